@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+const root = import.meta.dirname;
+
+/**
+ * The React Fast Refresh preamble is an inline <script>, which the renderer's CSP
+ * (`script-src 'self'`) rightly blocks. Relax it for the dev server only; builds keep the strict CSP.
+ */
+function devOnlyInlineScripts(): Plugin {
+  return {
+    name: 'report-editor:dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      // ESM, because package.json has "type": "module" (Electron >= 28 loads ESM main).
+      rolldownOptions: {
+        input: { index: resolve(root, 'src/main/index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload can `require('electron')` and nothing else: bundle every dependency.
+      externalizeDeps: false,
+      // A sandboxed preload cannot be an ES module: force CommonJS and a .cjs name, otherwise
+      // electron-vite follows "type": "module" and emits out/preload/index.mjs.
+      rolldownOptions: {
+        input: { index: resolve(root, 'src/preload/index.ts') },
+        output: {
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          chunkFileNames: 'chunks/[name]-[hash].cjs',
+        },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src/renderer'),
+    plugins: [react(), devOnlyInlineScripts()],
+    build: {
+      rolldownOptions: {
+        input: { index: resolve(root, 'src/renderer/index.html') },
+      },
+    },
+  },
+});

@@ -1,0 +1,7 @@
+export function App() {
+  return (
+    <main>
+      <h1>MLOps Report Editor</h1>
+    </main>
+  );
+}
