@@ -1,0 +1,201 @@
+/**
+ * The per-question view: for each `### Question N` heading, what the grader will count for that
+ * question, and a warning wherever the checker's positional split disagrees with the structure the
+ * student sees (answers cut short by a heading, missing or extra `Answer:`, answers landing on the
+ * wrong question, placeholders left in).
+ */
+import { type CheckResult, checkReport, officialAnswers, type OfficialAnswer } from './checkReport';
+import type { CheckerProfile, QuestionConstraint } from './constraints';
+import { parseReport } from './parseReport';
+import { countImages, countWords, normalizeNewlines, stripNewlines } from './pythonText';
+import { placeholderFor, type ReportDocument } from './reportModel';
+
+export type WarningKind =
+  | 'cut-by-heading'
+  | 'missing-answer-marker'
+  | 'extra-answer-marker'
+  | 'shifted'
+  | 'placeholder'
+  | 'missing-question'
+  | 'duplicate-question';
+
+export interface ReportWarning {
+  readonly kind: WarningKind;
+  readonly question: number | null;
+  /** 1-based line in the file where the problem is, when there is one place. */
+  readonly line: number | null;
+  readonly message: string;
+}
+
+export type QuestionStatus =
+  | 'empty'
+  | 'too-short'
+  | 'too-long'
+  | 'images-missing'
+  | 'too-many-images'
+  | 'warning'
+  | 'ok';
+
+export interface QuestionView {
+  readonly number: number;
+  readonly section: string | null;
+  readonly constraint: QuestionConstraint;
+  /** Words and images the grader counts for this question. */
+  readonly words: number;
+  readonly images: number;
+  /**
+   * False when the checker stops with an error (nothing is graded); `words`/`images` then show
+   * what this answer would count once the structure is repaired.
+   */
+  readonly graded: boolean;
+  /** Words of the whole answer as written under the heading (differs when something cuts it). */
+  readonly writtenWords: number;
+  readonly status: QuestionStatus;
+  readonly warnings: readonly ReportWarning[];
+  readonly headingLine: number;
+  readonly answerLine: number;
+}
+
+export interface ReportAnalysis {
+  readonly check: CheckResult;
+  readonly questions: readonly QuestionView[];
+  readonly warnings: readonly ReportWarning[];
+}
+
+function lineAt(offset: number, lineStarts: number[]): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function statusOf(constraint: QuestionConstraint, words: number, images: number, empty: boolean, warned: boolean): QuestionStatus {
+  if (empty) return 'empty';
+  if (constraint.words && words < constraint.words.min) return 'too-short';
+  if (constraint.words && words > constraint.words.max) return 'too-long';
+  if (constraint.images && images < constraint.images.min) return 'images-missing';
+  if (constraint.images && images > constraint.images.max) return 'too-many-images';
+  return warned ? 'warning' : 'ok';
+}
+
+/**
+ * Checks `text` and explains the verdict question by question. `doc` may be passed when the
+ * caller already parsed `text`.
+ */
+export function analyzeReport(text: string, profile: CheckerProfile, doc?: ReportDocument): ReportAnalysis {
+  const check = checkReport(text, profile);
+  const norm = normalizeNewlines(text);
+  const ndoc = doc && norm === text ? doc : parseReport(norm);
+  const official = officialAnswers(norm, profile);
+  const lineStarts = [0];
+  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const line = (offset: number) => lineAt(offset, lineStarts);
+
+  // Every `Answer:` the checker splits on (after its header cut).
+  const markerOffsets: number[] = [];
+  for (let at = norm.indexOf('Answer:'); at !== -1; at = norm.indexOf('Answer:', at + 1)) {
+    markerOffsets.push(at);
+  }
+
+  const warnings: ReportWarning[] = [];
+  const seen = new Set<number>();
+  const views: QuestionView[] = [];
+  for (const q of ndoc.questions) {
+    const heading = ndoc.segments[q.headingSegment];
+    const answerSegment = ndoc.segments[q.answerSegment];
+    const regionStart = heading.start;
+    const regionEnd = answerSegment.start + answerSegment.text.length;
+    const inRegion = (offset: number) => offset >= regionStart && offset < regionEnd;
+    const own: ReportWarning[] = [];
+    const warn = (kind: WarningKind, message: string, at: number | null = null) =>
+      own.push({ kind, question: q.number, line: at, message });
+
+    if (seen.has(q.number)) {
+      warn('duplicate-question', `Question ${q.number} appears twice; the checker counts both.`, q.headingLine);
+    }
+    seen.add(q.number);
+
+    const markers = markerOffsets.filter(inRegion);
+    if (markers.length === 0) {
+      warn(
+        'missing-answer-marker',
+        `Question ${q.number} has no "Answer:" line, so the checker does not see this answer and every later answer moves up one question.`,
+        q.headingLine,
+      );
+    } else if (markers.length > 1) {
+      warn(
+        'extra-answer-marker',
+        `"Answer:" appears ${markers.length} times in question ${q.number}; the checker only counts the text after the last one and every later answer moves down one question.`,
+        line(markers[markers.length - 1]),
+      );
+    }
+
+    // The checker's answer that comes from this heading's text (its last `Answer:`).
+    const fromHere: OfficialAnswer | undefined =
+      official.find((a) => !a.appendedLast && inRegion(a.start)) ?? official.find((a) => inRegion(a.start));
+    let words: number;
+    let images: number;
+    let graded = check.error === null;
+    if (fromHere) {
+      if (fromHere.index !== q.number) {
+        warn(
+          'shifted',
+          `The checker grades this text as question ${fromHere.index}, not question ${q.number}.`,
+          q.answerLine,
+        );
+      }
+      const written = stripNewlines(norm.slice(fromHere.start, regionEnd));
+      const lost = countWords(written) - countWords(fromHere.text);
+      if (lost > 0 && !fromHere.appendedLast) {
+        // The first "##" (which "###" also starts with) is where the checker's cut fell.
+        const hashes = fromHere.start + norm.slice(fromHere.start, regionEnd).indexOf("##");
+        warn(
+          'cut-by-heading',
+          `A "##" inside the answer cuts it short: the ${lost} word${lost === 1 ? '' : 's'} after it ${lost === 1 ? 'is' : 'are'} not counted (headings and "#" comments with two or more "#" end an answer).`,
+          line(hashes),
+        );
+      }
+      const counted = graded ? check.perAnswer[q.number - 1] : undefined;
+      words = counted ? counted.words : countWords(fromHere.text);
+      images = counted ? counted.images : countImages(fromHere.text);
+    } else {
+      graded = false;
+      words = countWords(q.answer);
+      images = countImages(q.answer);
+    }
+    if (q.isPlaceholder) {
+      warn('placeholder', `Question ${q.number} still contains the placeholder "${placeholderFor(q.number)}".`, q.answerLine);
+    }
+    const constraint = profile.questions[q.number - 1] ?? {};
+    const empty = q.answer.trim() === '' || q.answer.trim() === placeholderFor(q.number);
+    views.push({
+      number: q.number,
+      section: q.section,
+      constraint,
+      words,
+      images,
+      graded,
+      writtenWords: countWords(q.answer),
+      status: statusOf(constraint, words, images, empty, own.some((w) => w.kind !== 'placeholder')),
+      warnings: own,
+      headingLine: q.headingLine,
+      answerLine: q.answerLine,
+    });
+    warnings.push(...own);
+  }
+  for (let n = 1; n <= profile.expectedAnswers; n++) {
+    if (!seen.has(n)) {
+      warnings.push({
+        kind: 'missing-question',
+        question: n,
+        line: null,
+        message: `There is no "### Question ${n}" heading; the template's question ${n} was deleted or renamed.`,
+      });
+    }
+  }
+  return { check, questions: views, warnings };
+}

@@ -1,0 +1,10 @@
+/** The public surface of the report core: pure functions, no Node, DOM or Electron. */
+export * from './constraints';
+export * from './pythonText';
+export * from './checkReport';
+export * from './reportPy';
+export * from './reportModel';
+export { parseReport, detectLineEnding } from './parseReport';
+export { setAnswer, setChecked } from './editReport';
+export * from './templateVersion';
+export * from './analyzeReport';
