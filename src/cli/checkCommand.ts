@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyzeReport, type ReportAnalysis } from '../core/analyzeReport';
+import { formatRange } from '../core/constraints';
+import { parseReport } from '../core/parseReport';
+import { loadReport, type LoadedReport } from '../main/services/loadReport';
+import { locateReport } from '../main/services/locateReport';
+import type { CliCommand } from './commands';
+
+/** The `--json` shape: the course checker's verdict plus the per-question view. */
+export function checkJson(analysis: ReportAnalysis) {
+  const { check } = analysis;
+  return {
+    generation: check.generation,
+    error: check.error,
+    answers: check.answers,
+    passed: check.passed,
+    failures: check.failures,
+    questions: analysis.questions.map((q) => ({
+      number: q.number,
+      section: q.section,
+      words: q.words,
+      images: q.images,
+      writtenWords: q.writtenWords,
+      graded: q.graded,
+      status: q.status,
+      constraint: q.constraint,
+      line: q.answerLine,
+    })),
+    warnings: analysis.warnings,
+  };
+}
+
+function describeSource(loaded: LoadedReport, repoRoot: string): string {
+  const template = loaded.template
+    ? `${loaded.template.generation}-question template${loaded.template.version === 'unknown' ? '' : ` (${loaded.template.version})`}`
+    : 'no recognisable template';
+  const table = loaded.reportPyPath
+    ? `constraints from ${relativeTo(repoRoot, loaded.reportPyPath)}`
+    : `constraints of ${loaded.profile.source.kind === "course-default" ? loaded.profile.source.description : "report.py"}`;
+  return `${template}, ${table}`;
+}
+
+function relativeTo(cwd: string, path: string): string {
+  return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
+}
+
+export function formatHuman(loaded: LoadedReport, analysis: ReportAnalysis, cwd: string, repoRoot: string): string[] {
+  const { check } = analysis;
+  const lines = [`${relativeTo(cwd, loaded.reportPath)}: ${describeSource(loaded, repoRoot)}`, ''];
+  if (check.error) {
+    lines.push(`The course's checker stops here: ${check.error}`);
+    lines.push(`  It finds ${check.answers} answers instead of ${loaded.profile.expectedAnswers}, so it checks nothing. The warnings below show where.`);
+    lines.push('');
+  }
+  const byQuestion = new Map(analysis.questions.map((q) => [q.number, q]));
+  for (const f of check.failures) {
+    const unit = f.kind === 'words' ? (f.got === 1 ? 'word' : 'words') : f.got === 1 ? 'image' : 'images';
+    const q = byQuestion.get(f.question);
+    const where = q ? ` (line ${q.answerLine})` : '';
+    lines.push(`✗ Question ${f.question}${where}: ${f.got} ${unit}, needs ${formatRange(f)}`);
+  }
+  if (check.failures.length > 0) lines.push('');
+  if (analysis.warnings.length > 0) {
+    lines.push('Warnings:');
+    for (const w of analysis.warnings) {
+      const where = [w.question !== null ? `Q${w.question}` : '', w.line !== null ? `line ${w.line}` : ''].filter(Boolean).join(', ');
+      lines.push(`  ⚠ ${where ? `${where}: ` : ''}${w.message}`);
+    }
+    lines.push('');
+  }
+  lines.push(check.error ? `passed -/${loaded.profile.expectedAnswers} (the checker raised an error)` : `passed ${check.passed}/${check.answers}`);
+  return lines;
+}
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  usage: 'check [PATH] [--json]',
+  summary: "what the course's report.py check says, question by question",
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { json: { type: 'boolean', default: false } },
+      allowPositionals: true,
+    });
+    const located = await locateReport(resolve(io.cwd, positionals[0] ?? '.'));
+    const loaded = await loadReport(located.reportPath);
+    const analysis = analyzeReport(loaded.text, loaded.profile, parseReport(loaded.text));
+    if (values.json) io.out(JSON.stringify(checkJson(analysis), null, 2));
+    else for (const line of formatHuman(loaded, analysis, io.cwd, located.repoRoot)) io.out(line);
+    return analysis.check.error === null && analysis.check.failures.length === 0 ? 0 : 1;
+  },
+};

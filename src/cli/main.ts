@@ -1,0 +1,77 @@
+/**
+ * `report-editor`: the command line of MLOps Report Editor.
+ * Exit codes: 0 all good, 1 the report fails a check, 2 the input cannot be used.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ReportFileError } from '../main/services/reportFile';
+import { COMMANDS } from './commands';
+
+export const USAGE = `Usage: report-editor <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`).join('\n')}
+
+PATH is a repo root, its reports/ folder or the report's markdown file (default: the current folder).
+Exit codes: 0 everything passes, 1 the report fails a check, 2 the input cannot be read or holds no template.`;
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(__APP_VERSION__);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`report-editor: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof ReportFileError) {
+      io.err(`report-editor ${name}: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      io.err(`report-editor ${name}: ${error.message}\nUsage: report-editor ${command.usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function isEntryPoint(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  runCli(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    cwd: process.cwd(),
+  }).then(
+    (code) => {
+      // `serve` keeps running; everything else ends with its code.
+      if (code >= 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`report-editor: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Reading a report from disk the way a student would hope: any failure becomes a ReportFileError
+ * with a one-line reason they can act on. No Electron here: the CLI, the browser host and the tests
+ * use this under plain Node.
+ */
+import { readFile, stat } from 'node:fs/promises';
+
+export type ReportFileProblem =
+  | 'not-found'
+  | 'not-a-file'
+  | 'unreadable'
+  | 'too-large'
+  | 'binary'
+  | 'not-utf8'
+  | 'no-template'
+  | 'ambiguous';
+
+export class ReportFileError extends Error {
+  constructor(
+    readonly problem: ReportFileProblem,
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+    this.name = 'ReportFileError';
+  }
+}
+
+/** Far above any real report (~60 kB); protects the UI from a mistaken pick of a huge file. */
+export const MAX_REPORT_BYTES = 25 * 1024 * 1024;
+
+export function decodeReport(bytes: Uint8Array, path: string): string {
+  if (bytes.includes(0)) {
+    throw new ReportFileError('binary', `${path} is a binary file, not a markdown report`, path);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new ReportFileError(
+      'not-utf8',
+      `${path} is not valid UTF-8 text (the course's checker cannot read it either); re-save it as UTF-8`,
+      path,
+    );
+  }
+}
+
+export async function readReportText(path: string): Promise<string> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ReportFileError('not-found', `${path} does not exist`, path);
+    throw new ReportFileError('unreadable', `${path} cannot be read (${code ?? String(error)})`, path);
+  }
+  if (!info.isFile()) throw new ReportFileError('not-a-file', `${path} is not a file`, path);
+  if (info.size > MAX_REPORT_BYTES) {
+    throw new ReportFileError(
+      'too-large',
+      `${path} is ${(info.size / 1024 / 1024).toFixed(1)} MB; a report is normally under 100 kB, so this is probably not the report`,
+      path,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ReportFileError('unreadable', `${path} cannot be read (${code ?? String(error)})`, path);
+  }
+  return decodeReport(bytes, path);
+}

@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport, words } from '../support/reportBuilder';
+import { assertCliBuilt, runCliProcess, tempRepo } from '../support/cli';
+import { corpusAvailable, corpusFiles } from '../support/corpus';
+
+beforeAll(assertCliBuilt);
+
+describe('report-editor check, run as a process', () => {
+  it.skipIf(!corpusAvailable)('prints the course verdict as JSON for every real report, with matching exit codes', () => {
+    for (const file of corpusFiles().filter((f) => f.kind === 'report')) {
+      const repo = tempRepo({ 'reports/README.md': file.text });
+      const run = runCliProcess(['check', repo, '--json']);
+      const json = JSON.parse(run.stdout);
+      const e = file.expected;
+      expect({ generation: json.generation, error: json.error, answers: json.answers, passed: json.passed, failures: json.failures }, file.name).toEqual({
+        generation: e.generation,
+        error: e.error,
+        answers: e.answers,
+        passed: e.passed,
+        failures: e.failures,
+      });
+      expect(Object.keys(json).sort()).toEqual(['answers', 'error', 'failures', 'generation', 'passed', 'questions', 'warnings']);
+      expect(run.code, file.name).toBe(e.error === null && e.failures.length === 0 ? 0 : 1);
+    }
+  });
+
+  it('accepts a repo root, a reports/ folder or the file, and defaults to the current folder', () => {
+    const answers = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [i + 1, words(110)]));
+    const repo = tempRepo({ 'reports/README.md': buildReport({ answers: { ...answers, 7: words(60), 12: words(60), 11: words(210), 14: `${words(210)} ![a](figures/a.png)`, 29: `${words(210)} ![a](figures/a.png)`, 30: words(210), 19: '![a](figures/a.png)', 20: '![a](figures/a.png)', 21: '![a](figures/a.png)' } }) });
+    for (const args of [['check', repo], ['check', `${repo}/reports`], ['check', `${repo}/reports/README.md`]]) {
+      const run = runCliProcess(args);
+      expect(run.stdout).toContain('passed 31/31');
+      expect(run.code).toBe(0);
+    }
+    expect(runCliProcess(['check'], repo).code).toBe(0);
+  });
+
+  it('lists failing questions, warnings and the pass count in human output', () => {
+    const repo = tempRepo({ 'reports/README.md': buildReport({ answers: { 4: `${words(30)}\n\n### Oops\n\n${words(90)}` } }) });
+    const run = runCliProcess(['check', repo]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✗ Question 4 \(line \d+\): 30 words, needs 100–200/);
+    expect(run.stdout).toMatch(/Q4, line \d+: A "##" inside the answer cuts it short: the 92 words after it are not counted/);
+    // Q1, Q2 and the 0–200-word Q3 and Q28 pass even with placeholders.
+    expect(run.stdout).toMatch(/passed 4\/31$/m);
+  });
+
+  it('explains the error when the checker stops', () => {
+    const repo = tempRepo({ 'reports/README.md': buildReport({ dropMarker: [5] }) });
+    const run = runCliProcess(['check', repo]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Number of answers are different from the expected 31');
+    expect(run.stdout).toMatch(/Q5, line \d+: Question 5 has no "Answer:" line/);
+  });
+
+  it("uses the repo's own report.py table and says so", () => {
+    const reportPy = [
+      'def check():',
+      '    per_question.pop(0)',
+      '    question_constraints = {',
+      ...Array.from({ length: 31 }, (_, i) => `        "question_${i + 1}": LengthConstraints(min_length=0, max_length=10),`),
+      '    }',
+      '    if len(answers) != 31:',
+      '        raise ValueError("Number of answers are different from the expected 31.")',
+    ].join('\n');
+    const repo = tempRepo({ 'reports/README.md': buildReport(), 'reports/report.py': reportPy });
+    const run = runCliProcess(['check', repo]);
+    expect(run.stdout).toContain('constraints from reports/report.py');
+    expect(run.stdout).toContain('passed 31/31');
+    expect(run.code).toBe(0);
+  });
+
+  it('exits 2 with a one-line reason when the input cannot be used', () => {
+    const repo = tempRepo({
+      'notes.md': '# Just notes\n\nNothing to see.\n',
+      'binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]),
+      'latin1.md': new Uint8Array([0x63, 0x61, 0x66, 0xe9]),
+    });
+    const cases: [string[], RegExp][] = [
+      [['check', `${repo}/missing`], /does not exist/],
+      [['check', `${repo}/notes.md`], /does not hold the 02476 exam template/],
+      [['check', repo], /no report found/],
+      [['check', `${repo}/binary.md`], /binary file/],
+      [['check', `${repo}/latin1.md`], /not valid UTF-8/],
+      [['check', '--bogus'], /Unknown option/],
+      [['frobnicate'], /unknown command/],
+    ];
+    for (const [args, reason] of cases) {
+      const run = runCliProcess(args, repo);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(reason);
+      expect(run.stderr.trim().split('\n')[0]).toMatch(reason);
+    }
+  });
+
+  it('asks which file when several hold the template', () => {
+    const repo = tempRepo({ 'reports/report.md': buildReport(), 'reports/old.md': buildReport() });
+    const run = runCliProcess(['check', repo]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('reports/old.md, reports/report.md');
+  });
+});
