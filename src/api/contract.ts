@@ -1,0 +1,121 @@
+/**
+ * The one typed contract between the renderer and whichever host runs it (Electron's main process
+ * over IPC, or the browser host over HTTP + Server-Sent Events). The renderer only ever talks
+ * through `ReportApi`; both hosts dispatch the same channels to the same services.
+ */
+import type { CheckerProfile } from '../core/constraints';
+import type { RangeDifference, TemplateMatch } from '../core/templateVersion';
+
+/** A fingerprint of the bytes on disk (sha-256 hex), used to detect changes made elsewhere. */
+export type DiskStamp = string;
+
+export interface RecentRepo {
+  readonly repoRoot: string;
+  readonly reportPath: string;
+  readonly openedAt: string; // ISO date
+}
+
+export interface OpenedReport {
+  readonly repoRoot: string;
+  /** Absolute path of the report file. */
+  readonly reportPath: string;
+  /** Path relative to the repo root, for display (`reports/README.md`). */
+  readonly relativePath: string;
+  readonly text: string;
+  readonly stamp: DiskStamp;
+  readonly profile: CheckerProfile;
+  readonly template: TemplateMatch | null;
+  readonly differences: readonly RangeDifference[];
+  /** The repo's report.py whose table is in force, or null for the course default. */
+  readonly reportPyPath: string | null;
+}
+
+export type OpenResult =
+  | { readonly kind: 'opened'; readonly report: OpenedReport }
+  /** Several markdown files hold the template: the user picks one (then `openPath` with it). */
+  | { readonly kind: 'choose'; readonly repoRoot: string; readonly candidates: readonly string[] }
+  /** The folder has no report: say what was expected and let the user pick a file. */
+  | { readonly kind: 'no-report'; readonly repoRoot: string; readonly message: string }
+  /** The file cannot be used (binary, not UTF-8, too large, no template, unreadable...). */
+  | { readonly kind: 'error'; readonly path: string; readonly message: string };
+
+export type SaveResult =
+  | { readonly kind: 'saved'; readonly stamp: DiskStamp }
+  /** Nothing to write: the disk already holds exactly this text. */
+  | { readonly kind: 'unchanged'; readonly stamp: DiskStamp }
+  /** The file changed on disk since `baseStamp`; nothing was written. */
+  | { readonly kind: 'conflict'; readonly diskText: string; readonly stamp: DiskStamp }
+  | { readonly kind: 'error'; readonly message: string };
+
+export interface InitialState {
+  readonly host: 'electron' | 'browser';
+  /** `process.platform` of the host, for platform keyboard shortcuts (darwin → ⌘). */
+  readonly platform: string;
+  /** A repo or file given on the command line (`npm start -- <path>`, `report-editor serve <path>`). */
+  readonly initialPath: string | null;
+  readonly recent: readonly RecentRepo[];
+  readonly version: string;
+}
+
+/** Request and response of every invokable channel. */
+export interface ApiChannels {
+  getInitialState: { request: Record<string, never>; response: InitialState };
+  /** Opens a repo root, a reports/ folder or a markdown file. */
+  openPath: { request: { path: string }; response: OpenResult };
+  /** Native folder picker (Electron); the browser host answers null and the UI asks for a path. */
+  pickFolder: { request: Record<string, never>; response: string | null };
+  /** Native file picker for a markdown report inside `repoRoot`; null when cancelled/unsupported. */
+  pickReportFile: { request: { repoRoot: string }; response: string | null };
+  /**
+   * Writes `text` atomically to the open report, unless the disk no longer matches `baseStamp`
+   * (then `conflict`, nothing written) — `force` overwrites anyway (the user chose "keep mine").
+   */
+  saveReport: { request: { reportPath: string; text: string; baseStamp: DiskStamp; force?: boolean }; response: SaveResult };
+  listRecent: { request: Record<string, never>; response: readonly RecentRepo[] };
+  /** Opens an http(s) URL in the system browser (Electron) or a new tab (browser host). */
+  openExternal: { request: { url: string }; response: void };
+  /** After `beforeQuit`, the renderer has flushed every edit: the host may quit now. */
+  readyToQuit: { request: Record<string, never>; response: void };
+}
+
+export type Channel = keyof ApiChannels;
+export type RequestOf<C extends Channel> = ApiChannels[C]['request'];
+export type ResponseOf<C extends Channel> = ApiChannels[C]['response'];
+
+/** Commands the host's menu sends to the renderer. */
+export type MenuCommand = 'open' | 'save' | 'export' | 'next-question' | 'previous-question' | 'go-to-question';
+
+/** Events pushed from the host to the renderer. */
+export interface ApiEvents {
+  /** The open report changed on disk (not by our own save). */
+  reportChanged: { reportPath: string; text: string; stamp: DiskStamp };
+  /** The open report was deleted or moved away on disk. */
+  reportRemoved: { reportPath: string };
+  menuCommand: { command: MenuCommand };
+  /** Electron asks before quitting: the renderer flushes unsaved edits, then calls `readyToQuit`. */
+  beforeQuit: Record<string, never>;
+}
+
+export type EventName = keyof ApiEvents;
+
+export interface ReportApi {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}
+
+/** Every channel name, for hosts that register handlers in a loop. */
+export const CHANNELS = [
+  'getInitialState',
+  'openPath',
+  'pickFolder',
+  'pickReportFile',
+  'saveReport',
+  'listRecent',
+  'openExternal',
+  'readyToQuit',
+] as const satisfies readonly Channel[];
+
+export const EVENTS = ['reportChanged', 'reportRemoved', 'menuCommand', 'beforeQuit'] as const satisfies readonly EventName[];
+
+/** IPC channel names are namespaced so they cannot collide with Electron's or a library's. */
+export const ipcChannel = (name: Channel | EventName): string => `report-api:${name}`;
