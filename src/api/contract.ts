@@ -94,6 +94,8 @@ export interface ApiEvents {
   menuCommand: { command: MenuCommand };
   /** Electron asks before quitting: the renderer flushes unsaved edits, then calls `readyToQuit`. */
   beforeQuit: Record<string, never>;
+  /** The app was asked to open a path (a second launch with an argument): the renderer opens it. */
+  openRequested: { path: string };
 }
 
 export type EventName = keyof ApiEvents;
@@ -115,7 +117,7 @@ export const CHANNELS = [
   'readyToQuit',
 ] as const satisfies readonly Channel[];
 
-export const EVENTS = ['reportChanged', 'reportRemoved', 'menuCommand', 'beforeQuit'] as const satisfies readonly EventName[];
+export const EVENTS = ['reportChanged', 'reportRemoved', 'menuCommand', 'beforeQuit', 'openRequested'] as const satisfies readonly EventName[];
 
 /** IPC channel names are namespaced so they cannot collide with Electron's or a library's. */
 export const ipcChannel = (name: Channel | EventName): string => `report-api:${name}`;

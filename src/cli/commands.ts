@@ -1,5 +1,6 @@
 /** The CLI's commands, one module each; `main.ts` dispatches over this list. */
 import { checkCommand } from './checkCommand';
+import { serveCommand } from './serveCommand';
 
 export interface CliCommand {
   readonly name: string;
@@ -9,4 +10,4 @@ export interface CliCommand {
   run(args: string[], io: { out: (line: string) => void; err: (line: string) => void; cwd: string }): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [checkCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, serveCommand];

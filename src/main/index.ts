@@ -1,10 +1,44 @@
-import { join } from 'node:path';
-import { app, BrowserWindow, shell } from 'electron';
+/**
+ * Electron main process: one secure window, the contract's channels bound to the services over IPC,
+ * native dialogs, the menu, and a quit that waits for the renderer to flush unsaved edits.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CHANNELS, ipcChannel, type ApiEvents, type EventName } from '../api/contract';
+import { createApiHandlers, dispatch } from './services/apiHandlers';
+import { RecentRepos } from './services/recentRepos';
+import { ReportWorkspace } from './services/reportWorkspace';
+import { buildMenu } from './menu';
 
 const APP_NAME = 'MLOps Report Editor';
+/** How long a quit waits for the renderer to save before giving up on it. */
+const QUIT_FLUSH_TIMEOUT_MS = 5000;
 
 // Every renderer is sandboxed, whatever a later window forgets to say.
 app.enableSandbox();
+app.setName(APP_NAME);
+
+let mainWindow: BrowserWindow | null = null;
+let quitConfirmed = false;
+
+/** `npm start -- <path>` (electron . <path>) or the packaged app's argument. */
+function pathFromArgv(argv: readonly string[]): string | null {
+  const args = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-') && a !== '.');
+  const candidate = args[args.length - 1];
+  return candidate && existsSync(resolve(candidate)) ? resolve(candidate) : null;
+}
+
+function emit<E extends EventName>(event: E, payload: ApiEvents[E]): void {
+  mainWindow?.webContents.send(ipcChannel(event), payload);
+}
+
+/** Only our own page may call the API (never a page the window was somehow navigated to). */
+function fromOurPage(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+  return url.startsWith('file://') || (!app.isPackaged && !!devServerUrl && url.startsWith(devServerUrl));
+}
 
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -14,6 +48,7 @@ function createMainWindow(): BrowserWindow {
     minWidth: 800,
     minHeight: 500,
     show: false,
+    icon: join(import.meta.dirname, '../../assets/icon.png'),
     webPreferences: {
       // Built by electron-vite as CommonJS (a sandboxed preload cannot be an ES module).
       preload: join(import.meta.dirname, '../preload/index.cjs'),
@@ -21,38 +56,120 @@ function createMainWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      spellcheck: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
     },
   });
 
   window.once('ready-to-show', () => window.show());
 
-  // The app never opens other windows or navigates away; links go to the system browser.
+  // The app never opens other windows or navigates away; web links go to the system browser.
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {
-    if (url !== window.webContents.getURL()) event.preventDefault();
+    if (url !== window.webContents.getURL()) {
+      event.preventDefault();
+      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    }
+  });
+  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+
+  window.on('close', (event) => {
+    if (quitConfirmed) return;
+    event.preventDefault();
+    requestQuit();
   });
 
   const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-  if (!app.isPackaged && devServerUrl) {
-    void window.loadURL(devServerUrl);
-  } else {
-    void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  }
+  if (!app.isPackaged && devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
   return window;
 }
 
-app.setName(APP_NAME);
+let quitTimer: NodeJS.Timeout | null = null;
 
-void app.whenReady().then(() => {
-  createMainWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+/** Asks the renderer to flush its edits; quits when it answers `readyToQuit` (or after a timeout). */
+function requestQuit(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    quitConfirmed = true;
+    app.quit();
+    return;
+  }
+  emit('beforeQuit', {});
+  quitTimer ??= setTimeout(confirmQuit, QUIT_FLUSH_TIMEOUT_MS);
+}
+
+function confirmQuit(): void {
+  if (quitTimer) clearTimeout(quitTimer);
+  quitConfirmed = true;
+  app.quit();
+}
+
+const gotLock = app.requestSingleInstanceLock();
+if (!gotLock) {
+  app.quit();
+} else {
+  void app.whenReady().then(() => {
+    const recent = new RecentRepos(app.getPath('userData'));
+    const workspace = new ReportWorkspace(emit, recent);
+    const handlers = createApiHandlers(workspace, recent, {
+      host: 'electron',
+      version: app.getVersion(),
+      initialPath: pathFromArgv(process.argv),
+      async pickFolder() {
+        const result = await dialog.showOpenDialog(mainWindow!, { title: 'Open a repo', properties: ['openDirectory'] });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      async pickReportFile(repoRoot) {
+        const result = await dialog.showOpenDialog(mainWindow!, {
+          title: 'Choose the report',
+          defaultPath: repoRoot,
+          properties: ['openFile'],
+          filters: [{ name: 'Markdown', extensions: ['md', 'markdown'] }],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      async openExternal(url) {
+        await shell.openExternal(url);
+      },
+      readyToQuit: () => confirmQuit(),
+    });
+
+    for (const channel of CHANNELS) {
+      ipcMain.handle(ipcChannel(channel), async (event, request: unknown) => {
+        if (!fromOurPage(event)) throw new Error('Refused: the request did not come from the app page');
+        return dispatch(handlers, channel, request);
+      });
+    }
+
+    Menu.setApplicationMenu(buildMenu((command) => emit('menuCommand', { command }), () => mainWindow));
+    mainWindow = createMainWindow();
+
+    app.on('second-instance', (_event, argv) => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+      const path = pathFromArgv(argv);
+      if (path) emit('openRequested', { path });
+    });
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    });
+    app.on('before-quit', (event) => {
+      if (quitConfirmed) return;
+      event.preventDefault();
+      requestQuit();
+    });
+    app.on('will-quit', () => {
+      void workspace.close();
+    });
   });
-});
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

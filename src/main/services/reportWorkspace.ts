@@ -1,0 +1,179 @@
+/**
+ * The open report: opening (locate + load), safe saving with conflict detection, and watching the
+ * file for changes made elsewhere (another editor, `git pull`). Plain Node — both hosts and the
+ * tests use it as it is.
+ */
+import { watch, type FSWatcher } from 'chokidar';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, relative, resolve } from 'node:path';
+import type { ApiEvents, DiskStamp, OpenResult, SaveResult } from '../../api/contract';
+import { writeFileAtomic } from './atomicWrite';
+import { stampOf } from './diskStamp';
+import { loadReport } from './loadReport';
+import { findReportCandidates, locateReport } from './locateReport';
+import { decodeReport, ReportFileError } from './reportFile';
+import type { RecentRepos } from './recentRepos';
+
+export type EmitEvent = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void;
+
+interface OpenFile {
+  readonly reportPath: string;
+  readonly repoRoot: string;
+  /** Stamp of what we last read from or wrote to disk. */
+  stamp: DiskStamp;
+  watcher: FSWatcher | null;
+  watcherReady: Promise<void>;
+}
+
+export class ReportWorkspace {
+  private current: OpenFile | null = null;
+
+  constructor(
+    private readonly emit: EmitEvent,
+    private readonly recent: RecentRepos | null,
+    private readonly options: { watch?: boolean } = {},
+  ) {}
+
+  get openReportPath(): string | null {
+    return this.current?.reportPath ?? null;
+  }
+
+  async openPath(requested: string): Promise<OpenResult> {
+    const path = resolve(requested);
+    let located;
+    try {
+      located = await locateReport(path);
+    } catch (error) {
+      if (!(error instanceof ReportFileError)) throw error;
+      if (error.problem === 'ambiguous') {
+        return { kind: 'choose', repoRoot: path, candidates: await findReportCandidates(path) };
+      }
+      if (error.problem === 'no-template' && error.path === path) {
+        return { kind: 'no-report', repoRoot: path, message: error.message };
+      }
+      return { kind: 'error', path, message: error.message };
+    }
+    let loaded;
+    try {
+      loaded = await loadReport(located.reportPath);
+    } catch (error) {
+      if (error instanceof ReportFileError) return { kind: 'error', path: located.reportPath, message: error.message };
+      throw error;
+    }
+    await this.close();
+    const stamp = stampOf(loaded.text);
+    this.current = {
+      reportPath: located.reportPath,
+      repoRoot: located.repoRoot,
+      stamp,
+      watcher: null,
+      watcherReady: Promise.resolve(),
+    };
+    if (this.options.watch !== false) {
+      const watcher = this.startWatching(this.current);
+      this.current.watcher = watcher;
+      this.current.watcherReady = new Promise((done) => watcher.once('ready', () => done()));
+    }
+    await this.recent?.add({ repoRoot: located.repoRoot, reportPath: located.reportPath }).catch(() => undefined);
+    return {
+      kind: 'opened',
+      report: {
+        repoRoot: located.repoRoot,
+        reportPath: located.reportPath,
+        relativePath: relative(located.repoRoot, located.reportPath) || basename(located.reportPath),
+        text: loaded.text,
+        stamp,
+        profile: loaded.profile,
+        template: loaded.template,
+        differences: loaded.differences,
+        reportPyPath: loaded.reportPyPath,
+      },
+    };
+  }
+
+  /** Only the report that is open can be written; anything else is refused. */
+  async save(request: { reportPath: string; text: string; baseStamp: DiskStamp; force?: boolean }): Promise<SaveResult> {
+    const open = this.current;
+    if (!open || resolve(request.reportPath) !== open.reportPath) {
+      return { kind: 'error', message: `${request.reportPath} is not the open report; open it before saving` };
+    }
+    let diskText: string | null = null;
+    try {
+      diskText = decodeReport(await readFile(open.reportPath), open.reportPath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Deleted while open: writing recreates it, so nothing typed is lost.
+      if (code !== 'ENOENT') diskText = null;
+    }
+    if (diskText !== null) {
+      const diskStamp = stampOf(diskText);
+      if (diskText === request.text) {
+        open.stamp = diskStamp;
+        return { kind: 'unchanged', stamp: diskStamp };
+      }
+      if (diskStamp !== request.baseStamp && !request.force) {
+        return { kind: 'conflict', diskText, stamp: diskStamp };
+      }
+    }
+    const stamp = stampOf(request.text);
+    // Set before writing so the watcher recognises our own change.
+    const previous = open.stamp;
+    open.stamp = stamp;
+    try {
+      await writeFileAtomic(open.reportPath, request.text);
+    } catch (error) {
+      open.stamp = previous;
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason =
+        code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied (is the file or its folder read-only?)'
+          : code === 'ENOENT'
+            ? 'its folder no longer exists'
+            : code === 'ENOSPC'
+              ? 'the disk is full'
+              : String((error as Error).message ?? error);
+      return { kind: 'error', message: `Could not save ${open.reportPath}: ${reason}. Your text is still here; nothing was lost.` };
+    }
+    return { kind: 'saved', stamp };
+  }
+
+  private startWatching(open: OpenFile): FSWatcher {
+    // Watch the folder, not the file: atomic saves (ours and other editors') replace the inode.
+    const watcher = watch(dirname(open.reportPath), {
+      depth: 0,
+      ignoreInitial: true,
+      ignored: (path) => path !== open.reportPath && path !== dirname(open.reportPath),
+      awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 },
+    });
+    const onChange = async () => {
+      if (this.current !== open) return;
+      let text: string;
+      try {
+        text = decodeReport(await readFile(open.reportPath), open.reportPath);
+      } catch {
+        return;
+      }
+      const stamp = stampOf(text);
+      if (stamp === open.stamp) return;
+      open.stamp = stamp;
+      this.emit('reportChanged', { reportPath: open.reportPath, text, stamp });
+    };
+    watcher.on('add', onChange);
+    watcher.on('change', onChange);
+    watcher.on('unlink', () => {
+      if (this.current === open) this.emit('reportRemoved', { reportPath: open.reportPath });
+    });
+    return watcher;
+  }
+
+  /** Resolves once the watcher is ready (tests wait on it so no early event is missed). */
+  async ready(): Promise<void> {
+    await this.current?.watcherReady;
+  }
+
+  async close(): Promise<void> {
+    const open = this.current;
+    this.current = null;
+    await open?.watcher?.close();
+  }
+}
