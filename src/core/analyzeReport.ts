@@ -139,6 +139,7 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
       official.find((a) => !a.appendedLast && inRegion(a.start)) ?? official.find((a) => inRegion(a.start));
     let words: number;
     let images: number;
+    let writtenWords: number;
     let graded = check.error === null;
     if (fromHere) {
       if (fromHere.index !== q.number) {
@@ -148,24 +149,30 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
           q.answerLine,
         );
       }
+      // perAnswer is indexed like `official`, whether or not the checker raised.
+      const counted = check.perAnswer[fromHere.index - 1];
       const written = stripNewlines(norm.slice(fromHere.start, regionEnd));
-      const lost = countWords(written) - countWords(fromHere.text);
+      // Counting is the costly part of a check: count the written text only when a cut made it differ.
+      writtenWords = written.length === fromHere.text.length ? counted.words : countWords(written);
+      const lost = writtenWords - counted.words;
       if (lost > 0 && !fromHere.appendedLast) {
         // The first "##" (which "###" also starts with) is where the checker's cut fell.
-        const hashes = fromHere.start + norm.slice(fromHere.start, regionEnd).indexOf("##");
+        const hashes = fromHere.start + norm.slice(fromHere.start, regionEnd).indexOf('##');
         warn(
           'cut-by-heading',
           `A "##" inside the answer cuts it short: the ${lost} word${lost === 1 ? '' : 's'} after it ${lost === 1 ? 'is' : 'are'} not counted (headings and "#" comments with two or more "#" end an answer).`,
           line(hashes),
         );
       }
-      const counted = graded ? check.perAnswer[q.number - 1] : undefined;
-      words = counted ? counted.words : countWords(fromHere.text);
-      images = counted ? counted.images : countImages(fromHere.text);
+      // What the grader counts for question N is the answer at position N, wherever it came from.
+      const atPosition = graded ? check.perAnswer[q.number - 1] : counted;
+      words = atPosition.words;
+      images = atPosition.images;
     } else {
       graded = false;
       words = countWords(q.answer);
       images = countImages(q.answer);
+      writtenWords = words;
     }
     if (q.isPlaceholder) {
       warn('placeholder', `Question ${q.number} still contains the placeholder "${placeholderFor(q.number)}".`, q.answerLine);
@@ -179,7 +186,7 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
       words,
       images,
       graded,
-      writtenWords: countWords(q.answer),
+      writtenWords,
       status: statusOf(constraint, words, images, empty, own.some((w) => w.kind !== 'placeholder')),
       warnings: own,
       headingLine: q.headingLine,

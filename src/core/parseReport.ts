@@ -26,13 +26,15 @@ interface Line {
 
 function splitLines(text: string, from: number): Line[] {
   const lines: Line[] = [];
+  const hasCr = text.indexOf('\r', from) !== -1;
   let pos = from;
   while (pos < text.length) {
-    let end = pos;
-    while (end < text.length) {
-      const c = text.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-      end++;
+    // indexOf jumps are far faster than a per-character loop; CR only needs care when present.
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = text.length;
+    if (hasCr) {
+      const cr = text.indexOf('\r', pos);
+      if (cr !== -1 && cr < end) end = cr;
     }
     let eol = '';
     if (end < text.length) eol = text[end] === '\r' && text[end + 1] === '\n' ? '\r\n' : text[end];
@@ -43,6 +45,7 @@ function splitLines(text: string, from: number): Line[] {
 }
 
 export function detectLineEnding(text: string): LineEnding {
+  if (text.indexOf('\r') === -1) return '\n';
   let crlf = 0;
   let lf = 0;
   let cr = 0;
@@ -124,8 +127,25 @@ interface PromptFacts {
   example: string | null;
 }
 
-/** Reads the prompt, declared word/image ranges and example out of a question's quote block. */
+/**
+ * Prompts almost never change between keystrokes, and reading them is the costliest part of a
+ * parse, so their facts are memoised by the prompt text (bounded, so memory stays small).
+ */
+const promptCache = new Map<string, PromptFacts>();
+const PROMPT_CACHE_LIMIT = 512;
+
 function readPrompt(promptLines: readonly string[]): PromptFacts {
+  const key = promptLines.join('\n');
+  const cached = promptCache.get(key);
+  if (cached) return cached;
+  const facts = readPromptUncached(promptLines);
+  if (promptCache.size >= PROMPT_CACHE_LIMIT) promptCache.clear();
+  promptCache.set(key, facts);
+  return facts;
+}
+
+/** Reads the prompt, declared word/image ranges and example out of a question's quote block. */
+function readPromptUncached(promptLines: readonly string[]): PromptFacts {
   const unquoted = promptLines.map(stripQuote);
   const boldParts: string[] = [];
   let declaredWords: Range | null = null;
@@ -179,13 +199,29 @@ function readPrompt(promptLines: readonly string[]): PromptFacts {
   };
 }
 
-/** Splits an answer segment into its blank-line margins and its content. */
+const isLineBreak = (c: number) => c === 10 || c === 13;
+const isBlankChar = (c: number) => c === 32 || c === 9;
+
+/** The content of an answer segment: whole blank lines around it removed, LF line endings. */
 export function answerContent(segmentText: string, onMarkerLine: boolean): string {
-  let text = segmentText.replace(/^(?:[ \t]*(?:\r\n|\n|\r))+/, '');
-  text = text.replace(/(?:(?:\r\n|\n|\r)[ \t]*)+$/, '');
+  // Leading whole blank lines.
+  let start = 0;
+  for (let i = 0; i < segmentText.length; i++) {
+    const c = segmentText.charCodeAt(i);
+    if (isLineBreak(c)) start = i + 1;
+    else if (!isBlankChar(c)) break;
+  }
+  // Trailing line breaks, with the blanks that follow each of them.
+  let end = segmentText.length;
+  for (let i = segmentText.length - 1; i >= start; i--) {
+    const c = segmentText.charCodeAt(i);
+    if (isLineBreak(c)) end = i;
+    else if (!isBlankChar(c)) break;
+  }
+  let text = segmentText.slice(start, end);
   if (text.trim() === '') return '';
   if (onMarkerLine) text = text.replace(/^[ \t]+/, '');
-  return text.replace(/\r\n?/g, '\n');
+  return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
 }
 
 export function parseReport(text: string): ReportDocument {

@@ -8,18 +8,38 @@
  * Python's `str.isspace()` set, which `str.split()` splits on. Unlike JS `\s` it includes
  * U+001C–U+001F and U+0085 and excludes U+FEFF (a BOM is glued to the first word).
  */
-const PYTHON_WHITESPACE_RUN =
-  /[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+const WHITESPACE_CODES = [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002,
+  0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+];
+/** A lookup table up to the highest whitespace code point, so the per-character test is one load. */
+const WHITESPACE_TABLE = new Uint8Array(0x3001);
+for (const code of WHITESPACE_CODES) WHITESPACE_TABLE[code] = 1;
+
+export function isPythonWhitespace(code: number): boolean {
+  return code <= 0x3000 && WHITESPACE_TABLE[code] === 1;
+}
 
 /** Python's `open(...).read()` in text mode: universal newlines turn CRLF and lone CR into LF. */
 export function normalizeNewlines(text: string): string {
   return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
 }
 
-/** `len(text.split())` in Python. */
+/**
+ * `len(text.split())` in Python. A plain loop: this runs on every keystroke over the whole report,
+ * and splitting into an array of strings was the slowest part of a check.
+ */
 export function countWords(text: string): number {
   let count = 0;
-  for (const token of text.split(PYTHON_WHITESPACE_RUN)) if (token !== '') count++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x3000 && WHITESPACE_TABLE[code] === 1) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      count++;
+    }
+  }
   return count;
 }
 
