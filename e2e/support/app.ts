@@ -1,0 +1,50 @@
+/** Driving the app's UI: opening it, reaching an answer editor, reading meters and the file. */
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { expect, type HostedRepo } from './host';
+
+/** Page errors and console errors: a spec fails on any (collected, asserted at the end). */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+/** Opens the host's page and waits for the form. */
+export async function openForm(page: Page, host: HostedRepo): Promise<void> {
+  await page.goto(host.url);
+  await expect(page.getByTestId('editor')).toBeVisible();
+}
+
+/** Goes to question `number` through the navigator and returns its (focused) editor. */
+export async function focusAnswer(page: Page, number: number): Promise<Locator> {
+  await page.getByTestId(`nav-q-${number}`).click();
+  const editor = page.getByTestId(`question-${number}`).locator('.cm-content');
+  await expect(editor).toBeFocused();
+  return editor;
+}
+
+/** The text of question `number`'s editor, as CodeMirror holds it. */
+export async function editorText(page: Page, number: number): Promise<string> {
+  const lines = page.getByTestId(`question-${number}`).locator('.cm-content > .cm-line');
+  const texts = await lines.allTextContents();
+  return texts.join('\n');
+}
+
+export async function meterCount(page: Page, testId: string): Promise<number> {
+  return Number(await page.getByTestId(testId).getAttribute('data-count'));
+}
+
+export const modKey = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+export async function saveNow(page: Page): Promise<void> {
+  await page.keyboard.press(`${modKey}+s`);
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+}
+
+export async function readText(path: string): Promise<string> {
+  return readFile(path, 'utf8');
+}

@@ -1,0 +1,35 @@
+/** Persistent messages about the file: a failed save, a file deleted on disk. */
+import { memo } from 'react';
+import { useStore } from '../state/store';
+import type { ReportSession } from '../state/reportSession';
+
+export const Banners = memo(function Banners({ session }: { session: ReportSession }) {
+  const saveError = useStore(session.store, (s) => s.saveError);
+  const removed = useStore(session.store, (s) => s.removedOnDisk);
+  if (!saveError && !removed) return null;
+  return (
+    <div className="banners">
+      {saveError && (
+        <div className="banner banner--error" role="alert" data-testid="save-error">
+          <span>
+            <strong>Not saved.</strong> {saveError}
+          </span>
+          <button type="button" onClick={() => void session.save()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {removed && !saveError && (
+        <div className="banner banner--warning" role="alert" data-testid="removed-banner">
+          <span>
+            <strong>{session.report.relativePath} was deleted or moved on disk.</strong> Your text is still here; saving
+            writes the file again.
+          </span>
+          <button type="button" onClick={() => void session.save()}>
+            Save it again
+          </button>
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,142 @@
+/**
+ * The form: top bar, navigator, the column of cards (checklist, then every question under its
+ * section) and the problems panel. Owns the editors (mounted lazily) and question navigation.
+ */
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { findQuestion } from '../../core/reportModel';
+import { EditorManager } from '../editor/editorManager';
+import { sectionsOf, type SectionEntry } from '../model/structure';
+import { useStore } from '../state/store';
+import type { ReportSession } from '../state/reportSession';
+import { Banners } from './Banners';
+import { ChecklistCard } from './ChecklistCard';
+import { ConflictDialog } from './ConflictDialog';
+import { GoToDialog } from './GoToDialog';
+import { Navigator } from './Navigator';
+import { ProblemsPanel } from './ProblemsPanel';
+import { QuestionCard } from './QuestionCard';
+import { TopBar } from './TopBar';
+
+/** What the app shell's shortcuts and menu commands can ask of the form. */
+export interface EditorCommands {
+  step(delta: 1 | -1): void;
+  askGoTo(): void;
+  goTo(number: number, fileLine?: number | null): void;
+}
+
+const sectionsEqual = (a: readonly SectionEntry[], b: readonly SectionEntry[]) =>
+  a.length === b.length &&
+  a.every(
+    (s, i) =>
+      s.title === b[i].title &&
+      s.cards.length === b[i].cards.length &&
+      s.cards.every((c, j) => c.key === b[i].cards[j].key && c.editable === b[i].cards[j].editable),
+  );
+
+export interface EditorScreenProps {
+  readonly session: ReportSession;
+  readonly commandsRef: RefObject<EditorCommands | null>;
+}
+
+export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
+  const [current, setCurrent] = useState<number | null>(null);
+  const [askingGoTo, setAskingGoTo] = useState(false);
+  const [checklistOpen, setChecklistOpen] = useState(false);
+  const scrollRef = useRef<HTMLElement>(null);
+  const [manager] = useState(() => new EditorManager(session, setCurrent));
+  const sections = useStore(session.store, (s) => sectionsOf(s.doc), sectionsEqual);
+
+  useEffect(() => {
+    manager.activate(scrollRef.current);
+    return () => manager.deactivate();
+  }, [manager]);
+
+  const goTo = useCallback(
+    (number: number, fileLine: number | null = null) => {
+      const question = findQuestion(session.state.doc, number);
+      if (!question) return;
+      // File line → line of the answer editor (its first line is the answer's first line).
+      const editorLine = fileLine === null ? null : Math.max(1, fileLine - question.answerLine + 1);
+      if (editorLine === null) document.getElementById(`question-${number}`)?.scrollIntoView({ block: 'start' });
+      if (manager.focus(number, editorLine)) setCurrent(number);
+    },
+    [manager, session],
+  );
+
+  const step = useCallback(
+    (delta: 1 | -1) => {
+      const numbers = [...new Set(session.state.doc.questions.map((q) => q.number))];
+      if (numbers.length === 0) return;
+      const last = manager.lastFocused;
+      let from = last !== null ? numbers.indexOf(last) : -1;
+      if (from === -1) {
+        // Nothing focused yet: start from the first card at the top of the view.
+        const root = scrollRef.current?.getBoundingClientRect();
+        const top = numbers.findIndex((n) => {
+          const rect = document.getElementById(`question-${n}`)?.getBoundingClientRect();
+          return !!rect && !!root && rect.bottom > root.top + 8;
+        });
+        from = top === -1 ? (delta === 1 ? -1 : numbers.length) : delta === 1 ? top - 1 : top + 1;
+      }
+      const next = numbers[Math.min(numbers.length - 1, Math.max(0, from + delta))];
+      goTo(next);
+    },
+    [goTo, manager, session],
+  );
+
+  useEffect(() => {
+    commandsRef.current = { step, goTo, askGoTo: () => setAskingGoTo(true) };
+    return () => {
+      commandsRef.current = null;
+    };
+  }, [commandsRef, step, goTo]);
+
+  const showChecklist = useCallback(() => {
+    setChecklistOpen(true);
+    document.getElementById('checklist')?.scrollIntoView({ block: 'start' });
+  }, []);
+
+  return (
+    <div className="editor-screen" data-testid="editor">
+      <TopBar session={session} />
+      <Banners session={session} />
+      <div className="workspace">
+        <Navigator
+          session={session}
+          sections={sections}
+          current={current}
+          onSelect={goTo}
+          onChecklist={showChecklist}
+        />
+        <main className="cards" ref={scrollRef} aria-label="Report">
+          <ChecklistCard session={session} open={checklistOpen} onToggleOpen={setChecklistOpen} />
+          {sections.map((section, i) => (
+            <section
+              className="section-block"
+              key={`${section.title ?? ''}-${i}`}
+              aria-label={section.title ?? 'Questions'}
+            >
+              {section.title && <h2 className="section-title">{section.title}</h2>}
+              {section.cards.map((entry) => (
+                <QuestionCard key={entry.key} session={session} manager={manager} entry={entry} />
+              ))}
+            </section>
+          ))}
+        </main>
+        <ProblemsPanel session={session} onJump={goTo} />
+      </div>
+      <ConflictDialog session={session} />
+      {askingGoTo && (
+        <GoToDialog
+          numbers={sections.flatMap((s) => s.cards.map((c) => c.number))}
+          onClose={() => setAskingGoTo(false)}
+          onGo={(number) => {
+            setAskingGoTo(false);
+            // After the dialog has closed and given focus back, so the editor keeps it.
+            requestAnimationFrame(() => goTo(number));
+          }}
+        />
+      )}
+    </div>
+  );
+}

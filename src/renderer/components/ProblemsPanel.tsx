@@ -1,0 +1,49 @@
+/** Every failure and warning of the report; a click jumps to the place. */
+import { memo, useMemo } from 'react';
+import { problemsOf } from '../model/problems';
+import { useStore } from '../state/store';
+import type { ReportSession } from '../state/reportSession';
+
+export interface ProblemsPanelProps {
+  readonly session: ReportSession;
+  readonly onJump: (question: number, line: number | null) => void;
+}
+
+const ICON = { error: '⛔', failure: '✗', warning: '⚠' } as const;
+
+export const ProblemsPanel = memo(function ProblemsPanel({ session, onJump }: ProblemsPanelProps) {
+  const analysis = useStore(session.store, (s) => s.analysis);
+  const problems = useMemo(() => problemsOf(analysis, session.report.profile), [analysis, session]);
+  return (
+    <aside className="problems" aria-labelledby="problems-title">
+      <h2 id="problems-title" className="panel-title">
+        Problems <span className="count-badge">{problems.length}</span>
+      </h2>
+      {problems.length === 0 ? (
+        <p className="all-good">Nothing to fix: the checker passes every question.</p>
+      ) : (
+        <ul className="problem-list">
+          {problems.map((problem) => (
+            <li key={problem.key}>
+              <button
+                type="button"
+                className={`problem problem--${problem.severity}`}
+                data-testid="problem"
+                data-severity={problem.severity}
+                data-question={problem.question ?? ''}
+                disabled={problem.question === null}
+                onClick={() => problem.question !== null && onJump(problem.question, problem.line)}
+              >
+                <span className="problem-icon" aria-hidden="true">
+                  {ICON[problem.severity]}
+                </span>
+                <span className="problem-text">{problem.text}</span>
+                {problem.line !== null && <span className="problem-line">line {problem.line}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+});

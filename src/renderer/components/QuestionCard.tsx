@@ -1,0 +1,153 @@
+/**
+ * One question: number, prompt, the range the checker enforces, the example, the answer editor and
+ * its meters. Memoised and subscribed to its own question only, so an edit elsewhere (or a new
+ * analysis that leaves this question alone) does not re-render it.
+ */
+import { memo, useEffect, useRef } from 'react';
+import type { QuestionView } from '../../core/analyzeReport';
+import { formatRange, type QuestionConstraint } from '../../core/constraints';
+import type { ReportDocument } from '../../core/reportModel';
+import type { RangeDifference } from '../../core/templateVersion';
+import type { EditorManager } from '../editor/editorManager';
+import type { CardEntry } from '../model/structure';
+import { useStore } from '../state/store';
+import type { ReportSession } from '../state/reportSession';
+import { ImageMeter, WordMeter } from './Meters';
+import { STATUS_MARK, STATUS_TEXT } from './statusLabels';
+
+interface PromptFacts {
+  readonly prompt: string;
+  readonly example: string | null;
+  /** Only read for the read-only copy of a duplicated question. */
+  readonly answer: string;
+}
+
+function factsOf(doc: ReportDocument, number: number, editable: boolean): PromptFacts | undefined {
+  const questions = doc.questions.filter((q) => q.number === number);
+  const q = editable ? questions[0] : questions[1];
+  return q && { prompt: q.prompt, example: q.example, answer: editable ? '' : q.answer };
+}
+
+const factsEqual = (a: PromptFacts | undefined, b: PromptFacts | undefined) =>
+  a === b || (!!a && !!b && a.prompt === b.prompt && a.example === b.example && a.answer === b.answer);
+
+export function viewOf(state: { analysis: { questions: readonly QuestionView[] } }, number: number) {
+  return state.analysis.questions.find((q) => q.number === number);
+}
+
+export const viewEqual = (a: QuestionView | undefined, b: QuestionView | undefined) =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.words === b.words &&
+    a.images === b.images &&
+    a.status === b.status &&
+    a.graded === b.graded &&
+    a.constraint === b.constraint &&
+    a.warnings.length === b.warnings.length &&
+    a.warnings.every((w, i) => w.message === b.warnings[i].message && w.line === b.warnings[i].line));
+
+function RangeLine({
+  constraint,
+  differences,
+}: {
+  constraint: QuestionConstraint;
+  differences: readonly RangeDifference[];
+}) {
+  const parts: string[] = [];
+  if (constraint.words) parts.push(`${formatRange(constraint.words)} words`);
+  if (constraint.images)
+    parts.push(`${formatRange(constraint.images)} ${constraint.images.max === 1 ? 'image' : 'images'}`);
+  return (
+    <p className="range-line">
+      <span className="range-label">Checker requires:</span>{' '}
+      {parts.length > 0 ? parts.join(' and ') : 'nothing (no limit)'}
+      {differences.map((d) => (
+        <span key={d.kind} className="range-difference">
+          {' '}
+          (the prompt says {d.declared ? formatRange(d.declared) : 'no limit'} {d.kind}; the checker in force enforces{' '}
+          {d.enforced ? formatRange(d.enforced) : 'no limit'})
+        </span>
+      ))}
+    </p>
+  );
+}
+
+export interface QuestionCardProps {
+  readonly session: ReportSession;
+  readonly manager: EditorManager;
+  readonly entry: CardEntry;
+}
+
+export const QuestionCard = memo(function QuestionCard({ session, manager, entry }: QuestionCardProps) {
+  const { number, editable } = entry;
+  const facts = useStore(session.store, (s) => factsOf(s.doc, number, editable), factsEqual);
+  const view = useStore(session.store, (s) => viewOf(s, number), viewEqual);
+  const hostRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!editable || !host) return;
+    return manager.register(number, host);
+  }, [manager, number, editable]);
+
+  const constraint = view?.constraint ?? session.report.profile.questions[number - 1] ?? {};
+  const differences = session.report.differences.filter((d) => d.question === number);
+  const titleId = `question-${entry.key}-title`;
+  const shownWarnings = view?.warnings.filter((w) => w.kind !== 'placeholder') ?? [];
+
+  return (
+    <article
+      className="card question-card"
+      id={editable ? `question-${number}` : undefined}
+      data-testid={editable ? `question-${number}` : `question-${number}-copy`}
+      data-status={view?.status}
+      aria-labelledby={titleId}
+    >
+      <header className="card-header">
+        <h3 id={titleId} className="card-title">
+          Question {number}
+        </h3>
+        {view && (
+          <span className={`status-chip status--${view.status}`}>
+            <span aria-hidden="true">{STATUS_MARK[view.status]}</span> {STATUS_TEXT[view.status]}
+          </span>
+        )}
+      </header>
+      {facts?.prompt ? <p className="prompt">{facts.prompt}</p> : <p className="prompt muted">(no prompt text)</p>}
+      <RangeLine constraint={constraint} differences={differences} />
+      {facts?.example && (
+        <details className="example">
+          <summary>Example</summary>
+          <p className="example-text">{facts.example}</p>
+        </details>
+      )}
+      {editable ? (
+        <div className="answer-host" ref={hostRef} />
+      ) : (
+        <div className="duplicate-note">
+          <p>
+            This is a second &ldquo;Question {number}&rdquo; heading. The checker counts both; remove or rename one in
+            the file. Its text, read-only:
+          </p>
+          <pre className="answer-readonly">{facts?.answer}</pre>
+        </div>
+      )}
+      {editable && (
+        <div className="meters">
+          <WordMeter session={session} number={number} view={view} />
+          <ImageMeter session={session} number={number} view={view} />
+        </div>
+      )}
+      {editable && shownWarnings.length > 0 && (
+        <ul className="card-warnings">
+          {shownWarnings.map((w, i) => (
+            <li key={i}>
+              <span aria-hidden="true">⚠</span> {w.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+});

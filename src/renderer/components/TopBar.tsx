@@ -1,0 +1,84 @@
+/** The file, what the checker will say, the save state and the main actions. */
+import { memo } from 'react';
+import { useShell } from '../appContext';
+import { baseName } from '../model/paths';
+import { shortcutLabel } from '../model/shortcuts';
+import { verdictOf } from '../model/verdict';
+import { useStore } from '../state/store';
+import type { ReportSession, SaveState } from '../state/reportSession';
+
+const SAVE_LABEL: Record<SaveState, string> = {
+  saved: 'Saved',
+  unsaved: 'Unsaved changes',
+  saving: 'Saving…',
+};
+
+export const TopBar = memo(function TopBar({ session }: { session: ReportSession }) {
+  const shell = useShell();
+  const check = useStore(session.store, (s) => s.analysis.check);
+  const saveState = useStore(session.store, (s) => s.saveState);
+  const { report } = session;
+  const verdict = verdictOf(check, report.profile);
+  const key = (action: Parameters<typeof shortcutLabel>[0]) => shortcutLabel(action, shell.platform);
+  const templateInfo = [
+    `${report.profile.generation} questions`,
+    report.template && report.template.version !== 'unknown' ? `${report.template.version} template` : null,
+    report.reportPyPath ? "your repo's report.py" : 'course checker',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <header className="topbar">
+      <div className="topbar-file">
+        <span className="repo-name" title={report.repoRoot}>
+          {baseName(report.repoRoot)}
+        </span>
+        <span className="file-path" title={report.reportPath}>
+          {report.relativePath}
+        </span>
+        <span className="template-info">{templateInfo}</span>
+      </div>
+      <div
+        className={`verdict verdict--${verdict.tone}`}
+        data-testid="checker-verdict"
+        data-tone={verdict.tone}
+        title={
+          verdict.detail
+            ? `report.py check: ${verdict.detail}`
+            : 'What `python report.py check` says about this report now'
+        }
+      >
+        {verdict.text}
+      </div>
+      <div
+        className={`save-state save-state--${saveState}`}
+        data-testid="save-state"
+        data-state={saveState}
+        role="status"
+      >
+        {SAVE_LABEL[saveState]}
+      </div>
+      <div className="topbar-actions">
+        <button type="button" onClick={() => shell.run('save')} title={`Save now (${key('save')})`}>
+          Save
+        </button>
+        <button type="button" onClick={() => shell.run('open')} title={`Open another repo (${key('open')})`}>
+          Open…
+        </button>
+        <button type="button" onClick={() => shell.run('export')} title={`Export (${key('export')})`}>
+          Export
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => shell.run('help')}
+          title={`Keyboard shortcuts (${key('help')})`}
+          aria-label="Keyboard shortcuts"
+        >
+          ?
+        </button>
+      </div>
+    </header>
+  );
+});

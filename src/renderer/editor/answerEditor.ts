@@ -1,0 +1,91 @@
+/**
+ * The CodeMirror 6 editor of one answer: markdown, line wrapping, its own undo history, the
+ * platform spellchecker. It reports every change of its text; changes made for it (a reload from
+ * disk) are marked so they are not reported back as typing.
+ */
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
+import { defaultHighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
+import { Annotation, EditorState, Transaction, type Extension } from '@codemirror/state';
+import { EditorView, keymap, placeholder } from '@codemirror/view';
+import { placeholderFor } from '../../core/reportModel';
+import { minimalChange } from '../model/textChange';
+
+/** Marks a transaction that replays the file's text into the editor (not typing). */
+export const fromFile = Annotation.define<boolean>();
+
+export interface AnswerEditorOptions {
+  readonly number: number;
+  readonly text: string;
+  readonly parent: HTMLElement;
+  readonly onChange: (text: string) => void;
+  readonly onFocus: () => void;
+  readonly onBlur: () => void;
+}
+
+let shared: Extension | null = null;
+
+/** The parts every answer editor has in common (built once). */
+function sharedExtensions(): Extension {
+  shared ??= [
+    history(),
+    // Markdown without `markdown()`'s embedded HTML/JS/CSS languages: answers are prose, and those
+    // parsers would triple the renderer's size.
+    keymap.of([...markdownKeymap, ...defaultKeymap, ...historyKeymap]),
+    EditorView.lineWrapping,
+    new LanguageSupport(markdownLanguage),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+  ];
+  return shared;
+}
+
+export function createAnswerEditor(options: AnswerEditorOptions): EditorView {
+  const { number } = options;
+  const state = EditorState.create({
+    doc: options.text,
+    extensions: [
+      sharedExtensions(),
+      placeholder(`Write your answer here. Until you do, the file keeps "${placeholderFor(number)}".`),
+      EditorView.contentAttributes.of({
+        'aria-label': `Answer to question ${number}`,
+        spellcheck: 'true',
+        autocorrect: 'on',
+        autocapitalize: 'sentences',
+      }),
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged) return;
+        if (update.transactions.every((tr) => !tr.docChanged || tr.annotation(fromFile))) return;
+        options.onChange(update.state.doc.toString());
+      }),
+      EditorView.domEventHandlers({
+        focus: () => {
+          options.onFocus();
+        },
+        blur: () => {
+          options.onBlur();
+        },
+      }),
+    ],
+  });
+  return new EditorView({ state, parent: options.parent });
+}
+
+/** Replaces the editor's text with `text` as one minimal change, so the cursor stays put. */
+export function replaceEditorText(view: EditorView, text: string): void {
+  const change = minimalChange(view.state.doc.toString(), text);
+  if (!change) return;
+  view.dispatch({
+    changes: change,
+    annotations: [fromFile.of(true), Transaction.addToHistory.of(false)],
+  });
+}
+
+/** Puts the cursor at the start of `line` (1-based, clamped) and focuses the editor. */
+export function focusLine(view: EditorView, line: number | null): void {
+  if (line !== null) {
+    const doc = view.state.doc;
+    const target = doc.line(Math.min(Math.max(1, line), doc.lines));
+    view.dispatch({ selection: { anchor: target.from }, scrollIntoView: true });
+  }
+  view.focus();
+}

@@ -1,0 +1,246 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApiChannels, Channel, OpenedReport, ReportApi, RequestOf, ResponseOf } from '../../src/api/contract';
+import { COURSE_PROFILE_31 } from '../../src/core/constraints';
+import { setAnswer, setChecked } from '../../src/core/editReport';
+import { parseReport } from '../../src/core/parseReport';
+import { findQuestion, placeholderFor, serializeReport, type ReportDocument } from '../../src/core/reportModel';
+import { ReportSession } from '../../src/renderer/state/reportSession';
+import { filledTemplate, words } from './support/filledTemplate';
+
+const stampOf = (text: string) =>
+  `stamp-${text.length}-${[...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7)}`;
+
+/** A host that keeps "the disk" in memory and answers saves the way the workspace service does. */
+function fakeHost(initial: string) {
+  const disk = { text: initial };
+  const saves: ApiChannels['saveReport']['request'][] = [];
+  let failNext: string | null = null;
+  let gate: Promise<void> | null = null;
+  const api: ReportApi = {
+    async invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+      if (channel !== 'saveReport') throw new Error(`unexpected ${channel}`);
+      const save = request as ApiChannels['saveReport']['request'];
+      saves.push(save);
+      if (gate) await gate;
+      let result: ResponseOf<'saveReport'>;
+      if (failNext) {
+        result = { kind: 'error', message: failNext };
+        failNext = null;
+      } else if (disk.text === save.text) result = { kind: 'unchanged', stamp: stampOf(disk.text) };
+      else if (stampOf(disk.text) !== save.baseStamp && !save.force) {
+        result = { kind: 'conflict', diskText: disk.text, stamp: stampOf(disk.text) };
+      } else {
+        disk.text = save.text;
+        result = { kind: 'saved', stamp: stampOf(save.text) };
+      }
+      return result as ResponseOf<C>;
+    },
+    on: () => () => undefined,
+  };
+  return {
+    api,
+    disk,
+    saves,
+    failNextSave: (message: string) => (failNext = message),
+    holdSaves: () => {
+      let release!: () => void;
+      gate = new Promise((done) => (release = done));
+      return () => {
+        gate = null;
+        release();
+      };
+    },
+  };
+}
+
+function opened(text: string): OpenedReport {
+  return {
+    repoRoot: '/repo',
+    reportPath: '/repo/reports/README.md',
+    relativePath: 'reports/README.md',
+    text,
+    stamp: stampOf(text),
+    profile: COURSE_PROFILE_31,
+    template: { version: '2026-01', generation: 31, coverage: 1 },
+    differences: [],
+    reportPyPath: null,
+  };
+}
+
+const original = filledTemplate({ answers: { 4: words(99), 5: words(120) }, checked: [1] });
+
+function setup(text = original) {
+  const host = fakeHost(text);
+  const session = new ReportSession(host.api, opened(text), { flushDelayMs: 200, autosaveDelayMs: 1000 });
+  const synced: ReportDocument[] = [];
+  session.attachEditors({ syncFromDoc: (doc) => synced.push(doc) });
+  return { host, session, synced };
+}
+
+const answerOf = (session: ReportSession, n: number) => findQuestion(session.state.doc, n)!.answer;
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('typing', () => {
+  it('moves the meter on the keystroke and folds the text into the document when typing pauses', () => {
+    const { session } = setup();
+    session.editAnswer(4, `${words(99)} one`);
+    expect(session.meters.get(4)).toMatchObject({ words: 100, status: 'ok', exact: true });
+    expect(session.state.saveState).toBe('unsaved');
+    expect(answerOf(session, 4)).toBe(words(99));
+    vi.advanceTimersByTime(200);
+    expect(answerOf(session, 4)).toBe(`${words(99)} one`);
+    expect(session.meters.get(4)).toBeUndefined();
+    expect(session.state.analysis.questions[3]).toMatchObject({ words: 100, status: 'ok' });
+  });
+
+  it('autosaves a moment after typing stops, changing only that answer', async () => {
+    const { host, session } = setup();
+    session.editAnswer(5, 'New answer');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.saves).toHaveLength(1);
+    expect(host.saves[0]).toMatchObject({ reportPath: '/repo/reports/README.md', baseStamp: stampOf(original) });
+    expect(host.disk.text).toBe(serializeReport(setAnswer(parseReport(original), 5, 'New answer')));
+    expect(session.state.saveState).toBe('saved');
+    // The next save is based on what was just written.
+    session.editAnswer(5, 'Newer answer');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.saves[1].baseStamp).toBe(stampOf(host.saves[0].text));
+    expect(host.disk.text).toContain('Newer answer');
+  });
+
+  it('saves at once when the field is left', async () => {
+    const { host, session } = setup();
+    session.editAnswer(5, 'Left behind');
+    session.leaveField();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(host.disk.text).toContain('Left behind');
+  });
+
+  it('writes the placeholder back for an emptied answer', async () => {
+    const { host, session } = setup();
+    session.editAnswer(5, '');
+    expect(session.meters.get(5)).toMatchObject({ words: 6, status: 'empty' });
+    await session.save();
+    expect(findQuestion(parseReport(host.disk.text), 5)!.answer).toBe(placeholderFor(5));
+  });
+
+  it('keeps typing that happens during a save, and saves it next', async () => {
+    const { host, session } = setup();
+    session.editAnswer(5, 'First');
+    const release = host.holdSaves();
+    const saving = session.save();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.state.saveState).toBe('saving');
+    session.editAnswer(5, 'First and second');
+    release();
+    await saving;
+    expect(host.disk.text).toContain('First\n');
+    expect(session.state.saveState).toBe('unsaved');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.disk.text).toContain('First and second');
+    expect(session.state.saveState).toBe('saved');
+  });
+
+  it('rebuilds the editors when typed text changes the report structure', () => {
+    const { session, synced } = setup();
+    session.editAnswer(5, 'Intro\n\n### Question 40\n\nmore');
+    session.flush();
+    expect(synced).toHaveLength(1);
+    expect(answerOf(session, 5)).toBe('Intro');
+  });
+});
+
+describe('the checklist', () => {
+  it('ticks one box and autosaves', async () => {
+    const { host, session } = setup();
+    session.toggleChecklist(0, true);
+    expect(session.state.doc.checklist[0].checked).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.disk.text).toBe(serializeReport(setChecked(parseReport(original), 0, true)));
+  });
+});
+
+describe('saving problems', () => {
+  it('keeps the edits and says why when a save fails', async () => {
+    const { host, session } = setup();
+    session.editAnswer(5, 'Precious words');
+    host.failNextSave('Could not save: the disk is full');
+    expect(await session.save()).toBe('error');
+    expect(session.state.saveError).toContain('disk is full');
+    expect(session.state.saveState).toBe('unsaved');
+    expect(await session.save()).toBe('saved');
+    expect(session.state.saveError).toBeNull();
+    expect(host.disk.text).toContain('Precious words');
+  });
+
+  it('turns a save that finds the file changed into a conflict, writing nothing', async () => {
+    const { host, session } = setup();
+    host.disk.text = original.replace(words(120), 'changed elsewhere');
+    session.editAnswer(4, 'mine');
+    expect(await session.save()).toBe('conflict');
+    expect(session.state.conflict).toMatchObject({ cause: 'save', diskText: host.disk.text });
+    expect(host.disk.text).not.toContain('mine');
+    // No autosave runs over an open conflict.
+    expect(await session.save()).toBe('conflict');
+  });
+});
+
+describe('changes on disk', () => {
+  it('reload in place when there are no local edits', () => {
+    const { session, synced } = setup();
+    const changed = original.replace(words(120), 'edited in another editor');
+    session.diskChanged(changed, stampOf(changed));
+    expect(answerOf(session, 5)).toBe('edited in another editor');
+    expect(synced).toHaveLength(1);
+    expect(session.state.saveState).toBe('saved');
+    expect(session.state.conflict).toBeNull();
+  });
+
+  it('ask when there are unsaved edits; "keep mine" overwrites the disk', async () => {
+    const { host, session } = setup();
+    session.editAnswer(4, 'my words');
+    const changed = original.replace(words(120), 'their words');
+    host.disk.text = changed;
+    session.diskChanged(changed, stampOf(changed));
+    expect(session.state.conflict).toMatchObject({ cause: 'external' });
+    expect(answerOf(session, 4)).toBe('my words');
+    expect(await session.keepMine()).toBe('saved');
+    expect(host.saves.at(-1)?.force).toBe(true);
+    expect(host.disk.text).toContain('my words');
+    expect(host.disk.text).not.toContain('their words');
+    expect(session.state.conflict).toBeNull();
+  });
+
+  it('ask when there are unsaved edits; "take the disk version" drops them', () => {
+    const { host, session, synced } = setup();
+    session.editAnswer(4, 'my words');
+    const changed = original.replace(words(120), 'their words');
+    host.disk.text = changed;
+    session.diskChanged(changed, stampOf(changed));
+    session.takeDisk();
+    expect(serializeReport(session.state.doc)).toBe(changed);
+    expect(synced.length).toBeGreaterThan(0);
+    expect(session.state.saveState).toBe('saved');
+    expect(session.dirty).toBe(false);
+    expect(host.saves).toHaveLength(0);
+  });
+
+  it('ignore the echo of our own save', async () => {
+    const { host, session, synced } = setup();
+    session.editAnswer(5, 'saved by us');
+    await session.save();
+    session.diskChanged(host.disk.text, stampOf(host.disk.text));
+    expect(synced).toHaveLength(0);
+    expect(session.state.conflict).toBeNull();
+  });
+
+  it('a deleted file is written again by the next save', async () => {
+    const { session } = setup();
+    session.diskRemoved();
+    expect(session.state.removedOnDisk).toBe(true);
+    expect(await session.saveBeforeLeaving()).toBe(true);
+    expect(session.state.removedOnDisk).toBe(false);
+  });
+});
