@@ -1,5 +1,7 @@
 /** The CLI's commands, one module each; `main.ts` dispatches over this list. */
 import { checkCommand } from './checkCommand';
+import { doctorCommand } from './doctorCommand';
+import { exportCommand } from './exportCommand';
 import { serveCommand } from './serveCommand';
 
 export interface CliCommand {
@@ -10,4 +12,4 @@ export interface CliCommand {
   run(args: string[], io: { out: (line: string) => void; err: (line: string) => void; cwd: string }): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [checkCommand, serveCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, doctorCommand, exportCommand, serveCommand];

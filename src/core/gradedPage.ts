@@ -1,0 +1,262 @@
+/**
+ * Where the graded page will not look like what the student sees on GitHub or in the preview.
+ *
+ * The course grades the HTML of `python report.py html`: Python-Markdown with no extensions (see
+ * TEMPLATE.md, "How the graded HTML is made"). Compared with GitHub's markdown it does not know
+ * fenced code, tables, strikethrough, task-list boxes or bare-URL autolinks, needs a blank line
+ * before a list that follows a paragraph, and nests lists only by 4 spaces per level. Every claim
+ * here was checked against the course's own HTML of the real reports in the shared corpus.
+ *
+ * Only answers are scanned: they are what the student writes and what is graded. The template's
+ * own text (its fenced examples in the preamble, the `* [ ]` checklist) renders the same way for
+ * every group and is not the student's to fix, so a blank template yields no findings.
+ */
+import type { List, ListItem, Nodes, Parent, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parseReport } from './parseReport';
+import type { ReportDocument } from './reportModel';
+
+export type GradedPageDifferenceKind =
+  | 'fenced-code'
+  | 'list-needs-blank-line'
+  | 'nested-list-indent'
+  | 'table'
+  | 'strikethrough'
+  | 'task-list'
+  | 'bare-url';
+
+/** A difference found in one piece of markdown; `line` is 1-based within that markdown. */
+export interface MarkdownDifference {
+  readonly kind: GradedPageDifferenceKind;
+  readonly line: number;
+  /** What the graded page will show there, and how to get what the student meant. */
+  readonly message: string;
+}
+
+/** A difference in a report file: same shape as the checker's warnings (`ReportWarning`). */
+export interface GradedPageDifference extends MarkdownDifference {
+  /** The question whose answer holds it. */
+  readonly question: number | null;
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Tabs advance to the next multiple of 4 columns, as Python-Markdown expands them. */
+function indentWidth(line: string): number {
+  let width = 0;
+  for (const c of line) {
+    if (c === ' ') width++;
+    else if (c === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+function firstWords(text: string, max = 6): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  return words.length > max ? `${words.slice(0, max).join(' ')} …` : words.join(' ');
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+interface Walk {
+  readonly node: Nodes;
+  readonly ancestors: readonly Parent[];
+}
+
+function* walk(node: Nodes, ancestors: Parent[] = []): Generator<Walk> {
+  yield { node, ancestors };
+  if ('children' in node) {
+    const next = [...ancestors, node as Parent];
+    for (const child of node.children as Nodes[]) yield* walk(child, next);
+  }
+}
+
+/**
+ * True when `node` sits between a raw `<a …>` and its `</a>` in the same paragraph: GitHub links
+ * the URL text as part of that anchor, and so does the graded page.
+ */
+function insideRawLink(parent: Parent | undefined, node: Nodes): boolean {
+  if (!parent) return false;
+  let open = false;
+  for (const child of parent.children) {
+    if (child === node) return open;
+    if (child.type === 'html') {
+      if (/^<a[\s>]/i.test(child.value)) open = true;
+      else if (/^<\/a\s*>/i.test(child.value)) open = false;
+    }
+  }
+  return false;
+}
+
+const FENCE = /^[ \t]*(`{3,}|~{3,})/;
+
+function fencedMessage(source: string, code: string): string {
+  if (FENCE.exec(source)?.[1].startsWith('~')) {
+    return 'This ~~~ fenced code block is not code on the graded page: the ~~~ lines show as typed and the code runs into one paragraph, its line breaks and indentation lost. Indent every code line by 4 spaces instead (with a blank line before it).';
+  }
+  const parts = [
+    'This fenced code block will appear as inline code run into one paragraph on the graded page (its line breaks and indentation are lost, and the language name shows as the first word)',
+  ];
+  if (/\n[ \t]*\n/.test(code)) parts.push('; because it has blank lines, it even falls apart into paragraphs with the ``` shown as typed');
+  if (/^ {0,3}#/m.test(code)) parts.push('; its lines starting with # become headings');
+  return `${parts.join('')}. Indent every code line by 4 spaces instead of using \`\`\` (with a blank line before it).`;
+}
+
+/**
+ * The graded-page differences in one piece of markdown (an answer as typed in the editor, or any
+ * markdown), lines counted from 1 within it.
+ */
+export function findGradedPageDifferencesInMarkdown(markdown: string): MarkdownDifference[] {
+  const tree = parser.parse(markdown) as Root;
+  const lines = markdown.split(/\r\n|\r|\n/);
+  const found: MarkdownDifference[] = [];
+  const add = (kind: GradedPageDifferenceKind, line: number, message: string) => found.push({ kind, line, message });
+  const source = (node: Nodes) => (node.position ? markdown.slice(node.position.start.offset, node.position.end.offset) : '');
+  /** Lists the graded page shows as plain text: nothing nested in them is a list there either. */
+  const literalLists = new Set<Nodes>();
+  /** Bare URLs per line, so a line with three of them gets one finding. */
+  const urlsByLine = new Map<number, string[]>();
+
+  for (const { node, ancestors } of walk(tree)) {
+    const parent = ancestors[ancestors.length - 1];
+    if (ancestors.some((a) => a.type === 'table')) continue; // the table's own finding covers it
+    const line = node.position?.start.line;
+
+    if (node.type === 'code' && line !== undefined && FENCE.test(source(node))) {
+      add('fenced-code', line, fencedMessage(source(node), node.value));
+    } else if (node.type === 'list' && line !== undefined) {
+      const index = parent ? parent.children.indexOf(node as List) : -1;
+      const previous = index > 0 ? parent.children[index - 1] : undefined;
+      const nested = ancestors.some((a) => a.type === 'list');
+      const insideLiteral = ancestors.some((a) => literalLists.has(a as Nodes));
+      if (
+        !nested &&
+        previous?.type === 'paragraph' &&
+        previous.position &&
+        previous.position.end.line + 1 === line
+      ) {
+        literalLists.add(node);
+        const marker = lines[line - 1].trim().split(/\s/)[0] ?? '-';
+        add(
+          'list-needs-blank-line',
+          line,
+          `This list follows a paragraph line with no blank line between them, so the graded page shows no list here: its items run on as plain text ("${marker} ${firstWords(plainText(node.children[0]))}") inside the paragraph above. Put a blank line before the list.`,
+        );
+      } else if (nested && !insideLiteral && !ancestors.some((a) => a.type === 'blockquote')) {
+        const depth = ancestors.filter((a) => a.type === 'list').length;
+        const indent = indentWidth(lines[line - 1] ?? '');
+        if (indent < 4 * depth) {
+          const item = [...ancestors].reverse().find((a) => a.type === 'listItem') as ListItem | undefined;
+          const under = item ? ` under "${firstWords(plainText(item.children[0] ?? item), 5)}"` : '';
+          const effect =
+            depth === 1
+              ? `these items will show as items of the outer list, not nested${under}`
+              : `these items will not be nested as deep as here${under}`;
+          add(
+            'nested-list-indent',
+            line,
+            `This nested list is indented by ${indent} space${indent === 1 ? '' : 's'}; the graded page nests a list only by 4 spaces per level, so ${effect}. Indent it by ${4 * depth} spaces.`,
+          );
+        }
+      }
+      const tasks = node.children.filter((item) => item.checked !== null && item.checked !== undefined);
+      if (tasks.length > 0) {
+        const first = tasks[0].position?.start.line ?? line;
+        add(
+          'task-list',
+          first,
+          `Task-list boxes are not rendered on the graded page: ${tasks.length === 1 ? 'this item shows' : `these ${tasks.length} items show`} "[ ]" or "[x]" as typed, not as checkboxes.`,
+        );
+      }
+    } else if (node.type === 'table' && line !== undefined) {
+      add(
+        'table',
+        line,
+        'Tables are not rendered on the graded page: the rows show as plain text with every | and --- as typed, run into one paragraph. Use a list or a 4-space-indented code block instead.',
+      );
+    } else if (node.type === 'delete' && line !== undefined) {
+      const tildes = /^~+/.exec(source(node))?.[0] ?? '~~';
+      add(
+        'strikethrough',
+        line,
+        `Strikethrough is not rendered on the graded page: "${tildes}${firstWords(plainText(node))}${tildes}" shows with the tildes as typed, not struck through.`,
+      );
+    } else if (node.type === 'link') {
+      const own = source(node);
+      const isBare = node.position ? !own.startsWith('[') && !own.startsWith('<') : true;
+      if (!isBare || insideRawLink(parent, node)) continue;
+      const text = plainText(node);
+      let at = line;
+      if (at === undefined) {
+        // Autolinks made by remark-gfm's find-and-replace step carry no position: find the text
+        // in the nearest ancestor that has one.
+        const holder = [...ancestors].reverse().find((a) => a.position);
+        if (!holder?.position) continue;
+        const offset = markdown.indexOf(text, holder.position.start.offset);
+        at = offset === -1 ? holder.position.start.line : markdown.slice(0, offset).split(/\r\n|\r|\n/).length;
+      }
+      const list = urlsByLine.get(at) ?? [];
+      list.push(text);
+      urlsByLine.set(at, list);
+    }
+  }
+
+  for (const [line, urls] of urlsByLine) {
+    const shown = urls.length === 1 ? urls[0] : `${urls[0]} (and ${urls.length - 1} more on this line)`;
+    const example = /^[a-z][a-z0-9+.-]*:/i.test(urls[0]) ? urls[0] : urls[0].includes('@') ? urls[0] : `https://${urls[0]}`;
+    add(
+      'bare-url',
+      line,
+      `${shown} will be plain text on the graded page, not a link: bare URLs are not linked there. Write it as <${example}> or [some text](${example}).`,
+    );
+  }
+  return found.sort((a, b) => a.line - b.line);
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function lineOf(offset: number, starts: readonly number[]): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/**
+ * Every place in the report's answers where the graded page will differ from GitHub's rendering,
+ * in file order, with 1-based file lines. `doc` may be passed when the caller already parsed
+ * `text`. The objects have the shape of the checker's warnings (`kind`, `question`, `line`,
+ * `message`), so `report-editor check` can list them beside its own.
+ */
+export function findGradedPageDifferences(text: string, doc: ReportDocument = parseReport(text)): GradedPageDifference[] {
+  const starts = lineStartsOf(text);
+  const found: GradedPageDifference[] = [];
+  for (const q of doc.questions) {
+    const segment = doc.segments[q.answerSegment];
+    if (!segment || segment.text.trim() === '') continue;
+    const firstLine = lineOf(segment.start, starts);
+    for (const d of findGradedPageDifferencesInMarkdown(segment.text)) {
+      found.push({ ...d, question: q.number, line: firstLine + d.line - 1 });
+    }
+  }
+  return found.sort((a, b) => a.line - b.line);
+}
