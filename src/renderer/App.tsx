@@ -48,6 +48,8 @@ export function App({ api }: { api: ReportApi }) {
     setNotice({ text, id: noticeId.current });
   }, []);
 
+  const clearNotice = useCallback(() => setNotice(null), []);
+
   const show = useCallback((next: Screen) => {
     const previous = sessionRef.current;
     const session = next.kind === 'editor' ? next.session : null;
@@ -288,11 +290,11 @@ export function App({ api }: { api: ReportApi }) {
       {screen.kind === 'no-report' && <NoReportScreen repoRoot={screen.repoRoot} message={screen.message} />}
       {screen.kind === 'error' && <OpenErrorScreen path={screen.path} message={screen.message} />}
       {screen.kind === 'editor' && (
-        <EditorScreen key={screen.session.id} session={screen.session} commandsRef={editorCommands} />
+        <EditorScreen key={`session-${screen.session.id}`} session={screen.session} commandsRef={editorCommands} />
       )}
       {overlay === 'open' && <OpenDialog onClose={() => setOverlay(null)} />}
       {overlay === 'help' && <HelpOverlay onClose={() => setOverlay(null)} />}
-      {notice && <Notice key={notice.id} text={notice.text} onDone={() => setNotice(null)} />}
+      {notice && <Notice key={`notice-${notice.id}`} text={notice.text} onDone={clearNotice} />}
       {dropActive && (
         <div className="drop-veil" aria-hidden="true">
           <p>Drop a repo folder to open its report</p>

@@ -16,6 +16,7 @@ export function GoToDialog({ numbers, onGo, onClose }: GoToDialogProps) {
   return (
     <Modal title="Go to question" testId="goto-dialog" onClose={onClose}>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           const n = Number(value);
