@@ -2,13 +2,17 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeReport, type ReportAnalysis } from '../core/analyzeReport';
 import { formatRange } from '../core/constraints';
+import { findGradedPageDifferences, type GradedPageDifference } from '../core/gradedPage';
 import { parseReport } from '../core/parseReport';
 import { loadReport, type LoadedReport } from '../main/services/loadReport';
 import { locateReport } from '../main/services/locateReport';
 import type { CliCommand } from './commands';
 
+/** Every warning `check` prints: structure (checker split), graded page, figures. */
+export type CheckWarning = ReportAnalysis['warnings'][number] | GradedPageDifference;
+
 /** The `--json` shape: the course checker's verdict plus the per-question view. */
-export function checkJson(analysis: ReportAnalysis) {
+export function checkJson(analysis: ReportAnalysis, warnings: readonly CheckWarning[]) {
   const { check } = analysis;
   return {
     generation: check.generation,
@@ -27,7 +31,7 @@ export function checkJson(analysis: ReportAnalysis) {
       constraint: q.constraint,
       line: q.answerLine,
     })),
-    warnings: analysis.warnings,
+    warnings,
   };
 }
 
@@ -45,7 +49,13 @@ function relativeTo(cwd: string, path: string): string {
   return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
 }
 
-export function formatHuman(loaded: LoadedReport, analysis: ReportAnalysis, cwd: string, repoRoot: string): string[] {
+export function formatHuman(
+  loaded: LoadedReport,
+  analysis: ReportAnalysis,
+  warnings: readonly CheckWarning[],
+  cwd: string,
+  repoRoot: string,
+): string[] {
   const { check } = analysis;
   const lines = [`${relativeTo(cwd, loaded.reportPath)}: ${describeSource(loaded, repoRoot)}`, ''];
   if (check.error) {
@@ -61,9 +71,15 @@ export function formatHuman(loaded: LoadedReport, analysis: ReportAnalysis, cwd:
     lines.push(`✗ Question ${f.question}${where}: ${f.got} ${unit}, needs ${formatRange(f)}`);
   }
   if (check.failures.length > 0) lines.push('');
-  if (analysis.warnings.length > 0) {
-    lines.push('Warnings:');
-    for (const w of analysis.warnings) {
+  const structural = new Set<string>(analysis.warnings.map((w) => w.kind));
+  const groups: [string, CheckWarning[]][] = [
+    ['Warnings:', warnings.filter((w) => structural.has(w.kind))],
+    ['Where the graded page (python report.py html) will differ from GitHub:', warnings.filter((w) => !structural.has(w.kind))],
+  ];
+  for (const [title, group] of groups) {
+    if (group.length === 0) continue;
+    lines.push(title);
+    for (const w of group) {
       const where = [w.question !== null ? `Q${w.question}` : '', w.line !== null ? `line ${w.line}` : ''].filter(Boolean).join(', ');
       lines.push(`  ⚠ ${where ? `${where}: ` : ''}${w.message}`);
     }
@@ -85,9 +101,11 @@ export const checkCommand: CliCommand = {
     });
     const located = await locateReport(resolve(io.cwd, positionals[0] ?? '.'));
     const loaded = await loadReport(located.reportPath);
-    const analysis = analyzeReport(loaded.text, loaded.profile, parseReport(loaded.text));
-    if (values.json) io.out(JSON.stringify(checkJson(analysis), null, 2));
-    else for (const line of formatHuman(loaded, analysis, io.cwd, located.repoRoot)) io.out(line);
+    const doc = parseReport(loaded.text);
+    const analysis = analyzeReport(loaded.text, loaded.profile, doc);
+    const warnings: CheckWarning[] = [...analysis.warnings, ...findGradedPageDifferences(loaded.text, doc)];
+    if (values.json) io.out(JSON.stringify(checkJson(analysis, warnings), null, 2));
+    else for (const line of formatHuman(loaded, analysis, warnings, io.cwd, located.repoRoot)) io.out(line);
     return analysis.check.error === null && analysis.check.failures.length === 0 ? 0 : 1;
   },
 };

@@ -8,3 +8,5 @@ export { parseReport, detectLineEnding } from './parseReport';
 export { setAnswer, setChecked } from './editReport';
 export * from './templateVersion';
 export * from './analyzeReport';
+export * from './render';
+export * from './gradedPage';

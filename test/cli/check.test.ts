@@ -22,7 +22,7 @@ describe('report-editor check, run as a process', () => {
       expect(Object.keys(json).sort()).toEqual(['answers', 'error', 'failures', 'generation', 'passed', 'questions', 'warnings']);
       expect(run.code, file.name).toBe(e.error === null && e.failures.length === 0 ? 0 : 1);
     }
-  });
+  }, 180_000); // 35 process starts; a loaded 2-core machine needs the headroom
 
   it('accepts a repo root, a reports/ folder or the file, and defaults to the current folder', () => {
     const answers = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [i + 1, words(110)]));
@@ -51,6 +51,15 @@ describe('report-editor check, run as a process', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Number of answers are different from the expected 31');
     expect(run.stdout).toMatch(/Q5, line \d+: Question 5 has no "Answer:" line/);
+  });
+
+  it('lists where the graded page will differ, apart from the checker warnings', () => {
+    const repo = tempRepo({ 'reports/README.md': buildReport({ answers: { 6: 'We ran:\n\n```bash\nuv sync\n```\n' } }) });
+    const run = runCliProcess(['check', repo]);
+    const graded = run.stdout.split('Where the graded page (python report.py html) will differ from GitHub:')[1];
+    expect(graded).toMatch(/Q6, line \d+: .*fenced code block/i);
+    const json = JSON.parse(runCliProcess(['check', repo, '--json']).stdout);
+    expect(json.warnings.some((w: { kind: string; question: number }) => w.kind === 'fenced-code' && w.question === 6)).toBe(true);
   });
 
   it("uses the repo's own report.py table and says so", () => {
