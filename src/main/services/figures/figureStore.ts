@@ -148,6 +148,17 @@ export async function resolveFigure(
   }
 }
 
+/** A link target (relative to the report's folder) → the absolute path, refused when it leaves the folder. */
+async function resolveInReport(reportPath: string, target: string): Promise<string> {
+  try {
+    return await resolveInside(reportFolder(reportPath), normalizeFigurePath(target));
+  } catch (error) {
+    if (error instanceof OutsideRootError)
+      throw new FigureError('outside-figures', `${target} is outside the report's folder.`);
+    throw error;
+  }
+}
+
 export function linkOf(folder: string, path: string): string {
   return [FIGURES_FOLDER, ...relative(folder, path).split(sep)].join('/');
 }
@@ -585,14 +596,7 @@ export async function figureThumbnail(request: {
   target: string;
   size?: number;
 }): Promise<{ dataUrl: string; width: number; height: number; bytes: number }> {
-  let path: string;
-  try {
-    path = await resolveInside(reportFolder(request.reportPath), normalizeFigurePath(request.target));
-  } catch (error) {
-    if (error instanceof OutsideRootError)
-      throw new FigureError('outside-figures', `${request.target} is outside the report's folder.`);
-    throw error;
-  }
+  const path = await resolveInReport(request.reportPath, request.target);
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new FigureError('not-found', `${request.target} does not exist.`);
   if (info.size > MAX_FIGURE_INPUT_BYTES)
@@ -614,14 +618,7 @@ export async function convertFigureToPng(request: {
   text: string;
   target: string;
 }): Promise<{ text: string; relativeLink: string }> {
-  let path: string;
-  try {
-    path = await resolveInside(reportFolder(request.reportPath), normalizeFigurePath(request.target));
-  } catch (error) {
-    if (error instanceof OutsideRootError)
-      throw new FigureError('outside-figures', `${request.target} is outside the report's folder.`);
-    throw error;
-  }
+  const path = await resolveInReport(request.reportPath, request.target);
   const bytes = await readFile(path).catch(() => {
     throw new FigureError('not-found', `${request.target} does not exist.`);
   });
