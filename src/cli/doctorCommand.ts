@@ -1,0 +1,193 @@
+/**
+ * `report-editor doctor [PATH] [--json] [--fix]`: where the report drifted from the template, and
+ * with --fix the repair, written atomically after a backup of the original next to it.
+ */
+import { constants } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkReport } from '../core/checkReport';
+import { applyFixes, breaksChecker, doctor, type Finding, lineDiff, type Severity, SEVERITIES } from '../core/doctor';
+import { writeFileAtomic } from '../main/services/atomicWrite';
+import { loadReport, type LoadedReport } from '../main/services/loadReport';
+import { locateReport } from '../main/services/locateReport';
+import { readReportText, ReportFileError } from '../main/services/reportFile';
+import type { CliCommand } from './commands';
+
+const SEVERITY_TITLE: Record<Severity, string> = {
+  'breaks-checker': "Breaks the course's checker",
+  'changes-grade': 'Changes what is graded or how the graded page shows it',
+  cosmetic: 'Cosmetic',
+};
+
+const HEADING_CHOICES = ['bold', 'move'] as const;
+
+function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') ? rel : path;
+}
+
+function templateLine(loaded: LoadedReport, shown: string): string {
+  const t = loaded.template;
+  const what = t ? `${t.generation}-question template${t.version === 'unknown' ? '' : ` (${t.version})`}` : 'no recognisable template';
+  return `${shown}: ${what}`;
+}
+
+function where(f: Finding): string {
+  const line = f.line !== null ? `line ${f.line}` : '';
+  const q = f.question !== null ? `Q${f.question}` : '';
+  return [line, q].filter(Boolean).join('  ').padEnd(14);
+}
+
+/** Findings grouped by severity, worst first, with their fixes. */
+export function formatFindings(findings: readonly Finding[], indent = ''): string[] {
+  const lines: string[] = [];
+  for (const severity of SEVERITIES) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    lines.push(`${indent}${SEVERITY_TITLE[severity]} (${group.length}):`);
+    for (const f of group) {
+      lines.push(`${indent}  ${where(f)} ${f.message}`);
+      if (f.fix) {
+        const options = f.fix.options && f.fix.options.length > 1 ? ` (or: ${f.fix.options.slice(1).map((o) => o.label).join(', ')})` : '';
+        lines.push(`${indent}  ${''.padEnd(14)} fix: ${f.fix.label}${options}`);
+      }
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+function checkerSummary(text: string, loaded: LoadedReport) {
+  const check = checkReport(text, loaded.profile);
+  return { answers: check.answers, expected: loaded.profile.expectedAnswers, error: check.error };
+}
+
+function timestamp(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
+}
+
+/** Copies the report to `README.md.bak` (or a timestamped name), never over an existing file. */
+export async function writeBackup(reportPath: string, now = new Date()): Promise<string> {
+  const stamp = timestamp(now);
+  const candidates = [`${reportPath}.bak`, `${reportPath}.${stamp}.bak`];
+  for (let k = 2; k < 100; k++) candidates.push(`${reportPath}.${stamp}-${k}.bak`);
+  for (const candidate of candidates) {
+    try {
+      await copyFile(reportPath, candidate, constants.COPYFILE_EXCL);
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new ReportFileError('unreadable', `cannot write a backup next to ${reportPath} (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was changed`, reportPath);
+      }
+    }
+  }
+  throw new ReportFileError('unreadable', `too many backups next to ${reportPath}; remove some, nothing was changed`, reportPath);
+}
+
+export const doctorCommand: CliCommand = {
+  name: 'doctor',
+  usage: 'doctor [PATH] [--json] [--fix]',
+  summary: 'where the report drifted from the template; --fix repairs it (keeps a backup)',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        json: { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        headings: { type: 'string', default: 'bold' },
+      },
+      allowPositionals: true,
+    });
+    const headings = values.headings as string;
+    if (!(HEADING_CHOICES as readonly string[]).includes(headings)) {
+      io.err(`report-editor doctor: --headings must be "bold" (headings inside answers become bold text) or "move" (moved below the answer), not "${headings}"`);
+      return 2;
+    }
+    const located = await locateReport(resolve(io.cwd, positionals[0] ?? '.'));
+    const loaded = await loadReport(located.reportPath);
+    const shown = displayPath(io.cwd, loaded.reportPath);
+    const findings = doctor(loaded.text, loaded.profile);
+    const template = { generation: loaded.profile.generation, version: loaded.template?.version ?? null };
+
+    if (!values.fix) {
+      const exit = breaksChecker(findings).length > 0 ? 1 : 0;
+      if (values.json) {
+        io.out(JSON.stringify({ report: shown, ...template, checker: checkerSummary(loaded.text, loaded), findings }, null, 2));
+        return exit;
+      }
+      const lines = [templateLine(loaded, shown), ''];
+      if (findings.length === 0) lines.push('No drift from the template found.');
+      else {
+        lines.push(...formatFindings(findings));
+        const fixable = findings.filter((f) => f.fix).length;
+        lines.push(
+          fixable > 0
+            ? `${fixable} of ${findings.length} finding${findings.length === 1 ? '' : 's'} can be repaired without changing your words: report-editor doctor ${positionals[0] ?? ''}${positionals[0] ? ' ' : ''}--fix (keeps a backup)`
+            : `${findings.length} finding${findings.length === 1 ? '' : 's'}, none of which can be repaired without changing your words.`,
+        );
+      }
+      for (const line of lines) io.out(line);
+      return exit;
+    }
+
+    const fixable = findings.filter((f) => f.fix);
+    let repaired = loaded.text;
+    try {
+      if (fixable.length > 0) repaired = applyFixes(loaded.text, loaded.profile, 'all', { 'heading-in-answer': headings });
+    } catch (error) {
+      // applyFixes refuses to return a text that lost a word; say so rather than crash.
+      io.err(`report-editor doctor: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+    let backup: string | null = null;
+    if (repaired !== loaded.text) {
+      // Someone (the app, an editor) may have saved the file meanwhile: never overwrite their work.
+      if ((await readReportText(loaded.reportPath)) !== loaded.text) {
+        io.err(`report-editor doctor: ${shown} changed on disk while it was being repaired; nothing was written, run it again`);
+        return 2;
+      }
+      backup = await writeBackup(loaded.reportPath);
+      await writeFileAtomic(loaded.reportPath, repaired);
+    }
+    const remaining = doctor(repaired, loaded.profile);
+    const remainingIds = new Set(remaining.filter((f) => f.fix).map((f) => f.id));
+    const fixed = fixable.filter((f) => !remainingIds.has(f.id));
+    const exit = breaksChecker(remaining).length > 0 ? 1 : 0;
+    const checker = checkerSummary(repaired, loaded);
+    if (values.json) {
+      io.out(
+        JSON.stringify(
+          { report: shown, ...template, backup: backup && displayPath(io.cwd, backup), fixed, checker, findings: remaining },
+          null,
+          2,
+        ),
+      );
+      return exit;
+    }
+    const lines = [templateLine(loaded, shown), ''];
+    if (backup === null) {
+      lines.push(findings.length === 0 ? 'No drift from the template found; nothing to repair.' : 'Nothing here can be repaired without changing your words; the file is unchanged.', '');
+    } else {
+      const diff = lineDiff(loaded.text, repaired);
+      const added = diff.filter((d) => d.kind === 'added').length;
+      const removed = diff.filter((d) => d.kind === 'removed').length;
+      lines.push(`Repaired ${fixed.length} finding${fixed.length === 1 ? '' : 's'} (${added} line${added === 1 ? '' : 's'} added, ${removed} removed; every answer keeps its words):`);
+      for (const f of fixed) lines.push(`  ✓ ${where(f)} ${f.fix!.label}`);
+      lines.push(`Backup of the original: ${displayPath(io.cwd, backup)}`, '');
+    }
+    lines.push(
+      checker.error
+        ? `The course's checker still stops: ${checker.error}`
+        : `The course's checker finds ${checker.answers} of ${checker.expected} answers.`,
+      '',
+    );
+    if (remaining.length > 0) {
+      lines.push(`Left for you (${remaining.length}):`, ...formatFindings(remaining, '  '));
+    }
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    for (const line of lines) io.out(line);
+    return exit;
+  },
+};

@@ -1,0 +1,175 @@
+/**
+ * The doctor: where a report drifted from the template, how much it matters to the course's
+ * checker and grader, and pure fixes that restore the template's structure around the answers
+ * without changing a word of them.
+ */
+import { checkReport, type CheckResult } from '../checkReport';
+import type { CheckerProfile } from '../constraints';
+import { comparableWords, lostWords } from './answerWords';
+import { createContext, type Draft } from './context';
+import { detectAnswers } from './detectAnswers';
+import { detectChecklist } from './detectChecklist';
+import { detectQuotes } from './detectQuotes';
+import { detectStructure } from './detectStructure';
+import { applyLineEdits, editsConflict, type LineEdit, type TextLines } from './textLines';
+import type { Finding, FindingKind, FixChoices, Severity } from './types';
+
+const KIND_ORDER: readonly FindingKind[] = [
+  'front-matter',
+  'missing-question',
+  'missing-question-heading',
+  'question-heading-format',
+  'duplicate-question',
+  'joined-quote-lines',
+  'missing-answer-marker',
+  'marker-format',
+  'answer-on-marker-line',
+  'answer-glued-to-marker',
+  'extra-answer-marker',
+  'heading-in-answer',
+  'hashes-in-answer',
+  'placeholder',
+  'unanswered',
+  'todo',
+  'checklist-marks',
+  'checklist-heading',
+  'checker-error',
+];
+
+const RANK: Record<Severity, number> = { cosmetic: 0, 'changes-grade': 1, 'breaks-checker': 2 };
+const worse = (a: Severity, b: Severity): Severity => (RANK[a] >= RANK[b] ? a : b);
+
+/** Counts per answer, to tell whether a fix changes what the checker grades. */
+function counts(check: CheckResult): string {
+  return check.perAnswer.map((a) => `${a.words}/${a.images}`).join(' ');
+}
+
+interface Diagnosed {
+  readonly finding: Finding;
+  readonly draft: Draft;
+}
+
+function defaultOption(draft: Draft): string {
+  return draft.fix?.options?.[0]?.id ?? '';
+}
+
+function diagnose(text: string, profile: CheckerProfile): { diagnosed: Diagnosed[]; textLines: TextLines } {
+  const ctx = createContext(text, profile);
+  const drafts: Draft[] = [...detectStructure(ctx), ...detectQuotes(ctx), ...detectAnswers(ctx), ...detectChecklist(ctx)];
+  const baseCounts = counts(ctx.check);
+  const settled = drafts.map((draft) => {
+    if (!draft.simulate || !draft.fix) return draft;
+    const after = checkReport(applyLineEdits(ctx.textLines, draft.fix.edits(defaultOption(draft))), profile);
+    const simulated: Severity =
+      after.answers !== ctx.check.answers || after.error !== ctx.check.error
+        ? 'breaks-checker'
+        : counts(after) !== baseCounts
+          ? 'changes-grade'
+          : 'cosmetic';
+    return { ...draft, severity: worse(draft.severity, simulated) };
+  });
+  if (ctx.check.error !== null && !settled.some((d) => d.severity === 'breaks-checker')) {
+    settled.push({
+      kind: 'checker-error',
+      severity: 'breaks-checker',
+      line: null,
+      question: null,
+      message: `The course's checker stops with "${ctx.check.error}" (it finds ${ctx.check.answers} answers, not ${ctx.profile.expectedAnswers}), and no single drift from the template explains it. Look for "Answer:" and "###" written in unusual places.`,
+    });
+  }
+  settled.sort((a, b) => (a.line ?? -1) - (b.line ?? -1) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const ordinals = new Map<string, number>();
+  const diagnosed = settled.map((draft) => {
+    const scope = `${draft.kind}:${draft.question ?? '-'}`;
+    const ordinal = ordinals.get(scope) ?? 0;
+    ordinals.set(scope, ordinal + 1);
+    const finding: Finding = {
+      id: `${scope}:${ordinal}`,
+      kind: draft.kind,
+      severity: draft.severity,
+      line: draft.line === null ? null : draft.line + 1,
+      question: draft.question,
+      message: draft.message,
+      ...(draft.fix ? { fix: { label: draft.fix.label, ...(draft.fix.options ? { options: draft.fix.options } : {}) } } : {}),
+    };
+    return { finding, draft };
+  });
+  return { diagnosed, textLines: ctx.textLines };
+}
+
+/**
+ * Every place where `text` drifted from the template, in file order. `profile` is the checker in
+ * force (the repo's own report.py, or the course's for the template's generation).
+ */
+export function doctor(text: string, profile: CheckerProfile): Finding[] {
+  return diagnose(text, profile).diagnosed.map((d) => d.finding);
+}
+
+const MAX_ROUNDS = 25;
+
+/** The words a set of edits removes and is allowed to (template structure it rewrites). */
+function droppableWords(textLines: TextLines, edits: readonly LineEdit[]): string[] {
+  const out: string[] = [];
+  for (const edit of edits) {
+    if (!edit.dropsWords) continue;
+    for (let i = edit.at; i < edit.at + edit.deleteCount && i < textLines.lines.length; i++) {
+      out.push(...comparableWords(textLines.lines[i].content));
+    }
+  }
+  return out;
+}
+
+/** Throws instead of returning a text that lost a word (a bug in a fix, never the user's problem). */
+function assertNoWordLost(before: string, after: string, allowed: readonly string[]): void {
+  const lost = lostWords(lostWords(comparableWords(before), allowed), comparableWords(after));
+  if (lost.length > 0) {
+    throw new Error(`doctor: a repair would remove words (${lost.slice(0, 5).join(' ')}); the report was not changed`);
+  }
+}
+
+/**
+ * The text with the chosen fixes applied: `ids` from `doctor(text, profile)`, or 'all' for every
+ * fix. Fixes are applied in rounds (a fix that overlaps another waits for the next round, on the
+ * re-diagnosed text), until nothing chosen is left. Line endings and the BOM are kept, and every
+ * word outside the template's own structure lines is kept (checked; a violation throws).
+ */
+export function applyFixes(
+  text: string,
+  profile: CheckerProfile,
+  ids: readonly string[] | 'all',
+  choices: FixChoices = {},
+): string {
+  let current = text;
+  const pending = ids === 'all' ? null : new Set(ids);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const { diagnosed, textLines } = diagnose(current, profile);
+    const candidates = diagnosed.filter((d) => d.draft.fix && (pending === null || pending.has(d.finding.id)));
+    if (candidates.length === 0) break;
+    const accepted: (readonly LineEdit[])[] = [];
+    const acceptedIds: string[] = [];
+    for (const { finding, draft } of candidates) {
+      const options = draft.fix!.options;
+      const picked = choices[finding.id] ?? choices[finding.kind];
+      const option = picked !== undefined && options?.some((o) => o.id === picked) ? picked : defaultOption(draft);
+      const edits = draft.fix!.edits(option);
+      if (accepted.some((other) => editsConflict(other, edits))) continue;
+      accepted.push(edits);
+      acceptedIds.push(finding.id);
+    }
+    const edits = accepted.flat();
+    const next = applyLineEdits(textLines, edits);
+    assertNoWordLost(current, next, droppableWords(textLines, edits));
+    if (next === current) break;
+    current = next;
+    if (pending) {
+      for (const id of acceptedIds) pending.delete(id);
+      if (pending.size === 0) break;
+    }
+  }
+  return current;
+}
+
+/** Findings that make the course's checker stop or move answers. */
+export function breaksChecker(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'breaks-checker');
+}
