@@ -4,6 +4,7 @@
  * through `ReportApi`; both hosts dispatch the same channels to the same services.
  */
 import type { CheckerProfile } from '../core/constraints';
+import type { FigureFinding, FigureFix } from '../core/figureLinks';
 import type { RangeDifference, TemplateMatch } from '../core/templateVersion';
 
 /** A fingerprint of the bytes on disk (sha-256 hex), used to detect changes made elsewhere. */
@@ -47,6 +48,65 @@ export type SaveResult =
   | { readonly kind: 'conflict'; readonly diskText: string; readonly stamp: DiskStamp }
   | { readonly kind: 'error'; readonly message: string };
 
+export type ExportOutcome =
+  | {
+      readonly kind: 'exported';
+      readonly outputPath: string;
+      /** Images that could not be inlined (a placeholder stands in for each). */
+      readonly missingImages: readonly { readonly src: string; readonly line: number | null; readonly reason: string }[];
+      readonly imageCount: number;
+      readonly bytes: number;
+    }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** A dropped, pasted or picked image, as base64 so both hosts can carry it in JSON. */
+export interface FigureUpload {
+  readonly fileName: string;
+  readonly base64: string;
+}
+
+export interface FigureOversize {
+  readonly bytes: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export type FigureImportOutcome =
+  | {
+      readonly ok: true;
+      readonly fileName: string;
+      /** `figures/q19-gcp-bucket.png`, relative to the report's folder. */
+      readonly relativeLink: string;
+      readonly path: string;
+      /** An identical file was already in figures/ and is linked instead of a copy. */
+      readonly reused: boolean;
+      /** Converted to PNG (the template accepts only .png, .jpg, .jpeg). */
+      readonly converted: boolean;
+      readonly sourceFormat: string;
+      readonly width: number;
+      readonly height: number;
+      readonly bytes: number;
+      /** Over 2 MB or wider than 2560 px: the UI offers a downscaled copy. */
+      readonly oversized?: FigureOversize;
+      /** `![alt](figures/…)` to insert. */
+      readonly markdown: string;
+    }
+  | { readonly ok: false; readonly fileName: string; readonly problem: string; readonly message: string };
+
+export interface FigureFileInfo {
+  readonly relativeLink: string;
+  readonly path: string;
+  readonly bytes: number;
+  readonly format: string | null;
+  readonly linkedBy: readonly number[];
+  readonly linked: boolean;
+}
+
+export interface FigureHygieneResult {
+  readonly findings: readonly FigureFinding[];
+  readonly git: { readonly checked: true; readonly root: string } | { readonly checked: false; readonly reason: string };
+}
+
 export interface InitialState {
   readonly host: 'electron' | 'browser';
   /** `process.platform` of the host, for platform keyboard shortcuts (darwin → ⌘). */
@@ -74,6 +134,57 @@ export interface ApiChannels {
   listRecent: { request: Record<string, never>; response: readonly RecentRepo[] };
   /** Opens an http(s) URL in the system browser (Electron) or a new tab (browser host). */
   openExternal: { request: { url: string }; response: void };
+  /**
+   * Writes the report (the editor's current text) as one self-contained HTML file, `report.html`
+   * next to the report unless `outputPath` is given. Progress arrives as `exportProgress` events.
+   */
+  exportHtml: { request: { reportPath: string; text: string; outputPath?: string }; response: ExportOutcome };
+  /**
+   * Shows the last exported file: Electron opens it in the system's browser and answers null; the
+   * browser host answers a URL for the page to open in a new tab.
+   */
+  openExport: { request: { outputPath: string }; response: { url: string | null } };
+  /**
+   * Copies images into the open report's figures/ folder (named for the question, deduplicated,
+   * converted to PNG when needed). The report itself is not written: the UI inserts the links.
+   */
+  importFigures: {
+    request: { reportPath: string; question: number | null; files: readonly FigureUpload[]; pasted?: boolean };
+    response: readonly FigureImportOutcome[];
+  };
+  listFigures: { request: { reportPath: string; text?: string }; response: readonly FigureFileInfo[] };
+  figureThumbnail: {
+    request: { reportPath: string; target: string; size?: number };
+    response: { dataUrl: string; width: number; height: number; bytes: number };
+  };
+  /** Renames the file and answers the report text with every link updated (the UI saves it). */
+  renameFigure: {
+    request: { reportPath: string; text: string; from: string; to: string };
+    response: { text: string; relativeLink: string; path: string; changedLinks: number };
+  };
+  /** Deletes the file only when `text` links it nowhere. */
+  deleteFigure: {
+    request: { reportPath: string; text: string; target: string };
+    response: { deleted: boolean; linkedBy: readonly number[] };
+  };
+  downscaleFigure: {
+    request: { reportPath: string; target: string; maxWidth?: number; text?: string };
+    response: {
+      relativeLink: string;
+      path: string;
+      bytes: number;
+      width: number;
+      height: number;
+      original: FigureOversize;
+      text?: string;
+    } | null;
+  };
+  figureHygiene: { request: { reportPath: string; text: string }; response: FigureHygieneResult };
+  /** Carries out one fix that figureHygiene proposed for this text; answers the new report text. */
+  applyFigureFix: {
+    request: { reportPath: string; text: string; fix: FigureFix };
+    response: { text: string; message: string };
+  };
   /** After `beforeQuit`, the renderer has flushed every edit: the host may quit now. */
   readyToQuit: { request: Record<string, never>; response: void };
 }
@@ -96,6 +207,8 @@ export interface ApiEvents {
   beforeQuit: Record<string, never>;
   /** The app was asked to open a path (a second launch with an argument): the renderer opens it. */
   openRequested: { path: string };
+  /** Export progress: `done` of `total` images inlined. */
+  exportProgress: { done: number; total: number };
 }
 
 export type EventName = keyof ApiEvents;
@@ -114,10 +227,35 @@ export const CHANNELS = [
   'saveReport',
   'listRecent',
   'openExternal',
+  'exportHtml',
+  'openExport',
+  'importFigures',
+  'listFigures',
+  'figureThumbnail',
+  'renameFigure',
+  'deleteFigure',
+  'downscaleFigure',
+  'figureHygiene',
+  'applyFigureFix',
   'readyToQuit',
 ] as const satisfies readonly Channel[];
 
-export const EVENTS = ['reportChanged', 'reportRemoved', 'menuCommand', 'beforeQuit', 'openRequested'] as const satisfies readonly EventName[];
+export const EVENTS = ['reportChanged', 'reportRemoved', 'menuCommand', 'beforeQuit', 'openRequested', 'exportProgress'] as const satisfies readonly EventName[];
+
+/**
+ * Figures are shown through a route that serves only images inside the open report's folder:
+ * Electron registers this privileged scheme, the browser host serves `/report-files/…`.
+ */
+export const FIGURE_SCHEME = 'report-file';
+
+/** The URL under which the UI loads `relativePath` (relative to the report's folder). */
+export function figureUrl(host: InitialState['host'], relativePath: string): string {
+  const encoded = relativePath
+    .split('/')
+    .map((part) => encodeURIComponent(part))
+    .join('/');
+  return host === 'electron' ? `${FIGURE_SCHEME}://report/${encoded}` : `/report-files/${encoded}`;
+}
 
 /** IPC channel names are namespaced so they cannot collide with Electron's or a library's. */
 export const ipcChannel = (name: Channel | EventName): string => `report-api:${name}`;

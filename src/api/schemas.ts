@@ -7,6 +7,7 @@ import type { Channel } from './contract';
 
 const path = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'a path cannot contain NUL');
 const empty = z.object({}).strict();
+const reportText = z.string().max(25 * 1024 * 1024);
 
 export const REQUEST_SCHEMAS = {
   getInitialState: empty,
@@ -16,7 +17,7 @@ export const REQUEST_SCHEMAS = {
   saveReport: z
     .object({
       reportPath: path,
-      text: z.string().max(25 * 1024 * 1024),
+      text: reportText,
       baseStamp: z.string().regex(/^[0-9a-f]{64}$/),
       force: z.boolean().optional(),
     })
@@ -24,6 +25,33 @@ export const REQUEST_SCHEMAS = {
   listRecent: empty,
   openExternal: z
     .object({ url: z.string().max(2048).refine((u) => /^https?:\/\//i.test(u), 'only http(s) links open outside the app') })
+    .strict(),
+  exportHtml: z
+    .object({ reportPath: path, text: z.string().max(25 * 1024 * 1024), outputPath: path.optional() })
+    .strict(),
+  openExport: z.object({ outputPath: path }).strict(),
+  importFigures: z
+    .object({
+      reportPath: path,
+      question: z.number().int().min(1).max(99).nullable(),
+      files: z
+        .array(z.object({ fileName: z.string().min(1).max(1024), base64: z.string().max(70_000_000) }).strict())
+        .min(1)
+        .max(50),
+      pasted: z.boolean().optional(),
+    })
+    .strict(),
+  listFigures: z.object({ reportPath: path, text: reportText.optional() }).strict(),
+  figureThumbnail: z.object({ reportPath: path, target: path, size: z.number().int().min(16).max(1024).optional() }).strict(),
+  renameFigure: z.object({ reportPath: path, text: reportText, from: path, to: path }).strict(),
+  deleteFigure: z.object({ reportPath: path, text: reportText, target: path }).strict(),
+  downscaleFigure: z
+    .object({ reportPath: path, target: path, maxWidth: z.number().int().min(64).max(10_000).optional(), text: reportText.optional() })
+    .strict(),
+  figureHygiene: z.object({ reportPath: path, text: reportText }).strict(),
+  // The fix itself is re-derived and matched by the service: only a fix it proposes runs.
+  applyFigureFix: z
+    .object({ reportPath: path, text: reportText, fix: z.object({ kind: z.string(), label: z.string() }).passthrough() })
     .strict(),
   readyToQuit: empty,
 } satisfies Record<Channel, z.ZodType>;

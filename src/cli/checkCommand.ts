@@ -4,12 +4,13 @@ import { analyzeReport, type ReportAnalysis } from '../core/analyzeReport';
 import { formatRange } from '../core/constraints';
 import { findGradedPageDifferences, type GradedPageDifference } from '../core/gradedPage';
 import { parseReport } from '../core/parseReport';
+import { figureWarnings, type FigureWarning } from '../main/services/figures';
 import { loadReport, type LoadedReport } from '../main/services/loadReport';
 import { locateReport } from '../main/services/locateReport';
 import type { CliCommand } from './commands';
 
 /** Every warning `check` prints: structure (checker split), graded page, figures. */
-export type CheckWarning = ReportAnalysis['warnings'][number] | GradedPageDifference;
+export type CheckWarning = ReportAnalysis['warnings'][number] | GradedPageDifference | FigureWarning;
 
 /** The `--json` shape: the course checker's verdict plus the per-question view. */
 export function checkJson(analysis: ReportAnalysis, warnings: readonly CheckWarning[]) {
@@ -49,10 +50,21 @@ function relativeTo(cwd: string, path: string): string {
   return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
 }
 
+/** The warnings of one check, by where they come from. */
+export interface CheckWarnings {
+  /** Where the checker's positional split disagrees with the headings. */
+  readonly structure: readonly CheckWarning[];
+  readonly figures: readonly CheckWarning[];
+  /** Where python report.py html renders differently from GitHub. */
+  readonly gradedPage: readonly CheckWarning[];
+}
+
+const allWarnings = (w: CheckWarnings): CheckWarning[] => [...w.structure, ...w.figures, ...w.gradedPage];
+
 export function formatHuman(
   loaded: LoadedReport,
   analysis: ReportAnalysis,
-  warnings: readonly CheckWarning[],
+  warnings: CheckWarnings,
   cwd: string,
   repoRoot: string,
 ): string[] {
@@ -71,10 +83,10 @@ export function formatHuman(
     lines.push(`✗ Question ${f.question}${where}: ${f.got} ${unit}, needs ${formatRange(f)}`);
   }
   if (check.failures.length > 0) lines.push('');
-  const structural = new Set<string>(analysis.warnings.map((w) => w.kind));
-  const groups: [string, CheckWarning[]][] = [
-    ['Warnings:', warnings.filter((w) => structural.has(w.kind))],
-    ['Where the graded page (python report.py html) will differ from GitHub:', warnings.filter((w) => !structural.has(w.kind))],
+  const groups: [string, readonly CheckWarning[]][] = [
+    ['Warnings:', warnings.structure],
+    ['Figures:', warnings.figures],
+    ['Where the graded page (python report.py html) will differ from GitHub:', warnings.gradedPage],
   ];
   for (const [title, group] of groups) {
     if (group.length === 0) continue;
@@ -103,8 +115,12 @@ export const checkCommand: CliCommand = {
     const loaded = await loadReport(located.reportPath);
     const doc = parseReport(loaded.text);
     const analysis = analyzeReport(loaded.text, loaded.profile, doc);
-    const warnings: CheckWarning[] = [...analysis.warnings, ...findGradedPageDifferences(loaded.text, doc)];
-    if (values.json) io.out(JSON.stringify(checkJson(analysis, warnings), null, 2));
+    const warnings: CheckWarnings = {
+      structure: analysis.warnings,
+      figures: await figureWarnings(loaded.reportPath, loaded.text),
+      gradedPage: findGradedPageDifferences(loaded.text, doc),
+    };
+    if (values.json) io.out(JSON.stringify(checkJson(analysis, allWarnings(warnings)), null, 2));
     else for (const line of formatHuman(loaded, analysis, warnings, io.cwd, located.repoRoot)) io.out(line);
     return analysis.check.error === null && analysis.check.failures.length === 0 ? 0 : 1;
   },

@@ -1,10 +1,14 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApiHandlers } from '../main/services/apiHandlers';
+import { EXPORT_CSP } from '../main/services/exportHtml';
+import { resolveFigureRequest } from '../main/services/figureServing';
 import { locateReport } from '../main/services/locateReport';
 import { defaultConfigDir, RecentRepos } from '../main/services/recentRepos';
-import { ReportWorkspace } from '../main/services/reportWorkspace';
-import { defaultRendererDir, startBrowserHost, type BrowserHost } from '../server/browserHost';
+import { ReportWorkspace, type EmitEvent } from '../main/services/reportWorkspace';
+import { defaultRendererDir, startBrowserHost, type BrowserHost, type ExtraRoute } from '../server/browserHost';
 import type { CliCommand } from './commands';
 
 export const serveCommand: CliCommand = {
@@ -32,8 +36,42 @@ export const serveCommand: CliCommand = {
       );
     }
     let host: BrowserHost | null = null;
+    const emit: EmitEvent = (event, payload) => host?.emit(event, payload);
     const recent = new RecentRepos(defaultConfigDir());
-    const workspace = new ReportWorkspace((event, payload) => host?.emit(event, payload), recent);
+    const workspace = new ReportWorkspace(emit, recent);
+    /** Exported files the page may open, by a random id (never by path). */
+    const exportsById = new Map<string, string>();
+
+    const figureRoute: ExtraRoute = async ({ url, response }) => {
+      if (!url.pathname.startsWith('/report-files/')) return false;
+      const reportPath = workspace.openReportPath;
+      const figure = reportPath
+        ? await resolveFigureRequest(dirname(reportPath), url.pathname.slice('/report-files/'.length))
+        : ({ kind: 'refused', status: 404, message: 'No report is open' } as const);
+      if (figure.kind === 'refused') {
+        response.writeHead(figure.status, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end(figure.message);
+      } else {
+        response.writeHead(200, figure.headers);
+        response.end(await readFile(figure.path));
+      }
+      return true;
+    };
+    const exportRoute: ExtraRoute = async ({ url, response }) => {
+      const match = /^\/exported\/([0-9a-f]{16})\/[^/]+$/.exec(url.pathname);
+      if (!match) return false;
+      const path = exportsById.get(match[1]);
+      if (!path) return false;
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': EXPORT_CSP,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      response.end(await readFile(path));
+      return true;
+    };
+
     const handlers = createApiHandlers(workspace, recent, {
       host: 'browser',
       version: __APP_VERSION__,
@@ -41,9 +79,14 @@ export const serveCommand: CliCommand = {
       pickFolder: async () => null,
       pickReportFile: async () => null,
       openExternal: async () => undefined,
+      showExport: async (outputPath) => {
+        const id = randomBytes(8).toString('hex');
+        exportsById.set(id, outputPath);
+        return { url: `/exported/${id}/report.html` };
+      },
       readyToQuit: () => undefined,
-    });
-    host = await startBrowserHost({ handlers, rendererDir: defaultRendererDir(), port });
+    }, emit);
+    host = await startBrowserHost({ handlers, rendererDir: defaultRendererDir(), port, routes: [figureRoute, exportRoute] });
     io.out(`MLOps Report Editor is running at ${host.url}`);
     io.out('Open that link in your browser (it carries a private token). Press Ctrl+C to stop.');
     const stop = () => {

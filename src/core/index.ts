@@ -10,3 +10,4 @@ export * from './templateVersion';
 export * from './analyzeReport';
 export * from './render';
 export * from './gradedPage';
+export * from './figureLinks';

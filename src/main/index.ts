@@ -2,11 +2,13 @@
  * Electron main process: one secure window, the contract's channels bound to the services over IPC,
  * native dialogs, the menu, and a quit that waits for the renderer to flush unsaved edits.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { CHANNELS, ipcChannel, type ApiEvents, type EventName } from '../api/contract';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { CHANNELS, FIGURE_SCHEME, ipcChannel, type ApiEvents, type EventName } from '../api/contract';
 import { createApiHandlers, dispatch } from './services/apiHandlers';
+import { resolveFigureRequest } from './services/figureServing';
 import { RecentRepos } from './services/recentRepos';
 import { ReportWorkspace } from './services/reportWorkspace';
 import { buildMenu } from './menu';
@@ -18,6 +20,8 @@ const QUIT_FLUSH_TIMEOUT_MS = 5000;
 // Every renderer is sandboxed, whatever a later window forgets to say.
 app.enableSandbox();
 app.setName(APP_NAME);
+// Figures reach the page only through this scheme, which serves images inside the report's folder.
+protocol.registerSchemesAsPrivileged([{ scheme: FIGURE_SCHEME, privileges: { standard: true, secure: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
 let quitConfirmed = false;
@@ -41,7 +45,7 @@ function fromOurPage(event: IpcMainInvokeEvent): boolean {
 }
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow({
+  const window = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK -- a middle-click opens nothing: the window-open handler below denies every new window and will-navigate blocks navigation
     title: APP_NAME,
     width: 1280,
     height: 860,
@@ -51,7 +55,7 @@ function createMainWindow(): BrowserWindow {
     icon: join(import.meta.dirname, '../../assets/icon.png'),
     webPreferences: {
       // Built by electron-vite as CommonJS (a sandboxed preload cannot be an ES module).
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      preload: join(import.meta.dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK -- reviewed: it exposes only invoke/on for the contract's allow-listed channels; main validates every request
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -67,13 +71,13 @@ function createMainWindow(): BrowserWindow {
 
   // The app never opens other windows or navigates away; web links go to the system browser.
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    if (/^https?:\/\//i.test(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- only http(s) URLs, tested on this line
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {
     if (url !== window.webContents.getURL()) {
       event.preventDefault();
-      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+      if (/^https?:\/\//i.test(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- only http(s) URLs, tested on this line
     }
   });
   window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -134,9 +138,22 @@ if (!gotLock) {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       async openExternal(url) {
-        await shell.openExternal(url);
+        await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- url passed the openExternal schema (http/https only, src/api/schemas.ts)
+      },
+      async showExport(outputPath) {
+        const failure = await shell.openPath(outputPath);
+        if (failure) throw new Error(`Could not open ${outputPath}: ${failure}`);
+        return { url: null };
       },
       readyToQuit: () => confirmQuit(),
+    }, emit);
+
+    protocol.handle(FIGURE_SCHEME, async (request) => {
+      const reportPath = workspace.openReportPath;
+      if (!reportPath) return new Response('No report is open', { status: 404 });
+      const figure = await resolveFigureRequest(dirname(reportPath), new URL(request.url).pathname);
+      if (figure.kind === 'refused') return new Response(figure.message, { status: figure.status });
+      return new Response(await readFile(figure.path), { headers: figure.headers });
     });
 
     for (const channel of CHANNELS) {

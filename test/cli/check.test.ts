@@ -53,6 +53,14 @@ describe('report-editor check, run as a process', () => {
     expect(run.stdout).toMatch(/Q5, line \d+: Question 5 has no "Answer:" line/);
   });
 
+  it('lists figure problems: a link without "!" and a missing file', () => {
+    const repo = tempRepo({ 'reports/README.md': buildReport({ answers: { 19: '[bucket](figures/bucket.png)' } }) });
+    const run = runCliProcess(['check', repo]);
+    const figures = run.stdout.split('Figures:')[1] ?? '';
+    expect(figures).toMatch(/Q19, line \d+: Question 19 links figures\/bucket\.png without the leading "!"/);
+    expect(figures).toMatch(/there is no such file/);
+  });
+
   it('lists where the graded page will differ, apart from the checker warnings', () => {
     const repo = tempRepo({ 'reports/README.md': buildReport({ answers: { 6: 'We ran:\n\n```bash\nuv sync\n```\n' } }) });
     const run = runCliProcess(['check', repo]);

@@ -15,10 +15,18 @@ type Handler = (event: unknown, request: unknown) => Promise<unknown>;
 const fake = vi.hoisted(() => {
   const state = {
     handlers: new Map<string, (event: unknown, request: unknown) => Promise<unknown>>(),
-    windows: [] as { options: Record<string, any>; handlers: Map<string, (...args: any[]) => void>; sent: [string, unknown][]; openHandler?: (d: { url: string }) => unknown; permission?: (...a: any[]) => void }[],
+    windows: [] as {
+      options: Record<string, any>;
+      handlers: Map<string, (...args: any[]) => void>;
+      sent: [string, unknown][];
+      openHandler?: (d: { url: string }) => unknown;
+      permission?: (...a: any[]) => void;
+    }[],
     appHandlers: new Map<string, (...args: any[]) => void>(),
     menuTemplate: [] as any[],
     quitCalls: 0,
+    protocolHandler: null as null | ((request: Request) => Promise<Response>),
+    privilegedSchemes: [] as any[],
     openedExternally: [] as string[],
     ready: null as null | (() => void),
   };
@@ -42,12 +50,24 @@ vi.mock('electron', () => {
         session: { setPermissionRequestHandler: (fn: any) => (record.permission = fn) },
       };
     }
-    once(event: string, fn: any) { this.record.handlers.set(event, fn); }
-    on(event: string, fn: any) { this.record.handlers.set(event, fn); }
-    loadFile() { return Promise.resolve(); }
-    loadURL() { return Promise.resolve(); }
-    isDestroyed() { return false; }
-    isMinimized() { return false; }
+    once(event: string, fn: any) {
+      this.record.handlers.set(event, fn);
+    }
+    on(event: string, fn: any) {
+      this.record.handlers.set(event, fn);
+    }
+    loadFile() {
+      return Promise.resolve();
+    }
+    loadURL() {
+      return Promise.resolve();
+    }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
     show() {}
     focus() {}
     restore() {}
@@ -71,6 +91,10 @@ vi.mock('electron', () => {
     BrowserWindow,
     dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
     ipcMain: { handle: (channel: string, fn: Handler) => fake.handlers.set(channel, fn) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: any[]) => fake.privilegedSchemes.push(...schemes),
+      handle: (_scheme: string, fn: any) => (fake.protocolHandler = fn),
+    },
     Menu: { buildFromTemplate: (t: any[]) => ((fake.menuTemplate = t), { t }), setApplicationMenu: () => undefined },
     shell: { openExternal: async (url: string) => void fake.openedExternally.push(url) },
     default: {},
@@ -110,21 +134,47 @@ describe('the Electron main process', () => {
   it('registers every contract channel, and refuses calls from any other page', async () => {
     for (const channel of CHANNELS) expect(fake.handlers.has(ipcChannel(channel)), channel).toBe(true);
     const open = fake.handlers.get(ipcChannel('openPath'))!;
-    await expect(open({ senderFrame: { url: 'https://evil.example/' } }, { path: '/' })).rejects.toThrow(/did not come from the app page/);
+    await expect(open({ senderFrame: { url: 'https://evil.example/' } }, { path: '/' })).rejects.toThrow(
+      /did not come from the app page/,
+    );
   });
 
   it('serves the real services: opens a repo and validates requests', async () => {
     const repo = tempRepo({ 'reports/README.md': buildReport() });
-    const result = (await fake.handlers.get(ipcChannel('openPath'))!(ourPage, { path: repo })) as { kind: string; report: { reportPath: string } };
+    const result = (await fake.handlers.get(ipcChannel('openPath'))!(ourPage, { path: repo })) as {
+      kind: string;
+      report: { reportPath: string };
+    };
     expect(result.kind).toBe('opened');
     expect(result.report.reportPath).toBe(join(repo, 'reports/README.md'));
-    await expect(fake.handlers.get(ipcChannel('saveReport'))!(ourPage, { reportPath: 1 })).rejects.toThrow(/Invalid request/);
+    await expect(fake.handlers.get(ipcChannel('saveReport'))!(ourPage, { reportPath: 1 })).rejects.toThrow(
+      /Invalid request/,
+    );
+  });
+
+  it('serves figures of the open report through its own scheme, and nothing outside it', async () => {
+    const repo = tempRepo({ 'reports/README.md': buildReport(), 'reports/figures/a.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'secret.png': 'secret' });
+    await fake.handlers.get(ipcChannel('openPath'))!(ourPage, { path: repo });
+    expect(fake.privilegedSchemes.map((s: any) => s.scheme)).toEqual(['report-file']);
+    const ok = await fake.protocolHandler!(new Request('report-file://report/figures/a.png'));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/png');
+    for (const url of ['report-file://report/../secret.png', 'report-file://report/%2e%2e/secret.png', 'report-file://report/README.md']) {
+      const refused = await fake.protocolHandler!(new Request(url));
+      expect(refused.status, url).not.toBe(200);
+      expect(await refused.text()).not.toBe('secret');
+    }
   });
 
   it('uses platform accelerators in the menu', () => {
     const items = fake.menuTemplate.flatMap((m: any) => (Array.isArray(m.submenu) ? m.submenu : []));
     const accel = Object.fromEntries(items.filter((i: any) => i.label).map((i: any) => [i.label, i.accelerator]));
-    expect(accel).toMatchObject({ 'Open Repo…': 'CmdOrCtrl+O', Save: 'CmdOrCtrl+S', 'Export HTML…': 'CmdOrCtrl+E', 'Go to Question…': 'CmdOrCtrl+G' });
+    expect(accel).toMatchObject({
+      'Open Repo…': 'CmdOrCtrl+O',
+      Save: 'CmdOrCtrl+S',
+      'Export HTML…': 'CmdOrCtrl+E',
+      'Go to Question…': 'CmdOrCtrl+G',
+    });
   });
 
   it('asks the renderer to flush before quitting, and quits when it is ready', async () => {

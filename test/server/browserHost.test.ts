@@ -25,6 +25,7 @@ async function startHost(initialPath: string | null = null) {
     pickFolder: async () => null,
     pickReportFile: async () => null,
     openExternal: async () => undefined,
+    showExport: async () => ({ url: null }),
     readyToQuit: () => undefined,
   });
   const host = await startBrowserHost({ handlers, rendererDir });

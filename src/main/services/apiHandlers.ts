@@ -4,8 +4,22 @@
  */
 import type { Channel, InitialState, RequestOf, ResponseOf } from '../../api/contract';
 import { isChannel, validateRequest, InvalidRequestError } from '../../api/schemas';
+import { resolve } from 'node:path';
+import type { FigureFix } from '../../core/figureLinks';
+import { exportReportHtml } from './exportHtml';
+import {
+  applyFigureFix,
+  deleteFigureIfUnused,
+  downscaleFigure,
+  figureHygiene,
+  figureThumbnail,
+  importFigures,
+  listFigures,
+  renameFigure,
+} from './figures';
 import type { RecentRepos } from './recentRepos';
-import type { ReportWorkspace } from './reportWorkspace';
+import type { EmitEvent, ReportWorkspace } from './reportWorkspace';
+import { resolveInside } from './safePath';
 
 /** What only the host can do (native dialogs, the system browser, quitting). */
 export interface HostCapabilities {
@@ -15,12 +29,27 @@ export interface HostCapabilities {
   pickFolder(): Promise<string | null>;
   pickReportFile(repoRoot: string): Promise<string | null>;
   openExternal(url: string): Promise<void>;
+  /** Shows an exported HTML file (Electron: system browser, null) or gives a URL for it (browser). */
+  showExport(outputPath: string): Promise<{ url: string | null }>;
   readyToQuit(): void;
 }
 
 export type ApiHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
-export function createApiHandlers(workspace: ReportWorkspace, recent: RecentRepos, host: HostCapabilities): ApiHandlers {
+export function createApiHandlers(
+  workspace: ReportWorkspace,
+  recent: RecentRepos,
+  host: HostCapabilities,
+  emit: EmitEvent = () => undefined,
+): ApiHandlers {
+  /** Exports of this session: only these may be shown through `openExport`. */
+  const exported = new Set<string>();
+  /** Figure operations act only next to the open report, never next to a path the page names. */
+  const openReport = (reportPath: string): string => {
+    const open = workspace.openReportPath;
+    if (!open || resolve(reportPath) !== open) throw new Error('Figures can only be changed for the open report');
+    return open;
+  };
   return {
     getInitialState: async () => ({
       host: host.host,
@@ -34,7 +63,52 @@ export function createApiHandlers(workspace: ReportWorkspace, recent: RecentRepo
     pickReportFile: async (request) => host.pickReportFile(request.repoRoot),
     saveReport: async (request) => workspace.save(request),
     listRecent: async () => recent.list(),
-    openExternal: async (request) => host.openExternal(request.url),
+    openExternal: async (request) => host.openExternal(request.url), // eng-disable OPEN_EXTERNAL_JS_CHECK -- dispatch() validated it first: http(s) URLs only
+    exportHtml: async (request) => {
+      const reportPath = workspace.openReportPath;
+      const repoRoot = workspace.openRepoRoot;
+      if (!reportPath || !repoRoot || resolve(request.reportPath) !== reportPath) {
+        return { kind: 'error', message: 'Only the open report can be exported; open it first.' };
+      }
+      try {
+        const outputPath = request.outputPath ? await resolveInside(repoRoot, request.outputPath) : undefined;
+        const result = await exportReportHtml({
+          reportPath,
+          text: request.text,
+          outputPath,
+          onProgress: (done, total) => emit('exportProgress', { done, total }),
+        });
+        exported.add(result.outputPath);
+        return {
+          kind: 'exported',
+          outputPath: result.outputPath,
+          missingImages: result.missingImages,
+          imageCount: result.imageCount,
+          bytes: result.bytes,
+        };
+      } catch (error) {
+        return { kind: 'error', message: `Export failed: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
+    openExport: async (request) => {
+      if (!exported.has(resolve(request.outputPath))) throw new Error('Only a file exported in this session can be opened');
+      return host.showExport(resolve(request.outputPath));
+    },
+    importFigures: async (request) =>
+      importFigures({
+        reportPath: openReport(request.reportPath),
+        question: request.question,
+        pasted: request.pasted,
+        files: request.files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.base64, 'base64') })),
+      }),
+    listFigures: async (request) => listFigures({ ...request, reportPath: openReport(request.reportPath) }),
+    figureThumbnail: async (request) => figureThumbnail({ ...request, reportPath: openReport(request.reportPath) }),
+    renameFigure: async (request) => renameFigure({ ...request, reportPath: openReport(request.reportPath) }),
+    deleteFigure: async (request) => deleteFigureIfUnused({ ...request, reportPath: openReport(request.reportPath) }),
+    downscaleFigure: async (request) => downscaleFigure({ ...request, reportPath: openReport(request.reportPath) }),
+    figureHygiene: async (request) => figureHygiene({ ...request, reportPath: openReport(request.reportPath) }),
+    applyFigureFix: async (request) =>
+      applyFigureFix({ reportPath: openReport(request.reportPath), text: request.text, fix: request.fix as FigureFix }),
     readyToQuit: async () => host.readyToQuit(),
   };
 }

@@ -4,10 +4,10 @@
  * tests use it as it is.
  */
 import { watch, type FSWatcher } from 'chokidar';
-import { readFile } from 'node:fs/promises';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { ApiEvents, DiskStamp, OpenResult, SaveResult } from '../../api/contract';
-import { writeFileAtomic } from './atomicWrite';
+import { removeStaleTempFiles, writeFileAtomic } from './atomicWrite';
 import { stampOf } from './diskStamp';
 import { loadReport } from './loadReport';
 import { findReportCandidates, locateReport } from './locateReport';
@@ -38,6 +38,10 @@ export class ReportWorkspace {
     return this.current?.reportPath ?? null;
   }
 
+  get openRepoRoot(): string | null {
+    return this.current?.repoRoot ?? null;
+  }
+
   async openPath(requested: string): Promise<OpenResult> {
     const path = resolve(requested);
     let located;
@@ -61,6 +65,10 @@ export class ReportWorkspace {
       throw error;
     }
     await this.close();
+    // Temp files left by a save or figure import that was killed (crash, power cut) would show up
+    // in `git status`: sweep the report's folder and its figures/.
+    const folder = dirname(await realpath(located.reportPath).catch(() => located.reportPath));
+    await Promise.all([removeStaleTempFiles(folder), removeStaleTempFiles(join(dirname(located.reportPath), 'figures'))]);
     const stamp = stampOf(loaded.text);
     this.current = {
       reportPath: located.reportPath,
@@ -125,7 +133,7 @@ export class ReportWorkspace {
       open.stamp = previous;
       const code = (error as NodeJS.ErrnoException).code;
       const reason =
-        code === 'EACCES' || code === 'EPERM'
+        code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
           ? 'permission denied (is the file or its folder read-only?)'
           : code === 'ENOENT'
             ? 'its folder no longer exists'
