@@ -2,7 +2,7 @@
  * The report changed by another program while it is open: reloaded in place when nothing is
  * unsaved here (the cursor stays), otherwise the user chooses — never a silent overwrite.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { setAnswer } from '../src/core/editReport';
 import { parseReport } from '../src/core/parseReport';
@@ -91,4 +91,15 @@ test('a change on disk while edits are unsaved asks; "Take the disk version" loa
   // Give a stray autosave every chance to happen: the disk version must stay as it is.
   await page.waitForTimeout(1500);
   expect(await readFile(file, 'utf8')).toBe(external);
+});
+
+test('a report deleted on disk keeps the text here and is written again on save', async ({ page, hostRepo }) => {
+  const { report, file } = await openReport(page, hostRepo);
+  await rm(file);
+  const banner = page.getByTestId('removed-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('was deleted or moved on disk');
+  await banner.getByRole('button', { name: 'Save it again' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect.poll(() => readFile(file, 'utf8').catch(() => null)).toBe(report.text);
 });

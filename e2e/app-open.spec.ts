@@ -115,3 +115,25 @@ test('a file that is not UTF-8 is refused with a clear message', async ({ page, 
   await page.goto(host.url);
   await expect(page.getByTestId('open-error')).toContainText('not valid UTF-8');
 });
+
+test('a folder dropped in the browser (which hides its path) asks for the path', async ({ page, hostRepo }) => {
+  const host = await hostRepo({ files: { 'reports/README.md': latestBlankTemplate(31).text }, serveArg: null });
+  await page.goto(host.url);
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  // (A string, because this project's types have no DOM; it runs in the page.)
+  await page.evaluate(`(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['x'], 'my-project'));
+    for (const type of ['dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }
+  })()`);
+  await expect(page.getByTestId('notice')).toContainText('does not tell the app where "my-project" is');
+  const dialog = page.getByTestId('open-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('path-input').fill(host.repoRoot);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('editor')).toBeVisible();
+  // Every answer editor is labelled for assistive technology.
+  await expect(page.getByRole('textbox', { name: 'Answer to question 31' })).toBeAttached();
+});

@@ -28,7 +28,8 @@ describe('the header verdict', () => {
     const text = filledTemplate({ dropMarker: [5] });
     const verdict = verdictOf(analyzeReport(text, COURSE_PROFILE_31).check, COURSE_PROFILE_31);
     expect(verdict.tone).toBe('error');
-    expect(verdict.text).toBe('The checker stops: it finds 30 answers, not 31 (an "Answer:" line is missing)');
+    expect(verdict.text).toBe('Checker stops: 30 of 31 answers');
+    expect(verdict.explanation).toBe('The checker stops: it finds 30 answers, not 31 (an "Answer:" line is missing).');
     expect(verdict.detail).toContain('ValueError');
   });
 });

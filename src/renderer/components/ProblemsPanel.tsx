@@ -9,7 +9,7 @@ export interface ProblemsPanelProps {
   readonly onJump: (question: number, line: number | null) => void;
 }
 
-const ICON = { error: '⛔', failure: '✗', warning: '⚠' } as const;
+const ICON = { error: '✗', failure: '✗', warning: '⚠' } as const;
 
 export const ProblemsPanel = memo(function ProblemsPanel({ session, onJump }: ProblemsPanelProps) {
   const analysis = useStore(session.store, (s) => s.analysis);

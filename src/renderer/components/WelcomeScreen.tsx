@@ -18,7 +18,11 @@ export function WelcomeScreen({ busy }: { busy: boolean }) {
       picked = null;
     }
     if (picked) await shell.openPath(picked);
-    else setShowPath(true);
+    else {
+      setShowPath(true);
+      // No native picker here (browser host): the path field is the way to open.
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('[data-testid="path-input"]')?.focus());
+    }
   };
 
   return (

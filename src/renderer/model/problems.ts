@@ -34,7 +34,7 @@ export function problemsOf(analysis: ReportAnalysis, profile: CheckerProfile): P
       severity: 'error',
       question: cause?.question != null && present.has(cause.question) ? cause.question : null,
       line: cause?.line ?? null,
-      text: `${verdictOf(check, profile).text}. Nothing is graded until this is fixed.`,
+      text: `${verdictOf(check, profile).explanation} Nothing is graded until this is fixed.`,
     });
   }
 

@@ -5,7 +5,10 @@ import type { CheckerProfile } from '../../core/constraints';
 export type VerdictTone = 'pass' | 'fail' | 'error';
 
 export interface Verdict {
+  /** Short, for the header: `passed 27/31`, `Checker stops: 30 of 31 answers`. */
   readonly text: string;
+  /** The same in a full sentence, for the problems list. */
+  readonly explanation: string;
   readonly tone: VerdictTone;
   /** The checker's own words (the Python exception), for a tooltip. */
   readonly detail: string | null;
@@ -14,15 +17,18 @@ export interface Verdict {
 export function verdictOf(check: CheckResult, profile: CheckerProfile): Verdict {
   if (check.error === null) {
     const passed = check.passed ?? 0;
+    const text = `passed ${passed}/${profile.expectedAnswers}`;
     return {
-      text: `passed ${passed}/${profile.expectedAnswers}`,
+      text,
+      explanation: `The checker says ${text}.`,
       tone: passed === profile.expectedAnswers ? 'pass' : 'fail',
       detail: null,
     };
   }
   if (check.error.startsWith('IndexError')) {
     return {
-      text: 'The checker stops: it finds no "Answer:" line at all',
+      text: 'Checker stops: no "Answer:" lines',
+      explanation: 'The checker stops: it finds no "Answer:" line at all.',
       tone: 'error',
       detail: check.error,
     };
@@ -31,10 +37,16 @@ export function verdictOf(check: CheckResult, profile: CheckerProfile): Verdict 
     const direction =
       check.answers < profile.expectedAnswers ? 'an "Answer:" line is missing' : 'there is an extra "Answer:"';
     return {
-      text: `The checker stops: it finds ${check.answers} answers, not ${profile.expectedAnswers} (${direction})`,
+      text: `Checker stops: ${check.answers} of ${profile.expectedAnswers} answers`,
+      explanation: `The checker stops: it finds ${check.answers} answers, not ${profile.expectedAnswers} (${direction}).`,
       tone: 'error',
       detail: check.error,
     };
   }
-  return { text: `The checker stops: ${check.error}`, tone: 'error', detail: check.error };
+  return {
+    text: 'Checker stops with an error',
+    explanation: `The checker stops: ${check.error}`,
+    tone: 'error',
+    detail: check.error,
+  };
 }
