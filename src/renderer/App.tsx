@@ -30,7 +30,13 @@ type Screen =
 
 type Overlay = null | 'open' | 'help';
 
-export function App({ api }: { api: ReportApi }) {
+export interface AppProps {
+  readonly api: ReportApi;
+  /** Asked for before the first render, so opening does not wait for React. */
+  readonly initialState: Promise<InitialState>;
+}
+
+export function App({ api, initialState }: AppProps) {
   const [initial, setInitial] = useState<InitialState | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
@@ -78,6 +84,7 @@ export function App({ api }: { api: ReportApi }) {
       }
       setOverlay(null);
       if (result.kind === 'opened') {
+        performance.mark('report-editor:opened', { detail: { reportPath: result.report.reportPath } });
         show({ kind: 'editor', session: new ReportSession(api, result.report) });
         api.invoke('listRecent', {}).then(setRecent, () => undefined);
       } else {
@@ -136,7 +143,7 @@ export function App({ api }: { api: ReportApi }) {
   // Start: the host's facts, then the repo given on the command line (or the welcome screen).
   useEffect(() => {
     let cancelled = false;
-    api.invoke('getInitialState', {}).then(
+    initialState.then(
       (state) => {
         if (cancelled) return;
         setInitial(state);
@@ -151,7 +158,7 @@ export function App({ api }: { api: ReportApi }) {
     return () => {
       cancelled = true;
     };
-  }, [api, openPath]);
+  }, [initialState, openPath]);
 
   // Host events.
   useEffect(() => {

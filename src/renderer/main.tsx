@@ -10,9 +10,10 @@ if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
 try {
   const api = getApi();
+  const initialState = api.invoke('getInitialState', {});
   root.render(
     <StrictMode>
-      <App api={api} />
+      <App api={api} initialState={initialState} />
     </StrictMode>,
   );
 } catch (error) {
