@@ -102,8 +102,9 @@ export function App({ api, initialState }: AppProps) {
       picked = null;
     }
     if (picked) await openPath(picked);
-    else setOverlay('open');
-  }, [api, openPath]);
+    // Electron answers null when the user cancelled its picker; the browser host has no picker.
+    else if (initial?.host !== 'electron') setOverlay('open');
+  }, [api, initial, openPath]);
 
   const run = useCallback(
     (action: AppAction) => {

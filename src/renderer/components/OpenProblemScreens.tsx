@@ -51,7 +51,8 @@ export function NoReportScreen({ repoRoot, message }: { repoRoot: string; messag
       picked = null;
     }
     if (picked) await shell.openPath(picked);
-    else setTypePath(true);
+    // Null from Electron is a cancelled picker; the browser host has none and needs the path typed.
+    else if (shell.host !== 'electron') setTypePath(true);
   };
   return (
     <main className="center-screen" data-testid="no-report">

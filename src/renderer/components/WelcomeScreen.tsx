@@ -18,7 +18,7 @@ export function WelcomeScreen({ busy }: { busy: boolean }) {
       picked = null;
     }
     if (picked) await shell.openPath(picked);
-    else {
+    else if (shell.host !== 'electron') {
       setShowPath(true);
       // No native picker here (browser host): the path field is the way to open.
       requestAnimationFrame(() => document.querySelector<HTMLInputElement>('[data-testid="path-input"]')?.focus());
