@@ -104,6 +104,14 @@ describe('a deleted or renamed question heading', () => {
     expect(applyFixes(text, P31, 'all')).toBe(clean);
   });
 
+  it("keeps a heading of the student's that ends the answer before as it is, and a title naming the question goes", () => {
+    const clean = filledTemplate();
+    const ownHeading = clean.replace(`${answerFor(15)}\n\n### Question 16\n`, `${answerFor(15)}\n\n#### Summary\n`);
+    expect(applyFixes(ownHeading, P31, 'all')).toBe(clean.replace(`${answerFor(15)}\n\n`, `${answerFor(15)}\n\n#### Summary\n\n`));
+    const title = clean.replace('### Question 16\n', '**Question 16: debugging**\n');
+    expect(applyFixes(title, P31, 'all')).toBe(clean);
+  });
+
   it('takes a repeated number above another question prompt as that question renamed', () => {
     const clean = filledTemplate();
     const text = clean.replace('### Question 6\n', '### Question 5\n');

@@ -48,6 +48,8 @@ export interface DoctorContext {
   readonly inFence: readonly boolean[];
   /** Lines an earlier detector already explains (e.g. a swallowed question's `Answer:` line). */
   readonly claimedLines: Set<number>;
+  /** First lines of questions whose heading a fix restores: where the answer above really ends. */
+  readonly restoredStarts: Set<number>;
 }
 
 export interface DraftFix {
@@ -135,5 +137,6 @@ export function createContext(text: string, profile: CheckerProfile): DoctorCont
     zoneAt: (line) => owner[line] ?? null,
     inFence,
     claimedLines: new Set<number>(),
+    restoredStarts: new Set<number>(),
   };
 }

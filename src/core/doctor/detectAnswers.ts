@@ -37,20 +37,28 @@ function headings(ctx: DoctorContext): Draft[] {
     const from = answerFrom(zone);
     const first = zone.question.answerOnMarkerLine ? from + 1 : from;
     const isLast = zone === lastZone;
+    // A question whose heading a fix restores ends this answer early.
+    let end = zone.end;
+    for (let i = from; i < zone.end; i++) {
+      if (ctx.restoredStarts.has(i)) {
+        end = i;
+        break;
+      }
+    }
     let lastContent = -1;
-    for (let i = zone.end - 1; i >= from; i--) {
+    for (let i = end - 1; i >= from; i--) {
       if (!isBlank(lines[i].content)) {
         lastContent = i;
         break;
       }
     }
-    for (let i = first; i < zone.end; i++) {
+    for (let i = first; i < end; i++) {
       const content = lines[i].content;
       if (!content.includes('##')) continue;
       const heading = !ctx.inFence[i] ? ANSWER_HEADING.exec(content) : null;
       // Words after this line in the answer (what the checker's cut loses).
       let contentAfter = false;
-      for (let k = i + 1; k < zone.end; k++) {
+      for (let k = i + 1; k < end; k++) {
         if (!isBlank(lines[k].content) && !isHeadingLine(lines[k].content)) {
           contentAfter = true;
           break;
@@ -65,13 +73,13 @@ function headings(ctx: DoctorContext): Draft[] {
         const boldEdits = (): LineEdit[] => {
           const edits: LineEdit[] = [{ at: i, deleteCount: 1, insert: [bold] }];
           if (plain && i - 1 >= from && !isBlank(lines[i - 1].content)) edits.push({ at: i, deleteCount: 0, insert: [''] });
-          if (plain && i + 1 < zone.end && !isBlank(lines[i + 1].content) && !isHeadingLine(lines[i + 1].content)) {
+          if (plain && i + 1 < end && !isBlank(lines[i + 1].content) && !isHeadingLine(lines[i + 1].content)) {
             edits.push({ at: i + 1, deleteCount: 0, insert: [''] });
           }
           return edits;
         };
         const moveEdits = (): LineEdit[] => {
-          const blankAround = i - 1 >= from && isBlank(lines[i - 1].content) && i + 1 < zone.end && isBlank(lines[i + 1].content);
+          const blankAround = i - 1 >= from && isBlank(lines[i - 1].content) && i + 1 < end && isBlank(lines[i + 1].content);
           return [
             { at: i, deleteCount: blankAround ? 2 : 1, insert: [] },
             { at: lastContent + 1, deleteCount: 0, insert: ['', content] },

@@ -49,7 +49,8 @@ export function walkPrompt(ctx: DoctorContext, n: number, from: number, to: numb
       runEnd < blockEnd &&
       (isQuote(lines[runEnd].content) ||
         MARKER_LINE.test(lines[runEnd].content) ||
-        matchesPromptLine(ctx.template, n, lines[runEnd].content))
+        // A bold prompt line that lost its ">".
+        (/^[ \t]*(?:\*\*|__)/.test(lines[runEnd].content) && matchesPromptLine(ctx.template, n, lines[runEnd].content)))
     ) {
       runEnd++;
     }
@@ -288,8 +289,11 @@ function locatePrompt(ctx: DoctorContext, n: number, gap: Gap): LocatedPrompt | 
     const heading = HEADING_LINE.exec(c);
     const isQuestionHeading = QUESTION_HEADING.test(c);
     const looksLikeTitle =
-      !heading && /^[ \t]*(?:\*\*|__)?[ \t]*(?:question|q)[ \t.]*\d+\b/i.test(c) && c.trim().split(/\s+/).length <= 8;
-    if ((heading && !isSectionHeading(c) && heading[1].length >= 2) || isQuestionHeading || looksLikeTitle) renamed = above;
+      !heading && new RegExp(`^[ \\t]*(?:\\*\\*|__)?[ \\t]*(?:question|q)[ \\t.]*${n}\\b`, 'i').test(c) && c.trim().split(/\s+/).length <= 8;
+    // Only a heading that still names the question: any other heading may be the student's own,
+    // closing the previous answer, and its words stay.
+    const namesQuestion = new RegExp(`\\b(?:question|q)[ \\t.:-]*${n}\\b|^\\W*${n}\\b`, 'i').test((heading?.[2] ?? c).trim());
+    if ((heading && !isSectionHeading(c) && heading[1].length >= 2 && namesQuestion) || isQuestionHeading || looksLikeTitle) renamed = above;
   }
   return { start, renamed, lone };
 }
@@ -317,6 +321,7 @@ function missingQuestions(ctx: DoctorContext): Draft[] {
     const located = locatePrompt(ctx, n, gap);
     const expected = `### Question ${n}`;
     if (located) {
+      ctx.restoredStarts.add(located.renamed ?? located.start);
       const edits: LineEdit[] = [];
       if (located.renamed !== null) {
         usedRenamed.add(located.renamed);
