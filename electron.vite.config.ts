@@ -48,6 +48,8 @@ export default defineConfig({
     root: resolve(root, 'src/renderer'),
     plugins: [react(), devOnlyInlineScripts()],
     build: {
+      // A 1.35 MB unminified bundle cost 240-320 ms before DOMContentLoaded on a cold open.
+      minify: true,
       rolldownOptions: {
         input: { index: resolve(root, 'src/renderer/index.html') },
       },
