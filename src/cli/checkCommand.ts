@@ -7,7 +7,7 @@ import { parseReport } from '../core/parseReport';
 import { figureWarnings, type FigureWarning } from '../main/services/figures';
 import { loadReport, type LoadedReport } from '../main/services/loadReport';
 import { locateReport } from '../main/services/locateReport';
-import type { CliCommand } from './commands';
+import type { CommandRun } from './commands';
 
 /** Every warning `check` prints: structure (checker split), graded page, figures. */
 export type CheckWarning = ReportAnalysis['warnings'][number] | GradedPageDifference | FigureWarning;
@@ -101,11 +101,7 @@ export function formatHuman(
   return lines;
 }
 
-export const checkCommand: CliCommand = {
-  name: 'check',
-  usage: 'check [PATH] [--json]',
-  summary: "what the course's report.py check says, question by question",
-  async run(args, io) {
+export const runCheckCommand: CommandRun = async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
       options: { json: { type: 'boolean', default: false } },
@@ -123,5 +119,4 @@ export const checkCommand: CliCommand = {
     if (values.json) io.out(JSON.stringify(checkJson(analysis, allWarnings(warnings)), null, 2));
     else for (const line of formatHuman(loaded, analysis, warnings, io.cwd, located.repoRoot)) io.out(line);
     return analysis.check.error === null && analysis.check.failures.length === 0 ? 0 : 1;
-  },
 };

@@ -1,15 +1,46 @@
-/** The CLI's commands, one module each; `main.ts` dispatches over this list. */
-import { checkCommand } from './checkCommand';
-import { doctorCommand } from './doctorCommand';
-import { exportCommand } from './exportCommand';
-import { serveCommand } from './serveCommand';
+/**
+ * The CLI's commands. Each module is loaded only when its command runs, so `check` does not pay
+ * for the browser host, sharp or the export pipeline at start-up.
+ */
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+}
+
+/** Resolves to the exit code; a negative code means "keep running" (servers). */
+export type CommandRun = (args: string[], io: CliIo) => Promise<number>;
 
 export interface CliCommand {
   readonly name: string;
   readonly usage: string;
   readonly summary: string;
-  /** Resolves to the exit code; a negative code means "keep running" (servers). */
-  run(args: string[], io: { out: (line: string) => void; err: (line: string) => void; cwd: string }): Promise<number>;
+  load(): Promise<CommandRun>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [checkCommand, doctorCommand, exportCommand, serveCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  {
+    name: 'check',
+    usage: 'check [PATH] [--json]',
+    summary: "what the course's report.py check says, question by question",
+    load: async () => (await import('./checkCommand')).runCheckCommand,
+  },
+  {
+    name: 'doctor',
+    usage: 'doctor [PATH] [--json] [--fix]',
+    summary: 'where the report drifted from the template; --fix repairs it (keeps a backup)',
+    load: async () => (await import('./doctorCommand')).runDoctorCommand,
+  },
+  {
+    name: 'export',
+    usage: 'export [PATH] [-o FILE]',
+    summary: 'write the report as one self-contained HTML file (default report.html beside it)',
+    load: async () => (await import('./exportCommand')).runExportCommand,
+  },
+  {
+    name: 'serve',
+    usage: 'serve [PATH] [--port N]',
+    summary: 'the app in your browser, on 127.0.0.1 with a private link (remote boxes, WSL)',
+    load: async () => (await import('./serveCommand')).runServeCommand,
+  },
+];

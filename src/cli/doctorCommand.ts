@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../main/services/atomicWrite';
 import { loadReport, type LoadedReport } from '../main/services/loadReport';
 import { locateReport } from '../main/services/locateReport';
 import { readReportText, ReportFileError } from '../main/services/reportFile';
-import type { CliCommand } from './commands';
+import type { CommandRun } from './commands';
 
 const SEVERITY_TITLE: Record<Severity, string> = {
   'breaks-checker': "Breaks the course's checker",
@@ -86,11 +86,7 @@ export async function writeBackup(reportPath: string, now = new Date()): Promise
   throw new ReportFileError('unreadable', `too many backups next to ${reportPath}; remove some, nothing was changed`, reportPath);
 }
 
-export const doctorCommand: CliCommand = {
-  name: 'doctor',
-  usage: 'doctor [PATH] [--json] [--fix]',
-  summary: 'where the report drifted from the template; --fix repairs it (keeps a backup)',
-  async run(args, io) {
+export const runDoctorCommand: CommandRun = async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
       options: {
@@ -189,5 +185,4 @@ export const doctorCommand: CliCommand = {
     while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     for (const line of lines) io.out(line);
     return exit;
-  },
 };

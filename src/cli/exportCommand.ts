@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { exportReportHtml } from '../main/services/exportHtml';
 import { loadReport } from '../main/services/loadReport';
 import { locateReport } from '../main/services/locateReport';
-import type { CliCommand } from './commands';
+import type { CommandRun } from './commands';
 
 function shown(cwd: string, path: string): string {
   const rel = relative(cwd, path);
@@ -16,18 +16,14 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export const exportCommand: CliCommand = {
-  name: 'export',
-  usage: 'export [PATH] [-o FILE]',
-  summary: 'write the report as one self-contained HTML file (default report.html beside it)',
-  async run(args, io) {
+export const runExportCommand: CommandRun = async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
       options: { output: { type: 'string', short: 'o' } },
       allowPositionals: true,
     });
     if (positionals.length > 1) {
-      io.err(`report-editor export: expected at most one PATH, got ${positionals.length}\nUsage: report-editor ${exportCommand.usage}`);
+      io.err(`report-editor export: expected at most one PATH, got ${positionals.length}\nUsage: report-editor export [PATH] [-o FILE]`);
       return 2;
     }
     const located = await locateReport(resolve(io.cwd, positionals[0] ?? '.'));
@@ -48,5 +44,4 @@ export const exportCommand: CliCommand = {
         : `${result.inlinedCount} of ${result.imageCount} image${result.imageCount === 1 ? '' : 's'} inlined`;
     io.out(`Wrote ${shown(io.cwd, result.outputPath)} (${formatBytes(result.bytes)}, ${images})`);
     return 0;
-  },
 };

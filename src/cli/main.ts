@@ -5,7 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ReportFileError } from '../main/services/reportFile';
-import { COMMANDS } from './commands';
+import { COMMANDS, type CliIo } from './commands';
 
 export const USAGE = `Usage: report-editor <command> [options]
 
@@ -15,11 +15,6 @@ ${COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`).join('\n')}
 PATH is a repo root, its reports/ folder or the report's markdown file (default: the current folder).
 Exit codes: 0 everything passes, 1 the report fails a check, 2 the input cannot be read or holds no template.`;
 
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -37,7 +32,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    const run = await command.load();
+    return await run(rest, io);
   } catch (error) {
     if (error instanceof ReportFileError) {
       io.err(`report-editor ${name}: ${error.message}`);

@@ -9,13 +9,9 @@ import { locateReport } from '../main/services/locateReport';
 import { defaultConfigDir, RecentRepos } from '../main/services/recentRepos';
 import { ReportWorkspace, type EmitEvent } from '../main/services/reportWorkspace';
 import { defaultRendererDir, startBrowserHost, type BrowserHost, type ExtraRoute } from '../server/browserHost';
-import type { CliCommand } from './commands';
+import type { CommandRun } from './commands';
 
-export const serveCommand: CliCommand = {
-  name: 'serve',
-  usage: 'serve [PATH] [--port N]',
-  summary: 'the app in your browser, on 127.0.0.1 with a private link (remote boxes, WSL)',
-  async run(args, io) {
+export const runServeCommand: CommandRun = async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
       options: { port: { type: 'string', default: '0' } },
@@ -95,5 +91,4 @@ export const serveCommand: CliCommand = {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return -1;
-  },
 };

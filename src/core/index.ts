@@ -11,3 +11,4 @@ export * from './analyzeReport';
 export * from './render';
 export * from './gradedPage';
 export * from './figureLinks';
+export * from './doctor';
