@@ -145,7 +145,7 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
       if (fromHere.index !== q.number) {
         warn(
           'shifted',
-          `The checker grades this text as question ${fromHere.index}, not question ${q.number}.`,
+          `The checker grades the text under question ${q.number} as question ${fromHere.index}.`,
           q.answerLine,
         );
       }
@@ -160,7 +160,7 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
         const hashes = fromHere.start + norm.slice(fromHere.start, regionEnd).indexOf('##');
         warn(
           'cut-by-heading',
-          `A "##" inside the answer cuts it short: the ${lost} word${lost === 1 ? '' : 's'} after it ${lost === 1 ? 'is' : 'are'} not counted (headings and "#" comments with two or more "#" end an answer).`,
+          `In question ${q.number}, a "##" inside the answer cuts it short: the ${lost} word${lost === 1 ? '' : 's'} after it ${lost === 1 ? 'is' : 'are'} not counted (headings and "#" comments with two or more "#" end an answer).`,
           line(hashes),
         );
       }
