@@ -104,7 +104,25 @@ function requestQuit(): void {
     return;
   }
   emit('beforeQuit', {});
-  quitTimer ??= setTimeout(confirmQuit, QUIT_FLUSH_TIMEOUT_MS);
+  quitTimer ??= setTimeout(() => void askBeforeDroppingEdits(), QUIT_FLUSH_TIMEOUT_MS);
+}
+
+/**
+ * The renderer did not confirm its edits are saved (a failed save, a hung page). Quitting now
+ * could drop the last keystrokes, so the student decides — never silently.
+ */
+async function askBeforeDroppingEdits(): Promise<void> {
+  quitTimer = null;
+  if (!mainWindow || mainWindow.isDestroyed()) return confirmQuit();
+  const { response } = await dialog.showMessageBox(mainWindow, {
+    type: 'warning',
+    buttons: ['Keep the app open', 'Quit without saving'],
+    defaultId: 0,
+    cancelId: 0,
+    message: 'Your latest edits could not be saved.',
+    detail: 'The app is still open with your text. Keep it open to save again (Ctrl/⌘+S), or quit and lose the unsaved edits.',
+  });
+  if (response === 1) confirmQuit();
 }
 
 function confirmQuit(): void {

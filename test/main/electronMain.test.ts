@@ -25,6 +25,7 @@ const fake = vi.hoisted(() => {
     appHandlers: new Map<string, (...args: any[]) => void>(),
     menuTemplate: [] as any[],
     quitCalls: 0,
+    messageBoxes: [] as any[],
     protocolHandler: null as null | ((request: Request) => Promise<Response>),
     privilegedSchemes: [] as any[],
     openedExternally: [] as string[],
@@ -89,7 +90,13 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showMessageBox: async (_window: unknown, options: any) => {
+        fake.messageBoxes.push(options);
+        return { response: 0 };
+      },
+    },
     ipcMain: { handle: (channel: string, fn: Handler) => fake.handlers.set(channel, fn) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: any[]) => fake.privilegedSchemes.push(...schemes),
@@ -175,6 +182,19 @@ describe('the Electron main process', () => {
       'Export HTML…': 'CmdOrCtrl+E',
       'Go to Question…': 'CmdOrCtrl+G',
     });
+  });
+
+  it('never quits silently when the renderer cannot confirm its edits are saved', async () => {
+    vi.useFakeTimers();
+    try {
+      fake.appHandlers.get('before-quit')!({ preventDefault: () => undefined });
+      await vi.advanceTimersByTimeAsync(6000);
+      expect(fake.messageBoxes.at(-1)).toMatchObject({ message: 'Your latest edits could not be saved.', buttons: ['Keep the app open', 'Quit without saving'] });
+      // The student chose to keep the app open.
+      expect(fake.quitCalls).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('asks the renderer to flush before quitting, and quits when it is ready', async () => {

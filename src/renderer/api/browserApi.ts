@@ -5,6 +5,7 @@
 import type { ApiEvents, Channel, EventName, ReportApi, RequestOf, ResponseOf } from '../../api/contract';
 
 export const TOKEN_HEADER = 'x-report-token';
+const KEEPALIVE_LIMIT = 60_000;
 
 export function createBrowserApi(token: string, base = ''): ReportApi {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
@@ -21,14 +22,17 @@ export function createBrowserApi(token: string, base = ''): ReportApi {
 
   return {
     async invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+      const body = JSON.stringify(request ?? {});
       const response = await fetch(`${base}/api/invoke/${channel}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-        body: JSON.stringify(request ?? {}),
+        body,
+        // A save started as the tab closes must still arrive; browsers allow keepalive bodies up to 64 kB.
+        keepalive: channel === 'saveReport' && body.length < KEEPALIVE_LIMIT,
       });
-      const body = (await response.json()) as { ok: true; value: ResponseOf<C> } | { ok: false; error: string };
-      if (!body.ok) throw new Error(body.error);
-      return body.value;
+      const reply = (await response.json()) as { ok: true; value: ResponseOf<C> } | { ok: false; error: string };
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value;
     },
     on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
       ensureEvents();
