@@ -101,6 +101,12 @@ export function formatHuman(
   return lines;
 }
 
+/**
+ * The graded-page comparison renders every answer as markdown: fine for a report (~60 kB), but
+ * minutes for a pathological 20 MB file (one huge paragraph is worst). Above this it is skipped.
+ */
+const GRADED_PAGE_MAX_CHARS = 2_000_000;
+
 export const runCheckCommand: CommandRun = async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -114,8 +120,11 @@ export const runCheckCommand: CommandRun = async (args, io) => {
     const warnings: CheckWarnings = {
       structure: analysis.warnings,
       figures: await figureWarnings(loaded.reportPath, loaded.text),
-      gradedPage: findGradedPageDifferences(loaded.text, doc),
+      gradedPage: loaded.text.length <= GRADED_PAGE_MAX_CHARS ? findGradedPageDifferences(loaded.text, doc) : [],
     };
+    if (loaded.text.length > GRADED_PAGE_MAX_CHARS) {
+      io.err(`report-editor check: ${(loaded.text.length / 1024 / 1024).toFixed(1)} MB of text; the graded-page comparison (reports up to 2 MB) was skipped`);
+    }
     if (values.json) io.out(JSON.stringify(checkJson(analysis, allWarnings(warnings)), null, 2));
     else for (const line of formatHuman(loaded, analysis, warnings, io.cwd, located.repoRoot)) io.out(line);
     return analysis.check.error === null && analysis.check.failures.length === 0 ? 0 : 1;

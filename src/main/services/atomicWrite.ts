@@ -2,10 +2,44 @@
  * Crash-safe file replacement: write a temp file in the same folder, flush it to disk, give it the
  * original's mode, then rename it over the original. A crash at any moment leaves either the old or
  * the new file, never a truncated or mixed one.
+ *
+ * A kill between creating the temp file and renaming it leaves the temp file behind (the original
+ * is intact). Such leftovers are swept after every write and when a report is opened, once they
+ * are old enough that no live save can still own them.
  */
 import { randomBytes } from 'node:crypto';
-import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { access, lstat, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** Our temp files: `.<name>.<12 hex digits>.tmp`, beside the file they replace. */
+const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+/** A live save holds its temp file for milliseconds; one untouched this long was left by a kill. */
+export const STALE_TEMP_MS = 60_000;
+
+/** Removes our temp files in `dir` not modified for `olderThanMs`; returns their paths. Never throws. */
+export async function removeStaleTempFiles(dir: string, olderThanMs = STALE_TEMP_MS): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const path = join(dir, name);
+    try {
+      const info = await lstat(path);
+      if (!info.isFile() || Date.now() - info.mtimeMs < olderThanMs) continue;
+      await unlink(path);
+      removed.push(path);
+    } catch {
+      // Gone already (another sweep), or not ours to remove: leave it.
+    }
+  }
+  return removed;
+}
 
 export async function writeFileAtomic(requestedPath: string, data: string | Uint8Array): Promise<void> {
   // A symlinked report stays a symlink: replace the file it points to, not the link.
@@ -18,6 +52,9 @@ export async function writeFileAtomic(requestedPath: string, data: string | Uint
   } catch {
     mode = undefined; // a new file gets the default mode
   }
+  // A file made read-only is not replaced behind the user's back (the rename would succeed in any
+  // writable folder): refuse as writing it in place would, with EACCES/EPERM/EROFS.
+  if (mode !== undefined) await access(path, fsConstants.W_OK);
   const handle = await open(temp, 'wx', mode ?? 0o644);
   try {
     await handle.writeFile(data);
@@ -41,4 +78,5 @@ export async function writeFileAtomic(requestedPath: string, data: string | Uint
     await dirHandle?.sync().catch(() => undefined);
     await dirHandle?.close();
   }
+  await removeStaleTempFiles(dir);
 }

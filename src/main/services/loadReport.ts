@@ -35,7 +35,9 @@ export async function loadReport(reportPath: string, options: { requireTemplate?
   if (options.requireTemplate !== false && resolved.template === null) {
     throw new ReportFileError(
       'no-template',
-      `${reportPath} does not hold the 02476 exam template (no "### Question N" headings or template text found)`,
+      text.trim() === ''
+        ? `${reportPath} is empty; copy the course's report template into it (or open the file that holds your report)`
+        : `${reportPath} does not hold the 02476 exam template (no "### Question N" headings or template text found)`,
       reportPath,
     );
   }

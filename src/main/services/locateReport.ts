@@ -77,9 +77,20 @@ export async function locateReport(input: string): Promise<LocatedReport> {
       path,
     );
   }
+  // reports/README.md is there but cannot be the report (binary, not UTF-8, empty...): say that,
+  // rather than "no report found" about a file the student can see.
+  const expected = join(path, 'reports', 'README.md');
+  let text: string | null = null;
+  try {
+    text = await readReportText(expected);
+  } catch (error) {
+    if (error instanceof ReportFileError && error.problem !== 'not-found') throw error;
+  }
   throw new ReportFileError(
     'no-template',
-    `no report found in ${path}: expected reports/README.md (or another markdown file in the repo root or reports/) holding the 02476 exam template`,
+    text !== null && text.trim() === ''
+      ? `${expected} is empty; copy the course's report template into it (or pick the file that holds your report)`
+      : `no report found in ${path}: expected reports/README.md (or another markdown file in the repo root or reports/) holding the 02476 exam template`,
     path,
   );
 }

@@ -30,6 +30,14 @@ export class ReportFileError extends Error {
 export const MAX_REPORT_BYTES = 25 * 1024 * 1024;
 
 export function decodeReport(bytes: Uint8Array, path: string): string {
+  // Windows tools (PowerShell 5's `>`, Notepad's "Unicode") save UTF-16, which is full of NUL bytes.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ReportFileError(
+      'not-utf8',
+      `${path} is saved as UTF-16 text, which the course's checker cannot read; re-save it as UTF-8`,
+      path,
+    );
+  }
   if (bytes.includes(0)) {
     throw new ReportFileError('binary', `${path} is a binary file, not a markdown report`, path);
   }
