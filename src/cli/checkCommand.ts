@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeReport, type ReportAnalysis } from '../core/analyzeReport';
 import { formatRange } from '../core/constraints';
@@ -46,8 +46,10 @@ function describeSource(loaded: LoadedReport, repoRoot: string): string {
   return `${template}, ${table}`;
 }
 
+/** `path` relative to `cwd` with `/` separators when it lies below it (also on Windows), else as is. */
 function relativeTo(cwd: string, path: string): string {
-  return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
 
 /** The warnings of one check, by where they come from. */

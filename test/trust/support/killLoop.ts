@@ -30,7 +30,8 @@ export function runAndKill(script: string, args: readonly string[], delayMs: num
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' && killed) resolveRun({ delayMs, stderr });
+      // Windows has no signals: kill() terminates the process, which may report no signal.
+      if (killed && (signal === 'SIGKILL' || process.platform === 'win32')) resolveRun({ delayMs, stderr });
       else reject(new Error(`the child ended by itself (code ${code}, signal ${signal}) before the kill:\n${stderr}`));
     });
   });
