@@ -106,15 +106,22 @@ export class ReportWorkspace {
       return { kind: 'error', message: `${request.reportPath} is not the open report; open it before saving` };
     }
     let diskText: string | null = null;
+    let diskStamp: DiskStamp | null = null;
     try {
-      diskText = decodeReport(await readFile(open.reportPath), open.reportPath);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // Deleted while open: writing recreates it, so nothing typed is lost.
-      if (code !== 'ENOENT') diskText = null;
+      const bytes = await readFile(open.reportPath);
+      diskStamp = stampOf(bytes);
+      try {
+        diskText = decodeReport(bytes, open.reportPath);
+      } catch {
+        // Replaced on disk by something that is not UTF-8 text (re-saved as UTF-16, say): still a
+        // change made elsewhere, so the student decides; show it as well as it can be decoded.
+        diskText = new TextDecoder('utf-8').decode(bytes);
+      }
+    } catch {
+      // Deleted while open (or unreadable): writing recreates it, so nothing typed is lost.
+      diskText = null;
     }
-    if (diskText !== null) {
-      const diskStamp = stampOf(diskText);
+    if (diskText !== null && diskStamp !== null) {
       if (diskText === request.text) {
         open.stamp = diskStamp;
         return { kind: 'unchanged', stamp: diskStamp };
