@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type IpcMai
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CHANNELS, FIGURE_SCHEME, ipcChannel, type ApiEvents, type EventName } from '../api/contract';
 import { createApiHandlers, dispatch } from './services/apiHandlers';
 import { resolveFigureRequest } from './services/figureServing';
@@ -38,10 +39,14 @@ function emit<E extends EventName>(event: E, payload: ApiEvents[E]): void {
 }
 
 /** Only our own page may call the API (never a page the window was somehow navigated to). */
+/** The app's page; IPC is answered for this exact file only, not for any file:// page. */
+const RENDERER_INDEX = join(import.meta.dirname, '../renderer/index.html');
+const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
+
 function fromOurPage(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
+  const url = (event.senderFrame?.url ?? '').replace(/[?#].*$/s, '');
   const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-  return url.startsWith('file://') || (!app.isPackaged && !!devServerUrl && url.startsWith(devServerUrl));
+  return url === RENDERER_URL || (!app.isPackaged && !!devServerUrl && url.startsWith(devServerUrl));
 }
 
 function createMainWindow(): BrowserWindow {
@@ -90,7 +95,7 @@ function createMainWindow(): BrowserWindow {
 
   const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
   if (!app.isPackaged && devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  else void window.loadFile(RENDERER_INDEX);
   return window;
 }
 

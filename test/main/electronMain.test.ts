@@ -5,6 +5,7 @@
  * and guarded, and that quitting waits for the renderer.
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, ipcChannel } from '../../src/api/contract';
 import { tempRepo } from '../support/cli';
@@ -108,7 +109,8 @@ vi.mock('electron', () => {
   };
 });
 
-const ourPage = { senderFrame: { url: 'file:///app/out/renderer/index.html' } };
+// The page main loads: src/main/../renderer/index.html while the source is tested.
+const ourPage = { senderFrame: { url: pathToFileURL(join(import.meta.dirname, '../../src/renderer/index.html')).href } };
 
 beforeAll(async () => {
   process.env['TEST_USER_DATA'] = tempRepo({});
