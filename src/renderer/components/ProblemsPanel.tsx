@@ -1,6 +1,8 @@
 /** Every failure and warning of the report; a click jumps to the place. */
 import { memo, useMemo } from 'react';
 import { problemsOf } from '../model/problems';
+import { ProblemFixes } from '../figures/ProblemFixes';
+import { useFigures } from '../figures/useFigures';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
 
@@ -9,11 +11,15 @@ export interface ProblemsPanelProps {
   readonly onJump: (question: number, line: number | null) => void;
 }
 
-const ICON = { error: '✗', failure: '✗', warning: '⚠' } as const;
+const ICON = { error: '✗', failure: '✗', warning: '⚠', info: 'ℹ' } as const;
 
 export const ProblemsPanel = memo(function ProblemsPanel({ session, onJump }: ProblemsPanelProps) {
   const analysis = useStore(session.store, (s) => s.analysis);
-  const problems = useMemo(() => problemsOf(analysis, session.report.profile), [analysis, session]);
+  const figureFindings = useStore(useFigures(session).store, (s) => s.findings);
+  const problems = useMemo(
+    () => problemsOf(analysis, session.report.profile, figureFindings),
+    [analysis, session, figureFindings],
+  );
   return (
     <aside className="problems" aria-labelledby="problems-title">
       <h2 id="problems-title" className="panel-title">
@@ -30,6 +36,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ session, onJump }: Pr
                 className={`problem problem--${problem.severity}`}
                 data-testid="problem"
                 data-severity={problem.severity}
+                data-kind={problem.kind ?? problem.severity}
                 data-question={problem.question ?? ''}
                 disabled={problem.question === null}
                 onClick={() => problem.question !== null && onJump(problem.question, problem.line)}
@@ -40,6 +47,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ session, onJump }: Pr
                 <span className="problem-text">{problem.text}</span>
                 {problem.line !== null && <span className="problem-line">line {problem.line}</span>}
               </button>
+              {problem.fixes && problem.fixes.length > 0 && <ProblemFixes session={session} fixes={problem.fixes} />}
             </li>
           ))}
         </ul>

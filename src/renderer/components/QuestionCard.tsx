@@ -9,6 +9,7 @@ import { formatRange, type QuestionConstraint } from '../../core/constraints';
 import type { ReportDocument } from '../../core/reportModel';
 import type { RangeDifference } from '../../core/templateVersion';
 import type { EditorManager } from '../editor/editorManager';
+import { QuestionDropZone, QuestionFigures } from '../figures/QuestionFigures';
 import type { CardEntry } from '../model/structure';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
@@ -123,7 +124,7 @@ export const QuestionCard = memo(function QuestionCard({ session, manager, entry
         </details>
       )}
       {editable ? (
-        <div className="answer-host" ref={hostRef} />
+        <div className="answer-host" ref={hostRef} data-accepts-files="" />
       ) : (
         <div className="duplicate-note">
           <p>
@@ -133,10 +134,12 @@ export const QuestionCard = memo(function QuestionCard({ session, manager, entry
           <pre className="answer-readonly">{facts?.answer}</pre>
         </div>
       )}
+      {editable && <QuestionFigures session={session} manager={manager} number={number} />}
       {editable && (
         <div className="meters">
           <WordMeter session={session} number={number} view={view} />
           <ImageMeter session={session} number={number} view={view} />
+          <QuestionDropZone session={session} manager={manager} number={number} />
         </div>
       )}
       {editable && shownWarnings.length > 0 && (

@@ -7,8 +7,9 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { Annotation, EditorState, Transaction, type Extension } from '@codemirror/state';
-import { EditorView, keymap, placeholder } from '@codemirror/view';
+import { dropCursor, EditorView, keymap, placeholder } from '@codemirror/view';
 import { placeholderFor } from '../../core/reportModel';
+import { carriesFiles, filesOf, pastedImages } from '../figures/figureFiles';
 import { minimalChange } from '../model/textChange';
 
 /** Marks a transaction that replays the file's text into the editor (not typing). */
@@ -21,6 +22,8 @@ export interface AnswerEditorOptions {
   readonly onChange: (text: string) => void;
   readonly onFocus: () => void;
   readonly onBlur: () => void;
+  /** Files dropped on the editor, or images pasted into it, with where that happened. */
+  readonly onFiles?: (files: readonly File[], at: { readonly pos: number; readonly pasted: boolean }) => void;
 }
 
 let shared: Extension | null = null;
@@ -64,7 +67,24 @@ export function createAnswerEditor(options: AnswerEditorOptions): EditorView {
         blur: () => {
           options.onBlur();
         },
+        // Files become figures (non-images get the figures service's refusal), never inserted text.
+        drop: (event, view) => {
+          const files = carriesFiles(event.dataTransfer) ? filesOf(event.dataTransfer?.files) : [];
+          if (!options.onFiles || files.length === 0) return false;
+          event.preventDefault();
+          const pos = view.posAtCoords({ x: event.clientX, y: event.clientY }) ?? view.state.selection.main.head;
+          options.onFiles(files, { pos, pasted: false });
+          return true;
+        },
+        paste: (event, view) => {
+          const files = pastedImages(event.clipboardData);
+          if (!options.onFiles || files.length === 0) return false;
+          event.preventDefault();
+          options.onFiles(files, { pos: view.state.selection.main.head, pasted: true });
+          return true;
+        },
       }),
+      dropCursor(),
     ],
   });
   return new EditorView({ state, parent: options.parent });

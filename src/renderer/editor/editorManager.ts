@@ -25,6 +25,12 @@ const requestIdle: (cb: (deadline: { timeRemaining(): number }) => void) => Idle
 const cancelIdle: (handle: IdleHandle) => void =
   typeof window.cancelIdleCallback === 'function' ? (h) => window.cancelIdleCallback(h) : (h) => window.clearTimeout(h);
 
+export type EditorFileHandler = (
+  number: number,
+  files: readonly File[],
+  at: { readonly pos: number; readonly pasted: boolean },
+) => void;
+
 export class EditorManager implements EditorSync {
   private readonly hosts = new Map<number, Host>();
   private observer: IntersectionObserver | null = null;
@@ -32,6 +38,8 @@ export class EditorManager implements EditorSync {
   private active = false;
   /** The question whose editor had focus last (where "next question" starts from). */
   lastFocused: number | null = null;
+  /** Set by the figure module: files dropped on, or images pasted into, question `number`'s editor. */
+  onFiles: EditorFileHandler | null = null;
 
   constructor(
     private readonly session: ReportSession,
@@ -94,6 +102,7 @@ export class EditorManager implements EditorSync {
         this.onFocusQuestion(number);
       },
       onBlur: () => this.session.leaveField(),
+      onFiles: (files, at) => this.onFiles?.(number, files, at),
     });
     this.observer?.unobserve(host.element);
     return host.view;
@@ -144,6 +153,8 @@ export class EditorManager implements EditorSync {
       stub.setAttribute('aria-multiline', 'true');
       stub.setAttribute('aria-label', `Answer to question ${host.number}`);
       stub.addEventListener('focus', () => this.focus(host.number));
+      // Files dragged over the stand-in: the real editor takes the drop.
+      stub.addEventListener('dragenter', () => this.mount(host.number));
       stub.addEventListener('mousedown', (event) => {
         event.preventDefault();
         const view = this.mount(host.number);

@@ -4,9 +4,10 @@
  */
 import type { ReportAnalysis } from '../../core/analyzeReport';
 import { formatRange, type CheckerProfile } from '../../core/constraints';
+import type { FigureFinding, FigureFix } from '../../core/figureLinks';
 import { verdictOf } from './verdict';
 
-export type ProblemSeverity = 'error' | 'failure' | 'warning';
+export type ProblemSeverity = 'error' | 'failure' | 'warning' | 'info';
 
 export interface Problem {
   readonly key: string;
@@ -16,11 +17,32 @@ export interface Problem {
   /** 1-based line of the file, when the problem is at one line. */
   readonly line: number | null;
   readonly text: string;
+  /** What kind of problem: `words`/`images` failures, a warning's or a figure finding's kind. */
+  readonly kind?: string;
+  /** One-click fixes (figure findings); the first is the recommended one. */
+  readonly fixes?: readonly FigureFix[];
+}
+
+/** A figure hygiene finding as a problem: broken for graders is a failure, the rest warns or informs. */
+function figureProblem(finding: FigureFinding, index: number, present: ReadonlySet<number>): Problem {
+  return {
+    key: `figure-${index}-${finding.kind}-${finding.target ?? ''}`,
+    severity: finding.severity === 'error' ? 'failure' : finding.severity,
+    question: finding.question !== null && present.has(finding.question) ? finding.question : null,
+    line: finding.line,
+    text: finding.message,
+    kind: finding.kind,
+    fixes: finding.fixes,
+  };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function problemsOf(analysis: ReportAnalysis, profile: CheckerProfile): Problem[] {
+export function problemsOf(
+  analysis: ReportAnalysis,
+  profile: CheckerProfile,
+  figures: readonly FigureFinding[] = [],
+): Problem[] {
   const problems: Problem[] = [];
   const present = new Set(analysis.questions.map((q) => q.number));
   const { check } = analysis;
@@ -49,6 +71,7 @@ export function problemsOf(analysis: ReportAnalysis, profile: CheckerProfile): P
         question: present.has(failure.question) ? failure.question : null,
         line: view?.answerLine ?? null,
         text: `Question ${failure.question}: ${what}, needs ${formatRange(failure)} ${failure.kind}`,
+        kind: failure.kind,
       });
     }
   } else {
@@ -62,6 +85,7 @@ export function problemsOf(analysis: ReportAnalysis, profile: CheckerProfile): P
           question: view.number,
           line: view.answerLine,
           text: `Question ${view.number}: ${plural(view.words, 'word')}, needs ${formatRange(words)} words`,
+          kind: 'words',
         });
       }
       if (images && (view.images < images.min || view.images > images.max)) {
@@ -71,6 +95,7 @@ export function problemsOf(analysis: ReportAnalysis, profile: CheckerProfile): P
           question: view.number,
           line: view.answerLine,
           text: `Question ${view.number}: ${plural(view.images, 'image')}, needs ${formatRange(images)} images`,
+          kind: 'images',
         });
       }
     }
@@ -82,10 +107,13 @@ export function problemsOf(analysis: ReportAnalysis, profile: CheckerProfile): P
       question: warning.question !== null && present.has(warning.question) ? warning.question : null,
       line: warning.line,
       text: warning.message,
+      kind: warning.kind,
     });
   });
-  // Stable sort: by question, failures before warnings of the same question.
+  figures.forEach((finding, i) => byQuestion.push(figureProblem(finding, i, present)));
+  // Stable sort: by question, failures before warnings (then notes) of the same question.
   const order = (p: Problem) => p.question ?? Number.MAX_SAFE_INTEGER;
-  byQuestion.sort((a, b) => order(a) - order(b) || (a.severity === b.severity ? 0 : a.severity === 'failure' ? -1 : 1));
+  const rank = (p: Problem) => (p.severity === 'failure' ? 0 : p.severity === 'info' ? 2 : 1);
+  byQuestion.sort((a, b) => order(a) - order(b) || rank(a) - rank(b));
   return [...problems, ...byQuestion];
 }

@@ -1,0 +1,43 @@
+/**
+ * Changes the figure UI makes to an answer, as ordinary edits of its CodeMirror editor: they land
+ * in the editor's undo history and reach the session (meters, autosave) exactly like typing.
+ */
+import type { Text } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import { minimalChange } from '../model/textChange';
+import { insertLinksAt } from './figureText';
+
+/** Where a drop or paste happened: used when the text has not changed since. */
+export interface InsertPoint {
+  readonly doc: Text;
+  readonly pos: number;
+}
+
+/** Inserts the links on their own lines at `pos` and puts the cursor after them. */
+export function insertLinksInEditor(view: EditorView, pos: number, markdown: readonly string[]): void {
+  const { from, insert, cursor } = insertLinksAt(view.state.doc.toString(), pos, markdown);
+  view.dispatch({
+    changes: { from, insert },
+    selection: { anchor: cursor },
+    scrollIntoView: true,
+    userEvent: 'input.drop',
+  });
+}
+
+/** Replaces the editor's text with `text` as one undoable edit touching only what differs. */
+export function replaceAsEdit(view: EditorView, text: string): void {
+  const change = minimalChange(view.state.doc.toString(), text);
+  if (!change) return;
+  view.dispatch({ changes: change, userEvent: 'input.replace' });
+}
+
+/**
+ * Where links go in `view`: the drop point when the text is unchanged since; else the cursor when
+ * this editor has (or last had) the focus; else the end of the answer.
+ */
+export function insertPosition(view: EditorView, at: InsertPoint | null, lastFocused: boolean): number {
+  const doc = view.state.doc;
+  if (at && at.doc === doc) return Math.min(at.pos, doc.length);
+  if (view.hasFocus || lastFocused) return view.state.selection.main.head;
+  return doc.length;
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeReport } from '../../src/core/analyzeReport';
+import { COURSE_PROFILE_31 } from '../../src/core/constraints';
+import { applyTextEdits, figureLinkFindings } from '../../src/core/figureLinks';
+import { parseReport } from '../../src/core/parseReport';
+import { batchBySize, MAX_BATCH_BYTES } from '../../src/renderer/figures/figureFiles';
+import { importMessage } from '../../src/renderer/figures/figureController';
+import { answerEdits, insertLinksAt, isLinked, questionLinks, stemOf } from '../../src/renderer/figures/figureText';
+import { problemsOf } from '../../src/renderer/model/problems';
+import { filledTemplate, words } from './support/filledTemplate';
+
+const png = (name: string) => `![${name}](figures/${name}.png)`;
+
+describe('inserting figure links', () => {
+  it('puts each link on its own line at the cursor, as one insertion', () => {
+    const text = 'First line.\nSecond line.';
+    const at = 'First line.'.length;
+    const result = insertLinksAt(text, at, [png('a'), png('b')]);
+    expect(result.text).toBe(`First line.\n${png('a')}\n${png('b')}\nSecond line.`);
+    expect(result.text).toBe(text.slice(0, result.from) + result.insert + text.slice(result.from));
+    expect(result.text.slice(0, result.cursor)).toBe(`First line.\n${png('a')}\n${png('b')}`);
+  });
+
+  it('fills an empty answer with the links alone', () => {
+    expect(insertLinksAt('', 0, [png('a')]).text).toBe(png('a'));
+  });
+
+  it('splits a line when the cursor is inside it', () => {
+    expect(insertLinksAt('Our bucket holds data.', 10, [png('a')]).text).toBe(`Our bucket\n${png('a')}\n holds data.`);
+  });
+});
+
+describe('which answers a whole-report change touches', () => {
+  const text = filledTemplate({ answers: { 4: words(120), 19: `[x](figures/a.png)\nMore text.` } });
+
+  it('gives the new editor text of each changed answer', () => {
+    const link = parseReport(text).questions.find((q) => q.number === 19)!;
+    expect(link.answer).toContain('[x](figures/a.png)');
+    const [finding] = figureLinkFindings(text).filter((f) => f.kind === 'image-without-bang');
+    const fix = finding.fixes[0];
+    if (fix.kind !== 'edit') throw new Error('expected an edit fix');
+    const edits = answerEdits(text, applyTextEdits(text, fix.edits));
+    expect(edits).toEqual(new Map([[19, '![x](figures/a.png)\nMore text.']]));
+  });
+
+  it('is empty for the same text, and null when text outside the answers changed', () => {
+    expect(answerEdits(text, text)).toEqual(new Map());
+    expect(answerEdits(text, text.replace('### Question 19', '### Question 19 (bucket)'))).toBeNull();
+    expect(answerEdits(text, text.replace('### Question 20\n', '### Question 20\n\n### Question 21\n'))).toBeNull();
+  });
+});
+
+describe('links under an answer', () => {
+  const text = filledTemplate({
+    answers: { 19: `${png('one')}\n[two](figures/two.png)\n\`${png('three')}\`\n![web](https://example.com/x.png)` },
+  });
+
+  it('lists every image-ish link of the question, in order, with its kind', () => {
+    const links = questionLinks(parseReport(text), 19);
+    expect(links.map((l) => [l.kind, l.target.path ?? 'remote'])).toEqual([
+      ['image', 'figures/one.png'],
+      ['link', 'figures/two.png'],
+      ['code', 'figures/three.png'],
+      ['image', 'remote'],
+    ]);
+    expect(questionLinks(parseReport(text), 20)).toEqual([]); // the placeholder
+  });
+
+  it('knows whether anything still links a file, whatever its case', () => {
+    expect(isLinked(text, 'figures/ONE.png')).toBe(true);
+    expect(isLinked(text, 'figures/four.png')).toBe(false);
+    expect(stemOf('figures/q19-bucket.view.png')).toBe('q19-bucket.view');
+  });
+});
+
+describe('uploads', () => {
+  it('batches files in order under the size limit; a larger file goes alone', () => {
+    const mb = 1024 * 1024;
+    const files = [10, 20, 15, 60, 1].map((n, i) => ({ name: `f${i}`, size: n * mb }));
+    expect(batchBySize(files).map((b) => b.map((f) => f.name))).toEqual([['f0', 'f1'], ['f2'], ['f3'], ['f4']]);
+    expect(MAX_BATCH_BYTES).toBe(40 * mb);
+    expect(batchBySize(Array.from({ length: 120 }, () => ({ size: 1 }))).map((b) => b.length)).toEqual([50, 50, 20]);
+  });
+
+  it('says what became of each file: added, reused, converted, oversized or refused', () => {
+    const base = {
+      ok: true as const,
+      fileName: 'bucket.webp',
+      relativeLink: 'figures/q19-bucket.png',
+      path: '/r/figures/q19-bucket.png',
+      reused: false,
+      converted: false,
+      sourceFormat: 'png',
+      width: 800,
+      height: 600,
+      bytes: 1000,
+      markdown: png('q19-bucket'),
+    };
+    expect(importMessage(base)).toEqual({ tone: 'ok', text: 'Added figures/q19-bucket.png.' });
+    expect(importMessage({ ...base, reused: true }).text).toContain('already holds this image');
+    expect(importMessage({ ...base, converted: true, sourceFormat: 'webp' }).text).toBe(
+      'Converted "bucket.webp" (WEBP) to PNG, which the template accepts: added figures/q19-bucket.png.',
+    );
+    const big = importMessage({ ...base, oversized: { bytes: 3 * 1024 * 1024, width: 4000, height: 3000 } });
+    expect(big).toMatchObject({ tone: 'info', downscale: 'figures/q19-bucket.png' });
+    expect(big.text).toContain('3.0 MB and 4000 px wide');
+    expect(
+      importMessage({
+        ok: false,
+        fileName: 'a.txt',
+        problem: 'unsupported-format',
+        message: '"a.txt" is not an image.',
+      }),
+    ).toEqual({ tone: 'error', text: '"a.txt" is not an image.' });
+  });
+});
+
+describe('figure findings in the problems list', () => {
+  it('sorts them under their question with their kind and fixes; notes without a place come last', () => {
+    const answers: Record<number, string> = {};
+    COURSE_PROFILE_31.questions.forEach((c, i) => {
+      answers[i + 1] = c.images ? `${words(c.words?.min || 1)} ![a](figures/a.png)` : words(c.words?.min || 1);
+    });
+    const text = filledTemplate({ answers: { ...answers, 19: '[x](figures/a.png)' } });
+    const findings = [
+      ...figureLinkFindings(text),
+      {
+        kind: 'unused-file' as const,
+        severity: 'info' as const,
+        question: null,
+        line: null,
+        message: 'figures/b.png is in figures/ but nothing in the report links it.',
+        target: 'figures/b.png',
+        link: null,
+        fixes: [{ kind: 'delete-file' as const, label: 'Delete the file', target: 'figures/b.png' }],
+      },
+    ];
+    const problems = problemsOf(analyzeReport(text, COURSE_PROFILE_31), COURSE_PROFILE_31, findings);
+    expect(problems.map((p) => [p.severity, p.question, p.kind])).toEqual([
+      ['failure', 19, 'images'],
+      ['failure', 19, 'image-without-bang'],
+      ['info', null, 'unused-file'],
+    ]);
+    expect(problems[1].fixes?.map((f) => f.label)).toEqual(['Add the "!"']);
+  });
+});
