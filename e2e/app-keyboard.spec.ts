@@ -37,7 +37,7 @@ test('next/previous question, go to question N, help and export from the keyboar
   await expect(editorOf(page, 29)).toBeFocused();
 
   await page.keyboard.press(`${modKey}+e`);
-  await expect(page.getByTestId('notice')).toHaveText(/Export is not available yet/);
+  await expect(page.getByTestId('export-result')).toContainText('Exported to reports/report.html');
 
   await page.keyboard.press('F1');
   const help = page.getByTestId('help-overlay');

@@ -116,8 +116,8 @@ export function App({ api, initialState }: AppProps) {
           setOverlay((o) => (o === 'help' ? null : 'help'));
           return;
         case 'export':
-          // Export arrives in a later issue; the action exists so menus and keys are wired already.
-          showNotice('Export is not available yet.');
+          if (editorCommands.current) editorCommands.current.exportReport();
+          else showNotice('Open a report first: export writes report.html next to it.');
           return;
         case 'save': {
           const session = sessionRef.current;

@@ -2,12 +2,19 @@
  * The form: top bar, navigator, the column of cards (checklist, then every question under its
  * section) and the problems panel. Owns the editors (mounted lazily) and question navigation.
  */
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { findQuestion } from '../../core/reportModel';
+import { useShell } from '../appContext';
 import { EditorManager } from '../editor/editorManager';
+import { ExportPanel } from '../export/ExportPanel';
+import { useExporter } from '../export/exportRun';
+import '../preview/layout.css';
 import { sectionsOf, type SectionEntry } from '../model/structure';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
+import { DoctorBanner } from '../repair/DoctorBanner';
+import { InsightProblems } from '../repair/InsightProblems';
+import { ReportInsights } from '../repair/reportInsights';
 import { Banners } from './Banners';
 import { ChecklistCard } from './ChecklistCard';
 import { ConflictDialog } from './ConflictDialog';
@@ -15,13 +22,19 @@ import { GoToDialog } from './GoToDialog';
 import { Navigator } from './Navigator';
 import { ProblemsPanel } from './ProblemsPanel';
 import { QuestionCard } from './QuestionCard';
-import { TopBar } from './TopBar';
+import { TopBar, type TopBarActions } from './TopBar';
+
+// Loaded on first use: they bring the markdown pipeline and the doctor.
+const ReportPreview = lazy(() => import('../preview/ReportPreview'));
+const RepairDialog = lazy(() => import('../repair/RepairDialog').then((m) => ({ default: m.RepairDialog })));
 
 /** What the app shell's shortcuts and menu commands can ask of the form. */
 export interface EditorCommands {
   step(delta: 1 | -1): void;
   askGoTo(): void;
   goTo(number: number, fileLine?: number | null): void;
+  /** One self-contained HTML file of the report as it is in the editors now. */
+  exportReport(): void;
 }
 
 const sectionsEqual = (a: readonly SectionEntry[], b: readonly SectionEntry[]) =>
@@ -45,6 +58,27 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
   const scrollRef = useRef<HTMLElement>(null);
   const [manager] = useState(() => new EditorManager(session, setCurrent));
   const sections = useStore(session.store, (s) => sectionsOf(s.doc), sectionsEqual);
+  const shell = useShell();
+  const [insights] = useState(() => new ReportInsights(session));
+  const exporter = useExporter(shell.api, session);
+  const [reportPreviewOpen, setReportPreviewOpen] = useState(false);
+  const [repairOpen, setRepairOpen] = useState(false);
+  const openRepair = useCallback(() => {
+    session.flush(); // what is typed is part of what the doctor examines
+    setRepairOpen(true);
+  }, [session]);
+  const exporting = exporter.state.kind === 'running';
+  const topBarActions = useMemo<TopBarActions>(
+    () => ({
+      reportPreviewOpen,
+      toggleReportPreview: () => setReportPreviewOpen((open) => !open),
+      openRepair,
+      exporting,
+    }),
+    [reportPreviewOpen, openRepair, exporting],
+  );
+
+  useEffect(() => insights.start(), [insights]);
 
   useEffect(() => {
     manager.activate(scrollRef.current);
@@ -89,12 +123,18 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
     [goTo, manager, session],
   );
 
+  const startExport = exporter.start;
   useEffect(() => {
-    commandsRef.current = { step, goTo, askGoTo: () => setAskingGoTo(true) };
+    commandsRef.current = { step, goTo, askGoTo: () => setAskingGoTo(true), exportReport: startExport };
     return () => {
       commandsRef.current = null;
     };
-  }, [commandsRef, step, goTo]);
+  }, [commandsRef, step, goTo, startExport]);
+
+  const insightProblems = useMemo(
+    () => <InsightProblems session={session} insights={insights} onJump={goTo} onRepair={openRepair} />,
+    [session, insights, goTo, openRepair],
+  );
 
   const showChecklist = useCallback(() => {
     setChecklistOpen(true);
@@ -103,9 +143,12 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
 
   return (
     <div className="editor-screen" data-testid="editor">
-      <TopBar session={session} />
-      <Banners session={session} />
-      <div className="workspace">
+      <TopBar session={session} actions={topBarActions} />
+      <div className="banner-stack">
+        <Banners session={session} />
+        <DoctorBanner insights={insights} onRepair={openRepair} />
+      </div>
+      <div className={reportPreviewOpen ? 'workspace workspace--report-preview' : 'workspace'}>
         <Navigator
           session={session}
           sections={sections}
@@ -128,9 +171,22 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
             </section>
           ))}
         </main>
-        <ProblemsPanel session={session} onJump={goTo} />
+        {reportPreviewOpen && (
+          <Suspense fallback={<p className="muted small">Loading the preview…</p>}>
+            <ReportPreview session={session} insights={insights} />
+          </Suspense>
+        )}
+        <ProblemsPanel session={session} onJump={goTo}>
+          {insightProblems}
+        </ProblemsPanel>
       </div>
       <ConflictDialog session={session} />
+      {repairOpen && (
+        <Suspense fallback={null}>
+          <RepairDialog session={session} onClose={() => setRepairOpen(false)} />
+        </Suspense>
+      )}
+      <ExportPanel exporter={exporter} report={session.report} />
       {askingGoTo && (
         <GoToDialog
           numbers={sections.flatMap((s) => s.cards.map((c) => c.number))}

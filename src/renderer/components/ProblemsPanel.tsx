@@ -1,5 +1,5 @@
 /** Every failure and warning of the report; a click jumps to the place. */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { problemsOf } from '../model/problems';
 import { ProblemFixes } from '../figures/ProblemFixes';
 import { useFigures } from '../figures/useFigures';
@@ -9,11 +9,13 @@ import type { ReportSession } from '../state/reportSession';
 export interface ProblemsPanelProps {
   readonly session: ReportSession;
   readonly onJump: (question: number, line: number | null) => void;
+  /** More groups after the checker's problems (graded-page differences, template drift). */
+  readonly children?: ReactNode;
 }
 
 const ICON = { error: '✗', failure: '✗', warning: '⚠', info: 'ℹ' } as const;
 
-export const ProblemsPanel = memo(function ProblemsPanel({ session, onJump }: ProblemsPanelProps) {
+export const ProblemsPanel = memo(function ProblemsPanel({ session, onJump, children }: ProblemsPanelProps) {
   const analysis = useStore(session.store, (s) => s.analysis);
   const figureFindings = useStore(useFigures(session).store, (s) => s.findings);
   const problems = useMemo(
@@ -52,6 +54,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ session, onJump }: Pr
           ))}
         </ul>
       )}
+      {children}
     </aside>
   );
 });

@@ -3,7 +3,7 @@
  * its meters. Memoised and subscribed to its own question only, so an edit elsewhere (or a new
  * analysis that leaves this question alone) does not re-render it.
  */
-import { memo, useEffect, useRef } from 'react';
+import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
 import type { QuestionView } from '../../core/analyzeReport';
 import { formatRange, type QuestionConstraint } from '../../core/constraints';
 import type { ReportDocument } from '../../core/reportModel';
@@ -15,6 +15,9 @@ import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
 import { ImageMeter, WordMeter } from './Meters';
 import { STATUS_MARK, STATUS_TEXT } from './statusLabels';
+
+/** The rendered answer, loaded with the markdown pipeline the first time a preview is opened. */
+const AnswerPreview = lazy(() => import('../preview/AnswerPreview'));
 
 interface PromptFacts {
   readonly prompt: string;
@@ -85,6 +88,7 @@ export const QuestionCard = memo(function QuestionCard({ session, manager, entry
   const facts = useStore(session.store, (s) => factsOf(s.doc, number, editable), factsEqual);
   const view = useStore(session.store, (s) => viewOf(s, number), viewEqual);
   const hostRef = useRef<HTMLDivElement>(null);
+  const [previewOpen, setPreviewOpen] = useState(false);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -109,6 +113,18 @@ export const QuestionCard = memo(function QuestionCard({ session, manager, entry
         <h3 id={titleId} className="card-title">
           Question {number}
         </h3>
+        {editable && (
+          <button
+            type="button"
+            className="preview-toggle"
+            aria-pressed={previewOpen}
+            data-testid={`preview-toggle-${number}`}
+            title="Show this answer rendered, with its figures, under the editor"
+            onClick={() => setPreviewOpen((open) => !open)}
+          >
+            Preview
+          </button>
+        )}
         {view && (
           <span className={`status-chip status--${view.status}`}>
             <span aria-hidden="true">{STATUS_MARK[view.status]}</span> {STATUS_TEXT[view.status]}
@@ -124,7 +140,14 @@ export const QuestionCard = memo(function QuestionCard({ session, manager, entry
         </details>
       )}
       {editable ? (
-        <div className="answer-host" ref={hostRef} data-accepts-files="" />
+        <>
+          <div className="answer-host" ref={hostRef} data-accepts-files="" />
+          {previewOpen && (
+            <Suspense fallback={<p className="muted small">Loading the preview…</p>}>
+              <AnswerPreview session={session} number={number} />
+            </Suspense>
+          )}
+        </>
       ) : (
         <div className="duplicate-note">
           <p>

@@ -13,7 +13,15 @@ const SAVE_LABEL: Record<SaveState, string> = {
   saving: 'Saving…',
 };
 
-export const TopBar = memo(function TopBar({ session }: { session: ReportSession }) {
+/** The form's own actions in the bar (the app shell's run the rest). Keep the object stable. */
+export interface TopBarActions {
+  readonly reportPreviewOpen: boolean;
+  readonly toggleReportPreview: () => void;
+  readonly openRepair: () => void;
+  readonly exporting: boolean;
+}
+
+export const TopBar = memo(function TopBar({ session, actions }: { session: ReportSession; actions?: TopBarActions }) {
   const shell = useShell();
   const check = useStore(session.store, (s) => s.analysis.check);
   const saveState = useStore(session.store, (s) => s.saveState);
@@ -66,8 +74,36 @@ export const TopBar = memo(function TopBar({ session }: { session: ReportSession
         <button type="button" onClick={() => shell.run('open')} title={`Open another repo (${key('open')})`}>
           Open…
         </button>
-        <button type="button" onClick={() => shell.run('export')} title={`Export (${key('export')})`}>
-          Export
+        {actions && (
+          <button
+            type="button"
+            onClick={actions.toggleReportPreview}
+            aria-pressed={actions.reportPreviewOpen}
+            className="preview-toggle"
+            data-testid="report-preview-toggle"
+            title="Show the whole report rendered beside the form"
+          >
+            Preview
+          </button>
+        )}
+        {actions && (
+          <button
+            type="button"
+            onClick={actions.openRepair}
+            data-testid="repair-button"
+            title="Find where the file drifted from the template and repair it without changing your words"
+          >
+            Repair…
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={() => shell.run('export')}
+          disabled={actions?.exporting}
+          data-testid="export-button"
+          title={`Export one self-contained HTML file, report.html next to the report (${key('export')})`}
+        >
+          {actions?.exporting ? 'Exporting…' : 'Export'}
         </button>
         <button
           type="button"

@@ -22,6 +22,8 @@ export interface RepairViewProps {
   readonly text: string;
   readonly profile: CheckerProfile;
   readonly onApply: (newText: string) => void;
+  /** False when the container already has a title (a dialog): only the summary is shown. */
+  readonly showTitle?: boolean;
 }
 
 const SEVERITY_LABEL: Record<Severity, { title: string; badge: string; explain: string }> = {
@@ -49,7 +51,7 @@ interface Preview {
   readonly text: string;
 }
 
-export function RepairView({ text, profile, onApply }: RepairViewProps) {
+export function RepairView({ text, profile, onApply, showTitle = true }: RepairViewProps) {
   const findings = useMemo(() => doctor(text, profile), [text, profile]);
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -72,7 +74,7 @@ export function RepairView({ text, profile, onApply }: RepairViewProps) {
     <section className="repair-view" aria-label="Repair the report" data-testid="repair-view">
       <header className="repair-view__header">
         <div>
-          <h2 className="repair-view__title">Repair</h2>
+          {showTitle && <h2 className="repair-view__title">Repair</h2>}
           <p className="repair-view__summary">
             {findings.length === 0
               ? 'No drift from the template found.'
@@ -83,7 +85,7 @@ export function RepairView({ text, profile, onApply }: RepairViewProps) {
           <button
             type="button"
             className="primary"
-            data-testid="repair-fix-all"
+            data-testid="repair-apply-all"
             onClick={() => propose('all', `Repair all ${fixable.length} finding${fixable.length === 1 ? '' : 's'}`)}
           >
             Repair all…
@@ -150,13 +152,23 @@ function FindingItem({
   const name = useId();
   const options = finding.fix?.options ?? [];
   const picked = choice ?? options[0]?.id;
-  const where = [finding.line !== null ? `Line ${finding.line}` : null, finding.question !== null ? `Question ${finding.question}` : null]
+  const where = [
+    finding.line !== null ? `Line ${finding.line}` : null,
+    finding.question !== null ? `Question ${finding.question}` : null,
+  ]
     .filter(Boolean)
     .join(' · ');
   return (
-    <li className="repair-view__finding" data-testid="repair-finding" data-kind={finding.kind} data-severity={finding.severity}>
+    <li
+      className="repair-view__finding"
+      data-testid="repair-finding"
+      data-kind={finding.kind}
+      data-severity={finding.severity}
+    >
       <div className="repair-view__meta">
-        <span className={`repair-view__badge repair-view__badge--${finding.severity}`}>{SEVERITY_LABEL[finding.severity].badge}</span>
+        <span className={`repair-view__badge repair-view__badge--${finding.severity}`}>
+          {SEVERITY_LABEL[finding.severity].badge}
+        </span>
         {where && <span className="repair-view__where">{where}</span>}
       </div>
       <p className="repair-view__message">{finding.message}</p>
@@ -167,14 +179,22 @@ function FindingItem({
               <legend className="sr-only">How to repair it</legend>
               {options.map((option) => (
                 <label key={option.id} className="repair-view__option">
-                  <input type="radio" name={name} value={option.id} checked={picked === option.id} onChange={() => onChoose(option.id)} />{' '}
+                  <input
+                    type="radio"
+                    name={name}
+                    value={option.id}
+                    checked={picked === option.id}
+                    onChange={() => onChoose(option.id)}
+                  />{' '}
                   {option.label}
                 </label>
               ))}
             </fieldset>
           )}
           <button type="button" onClick={onFix} data-testid="repair-fix">
-            {options.length > 1 ? `Repair: ${options.find((o) => o.id === picked)?.label ?? finding.fix.label}…` : `Repair: ${finding.fix.label}…`}
+            {options.length > 1
+              ? `Repair: ${options.find((o) => o.id === picked)?.label ?? finding.fix.label}…`
+              : `Repair: ${finding.fix.label}…`}
           </button>
         </div>
       ) : (
@@ -199,7 +219,12 @@ function DiffPreview({
   const added = hunks.reduce((n, h) => n + h.lines.filter((l) => l.kind === 'added').length, 0);
   const removed = hunks.reduce((n, h) => n + h.lines.filter((l) => l.kind === 'removed').length, 0);
   return (
-    <div className="repair-view__preview" role="region" aria-label="Changes before they are applied" data-testid="repair-diff">
+    <div
+      className="repair-view__preview"
+      role="region"
+      aria-label="Changes before they are applied"
+      data-testid="repair-diff"
+    >
       <h3 className="repair-view__preview-title">{preview.title}</h3>
       {hunks.length === 0 ? (
         <p>Nothing would change.</p>
@@ -232,7 +257,13 @@ function DiffPreview({
         <button type="button" onClick={onCancel} data-testid="repair-cancel">
           Cancel
         </button>
-        <button type="button" className="primary" onClick={onApply} disabled={hunks.length === 0} data-testid="repair-apply">
+        <button
+          type="button"
+          className="primary"
+          onClick={onApply}
+          disabled={hunks.length === 0}
+          data-testid="repair-apply"
+        >
           Apply
         </button>
       </div>

@@ -155,6 +155,18 @@ export class ReportSession {
     this.scheduleAutosave();
   }
 
+  /**
+   * Replaces the whole report with `text` (a repair, a rewritten link): the document and the
+   * editors take it at once, and it is saved like any edit — atomically, against the stamp the
+   * disk had, so a change made elsewhere meanwhile becomes a conflict instead of being lost.
+   */
+  replaceText(text: string): Promise<SaveOutcome> {
+    if (this.disposed) return Promise.resolve('skipped');
+    this.flush();
+    if (text !== this.docText) this.commit(parseReport(text), true);
+    return this.save();
+  }
+
   /** Folds every pending editor text into the document and re-analyses it. */
   flush(): void {
     this.clearTimer('flush');

@@ -1,0 +1,246 @@
+/**
+ * The pure parts of the previews, the export panel and the repair flow: the graded-page scan the
+ * panel and previews share (cached per answer, same result as the core's), the whole-report
+ * pieces, which insights become problems, figure paths, and a repair saved through the session.
+ */
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { ApiChannels, Channel, OpenedReport, ReportApi, RequestOf, ResponseOf } from '../../src/api/contract';
+import { COURSE_PROFILE_31 } from '../../src/core/constraints';
+import { doctor, applyFixes } from '../../src/core/doctor';
+import { findGradedPageDifferences } from '../../src/core/gradedPage';
+import { parseReport } from '../../src/core/parseReport';
+import { reportBodyMarkdown } from '../../src/core/render';
+import { findQuestion } from '../../src/core/reportModel';
+import { ExportPanel, shownPath } from '../../src/renderer/export/ExportPanel';
+import type { Exporter } from '../../src/renderer/export/exportRun';
+import { differencesInMarkdown, differencesInReport } from '../../src/renderer/preview/gradedDifferences';
+import { figureUrlFor, insideReportFolder } from '../../src/renderer/preview/reportAssets';
+import { piecesOf } from '../../src/renderer/preview/reportPieces';
+import { doctorProblems, gradedPageProblems } from '../../src/renderer/repair/insightProblems';
+import { ReportSession } from '../../src/renderer/state/reportSession';
+import { filledTemplate, words } from './support/filledTemplate';
+
+/** The shared corpus's real reports, read in place (none when ../shared is absent). */
+const corpus = Object.entries(
+  import.meta.glob('../../../shared/corpus/reports/*.md', { query: '?raw', import: 'default', eager: true }),
+).map(([path, text]) => ({ name: path.split('/').pop()!, text: text as string }));
+if (corpus.length === 0) console.log('[corpus] ../shared/corpus not found: corpus-based preview tests are skipped');
+const eachReport = corpus.length > 0 ? it.each(corpus) : it.skip.each([{ name: '(no corpus)', text: '' }]);
+
+describe('graded-page differences for the previews and the problems panel', () => {
+  eachReport('$name: the same places as the core finds, per answer cached', ({ text }) => {
+    const doc = parseReport(text);
+    expect(differencesInReport(doc)).toEqual(findGradedPageDifferences(text, doc));
+    // A second scan of the same answers takes the cached results.
+    const answer = doc.segments[doc.questions[3].answerSegment].text;
+    expect(differencesInMarkdown(answer)).toBe(differencesInMarkdown(answer));
+  });
+
+  it('counts lines of CRLF reports like the core', () => {
+    const text = filledTemplate({ answers: { 5: 'Our setup:\n- uv\n- ruff\n\n```\nuv sync\n```' }, eol: '\r\n' });
+    const doc = parseReport(text);
+    const found = differencesInReport(doc);
+    expect(found.map((d) => d.kind)).toEqual(['list-needs-blank-line', 'fenced-code']);
+    expect(found).toEqual(findGradedPageDifferences(text, doc));
+  });
+});
+
+describe('the whole-report preview in pieces', () => {
+  eachReport('$name: the pieces are the rendered body, each starting on its own file line', ({ text }) => {
+    const doc = parseReport(text);
+    const pieces = piecesOf(doc);
+    expect(pieces.map((p) => p.markdown).join('')).toBe(reportBodyMarkdown(text));
+    let line = 1;
+    for (const piece of pieces) {
+      expect(piece.firstLine).toBe(line);
+      line += (piece.markdown.match(/\r\n|\r|\n/g) ?? []).length;
+    }
+    // Each question starts a piece of its own: an edit renders one question again.
+    for (const q of doc.questions) {
+      expect(pieces.some((p) => p.firstLine === q.headingLine)).toBe(true);
+    }
+  });
+});
+
+describe('insights as problems', () => {
+  it('lists template drift the checker does not, worst first, and graded-page places by question', () => {
+    const text = filledTemplate({
+      answers: { 4: `${words(120)}\n\n#### Details\n\n${words(10)}`, 6: 'TODO' },
+      dropMarker: [9],
+    });
+    const findings = doctor(text, COURSE_PROFILE_31);
+    const kinds = new Set(findings.map((f) => f.kind));
+    expect(kinds.has('missing-answer-marker')).toBe(true);
+    expect(kinds.has('heading-in-answer')).toBe(true);
+    const drift = doctorProblems(findings, new Set([4, 6, 9]));
+    // The checker's own warnings already name missing markers and cutting headings.
+    expect(drift.map((p) => p.kind)).not.toContain('missing-answer-marker');
+    expect(drift.map((p) => p.kind)).not.toContain('heading-in-answer');
+    expect(drift.find((p) => p.kind === 'todo')).toMatchObject({
+      question: 6,
+      severity: 'changes-grade',
+      fixable: false,
+    });
+
+    const graded = gradedPageProblems(
+      [
+        { kind: 'table', line: 10, question: 4, message: 'Tables are not rendered' },
+        { kind: 'bare-url', line: 20, question: 99, message: 'x' },
+      ],
+      new Set([4]),
+    );
+    expect(graded.map((p) => [p.kind, p.question, p.line])).toEqual([
+      ['table', 4, 10],
+      ['bare-url', null, 20],
+    ]);
+  });
+});
+
+describe('figures in the preview', () => {
+  it('serves only paths inside the report folder', () => {
+    expect(insideReportFolder('figures/loss curve.png')).toBe('figures/loss curve.png');
+    expect(insideReportFolder('./figures/../figures/a.png')).toBe('figures/a.png');
+    expect(insideReportFolder('figures\\a.png')).toBe('figures/a.png');
+    for (const outside of [
+      '../a.png',
+      'figures/../../a.png',
+      '/home/s/a.png',
+      'C:\\Users\\a.png',
+      'c:/a.png',
+      '.',
+      '',
+    ]) {
+      expect(insideReportFolder(outside), outside).toBeNull();
+    }
+    expect(figureUrlFor('browser')('figures/loss curve.png')).toBe('/report-files/figures/loss%20curve.png');
+    expect(figureUrlFor('electron')('figures/a#1.png')).toBe('report-file://report/figures/a%231.png');
+    expect(figureUrlFor('browser')('../secret.png')).toBeNull();
+  });
+});
+
+describe('the export panel', () => {
+  const exporter = (state: Exporter['state']): Exporter => ({
+    state,
+    start: () => undefined,
+    open: () => undefined,
+    dismiss: () => undefined,
+    openError: null,
+    openedUrl: null,
+  });
+  const report = { repoRoot: '/home/s/repo' };
+
+  it('shows the output path in the repo, the count and every missing image with its line and reason', () => {
+    expect(shownPath(report, '/home/s/repo/reports/report.html')).toBe('reports/report.html');
+    expect(shownPath(report, '/home/s/repository/report.html')).toBe('/home/s/repository/report.html');
+    const html = renderToStaticMarkup(
+      <ExportPanel
+        report={report as OpenedReport}
+        exporter={exporter({
+          kind: 'finished',
+          outcome: {
+            kind: 'exported',
+            outputPath: '/home/s/repo/reports/report.html',
+            imageCount: 3,
+            bytes: 2_500_000,
+            missingImages: [{ src: 'figures/Wandb%20shot.png', line: 350, reason: 'file not found' }],
+          },
+        })}
+      />,
+    );
+    expect(html).toContain(
+      'Exported to <code class="export-panel__path" title="/home/s/repo/reports/report.html">reports/report.html</code>',
+    );
+    expect(html).toContain('2 of 3 images included');
+    expect(html).toContain('2.4 MB');
+    expect(html).toMatch(
+      /<li[^>]*data-src="figures\/Wandb%20shot.png"><code>figures\/Wandb%20shot.png<\/code><span[^>]*> \(line 350\)<\/span>: file not found<\/li>/,
+    );
+    expect(html).toContain('data-testid="export-open"');
+  });
+
+  it('shows a progress bar only once the export has taken a moment', () => {
+    const quick = renderToStaticMarkup(
+      <ExportPanel
+        report={report as OpenedReport}
+        exporter={exporter({ kind: 'running', showProgress: false, done: 0, total: 0 })}
+      />,
+    );
+    expect(quick).not.toContain('<progress');
+    const slow = renderToStaticMarkup(
+      <ExportPanel
+        report={report as OpenedReport}
+        exporter={exporter({ kind: 'running', showProgress: true, done: 3, total: 12 })}
+      />,
+    );
+    expect(slow).toMatch(/<progress data-testid="export-progress" max="12" value="3"/);
+    expect(slow).toContain('3 of 12 figures');
+  });
+});
+
+describe('a repair goes through the session like any edit', () => {
+  function host(initial: string) {
+    const disk = { text: initial, stamp: 1 };
+    const saves: ApiChannels['saveReport']['request'][] = [];
+    const api: ReportApi = {
+      async invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+        const save = request as ApiChannels['saveReport']['request'];
+        saves.push(save);
+        let result: ResponseOf<'saveReport'>;
+        if (save.baseStamp !== `s${disk.stamp}` && !save.force) {
+          result = { kind: 'conflict', diskText: disk.text, stamp: `s${disk.stamp}` };
+        } else {
+          disk.text = save.text;
+          disk.stamp += 1;
+          result = { kind: 'saved', stamp: `s${disk.stamp}` };
+        }
+        expect(channel).toBe('saveReport');
+        return result as ResponseOf<C>;
+      },
+      on: () => () => undefined,
+    };
+    const report: OpenedReport = {
+      repoRoot: '/repo',
+      reportPath: '/repo/reports/README.md',
+      relativePath: 'reports/README.md',
+      text: initial,
+      stamp: 's1',
+      profile: COURSE_PROFILE_31,
+      template: null,
+      differences: [],
+      reportPyPath: null,
+    };
+    return { api, disk, saves, report };
+  }
+
+  it('saves the repaired text against the stamp it was opened with, typing folded in first, editors reloaded', async () => {
+    const broken = filledTemplate({ answers: { 4: words(120) }, dropMarker: [9] });
+    const h = host(broken);
+    const session = new ReportSession(h.api, h.report);
+    expect(session.state.analysis.check.error).not.toBeNull();
+    const synced: number[] = [];
+    session.attachEditors({ syncFromDoc: (doc) => synced.push(doc.questions.length) });
+    session.editAnswer(4, `${words(120)} typed`);
+    const repaired = applyFixes(session.textWithEdits(), COURSE_PROFILE_31, 'all');
+    expect(await session.replaceText(repaired)).toBe('saved');
+    expect(h.saves).toHaveLength(1);
+    expect(h.saves[0]).toMatchObject({ baseStamp: 's1', text: repaired });
+    expect(h.disk.text).toBe(repaired);
+    expect(findQuestion(session.state.doc, 4)!.answer).toBe(`${words(120)} typed`);
+    expect(findQuestion(session.state.doc, 9)!.hasAnswerMarker).toBe(true);
+    expect(session.state.analysis.check.error).toBeNull();
+    expect(synced.length).toBeGreaterThan(0);
+    expect(session.state.saveState).toBe('saved');
+  });
+
+  it('a file changed on disk meanwhile becomes a conflict, nothing overwritten', async () => {
+    const broken = filledTemplate({ dropMarker: [9] });
+    const h = host(broken);
+    const session = new ReportSession(h.api, h.report);
+    h.disk.text = `${broken}\nchanged elsewhere\n`;
+    h.disk.stamp = 7;
+    expect(await session.replaceText(applyFixes(broken, COURSE_PROFILE_31, 'all'))).toBe('conflict');
+    expect(h.disk.text).toBe(`${broken}\nchanged elsewhere\n`);
+    expect(session.state.conflict).toMatchObject({ cause: 'save', diskText: h.disk.text });
+  });
+});
