@@ -137,6 +137,11 @@ test('Repair is reachable from the toolbar; on a sound report it finds nothing t
   await expect(page.getByTestId('doctor-banner')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(view).toHaveCount(0);
+  // The same view from the keyboard (Ctrl+Shift+F; the menu's Repair… sends the same command).
+  await page.keyboard.press('Control+Shift+F');
+  await expect(view).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(view).toHaveCount(0);
   expect((await readFile(host.path('reports/README.md'))).equals(report.bytes)).toBe(true);
   expect(errors).toEqual([]);
 });

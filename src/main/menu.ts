@@ -20,6 +20,7 @@ export function buildMenu(send: (command: MenuCommand) => void, getWindow: () =>
         command('Open Repo…', 'CmdOrCtrl+O', 'open'),
         command('Save', 'CmdOrCtrl+S', 'save'),
         command('Export HTML…', 'CmdOrCtrl+E', 'export'),
+        command('Repair…', 'CmdOrCtrl+Shift+F', 'repair'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -136,6 +136,10 @@ export function App({ api, initialState }: AppProps) {
         case 'go-to-question':
           editorCommands.current?.askGoTo();
           return;
+        case 'repair':
+          if (editorCommands.current) editorCommands.current.openRepair();
+          else showNotice('Open a report first: Repair fixes where it drifted from the template.');
+          return;
       }
     },
     [pickAndOpen, showNotice],

@@ -35,6 +35,8 @@ export interface EditorCommands {
   goTo(number: number, fileLine?: number | null): void;
   /** One self-contained HTML file of the report as it is in the editors now. */
   exportReport(): void;
+  /** The doctor's Repair view. */
+  openRepair(): void;
 }
 
 const sectionsEqual = (a: readonly SectionEntry[], b: readonly SectionEntry[]) =>
@@ -125,11 +127,11 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
 
   const startExport = exporter.start;
   useEffect(() => {
-    commandsRef.current = { step, goTo, askGoTo: () => setAskingGoTo(true), exportReport: startExport };
+    commandsRef.current = { step, goTo, askGoTo: () => setAskingGoTo(true), exportReport: startExport, openRepair };
     return () => {
       commandsRef.current = null;
     };
-  }, [commandsRef, step, goTo, startExport]);
+  }, [commandsRef, step, goTo, startExport, openRepair]);
 
   const insightProblems = useMemo(
     () => <InsightProblems session={session} insights={insights} onJump={goTo} onRepair={openRepair} />,

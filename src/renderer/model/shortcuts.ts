@@ -2,7 +2,7 @@
  * The app's keyboard shortcuts, matched against key events and labelled for the host's platform
  * (⌘ on macOS, Ctrl elsewhere). The same actions arrive as menu commands from the Electron menu.
  */
-export type AppAction = 'save' | 'open' | 'next-question' | 'previous-question' | 'go-to-question' | 'export' | 'help';
+export type AppAction = 'save' | 'open' | 'next-question' | 'previous-question' | 'go-to-question' | 'export' | 'repair' | 'help';
 
 export interface KeyCombo {
   readonly mod?: boolean;
@@ -41,6 +41,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { action: 'go-to-question', description: 'Go to question N', combos: [{ mod: true, key: 'g' }] },
   { action: 'export', description: 'Export', combos: [{ mod: true, key: 'e' }] },
+  { action: 'repair', description: 'Repair the template structure', combos: [{ mod: true, shift: true, key: 'f' }] },
   {
     action: 'help',
     description: 'Show these shortcuts',
