@@ -6,6 +6,7 @@
  */
 import { type CheckResult, checkReport, officialAnswers, type OfficialAnswer } from './checkReport';
 import type { CheckerProfile, QuestionConstraint } from './constraints';
+import { lineCounter } from './lineIndex';
 import { parseReport } from './parseReport';
 import { countImages, countWords, normalizeNewlines, stripNewlines } from './pythonText';
 import { placeholderFor, type ReportDocument } from './reportModel';
@@ -62,18 +63,15 @@ export interface ReportAnalysis {
   readonly warnings: readonly ReportWarning[];
 }
 
-function lineAt(offset: number, lineStarts: number[]): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
 
-function statusOf(constraint: QuestionConstraint, words: number, images: number, empty: boolean, warned: boolean): QuestionStatus {
+/** A question's status from its counts: the one rule for the navigator, meters and CLI. */
+export function questionStatus(
+  constraint: QuestionConstraint,
+  words: number,
+  images: number,
+  empty: boolean,
+  warned: boolean,
+): QuestionStatus {
   if (empty) return 'empty';
   if (constraint.words && words < constraint.words.min) return 'too-short';
   if (constraint.words && words > constraint.words.max) return 'too-long';
@@ -91,9 +89,7 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
   const norm = normalizeNewlines(text);
   const ndoc = doc && norm === text ? doc : parseReport(norm);
   const official = officialAnswers(norm, profile);
-  const lineStarts = [0];
-  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const line = (offset: number) => lineAt(offset, lineStarts);
+  const line = lineCounter(norm);
 
   // Every `Answer:` the checker splits on (after its header cut).
   const markerOffsets: number[] = [];
@@ -187,7 +183,7 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
       images,
       graded,
       writtenWords,
-      status: statusOf(constraint, words, images, empty, own.some((w) => w.kind !== 'placeholder')),
+      status: questionStatus(constraint, words, images, empty, own.some((w) => w.kind !== 'placeholder')),
       warnings: own,
       headingLine: q.headingLine,
       answerLine: q.answerLine,

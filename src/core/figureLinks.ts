@@ -9,6 +9,7 @@
  *
  * Pure: no Node, DOM or Electron. Disk and git checks live in src/main/services/figures.
  */
+import { lineCounter } from './lineIndex';
 import { parseReport } from './parseReport';
 import type { ReportDocument, SegmentKind } from './reportModel';
 
@@ -238,24 +239,6 @@ function linesOf(text: string, from: number, to: number): Line[] {
   return lines;
 }
 
-/** 1-based line of an offset: every `\n`, `\r\n` and lone `\r` ends a line (as in parseReport). */
-function lineCounter(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
 
 interface CodeSpan {
   start: number;

@@ -15,6 +15,7 @@ import type { List, ListItem, Nodes, Parent, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { lineCounter } from './lineIndex';
 import { parseReport } from './parseReport';
 import type { ReportDocument } from './reportModel';
 
@@ -220,26 +221,7 @@ export function findGradedPageDifferencesInMarkdown(markdown: string): MarkdownD
   return found.sort((a, b) => a.line - b.line);
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (c === 10 || c === 13) starts.push(i + 1);
-  }
-  return starts;
-}
 
-function lineOf(offset: number, starts: readonly number[]): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
 
 /**
  * Every place in the report's answers where the graded page will differ from GitHub's rendering,
@@ -248,12 +230,12 @@ function lineOf(offset: number, starts: readonly number[]): number {
  * `message`), so `report-editor check` can list them beside its own.
  */
 export function findGradedPageDifferences(text: string, doc: ReportDocument = parseReport(text)): GradedPageDifference[] {
-  const starts = lineStartsOf(text);
+  const lineOf = lineCounter(text);
   const found: GradedPageDifference[] = [];
   for (const q of doc.questions) {
     const segment = doc.segments[q.answerSegment];
     if (!segment || segment.text.trim() === '') continue;
-    const firstLine = lineOf(segment.start, starts);
+    const firstLine = lineOf(segment.start);
     for (const d of findGradedPageDifferencesInMarkdown(segment.text)) {
       found.push({ ...d, question: q.number, line: firstLine + d.line - 1 });
     }

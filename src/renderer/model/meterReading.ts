@@ -5,7 +5,7 @@
  * full analysis plus that difference is exact. Otherwise the reading is marked inexact until the
  * (debounced) full analysis catches up.
  */
-import type { QuestionView, QuestionStatus } from '../../core/analyzeReport';
+import { questionStatus, type QuestionStatus, type QuestionView } from '../../core/analyzeReport';
 import type { QuestionConstraint } from '../../core/constraints';
 import { countImages, countWords } from '../../core/pythonText';
 import type { Question } from '../../core/reportModel';
@@ -38,20 +38,7 @@ export function touchesCheckerSplit(text: string): boolean {
 }
 
 /** The same rule as analyzeReport's, for counts computed between analyses. */
-export function statusFor(
-  constraint: QuestionConstraint,
-  words: number,
-  images: number,
-  empty: boolean,
-  warned: boolean,
-): QuestionStatus {
-  if (empty) return 'empty';
-  if (constraint.words && words < constraint.words.min) return 'too-short';
-  if (constraint.words && words > constraint.words.max) return 'too-long';
-  if (constraint.images && images < constraint.images.min) return 'images-missing';
-  if (constraint.images && images > constraint.images.max) return 'too-many-images';
-  return warned ? 'warning' : 'ok';
-}
+export const statusFor = questionStatus;
 
 export function readingOf(view: QuestionView): MeterReading {
   return { words: view.words, images: view.images, status: view.status, exact: true };
