@@ -6,10 +6,11 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type IpcMai
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CHANNELS, FIGURE_SCHEME, ipcChannel, type ApiEvents, type EventName } from '../api/contract';
 import { createApiHandlers, dispatch } from './services/apiHandlers';
+import { contentTypeOf, RENDERER_CSP } from './services/contentTypes';
 import { resolveFigureRequest } from './services/figureServing';
+import { resolveInside } from './services/safePath';
 import { RecentRepos } from './services/recentRepos';
 import { ReportWorkspace } from './services/reportWorkspace';
 import { buildMenu } from './menu';
@@ -22,7 +23,14 @@ const QUIT_FLUSH_TIMEOUT_MS = 5000;
 app.enableSandbox();
 app.setName(APP_NAME);
 // Figures reach the page only through this scheme, which serves images inside the report's folder.
-protocol.registerSchemesAsPrivileged([{ scheme: FIGURE_SCHEME, privileges: { standard: true, secure: true } }]);
+// The page itself is served from app://bundle/ rather than file:// (Electron's security checklist:
+// a custom protocol), so it can read only the built renderer, never arbitrary local files.
+const APP_SCHEME = 'app';
+const APP_ORIGIN = `${APP_SCHEME}://bundle`;
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: FIGURE_SCHEME, privileges: { standard: true, secure: true } },
+]);
 
 let mainWindow: BrowserWindow | null = null;
 let quitConfirmed = false;
@@ -39,9 +47,9 @@ function emit<E extends EventName>(event: E, payload: ApiEvents[E]): void {
 }
 
 /** Only our own page may call the API (never a page the window was somehow navigated to). */
-/** The app's page; IPC is answered for this exact file only, not for any file:// page. */
-const RENDERER_INDEX = join(import.meta.dirname, '../renderer/index.html');
-const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
+/** The built renderer, and the app's page; IPC is answered for this exact page only. */
+const RENDERER_DIR = join(import.meta.dirname, '../renderer');
+const RENDERER_URL = `${APP_ORIGIN}/index.html`;
 
 function fromOurPage(event: IpcMainInvokeEvent): boolean {
   const url = (event.senderFrame?.url ?? '').replace(/[?#].*$/s, '');
@@ -95,7 +103,7 @@ function createMainWindow(): BrowserWindow {
 
   const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
   if (!app.isPackaged && devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(RENDERER_INDEX);
+  else void window.loadURL(RENDERER_URL);
   return window;
 }
 
@@ -170,6 +178,20 @@ if (!gotLock) {
       },
       readyToQuit: () => confirmQuit(),
     }, emit);
+
+    protocol.handle(APP_SCHEME, async (request) => {
+      const url = new URL(request.url);
+      // Node's URL gives custom schemes an opaque origin, so compare the host itself.
+      if (url.host !== 'bundle') return new Response('Not found', { status: 404 });
+      try {
+        const path = await resolveInside(RENDERER_DIR, decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html');
+        return new Response(await readFile(path), {
+          headers: { 'content-type': contentTypeOf(path), 'content-security-policy': RENDERER_CSP, 'x-content-type-options': 'nosniff' },
+        });
+      } catch {
+        return new Response('Not found', { status: 404 });
+      }
+    });
 
     protocol.handle(FIGURE_SCHEME, async (request) => {
       const reportPath = workspace.openReportPath;

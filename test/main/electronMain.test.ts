@@ -5,7 +5,6 @@
  * and guarded, and that quitting waits for the renderer.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, ipcChannel } from '../../src/api/contract';
 import { tempRepo } from '../support/cli';
@@ -27,7 +26,7 @@ const fake = vi.hoisted(() => {
     menuTemplate: [] as any[],
     quitCalls: 0,
     messageBoxes: [] as any[],
-    protocolHandler: null as null | ((request: Request) => Promise<Response>),
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     privilegedSchemes: [] as any[],
     openedExternally: [] as string[],
     ready: null as null | (() => void),
@@ -101,7 +100,7 @@ vi.mock('electron', () => {
     ipcMain: { handle: (channel: string, fn: Handler) => fake.handlers.set(channel, fn) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: any[]) => fake.privilegedSchemes.push(...schemes),
-      handle: (_scheme: string, fn: any) => (fake.protocolHandler = fn),
+      handle: (scheme: string, fn: any) => fake.protocolHandlers.set(scheme, fn),
     },
     Menu: { buildFromTemplate: (t: any[]) => ((fake.menuTemplate = t), { t }), setApplicationMenu: () => undefined },
     shell: { openExternal: async (url: string) => void fake.openedExternally.push(url) },
@@ -109,8 +108,8 @@ vi.mock('electron', () => {
   };
 });
 
-// The page main loads: src/main/../renderer/index.html while the source is tested.
-const ourPage = { senderFrame: { url: pathToFileURL(join(import.meta.dirname, '../../src/renderer/index.html')).href } };
+// The page main loads, from its own scheme rather than file://.
+const ourPage = { senderFrame: { url: 'app://bundle/index.html' } };
 
 beforeAll(async () => {
   process.env['TEST_USER_DATA'] = tempRepo({});
@@ -143,9 +142,9 @@ describe('the Electron main process', () => {
   it('registers every contract channel, and refuses calls from any other page', async () => {
     for (const channel of CHANNELS) expect(fake.handlers.has(ipcChannel(channel)), channel).toBe(true);
     const open = fake.handlers.get(ipcChannel('openPath'))!;
-    await expect(open({ senderFrame: { url: 'https://evil.example/' } }, { path: '/' })).rejects.toThrow(
-      /did not come from the app page/,
-    );
+    for (const url of ['https://evil.example/', 'file:///tmp/downloaded.html', 'app://bundle/other.html', 'app://evil/index.html']) {
+      await expect(open({ senderFrame: { url } }, { path: '/' }), url).rejects.toThrow(/did not come from the app page/);
+    }
   });
 
   it('serves the real services: opens a repo and validates requests', async () => {
@@ -164,14 +163,27 @@ describe('the Electron main process', () => {
   it('serves figures of the open report through its own scheme, and nothing outside it', async () => {
     const repo = tempRepo({ 'reports/README.md': buildReport(), 'reports/figures/a.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'secret.png': 'secret' });
     await fake.handlers.get(ipcChannel('openPath'))!(ourPage, { path: repo });
-    expect(fake.privilegedSchemes.map((s: any) => s.scheme)).toEqual(['report-file']);
-    const ok = await fake.protocolHandler!(new Request('report-file://report/figures/a.png'));
+    expect(fake.privilegedSchemes.map((s: any) => s.scheme)).toEqual(['app', 'report-file']);
+    const figure = fake.protocolHandlers.get('report-file')!;
+    const ok = await figure(new Request('report-file://report/figures/a.png'));
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('image/png');
     for (const url of ['report-file://report/../secret.png', 'report-file://report/%2e%2e/secret.png', 'report-file://report/README.md']) {
-      const refused = await fake.protocolHandler!(new Request(url));
+      const refused = await figure(new Request(url));
       expect(refused.status, url).not.toBe(200);
       expect(await refused.text()).not.toBe('secret');
+    }
+  });
+
+  it('serves the page from app://bundle/ (not file://), only files of the built renderer', async () => {
+    const appScheme = fake.protocolHandlers.get('app')!;
+    const page = await appScheme(new Request('app://bundle/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(await page.text()).toContain('<div id="root">');
+    for (const url of ['app://bundle/../main/index.ts', 'app://bundle/%2e%2e/%2e%2e/package.json', 'app://other/index.html']) {
+      expect((await appScheme(new Request(url))).status, url).toBe(404);
     }
   });
 
