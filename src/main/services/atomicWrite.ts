@@ -41,11 +41,43 @@ export async function removeStaleTempFiles(dir: string, olderThanMs = STALE_TEMP
   return removed;
 }
 
+/** A fresh temp path beside `path`, in the name pattern the sweep recognises. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Creates `temp` (never an existing file), writes `data`, flushes it to disk and closes it, giving
+ * it `keepMode` when set; on any failure the temp file is removed and the error rethrown.
+ */
+export async function writeFlushedTemp(temp: string, data: string | Uint8Array, keepMode?: number): Promise<void> {
+  const handle = await open(temp, 'wx', keepMode ?? 0o644);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+    // open()'s mode is masked by the umask; a replaced file's mode must survive exactly.
+    if (keepMode !== undefined) await handle.chmod(keepMode);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+}
+
+/** Flushes a folder's entries, so a rename or link in it survives a power cut (not on Windows). */
+export async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r').catch(() => null);
+  await handle?.sync().catch(() => undefined);
+  await handle?.close();
+}
+
 export async function writeFileAtomic(requestedPath: string, data: string | Uint8Array): Promise<void> {
   // A symlinked report stays a symlink: replace the file it points to, not the link.
   const path = await realpath(requestedPath).catch(() => requestedPath);
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathFor(path);
   let mode: number | undefined;
   try {
     mode = (await stat(path)).mode & 0o7777;
@@ -55,28 +87,13 @@ export async function writeFileAtomic(requestedPath: string, data: string | Uint
   // A file made read-only is not replaced behind the user's back (the rename would succeed in any
   // writable folder): refuse as writing it in place would, with EACCES/EPERM/EROFS.
   if (mode !== undefined) await access(path, fsConstants.W_OK);
-  const handle = await open(temp, 'wx', mode ?? 0o644);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-    if (mode !== undefined) await handle.chmod(mode);
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
+  await writeFlushedTemp(temp, data, mode);
   try {
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
   }
-  // Flush the directory entry too, so the rename itself survives a power cut (not on Windows).
-  if (process.platform !== 'win32') {
-    const dirHandle = await open(dir, 'r').catch(() => null);
-    await dirHandle?.sync().catch(() => undefined);
-    await dirHandle?.close();
-  }
+  await syncFolder(dir);
   await removeStaleTempFiles(dir);
 }

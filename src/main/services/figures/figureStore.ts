@@ -16,7 +16,7 @@ import {
   reportFigureLinks,
   renameFigureLinks,
 } from '../../../core/figureLinks';
-import { writeFileAtomic } from '../atomicWrite';
+import { syncFolder, tempPathFor, writeFileAtomic, writeFlushedTemp } from '../atomicWrite';
 import { OutsideRootError, resolveInside } from '../safePath';
 import { FigureError } from './figureError';
 import { candidateName, extensionOfName, figureStem, plainFileName, renamedStem } from './figureNames';
@@ -206,13 +206,6 @@ async function findSameBytes(folder: string, bytes: Uint8Array, preferred: strin
 /** Errors meaning "this filesystem has no hard links" (FAT/exFAT, some network shares). */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
-async function syncFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r').catch(() => null);
-  await handle?.sync().catch(() => undefined);
-  await handle?.close();
-}
-
 /**
  * Writes `bytes` as a new file at `path`, atomically and only if nothing is there yet: the bytes go
  * to a flushed temp file, which is then hard-linked to `path` (an exclusive operation: it fails when
@@ -225,20 +218,9 @@ export async function writeNewFile(
   options: { hardLinks?: boolean } = {},
 ): Promise<boolean> {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathFor(path);
   const useLinks = options.hardLinks !== false;
-  if (useLinks) {
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } catch (error) {
-      await handle.close().catch(() => undefined);
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    await handle.close();
-  }
+  if (useLinks) await writeFlushedTemp(temp, bytes);
   try {
     if (useLinks) {
       try {
