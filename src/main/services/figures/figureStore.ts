@@ -6,7 +6,7 @@
  * included), it never replaces an existing file (a new name appears only through an exclusive hard
  * link of a fully written, flushed temp file), and a file with the same bytes is reused.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { link, lstat, mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import {
@@ -441,7 +441,7 @@ export async function listFigures(request: { reportPath: string; text?: string }
 async function moveWithoutOverwrite(from: string, to: string): Promise<void> {
   if (basename(from).toLowerCase() === basename(to).toLowerCase() && dirname(from) === dirname(to)) {
     // A change of case only: on case-insensitive disks `to` "exists" (it is `from`), so go through a temp name.
-    const temp = join(dirname(from), `.${basename(from)}.${randomBytes(6).toString('hex')}.tmp`);
+    const temp = tempPathFor(from);
     await rename(from, temp);
     await rename(temp, to);
     return;
