@@ -2,31 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createApiHandlers, dispatch } from '../../src/main/services/apiHandlers';
-import { RecentRepos } from '../../src/main/services/recentRepos';
-import { ReportWorkspace } from '../../src/main/services/reportWorkspace';
+import { dispatch } from '../../src/main/services/apiHandlers';
 import { tempRepo } from '../support/cli';
 import { buildReport } from '../support/reportBuilder';
+import { testHandlers } from '../support/testHost';
 
 function handlersFor() {
   const events: { event: string; payload: unknown }[] = [];
-  const recent = new RecentRepos(tempRepo({}));
-  const workspace = new ReportWorkspace(() => undefined, recent, { watch: false });
-  const handlers = createApiHandlers(
-    workspace,
-    recent,
-    {
-      host: 'browser',
-      version: 'test',
-      initialPath: null,
-      pickFolder: async () => null,
-      pickReportFile: async () => null,
-      openExternal: async () => undefined,
-      showExport: async () => ({ url: '/exported/x/report.html' }),
-      readyToQuit: () => undefined,
-    },
-    (event, payload) => events.push({ event, payload }),
-  );
+  const { handlers, workspace } = testHandlers({
+    host: { showExport: async () => ({ url: '/exported/x/report.html' }) },
+    emit: (event, payload) => events.push({ event, payload }),
+  });
   return { handlers, events, workspace };
 }
 

@@ -1,12 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiHandlers } from '../../src/main/services/apiHandlers';
-import { RecentRepos } from '../../src/main/services/recentRepos';
-import { ReportWorkspace } from '../../src/main/services/reportWorkspace';
 import { startBrowserHost, type BrowserHost } from '../../src/server/browserHost';
 import { tempRepo } from '../support/cli';
 import { buildReport } from '../support/reportBuilder';
+import { testHandlers } from '../support/testHost';
 
 const hosts: BrowserHost[] = [];
 afterEach(async () => {
@@ -16,18 +14,7 @@ afterEach(async () => {
 async function startHost(initialPath: string | null = null) {
   const rendererDir = tempRepo({ 'index.html': '<!doctype html><title>app</title>', 'assets/app.js': 'console.log(1)' });
   const secret = tempRepo({ 'secret.txt': 'do not leak' });
-  const recent = new RecentRepos(tempRepo({}));
-  const workspace = new ReportWorkspace(() => undefined, recent, { watch: false });
-  const handlers = createApiHandlers(workspace, recent, {
-    host: 'browser',
-    version: 'test',
-    initialPath,
-    pickFolder: async () => null,
-    pickReportFile: async () => null,
-    openExternal: async () => undefined,
-    showExport: async () => ({ url: null }),
-    readyToQuit: () => undefined,
-  });
+  const { handlers } = testHandlers({ host: { initialPath } });
   const host = await startBrowserHost({ handlers, rendererDir });
   hosts.push(host);
   return { host, rendererDir, secret };

@@ -8,12 +8,11 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/api/contract';
 import { InvalidRequestError } from '../../src/api/schemas';
-import { createApiHandlers, dispatch, type ApiHandlers } from '../../src/main/services/apiHandlers';
-import { RecentRepos } from '../../src/main/services/recentRepos';
-import { ReportWorkspace } from '../../src/main/services/reportWorkspace';
+import { dispatch, type ApiHandlers } from '../../src/main/services/apiHandlers';
 import { OutsideRootError, resolveInside } from '../../src/main/services/safePath';
 import { tempRepo } from '../support/cli';
 import { buildReport } from '../support/reportBuilder';
+import { testHandlers } from '../support/testHost';
 import { noisePng } from './support/noisePng';
 
 /** Symlinks need a privilege on Windows; where they cannot be made, those cases are skipped. */
@@ -91,19 +90,8 @@ describe('resolveInside', () => {
   });
 });
 
-function makeHandlers(): { handlers: ApiHandlers; workspace: ReportWorkspace } {
-  const recent = new RecentRepos(tempRepo({}));
-  const workspace = new ReportWorkspace(() => undefined, recent, { watch: false });
-  const handlers = createApiHandlers(workspace, recent, {
-    host: 'browser',
-    version: 'test',
-    initialPath: null,
-    pickFolder: async () => null,
-    pickReportFile: async () => null,
-    openExternal: async () => undefined,
-    showExport: async () => ({ url: null }),
-    readyToQuit: () => undefined,
-  });
+function makeHandlers(): { handlers: ApiHandlers; workspace: ReturnType<typeof testHandlers>['workspace'] } {
+  const { handlers, workspace } = testHandlers();
   return { handlers, workspace };
 }
 
