@@ -70,7 +70,20 @@ function allFingerprints(): Fingerprint[] {
 /** Minimum weighted overlap for a file to count as made from a template. */
 const MIN_COVERAGE = 0.2;
 
+/**
+ * The last text detected and its answer: opening a report asks twice of the same text (is it the
+ * template? which version?), and the doctor asks again of the text just opened.
+ */
+let lastDetected: { readonly text: string; readonly match: TemplateMatch | null } | null = null;
+
 export function detectTemplate(text: string): TemplateMatch | null {
+  if (lastDetected?.text === text) return lastDetected.match;
+  const match = detectTemplateUncached(text);
+  lastDetected = { text, match };
+  return match;
+}
+
+function detectTemplateUncached(text: string): TemplateMatch | null {
   const report = templateShinglesIn(text);
   let best: TemplateMatch | null = null;
   for (const fp of allFingerprints()) {
