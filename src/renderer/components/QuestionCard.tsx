@@ -3,7 +3,7 @@
  * its meters. Memoised and subscribed to its own question only, so an edit elsewhere (or a new
  * analysis that leaves this question alone) does not re-render it.
  */
-import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import type { QuestionView } from '../../core/analyzeReport';
 import { formatRange, type QuestionConstraint } from '../../core/constraints';
 import type { ReportDocument } from '../../core/reportModel';
@@ -90,7 +90,8 @@ export const QuestionCard = memo(function QuestionCard({ session, manager, entry
   const hostRef = useRef<HTMLDivElement>(null);
   const [previewOpen, setPreviewOpen] = useState(false);
 
-  useEffect(() => {
+  // Before the first paint, so no card is ever painted without its answer's text.
+  useLayoutEffect(() => {
     const host = hostRef.current;
     if (!editable || !host) return;
     return manager.register(number, host);

@@ -3,18 +3,47 @@
  * each card first shows a light stand-in with the answer's text; the real CodeMirror editor is
  * created when the card scrolls near the viewport, when the stand-in is clicked or focused, and
  * otherwise one by one while the browser is idle.
+ *
+ * CodeMirror itself is a chunk of its own (a third of the app's script): the page starts without
+ * it and loads it while the host opens the report, so compiling it is not on the way to the form.
+ * Until it has arrived, asking for an editor queues the request (a click on a stand-in, a jump to
+ * a question) and it is carried out as soon as the chunk is in.
  */
 import type { EditorView } from '@codemirror/view';
 import { findQuestion, placeholderFor, type ReportDocument } from '../../core/reportModel';
 import { editorTextOf, sameAnswer } from '../model/answerText';
 import type { EditorSync, ReportSession } from '../state/reportSession';
-import { createAnswerEditor, focusLine, replaceEditorText } from './answerEditor';
+
+type AnswerEditorModule = typeof import('./answerEditor');
+let answerEditor: AnswerEditorModule | null = null;
+let loadingAnswerEditor: Promise<AnswerEditorModule> | null = null;
+
+/** Loads CodeMirror and the answer editor (once; a failed load is tried again on the next call). */
+export function loadAnswerEditor(): Promise<AnswerEditorModule> {
+  loadingAnswerEditor ??= import('./answerEditor').then(
+    (module) => (answerEditor = module),
+    (error: unknown) => {
+      loadingAnswerEditor = null;
+      throw error;
+    },
+  );
+  return loadingAnswerEditor;
+}
+
+/** What to do with an editor once CodeMirror has loaded: focus it, at a line or where the user clicked. */
+interface PendingFocus {
+  readonly number: number;
+  readonly line: number | null;
+  readonly at: { readonly x: number; readonly y: number } | null;
+}
 
 interface Host {
   readonly number: number;
   readonly element: HTMLElement;
   view: EditorView | null;
   stub: HTMLElement | null;
+  /** Typed into the focused stand-in before CodeMirror had loaded; goes in when the editor does. */
+  typedAhead: string;
 }
 
 type IdleHandle = number;
@@ -40,6 +69,10 @@ export class EditorManager implements EditorSync {
   lastFocused: number | null = null;
   /** Set by the figure module: files dropped on, or images pasted into, question `number`'s editor. */
   onFiles: EditorFileHandler | null = null;
+  /** Editors asked for before CodeMirror had loaded. */
+  private readonly wanted = new Set<number>();
+  private pendingFocus: PendingFocus | null = null;
+  private waitingForEditor = false;
 
   constructor(
     private readonly session: ReportSession,
@@ -71,7 +104,7 @@ export class EditorManager implements EditorSync {
   }
 
   register(number: number, element: HTMLElement): () => void {
-    const host: Host = { number, element, view: null, stub: null };
+    const host: Host = { number, element, view: null, stub: null, typedAhead: '' };
     element.dataset['question'] = String(number);
     this.hosts.set(number, host);
     this.renderStub(host);
@@ -85,14 +118,22 @@ export class EditorManager implements EditorSync {
     };
   }
 
-  /** The editor of question `number`, created now if it was not yet. */
+  /**
+   * The editor of question `number`, created now if it was not yet. Null while CodeMirror is still
+   * loading: the editor is then created as soon as it has (the stand-in shows the text meanwhile).
+   */
   mount(number: number): EditorView | null {
     const host = this.hosts.get(number);
     if (!host) return null;
     if (host.view) return host.view;
+    if (!answerEditor) {
+      this.wanted.add(number);
+      this.whenEditorLoaded();
+      return null;
+    }
     host.stub?.remove();
     host.stub = null;
-    host.view = createAnswerEditor({
+    host.view = answerEditor.createAnswerEditor({
       number,
       text: this.session.editorText(number),
       parent: host.element,
@@ -112,12 +153,67 @@ export class EditorManager implements EditorSync {
     return !!this.hosts.get(number)?.view;
   }
 
-  /** Focuses question `number`'s editor, at `line` of the answer (1-based) when given. */
+  /**
+   * Focuses question `number`'s editor, at `line` of the answer (1-based) when given; false when
+   * there is no such question. Before CodeMirror has loaded, the focus follows once it has.
+   */
   focus(number: number, line: number | null = null): boolean {
+    if (!this.hosts.has(number)) return false;
     const view = this.mount(number);
-    if (!view) return false;
-    focusLine(view, line);
+    if (view) answerEditor?.focusLine(view, line);
+    else this.pendingFocus = { number, line, at: null };
     return true;
+  }
+
+  private whenEditorLoaded(): void {
+    if (this.waitingForEditor) return;
+    this.waitingForEditor = true;
+    loadAnswerEditor().then(
+      () => {
+        this.waitingForEditor = false;
+        const wanted = [...this.wanted];
+        this.wanted.clear();
+        for (const number of wanted) this.mount(number);
+        const pending = this.pendingFocus;
+        this.pendingFocus = null;
+        if (pending) this.focusAt(pending);
+        this.scheduleIdleMounting();
+      },
+      (error: unknown) => {
+        this.waitingForEditor = false;
+        console.error('The answer editor could not be loaded:', error);
+      },
+    );
+  }
+
+  private focusAt({ number, line, at }: PendingFocus): void {
+    const view = this.mount(number);
+    if (!view) return;
+    if (at) {
+      const pos = view.posAtCoords(at);
+      if (pos !== null) view.dispatch({ selection: { anchor: pos } });
+      view.focus();
+    } else {
+      answerEditor?.focusLine(view, line);
+    }
+    const host = this.hosts.get(number);
+    if (host?.typedAhead) {
+      // An ordinary edit (meters, autosave, undo), as if typed into the editor itself.
+      view.dispatch(view.state.replaceSelection(host.typedAhead), { userEvent: 'input.type', scrollIntoView: true });
+      host.typedAhead = '';
+    }
+  }
+
+  /** Keys on a focused stand-in while CodeMirror is loading: kept, so nothing typed is lost. */
+  private typeAhead(host: Host, event: KeyboardEvent): void {
+    if (answerEditor || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    if (event.key.length === 1) host.typedAhead += event.key;
+    else if (event.key === 'Enter') host.typedAhead += '\n';
+    else if (event.key === 'Backspace') host.typedAhead = host.typedAhead.slice(0, -1);
+    else return;
+    event.preventDefault();
+    if (this.pendingFocus?.number !== host.number) this.pendingFocus = { number: host.number, line: null, at: null };
+    this.mount(host.number);
   }
 
   syncFromDoc(doc: ReportDocument): void {
@@ -126,7 +222,7 @@ export class EditorManager implements EditorSync {
       if (!question) continue;
       const text = editorTextOf(question);
       if (host.view) {
-        if (!sameAnswer(host.view.state.doc.toString(), text)) replaceEditorText(host.view, text);
+        if (!sameAnswer(host.view.state.doc.toString(), text)) answerEditor?.replaceEditorText(host.view, text);
       } else {
         this.renderStub(host);
       }
@@ -152,16 +248,23 @@ export class EditorManager implements EditorSync {
       stub.setAttribute('role', 'textbox');
       stub.setAttribute('aria-multiline', 'true');
       stub.setAttribute('aria-label', `Answer to question ${host.number}`);
-      stub.addEventListener('focus', () => this.focus(host.number));
+      stub.addEventListener('focus', () => {
+        // A click already said where the cursor goes.
+        if (this.pendingFocus?.number !== host.number) this.focus(host.number);
+      });
+      stub.addEventListener('keydown', (event) => this.typeAhead(host, event));
       // Files dragged over the stand-in: the real editor takes the drop.
       stub.addEventListener('dragenter', () => this.mount(host.number));
       stub.addEventListener('mousedown', (event) => {
-        event.preventDefault();
-        const view = this.mount(host.number);
-        if (!view) return;
-        const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
-        if (pos !== null) view.dispatch({ selection: { anchor: pos } });
-        view.focus();
+        const target = { number: host.number, line: null, at: { x: event.clientX, y: event.clientY } };
+        if (answerEditor) {
+          event.preventDefault();
+          this.focusAt(target);
+        } else {
+          // The stand-in takes the focus (and what is typed) until the editor replaces it.
+          this.pendingFocus = target;
+          this.mount(host.number);
+        }
       });
       host.element.appendChild(stub);
       host.stub = stub;
@@ -173,6 +276,10 @@ export class EditorManager implements EditorSync {
 
   private scheduleIdleMounting(): void {
     if (this.idleHandle !== null || !this.active) return;
+    if (!answerEditor) {
+      this.whenEditorLoaded();
+      return;
+    }
     this.idleHandle = requestIdle((deadline) => {
       this.idleHandle = null;
       for (const host of this.hosts.values()) {
