@@ -14,6 +14,7 @@ import { NoReportScreen, OpenErrorScreen, ReportChooser } from './components/Ope
 import { WelcomeScreen } from './components/WelcomeScreen';
 import { actionForKey, type AppAction } from './model/shortcuts';
 import { ReportSession } from './state/reportSession';
+import type { Startup } from './startup';
 
 declare global {
   interface Window {
@@ -33,10 +34,10 @@ type Overlay = null | 'open' | 'help';
 export interface AppProps {
   readonly api: ReportApi;
   /** Asked for before the first render, so opening does not wait for React. */
-  readonly initialState: Promise<InitialState>;
+  readonly startup: Startup;
 }
 
-export function App({ api, initialState }: AppProps) {
+export function App({ api, startup }: AppProps) {
   const [initial, setInitial] = useState<InitialState | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
@@ -65,7 +66,8 @@ export function App({ api, initialState }: AppProps) {
   }, []);
 
   const openPath = useCallback(
-    async (path: string) => {
+    /** `asked`: the host's answer when the open was already asked for (at start-up). */
+    async (path: string, asked: Promise<OpenResult | null> | null = null) => {
       const trimmed = path.trim();
       if (trimmed === '') return;
       const current = sessionRef.current;
@@ -76,7 +78,7 @@ export function App({ api, initialState }: AppProps) {
       setBusy(true);
       let result: OpenResult;
       try {
-        result = await api.invoke('openPath', { path: trimmed });
+        result = (await asked) ?? (await api.invoke('openPath', { path: trimmed }));
       } catch (error) {
         result = { kind: 'error', path: trimmed, message: error instanceof Error ? error.message : String(error) };
       } finally {
@@ -148,12 +150,12 @@ export function App({ api, initialState }: AppProps) {
   // Start: the host's facts, then the repo given on the command line (or the welcome screen).
   useEffect(() => {
     let cancelled = false;
-    initialState.then(
+    startup.initialState.then(
       (state) => {
         if (cancelled) return;
         setInitial(state);
         setRecent(state.recent);
-        if (state.initialPath) void openPath(state.initialPath);
+        if (state.initialPath) void openPath(state.initialPath, startup.initialOpen);
         else setScreen({ kind: 'welcome' });
       },
       (error: unknown) => {
@@ -163,7 +165,7 @@ export function App({ api, initialState }: AppProps) {
     return () => {
       cancelled = true;
     };
-  }, [initialState, openPath]);
+  }, [startup, openPath]);
 
   // Host events.
   useEffect(() => {

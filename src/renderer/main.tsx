@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { getApi } from './api/getApi';
+import { startUp } from './startup';
 import './styles/app.css';
 
 const container = document.getElementById('root');
@@ -10,12 +11,17 @@ if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
 try {
   const api = getApi();
-  const initialState = api.invoke('getInitialState', {});
-  root.render(
-    <StrictMode>
-      <App api={api} initialState={initialState} />
-    </StrictMode>,
-  );
+  const startup = startUp(api);
+  // React's first render (the first run of its code, tens of ms) waits until the open has been
+  // asked for, so it happens while the host works instead of delaying the request. Never long:
+  // a host that is slow to answer gets the loading screen after 200 ms.
+  const render = () =>
+    root.render(
+      <StrictMode>
+        <App api={api} startup={startup} />
+      </StrictMode>,
+    );
+  void Promise.race([startup.asked, new Promise((done) => setTimeout(done, 200))]).then(render);
 } catch (error) {
   root.render(
     <main className="center-screen" data-testid="open-error">
