@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../src/core/analyzeReport';
 import { COURSE_PROFILE_31 } from '../../src/core/constraints';
 import { applyTextEdits, figureLinkFindings } from '../../src/core/figureLinks';
+import { setAnswer } from '../../src/core/editReport';
 import { parseReport } from '../../src/core/parseReport';
 import { batchBySize, MAX_BATCH_BYTES } from '../../src/renderer/figures/figureFiles';
 import { importMessage } from '../../src/renderer/figures/figureController';
@@ -64,6 +65,18 @@ describe('links under an answer', () => {
       ['image', 'remote'],
     ]);
     expect(questionLinks(parseReport(text), 20)).toEqual([]); // the placeholder
+  });
+
+  it('follows an edit of the answer, and only that answer is scanned again', () => {
+    const doc = parseReport(text);
+    const before = questionLinks(doc, 19);
+    const edited = setAnswer(doc, 19, `${png('one')}\n${png('five')}`);
+    expect(questionLinks(edited, 19).map((l) => l.target.path)).toEqual(['figures/one.png', 'figures/five.png']);
+    // Another question's edit leaves 19 as it was: its links come back as they were (no re-scan).
+    const other = setAnswer(edited, 3, 'Some words.');
+    const after = questionLinks(edited, 19);
+    expect(questionLinks(other, 19)).toBe(after);
+    expect(questionLinks(doc, 19)).toEqual(before);
   });
 
   it('knows whether anything still links a file, whatever its case', () => {

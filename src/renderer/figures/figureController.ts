@@ -382,7 +382,8 @@ export class FigureController {
       }
       previous = state;
     });
-    this.refreshHygiene();
+    // Not at once: the form's first frame comes first (the check sends the whole text to the host).
+    this.scheduleHygiene();
   }
 
   private stop(): void {

@@ -62,10 +62,21 @@ export function answerEdits(before: string, after: string): ReadonlyMap<number, 
 }
 
 /** The image-ish links of question `number`'s answer, for its thumbnails (offsets are the answer's). */
+/**
+ * The last links found under each question number, with the answer they were found in: every
+ * store change (a save, a re-check after typing) asks all 31 cards, and only an answer whose text
+ * changed is scanned again.
+ */
+const lastLinks = new Map<number, { readonly answer: string; readonly links: readonly FigureLink[] }>();
+
 export function questionLinks(doc: ReportDocument, number: number): readonly FigureLink[] {
   const question = findQuestion(doc, number);
   if (!question || question.isPlaceholder) return [];
-  return scanFigureLinks(question.answer, number).filter((l) => l.target.path !== null || l.target.remote);
+  const last = lastLinks.get(number);
+  if (last?.answer === question.answer) return last.links;
+  const links = scanFigureLinks(question.answer, number).filter((l) => l.target.path !== null || l.target.remote);
+  lastLinks.set(number, { answer: question.answer, links });
+  return links;
 }
 
 /** Same links for display purposes (kind, target, alt), so a thumbnail strip re-renders only on change. */
