@@ -9,17 +9,22 @@
  *   are done on the main thread). The same for every keystroke and the editor's own text, and the
  *   same again on a page holding only the app's answer editor (createAnswerEditor, the same
  *   CodeMirror extensions) and a trivial word counter: bench/bare.
- * - open → form ready: navigation start → the renderer's `report-editor:form-ready` mark, in a new
- *   browser context each run (cold HTTP and code cache). At that mark every question card is in the
- *   DOM with its editor or a focusable stand-in that becomes the editor on focus or click; the
- *   bench checks that. Also reported: the end of the first frame after the cards entered the DOM
- *   (the form first painted), when all 31 CodeMirror editors are mounted (they mount lazily while
- *   the browser is idle), and where the time before the form goes (phases).
+ *   Typed twice: in Chromium unthrottled (no 60 Hz frame clock: a frame follows as soon as there
+ *   is something to show, so the figure is the page's own work; the goals are judged on it) and on
+ *   the 60 Hz clock (what a display adds: the wait for its next refresh, 0-16.7 ms).
+ * - open → form interactive: navigation start → the later of the renderer's
+ *   `report-editor:form-ready` mark and the form's first painted frame, in a new browser context
+ *   each run (cold HTTP and code cache). At that mark every question card is in the DOM with its
+ *   editor or a focusable stand-in that becomes the editor on focus or click (keys typed into it
+ *   meanwhile are kept); the bench checks that. Also reported: when all 31 CodeMirror editors are
+ *   mounted (they mount lazily while the browser is idle) and where the time goes (phases,
+ *   including the host's own time from its Server-Timing header).
  * - JS heap after opening: CDP Runtime.getHeapUsage after a forced GC, all editors mounted.
  *
  * `BENCH_TRACE=<file.json>` also writes a Chrome trace of the typing (both pages' renderers; open
  * it in the Performance panel) for profiling.
- * `BENCH_CPUPROFILE=<file.cpuprofile>` writes a V8 CPU profile of the app's typing run.
+ * `BENCH_TRACE` and `BENCH_CPUPROFILE=<file.cpuprofile>` (a V8 CPU profile of the app) cover the
+ * 60 Hz typing run.
  * `BENCH_KEYSTROKES` and `BENCH_OPEN_RUNS` shorten a run while profiling.
  */
 /* global window, document, requestAnimationFrame, MessageChannel, MutationObserver, PerformanceObserver */
@@ -49,7 +54,7 @@ const WORDS = ['we', 'use', 'a', 'model', 'to', 'run', 'the', 'API', 'on', 'GCP'
  * time before the next key: mostly a short gap, sometimes a pause long enough for the app's
  * debounced re-check (250 ms) to run, now and then one long enough for its autosave (1 s).
  */
-function keyPlan() {
+export function keyPlan() {
   const rnd = random(8);
   const keys = [
     { key: 'Enter', meter: false },
@@ -68,7 +73,7 @@ function keyPlan() {
 }
 
 /** Installed in the page: timestamps keydowns and the frames that paint the meter and the text. */
-function installProbe({ meterSelector, editorSelector }) {
+export function installProbe({ meterSelector, editorSelector }) {
   const probe = {
     seq: 0,
     t0: 0,
@@ -157,7 +162,7 @@ function installProbe({ meterSelector, editorSelector }) {
 }
 
 /** Types `keys` into the page's focused editor, each after the previous one was painted; returns the misses. */
-async function typePlan(page, keys) {
+export async function typePlan(page, keys) {
   let misses = 0;
   for (const { key, meter, pauseMs } of keys) {
     await page.keyboard.press(key);
@@ -187,6 +192,13 @@ function installOpenProbe() {
     longTasks: [],
   };
   window.__open = open;
+  // Resolves once the form is painted and every editor mounted. The bench waits on this with a
+  // plain evaluate: Playwright's waitForFunction would inject its helper script into the page,
+  // ~20 ms of script evaluation on the main thread in the middle of the open being measured.
+  open.done = new Promise((resolve) => (open.resolveDone = resolve));
+  open.check = () => {
+    if (open.painted !== null && open.allMounted !== null) open.resolveDone();
+  };
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) open.longTasks.push({ start: entry.startTime, duration: entry.duration });
@@ -200,7 +212,10 @@ function installOpenProbe() {
     formShown.disconnect();
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => (open.painted = performance.now());
+      channel.port1.onmessage = () => {
+        open.painted = performance.now();
+        open.check();
+      };
       channel.port2.postMessage(null);
     });
   });
@@ -219,8 +234,10 @@ function installOpenProbe() {
       const poll = () => {
         const all = document.querySelectorAll('.answer-host');
         const mounted = document.querySelectorAll('.answer-host .cm-editor');
-        if (all.length > 0 && mounted.length === all.length) open.allMounted = performance.now();
-        else requestAnimationFrame(poll);
+        if (all.length > 0 && mounted.length === all.length) {
+          open.allMounted = performance.now();
+          open.check();
+        } else requestAnimationFrame(poll);
       };
       requestAnimationFrame(poll);
     }
@@ -233,9 +250,13 @@ export async function openOnce(browser, url) {
     const page = await context.newPage();
     await page.addInitScript(installOpenProbe);
     await page.goto(url);
-    await page.waitForFunction(() => window.__open?.allMounted != null && window.__open?.painted != null, null, {
-      timeout: 30_000,
-    });
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          window.__open.done.then(resolve);
+          setTimeout(() => reject(new Error('the form was not ready and fully mounted within 30 s')), 30_000);
+        }),
+    );
     await page.waitForTimeout(300);
     return await page.evaluate(() => {
       const o = window.__open;
@@ -243,6 +264,7 @@ export async function openOnce(browser, url) {
       const nav = performance.getEntriesByType('navigation')[0];
       const call = (name) => performance.getEntriesByType('resource').find((e) => e.name.includes(`/${name}`));
       const phase = (entry, key) => (entry ? Math.round(entry[key]) : null);
+      const hostTime = (entry) => entry?.serverTiming?.find((t) => t.name === 'host')?.duration ?? null;
       return {
         // Where the time before the form goes: page loaded and its script run, then the host's
         // answers to the first two calls.
@@ -261,6 +283,9 @@ export async function openOnce(browser, url) {
           initialStateAnswered: phase(call('getInitialState'), 'responseEnd'),
           openAsked: phase(call('openPath'), 'startTime'),
           openAnswered: phase(call('openPath'), 'responseEnd'),
+          // The host's own work on each call (its Server-Timing header).
+          initialStateHost: hostTime(call('getInitialState')),
+          openHost: hostTime(call('openPath')),
         },
         opened: o.opened,
         formReady: o.formReady,
@@ -323,6 +348,134 @@ function serveStatic(dir) {
   );
 }
 
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-precise-memory-info',
+];
+/**
+ * Chromium without its 60 Hz frame clock: a frame is made as soon as the page has something new to
+ * show, so keystroke → painted is the page's own work, not that plus the wait for the next refresh.
+ */
+const UNTHROTTLED_ARGS = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
+
+function launchChromium(extraArgs = []) {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** The keystroke figures of one typing run (ms): app next to the bare editor, and the raw samples. */
+function keystrokeFigures({ app, baseline }, stats) {
+  const firstFrameShare = (late) => (late.length === 0 ? 0 : late.filter((n) => n === 0).length / late.length);
+  const figures = {
+    // keydown → the end of the first frame after the count changed: the new count painted
+    appPainted: stats(app.meter),
+    barePainted: stats(baseline.meter),
+    // keydown → that frame's requestAnimationFrame (its style, layout and paint follow)
+    appFrame: stats(app.meterRaf),
+    bareFrame: stats(baseline.meterRaf),
+    // keydown → the count changed in the DOM (no frame wait)
+    appDom: stats(app.meterDom),
+    bareDom: stats(baseline.meterDom),
+    // every key: keydown → end of the frame showing the typed text
+    appEditor: stats(app.editor),
+    bareEditor: stats(baseline.editor),
+    // share of keys whose new count is in the first frame after the key
+    firstFrame: { app: firstFrameShare(app.meterFramesLate), bare: firstFrameShare(baseline.meterFramesLate) },
+    misses: { app: app.misses, bare: baseline.misses },
+    samples: {
+      appPainted: app.meter.map((x) => +x.toFixed(1)),
+      barePainted: baseline.meter.map((x) => +x.toFixed(1)),
+    },
+  };
+  return { ...figures, ratioP95: figures.appPainted.p95 / figures.barePainted.p95 };
+}
+
+/**
+ * Opens the app, types `plan` into its longest answer and, in alternating chunks so both see the
+ * same machine load, the same keys into the bare editor at the same width with the same text.
+ */
+async function typingRun(browser, { hostUrl, bareUrl, plan, profile }) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(installOpenProbe);
+  await page.goto(hostUrl);
+  await page.evaluate(() => window.__open.done);
+  await page.waitForTimeout(1000);
+  const heap = await heapUsed(page);
+  const memory = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
+
+  // The question whose answer is longest (the most text to count on each keystroke).
+  const number = await page.evaluate(() => {
+    let best = null;
+    for (const meter of document.querySelectorAll('[data-testid^="word-meter-"]')) {
+      const count = Number(meter.getAttribute('data-count'));
+      if (!best || count > best.count)
+        best = { count, number: Number(meter.getAttribute('data-testid').slice('word-meter-'.length)) };
+    }
+    return best.number;
+  });
+  await page.getByTestId(`nav-q-${number}`).click();
+  const content = page.getByTestId(`question-${number}`).locator('.cm-content');
+  await content.evaluate((el) => el === document.activeElement || el.focus());
+  await page.keyboard.press('Control+End');
+  const startText = (await content.locator('.cm-line').allTextContents()).join('\n');
+  const hostWidth = await page
+    .getByTestId(`question-${number}`)
+    .locator('.answer-host')
+    .evaluate((el) => el.getBoundingClientRect().width);
+  await page.evaluate(installProbe, {
+    meterSelector: `[data-testid="word-meter-${number}"]`,
+    editorSelector: `[data-testid="question-${number}"] .cm-content`,
+  });
+  // --- the bare editor: same text, same width ----------------------------------------------
+  const bareContext = await browser.newContext({ viewport: VIEWPORT });
+  const barePage = await bareContext.newPage();
+  await barePage.goto(bareUrl);
+  await barePage.evaluate(
+    ({ text, width }) => {
+      document.getElementById('host').style.width = `${width}px`;
+      window.benchMount(text);
+    },
+    { text: startText, width: hostWidth },
+  );
+  const bareHeap = await heapUsed(barePage);
+  await barePage.locator('#host .cm-content').focus();
+  await barePage.keyboard.press('Control+End');
+  await barePage.evaluate(installProbe, { meterSelector: '#counter', editorSelector: '#host .cm-content' });
+
+  // --- typing: the same keys into both, in alternating chunks, so both see the same machine load
+  const trace = profile ? process.env.BENCH_TRACE : undefined;
+  if (trace) await browser.startTracing(page, { path: trace, screenshots: false });
+  const profiler = profile && process.env.BENCH_CPUPROFILE ? await startCpuProfile(page) : null;
+  let appMisses = 0;
+  let bareMisses = 0;
+  for (let at = 0; at < plan.length; at += CHUNK) {
+    const chunk = plan.slice(at, at + CHUNK);
+    appMisses += await typePlan(page, chunk);
+    // Let the app's debounced re-check and autosave finish before the other page types.
+    await page.waitForTimeout(1500);
+    bareMisses += await typePlan(barePage, chunk);
+  }
+  if (profiler) writeFileSync(process.env.BENCH_CPUPROFILE, JSON.stringify(await profiler.stop()));
+  if (trace) await browser.stopTracing();
+  const app = { ...(await probeSamples(page)), misses: appMisses };
+  const baseline = { ...(await probeSamples(barePage)), misses: bareMisses };
+  const flushes = await page.evaluate(() =>
+    performance.getEntriesByName('report-editor:flush').map((e) => e.duration),
+  );
+  await context.close();
+  await bareContext.close();
+  if (errors.length > 0) throw new Error(`the app threw while typing: ${errors.join('; ')}`);
+  return { number, heap, memory, bareHeap, app, baseline, flushes };
+
+}
+
 export async function run({ root, corpusDir, stats }) {
   const missing = !existsSync(CHROMIUM)
     ? `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`
@@ -345,18 +498,7 @@ export async function run({ root, corpusDir, stats }) {
   const bench = await makeBenchRepo({ corpusDir, figures: true, prefix: 'bench-ui-' });
   const host = await startHost({ root, repo: bench.repo });
   const bare = await serveStatic(bareDir);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     // --- open → interactive, cold contexts ---------------------------------------------------
     const opens = [];
@@ -366,104 +508,35 @@ export async function run({ root, corpusDir, stats }) {
         throw new Error(`at form-ready only ${o.interactive} of ${o.hosts} answers took input`);
     }
 
-    // --- the app: heap, then typing ------------------------------------------------------------
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript(installOpenProbe);
-    await page.goto(host.url);
-    await page.waitForFunction(() => window.__open?.allMounted != null, null, { timeout: 30_000 });
-    await page.waitForTimeout(1000);
-    const heap = await heapUsed(page);
-    const memory = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
-
-    // The question whose answer is longest (the most text to count on each keystroke).
-    const number = await page.evaluate(() => {
-      let best = null;
-      for (const meter of document.querySelectorAll('[data-testid^="word-meter-"]')) {
-        const count = Number(meter.getAttribute('data-count'));
-        if (!best || count > best.count)
-          best = { count, number: Number(meter.getAttribute('data-testid').slice('word-meter-'.length)) };
-      }
-      return best.number;
-    });
-    await page.getByTestId(`nav-q-${number}`).click();
-    const content = page.getByTestId(`question-${number}`).locator('.cm-content');
-    await content.evaluate((el) => el === document.activeElement || el.focus());
-    await page.keyboard.press('Control+End');
-    const startText = (await content.locator('.cm-line').allTextContents()).join('\n');
-    const hostWidth = await page
-      .getByTestId(`question-${number}`)
-      .locator('.answer-host')
-      .evaluate((el) => el.getBoundingClientRect().width);
-    await page.evaluate(installProbe, {
-      meterSelector: `[data-testid="word-meter-${number}"]`,
-      editorSelector: `[data-testid="question-${number}"] .cm-content`,
-    });
-    // --- the bare editor: same text, same width ----------------------------------------------
-    const bareContext = await browser.newContext({ viewport: VIEWPORT });
-    const barePage = await bareContext.newPage();
-    await barePage.goto(bare.url);
-    await barePage.evaluate(
-      ({ text, width }) => {
-        document.getElementById('host').style.width = `${width}px`;
-        window.benchMount(text);
-      },
-      { text: startText, width: hostWidth },
-    );
-    const bareHeap = await heapUsed(barePage);
-    await barePage.locator('#host .cm-content').focus();
-    await barePage.keyboard.press('Control+End');
-    await barePage.evaluate(installProbe, { meterSelector: '#counter', editorSelector: '#host .cm-content' });
-
-    // --- typing: the same keys into both, in alternating chunks, so both see the same machine load
+    // --- typing, on a 60 Hz frame clock and unthrottled -----------------------------------------
     const plan = keyPlan();
-    if (process.env.BENCH_TRACE)
-      await browser.startTracing(page, { path: process.env.BENCH_TRACE, screenshots: false });
-    const profiler = process.env.BENCH_CPUPROFILE ? await startCpuProfile(page) : null;
-    let appMisses = 0;
-    let bareMisses = 0;
-    for (let at = 0; at < plan.length; at += CHUNK) {
-      const chunk = plan.slice(at, at + CHUNK);
-      appMisses += await typePlan(page, chunk);
-      // Let the app's debounced re-check and autosave finish before the other page types.
-      await page.waitForTimeout(1500);
-      bareMisses += await typePlan(barePage, chunk);
+    const run = { hostUrl: host.url, bareUrl: bare.url, plan };
+    const display = await typingRun(browser, { ...run, profile: true });
+    const unthrottledBrowser = await launchChromium(UNTHROTTLED_ARGS);
+    let unthrottled;
+    try {
+      unthrottled = await typingRun(unthrottledBrowser, { ...run, profile: false });
+    } finally {
+      await unthrottledBrowser.close();
     }
-    if (profiler) writeFileSync(process.env.BENCH_CPUPROFILE, JSON.stringify(await profiler.stop()));
-    if (process.env.BENCH_TRACE) await browser.stopTracing();
-    const app = { ...(await probeSamples(page)), misses: appMisses };
-    const baseline = { ...(await probeSamples(barePage)), misses: bareMisses };
-    const flushes = await page.evaluate(() =>
-      performance.getEntriesByName('report-editor:flush').map((e) => e.duration),
-    );
-    await context.close();
-    await bareContext.close();
-    if (errors.length > 0) throw new Error(`the app threw while typing: ${errors.join('; ')}`);
+    const { number, heap, memory, bareHeap } = display;
 
     // --- figures -------------------------------------------------------------------------------
-    // The goal is judged on the frame that shows the new count (its requestAnimationFrame: the
-    // frame's style, layout and paint follow at once); the end of that frame's work is reported too.
-    const appFrame = stats(app.meterRaf);
-    const bareFrame = stats(baseline.meterRaf);
-    const appPainted = stats(app.meter);
-    const barePainted = stats(baseline.meter);
-    const appDom = stats(app.meterDom);
-    const bareDom = stats(baseline.meterDom);
-    const appEditor = stats(app.editor);
-    const bareEditor = stats(baseline.editor);
+    // Both goals are judged on keystroke → the end of the frame that shows the new count (painted)
+    // with Chromium unthrottled: the app's own latency. On the 60 Hz clock the same keys also wait
+    // for the next refresh (0-16.7 ms, whatever the page does): reported beside it.
+    const keys = { display: keystrokeFigures(display, stats), unthrottled: keystrokeFigures(unthrottled, stats) };
+    const goal = keys.unthrottled;
+    const withinBare = goal.ratioP95 <= 1.5;
+    const underFrame = goal.appPainted.p95 < FRAME_MS;
     const ready = stats(opens.map((o) => o.formReady));
     const painted = stats(opens.map((o) => o.painted));
     const mounted = stats(opens.map((o) => o.allMounted));
-    const ratio = appFrame.p95 / bareFrame.p95;
-    const withinBare = ratio <= 1.5;
-    const underFrame = appFrame.p95 < FRAME_MS;
-    const firstFrameShare = (late) => (late.length === 0 ? 0 : late.filter((n) => n === 0).length / late.length);
-    const appFirst = firstFrameShare(app.meterFramesLate);
-    const bareFirst = firstFrameShare(baseline.meterFramesLate);
+    const interactive = stats(opens.map((o) => Math.max(o.formReady, o.painted)));
     const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
     const pair = (a, b, key) => `${a[key].toFixed(1)} / ${b[key].toFixed(1)} ms`;
+    const percent = (x) => `${Math.round(x * 100)}%`;
+    const flushes = [...display.flushes, ...unthrottled.flushes];
 
     const results = {
       chromium: browser.version(),
@@ -471,77 +544,59 @@ export async function run({ root, corpusDir, stats }) {
       question: number,
       keystrokes: plan.length,
       keystroke: {
-        // keydown → the frame that shows the new count (requestAnimationFrame), the goal's measure
-        appFrame,
-        bareFrame,
-        // keydown → the end of that frame's rendering work on the main thread
-        appPainted,
-        barePainted,
-        // keydown → the count changed in the DOM (no frame wait)
-        appDom,
-        bareDom,
-        // every key: keydown → end of the frame showing the typed text
-        appEditor,
-        bareEditor,
-        ratioP95: ratio,
-        // the raw samples (ms, in typing order) and, for each, the pause before its key
-        samples: {
-          pauseBefore: plan.flatMap((k, i) => (k.meter ? [i > 0 ? plan[i - 1].pauseMs : 0] : [])),
-          appFrame: app.meterRaf.map((x) => +x.toFixed(1)),
-          bareFrame: baseline.meterRaf.map((x) => +x.toFixed(1)),
-        },
-        // share of keys whose new count is in the first frame after the key (no frame later)
-        firstFrame: { app: appFirst, bare: bareFirst },
-        misses: { app: app.misses, bare: baseline.misses },
+        ...keys,
+        goal: { judgedOn: 'unthrottled appPainted p95', p95WithinBare: 1.5, p95Ms: FRAME_MS, withinBare, underFrame },
         flush: flushes.length > 0 ? stats(flushes) : null,
-        goal: { p95WithinBare: 1.5, p95Ms: FRAME_MS },
       },
-      open: { runs: opens, formReady: ready, painted, allMounted: mounted, goalMs: 500 },
+      open: { runs: opens, formReady: ready, painted, interactive, allMounted: mounted, goalMs: 500 },
       heap: { app: heap, appPerformanceMemory: memory, bare: bareHeap },
     };
-    const percent = (x) => `${Math.round(x * 100)}%`;
-    const rows = [
+    const rows = [];
+    for (const [mode, k] of [
+      ['unthrottled', keys.unthrottled],
+      ['60 Hz', keys.display],
+    ]) {
+      rows.push(
+        [
+          'ui',
+          `[${mode}] keystroke → new word count painted, app / bare (p50, p95; ${k.appPainted.n} keys)`,
+          `${pair(k.appPainted, k.barePainted, 'p50')}, ${pair(k.appPainted, k.barePainted, 'p95')}`,
+          mode === 'unthrottled'
+            ? `${withinBare ? 'met' : 'MISSED'}: ≤ 1.5x bare (${k.ratioP95.toFixed(2)}x); ${underFrame ? 'met' : 'MISSED'}: < ${FRAME_MS} ms`
+            : `${k.ratioP95.toFixed(2)}x bare; the wait for the refresh alone is 0-16.7 ms`,
+        ],
+        [
+          'ui',
+          `[${mode}]   … to the frame showing it (its requestAnimationFrame), app / bare`,
+          `${pair(k.appFrame, k.bareFrame, 'p50')}, ${pair(k.appFrame, k.bareFrame, 'p95')}`,
+          '',
+        ],
+        [
+          'ui',
+          `[${mode}]   … to the count changed in the DOM, app / bare`,
+          `${pair(k.appDom, k.bareDom, 'p50')}, ${pair(k.appDom, k.bareDom, 'p95')}`,
+          '',
+        ],
+        [
+          'ui',
+          `[${mode}]   … count in the first frame after the key, app / bare`,
+          `${percent(k.firstFrame.app)} / ${percent(k.firstFrame.bare)} of keys`,
+          k.misses.app + k.misses.bare ? `${k.misses.app}/${k.misses.bare} keys missed` : '',
+        ],
+        [
+          'ui',
+          `[${mode}] keystroke → its text painted, every key, app / bare (p95; ${plan.length} keys)`,
+          pair(k.appEditor, k.bareEditor, 'p95'),
+          '',
+        ],
+      );
+    }
+    rows.push(
       [
         'ui',
-        `keystroke → frame showing the new word count, app / bare editor (p50; ${app.meterRaf.length} keys)`,
-        pair(appFrame, bareFrame, 'p50'),
-        '',
-      ],
-      [
-        'ui',
-        'keystroke → frame showing the new word count, app / bare editor (p95)',
-        `${pair(appFrame, bareFrame, 'p95')}${app.misses + baseline.misses ? `, ${app.misses}/${baseline.misses} missed` : ''}`,
-        `${withinBare ? 'met' : 'MISSED'}: ≤ 1.5x bare (${ratio.toFixed(2)}x); ${underFrame ? 'met' : 'MISSED'}: < ${FRAME_MS} ms`,
-      ],
-      [
-        'ui',
-        '  … count shown in the first frame after the key, app / bare',
-        `${percent(appFirst)} / ${percent(bareFirst)} of keys`,
-        'the wait for that frame alone is 0-16.7 ms',
-      ],
-      [
-        'ui',
-        '  … to the end of that frame (paint done), app / bare (p50, p95)',
-        `${pair(appPainted, barePainted, 'p50')}, ${pair(appPainted, barePainted, 'p95')}`,
-        '',
-      ],
-      [
-        'ui',
-        '  … to the count changed in the DOM, app / bare (p50, p95)',
-        `${pair(appDom, bareDom, 'p50')}, ${pair(appDom, bareDom, 'p95')}`,
-        '',
-      ],
-      [
-        'ui',
-        `keystroke → its text painted, every key, app / bare (p95; ${plan.length} keys)`,
-        pair(appEditor, bareEditor, 'p95'),
-        '',
-      ],
-      [
-        'ui',
-        `open → form ready (nav start → report-editor:form-ready, ${opens.length} cold runs)`,
-        `p50 ${ready.p50.toFixed(0)} ms (form first painted ${painted.p50.toFixed(0)} ms)`,
-        ready.p50 < 500 ? 'goal met (< 500 ms)' : 'GOAL MISSED (< 500 ms)',
+        `open → form interactive and painted (nav start → form-ready mark and first frame, ${opens.length} cold runs)`,
+        `p50 ${interactive.p50.toFixed(0)} ms (form-ready ${ready.p50.toFixed(0)}, painted ${painted.p50.toFixed(0)})`,
+        interactive.p50 < 500 ? 'goal met (< 500 ms)' : 'GOAL MISSED (< 500 ms)',
       ],
       ['ui', 'open → all 31 editors mounted (lazily, while idle)', `p50 ${mounted.p50.toFixed(0)} ms`, ''],
       [
@@ -550,7 +605,7 @@ export async function run({ root, corpusDir, stats }) {
         `${mb(heap.usedSize)} (bare ${mb(bareHeap.usedSize)})`,
         'no goal',
       ],
-    ];
+    );
     if (flushes.length > 0) {
       const f = stats(flushes);
       rows.push([

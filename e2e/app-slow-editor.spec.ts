@@ -11,7 +11,7 @@ import { parseReport } from '../src/core/parseReport';
 import { findQuestion, serializeReport } from '../src/core/reportModel';
 import { editorText, saveNow, watchErrors } from './support/app';
 import { CORPUS_MISSING, corpusAvailable, corpusReport } from './support/corpus';
-import { expect, test } from './support/host';
+import { expect, test, type HostedRepo, type HostOptions } from './support/host';
 
 if (!corpusAvailable) console.log(`[e2e] ${CORPUS_MISSING}: skipping app-slow-editor specs`);
 test.skip(!corpusAvailable, CORPUS_MISSING);
@@ -30,17 +30,23 @@ async function holdEditorChunk(page: Page): Promise<{ release: () => void; asked
   return { release, asked: wasAsked };
 }
 
-test('typed into an answer before the editor has loaded: kept, and in the editor once it is', async ({
-  page,
-  hostRepo,
-}) => {
+/** real-024 (31 questions) open in the browser host, with the editor's chunk held back. */
+async function openWithEditorHeldBack(page: Page, hostRepo: (options: HostOptions) => Promise<HostedRepo>) {
   const errors = watchErrors(page);
-  const report = corpusReport('real-024'); // 31 questions; question 7 (50–100 words) has 89
+  const report = corpusReport('real-024'); // question 7 (50–100 words) has 89
   const host = await hostRepo({ files: { 'reports/README.md': report.bytes } });
   const chunk = await holdEditorChunk(page);
   await page.goto(host.url);
   await expect(page.getByTestId('editor')).toBeVisible();
   await chunk.asked;
+  return { errors, report, host, chunk };
+}
+
+test('typed into an answer before the editor has loaded: kept, and in the editor once it is', async ({
+  page,
+  hostRepo,
+}) => {
+  const { errors, report, host, chunk } = await openWithEditorHeldBack(page, hostRepo);
 
   const card = page.getByTestId('question-7');
   const stub = card.locator('.answer-stub');
@@ -82,13 +88,7 @@ test('a jump to a question before the editor has loaded focuses that editor once
   page,
   hostRepo,
 }) => {
-  const errors = watchErrors(page);
-  const report = corpusReport('real-024');
-  const host = await hostRepo({ files: { 'reports/README.md': report.bytes } });
-  const chunk = await holdEditorChunk(page);
-  await page.goto(host.url);
-  await expect(page.getByTestId('editor')).toBeVisible();
-  await chunk.asked;
+  const { errors, chunk } = await openWithEditorHeldBack(page, hostRepo);
 
   await page.getByTestId('nav-q-23').click();
   await expect(page.getByTestId('question-23')).toBeInViewport();
