@@ -15,10 +15,9 @@ export interface Startup {
 
 export function startUp(api: ReportApi): Startup {
   const initialState = api.invoke('getInitialState', {});
-  const initialOpen = initialState.then((state) => {
-    const opening = state.initialPath ? api.invoke('openPath', { path: state.initialPath }) : Promise.resolve(null);
-    return opening;
-  });
+  const initialOpen = initialState.then((state) =>
+    state.initialPath ? api.invoke('openPath', { path: state.initialPath }) : null,
+  );
   // The app reports a failed start through `initialState`; this copy must not count as unhandled.
   initialOpen.catch(() => undefined);
   const asked = initialState.then(

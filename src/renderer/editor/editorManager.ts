@@ -5,9 +5,10 @@
  * otherwise one by one while the browser is idle.
  *
  * CodeMirror itself is a chunk of its own (a third of the app's script): the page starts without
- * it and loads it while the host opens the report, so compiling it is not on the way to the form.
- * Until it has arrived, asking for an editor queues the request (a click on a stand-in, a jump to
- * a question) and it is carried out as soon as the chunk is in.
+ * it and loads it when the form first asks for an editor (right after the form's first frame), so
+ * compiling it is not on the way to the form. Until it has arrived, asking for an editor queues
+ * the request (a click on a stand-in, a jump to a question) and it is carried out as soon as the
+ * chunk is in; keys typed into a focused stand-in meanwhile go into the editor with it.
  */
 import type { EditorView } from '@codemirror/view';
 import { findQuestion, placeholderFor, type ReportDocument } from '../../core/reportModel';
