@@ -122,6 +122,18 @@ function checkerOn(saved: string, report: CorpusReport, number: number) {
   };
 }
 
+/**
+ * The report as saved: question 19's answer is `answer`, the course checker counts `images` for it
+ * with no failure, and no other question's verdict moved.
+ */
+async function expectSaved19(host: HostedRepo, report: CorpusReport, answer: string, images: number): Promise<string> {
+  const saved = await readFile(host.path('reports/README.md'), 'utf8');
+  expect(findQuestion(parseReport(saved), 19)!.answer).toBe(answer);
+  expect(checkerOn(saved, report, 19)).toEqual({ error: null, images, failures: [] });
+  expect(changedVerdicts(saved, report.expected, [19])).toEqual([]);
+  return saved;
+}
+
 async function startOn(
   page: Page,
   hostRepo: (o: { files: Record<string, string | Uint8Array> }) => Promise<HostedRepo>,
@@ -167,13 +179,10 @@ test("a PNG dropped on question 19's drop zone lands in figures/, is linked, sho
   expect((await readFile(host.path('reports/figures/q19-gcp-bucket.png'))).equals(bytes)).toBe(true);
 
   await saveNow(page);
-  const saved = await readFile(host.path('reports/README.md'), 'utf8');
-  expect(findQuestion(parseReport(saved), 19)!.answer).toBe('![GCP bucket](figures/q19-gcp-bucket.png)');
+  const saved = await expectSaved19(host, report, '![GCP bucket](figures/q19-gcp-bucket.png)', 1);
   expect(saved).toBe(
     serializeReport(setAnswer(parseReport(report.text), 19, '![GCP bucket](figures/q19-gcp-bucket.png)')),
   );
-  expect(checkerOn(saved, report, 19)).toEqual({ error: null, images: 1, failures: [] });
-  expect(changedVerdicts(saved, report.expected, [19])).toEqual([]);
   // Links to figures the temp repo lacks are never requested: no 404 in the console either.
   expect(errors).toEqual([]);
 });
@@ -218,10 +227,7 @@ test('two images dropped on the answer editor at once are both copied and linked
   expect((await readFile(host.path('reports/figures/q19-bucket-data.png'))).equals(first)).toBe(true);
   expect((await readFile(host.path('reports/figures/q19-bucket-models.png'))).equals(second)).toBe(true);
   await saveNow(page);
-  const saved = await readFile(host.path('reports/README.md'), 'utf8');
-  expect(findQuestion(parseReport(saved), 19)!.answer).toBe(expectedAnswer);
-  expect(checkerOn(saved, report, 19)).toEqual({ error: null, images: 2, failures: [] });
-  expect(changedVerdicts(saved, report.expected, [19])).toEqual([]);
+  await expectSaved19(host, report, expectedAnswer, 2);
   // Links to figures the temp repo lacks are never requested: no 404 in the console either.
   expect(errors).toEqual([]);
 });
@@ -255,10 +261,7 @@ test('a pasted screenshot is saved as q19-screenshot-<time>.png and linked on it
   expect(await figureFiles(host)).toEqual([link.slice('figures/'.length)]);
   expect((await readFile(host.path(`reports/${link}`))).equals(bytes)).toBe(true);
   await saveNow(page);
-  const saved = await readFile(host.path('reports/README.md'), 'utf8');
-  expect(findQuestion(parseReport(saved), 19)!.answer).toBe(expectedAnswer);
-  expect(checkerOn(saved, report, 19)).toEqual({ error: null, images: 1, failures: [] });
-  expect(changedVerdicts(saved, report.expected, [19])).toEqual([]);
+  await expectSaved19(host, report, expectedAnswer, 1);
   // Links to figures the temp repo lacks are never requested: no 404 in the console either.
   expect(errors).toEqual([]);
 });
@@ -289,9 +292,7 @@ test('the picker takes a WebP, which is converted to PNG and linked', async ({ p
   expect([meta.format, meta.width, meta.height]).toEqual(['png', 300, 200]);
 
   await saveNow(page);
-  const saved = await readFile(host.path('reports/README.md'), 'utf8');
-  expect(findQuestion(parseReport(saved), 19)!.answer).toBe('![bucket view](figures/q19-bucket-view.png)');
-  expect(checkerOn(saved, report, 19)).toEqual({ error: null, images: 1, failures: [] });
+  await expectSaved19(host, report, '![bucket view](figures/q19-bucket-view.png)', 1);
   // Links to figures the temp repo lacks are never requested: no 404 in the console either.
   expect(errors).toEqual([]);
 });
@@ -385,9 +386,7 @@ test('an image over 2560 px is offered as a smaller copy, which replaces the lin
   await expect(unused).toContainText('figures/q19-wide.png');
 
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
-  const saved = await readFile(host.path('reports/README.md'), 'utf8');
-  expect(findQuestion(parseReport(saved), 19)!.answer).toBe('![wide](figures/q19-wide-2560px.png)');
-  expect(checkerOn(saved, report, 19)).toEqual({ error: null, images: 1, failures: [] });
+  await expectSaved19(host, report, '![wide](figures/q19-wide-2560px.png)', 1);
   // Links to figures the temp repo lacks are never requested: no 404 in the console either.
   expect(errors).toEqual([]);
 });
@@ -414,11 +413,8 @@ test('a figure link without "!" is a problem with a one-click fix that makes it 
   await expect(thumb).toHaveAttribute('data-kind', 'image');
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
 
-  const saved = await readFile(host.path('reports/README.md'), 'utf8');
-  expect(findQuestion(parseReport(saved), 19)!.answer).toBe('![this figure](figures/bucket.png)');
+  const saved = await expectSaved19(host, report, '![this figure](figures/bucket.png)', 1);
   expect(saved).toBe(serializeReport(setAnswer(parseReport(report.text), 19, '![this figure](figures/bucket.png)')));
-  expect(checkerOn(saved, report, 19)).toEqual({ error: null, images: 1, failures: [] });
-  expect(changedVerdicts(saved, report.expected, [19])).toEqual([]);
   // Links to figures the temp repo lacks are never requested: no 404 in the console either.
   expect(errors).toEqual([]);
 });
