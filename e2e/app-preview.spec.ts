@@ -11,7 +11,7 @@ import { parseReport } from '../src/core/parseReport';
 import { findQuestion, serializeReport } from '../src/core/reportModel';
 import { focusAnswer, modKey, openForm, watchErrors } from './support/app';
 import { CORPUS_MISSING, corpusAvailable, corpusReport } from './support/corpus';
-import { expect, test } from './support/host';
+import { expect, test, type HostedRepo, type HostOptions } from './support/host';
 
 if (!corpusAvailable) console.log(`[e2e] ${CORPUS_MISSING}: skipping app-preview specs`);
 test.skip(!corpusAvailable, CORPUS_MISSING);
@@ -78,10 +78,12 @@ function watchFailedRequests(page: Page): string[] {
 const unexpected = (errors: readonly string[]) =>
   errors.filter((e) => !e.startsWith('console: Failed to load resource'));
 
-test("an answer's preview renders markdown and its figure, runs no script from raw HTML, and marks a fenced code block", async ({
-  page,
-  hostRepo,
-}) => {
+/**
+ * real-024 with question QUESTION's answer set to ANSWER and a picture for every figure it links
+ * (plus the answer's own loss curve), open in the browser host; page errors and failed requests
+ * are collected from the start.
+ */
+async function openPreviewReport(page: Page, hostRepo: (options: HostOptions) => Promise<HostedRepo>) {
   const errors = watchErrors(page);
   const failed = watchFailedRequests(page);
   const report = corpusReport('real-024');
@@ -93,6 +95,14 @@ test("an answer's preview renders markdown and its figure, runs no script from r
   files['reports/figures/loss curve.png'] = await png(320, 200, { r: 200, g: 40, b: 40 });
   const host = await hostRepo({ files });
   await openForm(page, host);
+  return { errors, failed, report };
+}
+
+test("an answer's preview renders markdown and its figure, runs no script from raw HTML, and marks a fenced code block", async ({
+  page,
+  hostRepo,
+}) => {
+  const { errors, failed } = await openPreviewReport(page, hostRepo);
 
   const card = page.getByTestId(`question-${QUESTION}`);
   const preview = page.getByTestId(`preview-${QUESTION}`);
@@ -139,17 +149,7 @@ test("an answer's preview renders markdown and its figure, runs no script from r
 });
 
 test('the whole report renders beside the form, figures and graded-page notes included', async ({ page, hostRepo }) => {
-  const errors = watchErrors(page);
-  const failed = watchFailedRequests(page);
-  const report = corpusReport('real-024');
-  const text = serializeReport(setAnswer(parseReport(report.text), QUESTION, ANSWER));
-  const files: Record<string, string | Uint8Array> = { 'reports/README.md': text };
-  for (const [i, figure] of linkedFigures(report.text).entries()) {
-    files[`reports/${figure}`] = await png(40 + i, 30, { r: 30 * i, g: 120, b: 200 });
-  }
-  files['reports/figures/loss curve.png'] = await png(320, 200, { r: 200, g: 40, b: 40 });
-  const host = await hostRepo({ files });
-  await openForm(page, host);
+  const { errors, failed, report } = await openPreviewReport(page, hostRepo);
 
   await page.getByTestId('report-preview-toggle').click();
   const whole = page.getByTestId('report-preview');
