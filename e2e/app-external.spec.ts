@@ -52,16 +52,24 @@ test('a change on disk with nothing unsaved reloads in place and keeps the curso
   expect(errors).toEqual([]);
 });
 
-test('a change on disk while edits are unsaved asks; "Keep mine" writes mine', async ({ page, hostRepo }) => {
+/**
+ * " MINE" typed at the end of question 7 and, before it is saved, another program writes the
+ * report with question 5 changed to "THEIRS": the conflict dialog is up.
+ */
+async function conflictOverQuestion7(page: Page, hostRepo: Parameters<typeof openReport>[1]) {
   const { report, file } = await openReport(page, hostRepo);
   await focusAnswer(page, 7);
   await page.keyboard.press(`${modKey}+End`);
   await page.keyboard.type(' MINE');
   const external = serializeReport(setAnswer(parseReport(report.text), 5, 'THEIRS'));
   await writeFile(file, external);
-
   const dialog = page.getByTestId('conflict-dialog');
   await expect(dialog).toBeVisible();
+  return { report, file, external, dialog };
+}
+
+test('a change on disk while edits are unsaved asks; "Keep mine" writes mine', async ({ page, hostRepo }) => {
+  const { report, file, external, dialog } = await conflictOverQuestion7(page, hostRepo);
   await expect(dialog).toContainText('Which version do you want to keep?');
   // Nothing was written over the other program's change while asking.
   expect(await readFile(file, 'utf8')).toBe(external);
@@ -74,15 +82,7 @@ test('a change on disk while edits are unsaved asks; "Keep mine" writes mine', a
 });
 
 test('a change on disk while edits are unsaved asks; "Take the disk version" loads it', async ({ page, hostRepo }) => {
-  const { report, file } = await openReport(page, hostRepo);
-  await focusAnswer(page, 7);
-  await page.keyboard.press(`${modKey}+End`);
-  await page.keyboard.type(' MINE');
-  const external = serializeReport(setAnswer(parseReport(report.text), 5, 'THEIRS'));
-  await writeFile(file, external);
-
-  const dialog = page.getByTestId('conflict-dialog');
-  await expect(dialog).toBeVisible();
+  const { report, file, external, dialog } = await conflictOverQuestion7(page, hostRepo);
   await dialog.getByRole('button', { name: 'Take the disk version' }).click();
   await expect(dialog).toHaveCount(0);
   await expect.poll(() => editorText(page, 5)).toBe('THEIRS');
