@@ -2,7 +2,7 @@
  * Inside the answers: what cuts an answer for the checker (headings, `##`, a typed `Answer:`) and
  * what the template left behind (placeholders, TODO marks).
  */
-import { type DoctorContext, type Draft, MARKER_LINE, type QuestionZone } from './context';
+import { type DoctorContext, type Draft, type DraftFix, MARKER_LINE, type QuestionZone } from './context';
 import { PLACEHOLDER_PATTERN } from './answerWords';
 import { isBlank, type LineEdit } from './textLines';
 
@@ -160,17 +160,14 @@ function extraMarkers(ctx: DoctorContext): Draft[] {
     if (columns.length === 0) return;
     const zone = ctx.zoneAt(i);
     const n = zone?.question.number ?? null;
+    const found = (message: string, fix: DraftFix) =>
+      out.push({ kind: 'extra-answer-marker', severity: 'cosmetic', simulate: true, line: i, question: n, message, fix });
     if (/^[ \t]*(?:>[ \t]*)*[*_]*Answer:[*_]*[ \t]*$/.test(content) && columns.length === 1) {
       // A second copy of the template's "> Answer:" line: it carries no words of the student's.
-      out.push({
-        kind: 'extra-answer-marker',
-        severity: 'cosmetic',
-        simulate: true,
-        line: i,
-        question: n,
-        message: `A second "> Answer:" line${n !== null ? ` in question ${n}` : ''}. The checker cuts the file at every "Answer:", so only the text after this one counts${n !== null ? ` for question ${n}` : ''}, and later answers can move.`,
-        fix: { label: 'remove the repeated "> Answer:" line', edits: () => [{ at: i, deleteCount: 1, insert: [] }] },
-      });
+      found(
+        `A second "> Answer:" line${n !== null ? ` in question ${n}` : ''}. The checker cuts the file at every "Answer:", so only the text after this one counts${n !== null ? ` for question ${n}` : ''}, and later answers can move.`,
+        { label: 'remove the repeated "> Answer:" line', edits: () => [{ at: i, deleteCount: 1, insert: [] }] },
+      );
       return;
     }
     let fixed = content;
@@ -179,19 +176,16 @@ function extraMarkers(ctx: DoctorContext): Draft[] {
       fixed = fixed.slice(0, at) + (code ? 'Answer\u2060:' : 'Answer&#58;') + fixed.slice(at + 'Answer:'.length);
     }
     const code = columns.some((at) => ctx.inFence[i] || inInlineCode(content, at));
-    out.push({
-      kind: 'extra-answer-marker',
-      severity: 'cosmetic',
-      simulate: true,
-      line: i,
-      question: n,
-      message:
-        `"Answer:" is typed here${n !== null ? ` in question ${n}` : ''}. The checker cuts the whole file at every "Answer:", so it reads this as the start of a new answer: the words before it are lost and later answers can move.` +
+    found(
+      `"Answer:" is typed here${n !== null ? ` in question ${n}` : ''}. The checker cuts the whole file at every "Answer:", so it reads this as the start of a new answer: the words before it are lost and later answers can move.` +
         (code
           ? ' The fix puts an invisible word joiner between "Answer" and ":" (inside code an HTML entity would show as typed).'
           : ' The fix writes the colon as the HTML entity "&#58;", which the graded page shows as ":".'),
-      fix: { label: code ? 'separate "Answer" and ":" with an invisible word joiner' : 'write it as "Answer&#58;"', edits: () => [{ at: i, deleteCount: 1, insert: [fixed] }] },
-    });
+      {
+        label: code ? 'separate "Answer" and ":" with an invisible word joiner' : 'write it as "Answer&#58;"',
+        edits: () => [{ at: i, deleteCount: 1, insert: [fixed] }],
+      },
+    );
   });
   return out;
 }
