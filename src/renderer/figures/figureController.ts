@@ -27,6 +27,7 @@ import type {
 } from '../../api/contract';
 import type { EditorManager } from '../editor/editorManager';
 import { editorTextOf, sameAnswer } from '../model/answerText';
+import { Delayed } from '../state/delayed';
 import type { ReportSession } from '../state/reportSession';
 import { createStore, type Store } from '../state/store';
 import { insertLinksInEditor, insertPosition, replaceAsEdit, type InsertPoint } from './editorEdits';
@@ -91,8 +92,8 @@ export class FigureController {
   private manager: EditorManager | null = null;
   private users = 0;
   private unsubscribe: (() => void) | null = null;
-  private liveTimer: ReturnType<typeof setTimeout> | null = null;
-  private hygieneTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly liveLater = new Delayed(() => this.updateLive());
+  private readonly hygieneLater = new Delayed(() => this.refreshHygiene());
   private hygieneRun = 0;
   private service: { readonly text: string; readonly result: FigureHygieneResult } | null = null;
   private live: { readonly text: string; readonly findings: readonly FigureFinding[] } | null = null;
@@ -324,7 +325,7 @@ export class FigureController {
 
   /** Asks the service for every check (disk and git included) on the current text. */
   refreshHygiene(): void {
-    this.clearTimer('hygiene');
+    this.hygieneLater.cancel();
     const text = this.session.textWithEdits();
     const run = ++this.hygieneRun;
     this.api.invoke('figureHygiene', { reportPath: this.reportPath, text }).then(
@@ -339,22 +340,14 @@ export class FigureController {
   }
 
   private scheduleHygiene(delay = HYGIENE_DELAY_MS): void {
-    this.clearTimer('hygiene');
-    this.hygieneTimer = setTimeout(() => {
-      this.hygieneTimer = null;
-      this.refreshHygiene();
-    }, delay);
+    this.hygieneLater.schedule(delay);
   }
 
-  private scheduleLive(): void {
-    this.clearTimer('live');
-    this.liveTimer = setTimeout(() => {
-      this.liveTimer = null;
-      const text = this.session.textWithEdits();
-      if (this.live?.text === text) return;
-      this.live = { text, findings: figureLinkFindings(text) };
-      this.publish();
-    }, LIVE_DELAY_MS);
+  private updateLive(): void {
+    const text = this.session.textWithEdits();
+    if (this.live?.text === text) return;
+    this.live = { text, findings: figureLinkFindings(text) };
+    this.publish();
   }
 
   private publish(): void {
@@ -372,7 +365,7 @@ export class FigureController {
     let previous = this.session.state;
     this.unsubscribe = this.session.store.subscribe(() => {
       const state = this.session.state;
-      if (state.doc !== previous.doc) this.scheduleLive();
+      if (state.doc !== previous.doc) this.liveLater.schedule(LIVE_DELAY_MS);
       // After a save (and after a reload from disk) the files may match the text differently.
       if (
         (state.saveState === 'saved' && previous.saveState !== 'saved') ||
@@ -389,16 +382,9 @@ export class FigureController {
   private stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    this.clearTimer('live');
-    this.clearTimer('hygiene');
+    this.liveLater.cancel();
+    this.hygieneLater.cancel();
     this.hygieneRun++;
-  }
-
-  private clearTimer(which: 'live' | 'hygiene'): void {
-    const timer = which === 'live' ? this.liveTimer : this.hygieneTimer;
-    if (timer !== null) clearTimeout(timer);
-    if (which === 'live') this.liveTimer = null;
-    else this.hygieneTimer = null;
   }
 
   // -------------------------------------------------------------------------------------------

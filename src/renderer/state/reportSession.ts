@@ -14,6 +14,7 @@ import { editorTextOf, sameAnswer } from '../model/answerText';
 import { baselineOf, liveReading, type MeterBaseline } from '../model/meterReading';
 import { structureKey } from '../model/structure';
 import { LiveMeters } from './liveMeters';
+import { Delayed } from './delayed';
 import { createStore, type Store } from './store';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving';
@@ -66,8 +67,8 @@ export class ReportSession {
   private stamp: DiskStamp;
   private inFlightText: string | null = null;
   private saveChain: Promise<unknown> = Promise.resolve();
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
-  private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly flushLater = new Delayed(() => this.flush());
+  private readonly autosaveLater = new Delayed(() => void this.save());
   private editors: EditorSync | null = null;
   private disposed = false;
   private readonly flushDelayMs: number;
@@ -169,7 +170,7 @@ export class ReportSession {
 
   /** Folds every pending editor text into the document and re-analyses it. */
   flush(): void {
-    this.clearTimer('flush');
+    this.flushLater.cancel();
     if (this.pending.size === 0) return;
     const startedAt = performance.now();
     const before = this.state.doc;
@@ -220,7 +221,7 @@ export class ReportSession {
       this.reload(text, stamp);
       return;
     }
-    this.clearTimer('autosave');
+    this.autosaveLater.cancel();
     this.store.setState({ conflict: { diskText: text, stamp, cause: 'external' } });
   }
 
@@ -254,14 +255,14 @@ export class ReportSession {
 
   dispose(): void {
     this.disposed = true;
-    this.clearTimer('flush');
-    this.clearTimer('autosave');
+    this.flushLater.cancel();
+    this.autosaveLater.cancel();
     this.editors = null;
   }
 
   private reload(text: string, stamp: DiskStamp): void {
-    this.clearTimer('flush');
-    this.clearTimer('autosave');
+    this.flushLater.cancel();
+    this.autosaveLater.cancel();
     this.pending.clear();
     this.diskText = text;
     this.stamp = stamp;
@@ -301,7 +302,7 @@ export class ReportSession {
   private async saveNow({ force = false }: { force?: boolean }): Promise<SaveOutcome> {
     if (this.disposed) return 'skipped';
     this.flush();
-    this.clearTimer('autosave');
+    this.autosaveLater.cancel();
     if (this.state.conflict && !force) return 'conflict';
     if (!force && !this.dirty && !this.state.removedOnDisk) {
       if (this.state.saveState !== 'saved') this.store.setState({ saveState: 'saved' });
@@ -343,25 +344,10 @@ export class ReportSession {
   }
 
   private scheduleFlush(delay: number): void {
-    this.clearTimer('flush');
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null;
-      this.flush();
-    }, delay);
+    this.flushLater.schedule(delay);
   }
 
   private scheduleAutosave(): void {
-    this.clearTimer('autosave');
-    this.autosaveTimer = setTimeout(() => {
-      this.autosaveTimer = null;
-      void this.save();
-    }, this.autosaveDelayMs);
-  }
-
-  private clearTimer(which: 'flush' | 'autosave'): void {
-    const timer = which === 'flush' ? this.flushTimer : this.autosaveTimer;
-    if (timer !== null) clearTimeout(timer);
-    if (which === 'flush') this.flushTimer = null;
-    else this.autosaveTimer = null;
+    this.autosaveLater.schedule(this.autosaveDelayMs);
   }
 }
