@@ -100,3 +100,21 @@ test('a jump to a question before the editor has loaded focuses that editor once
   await expect(page.locator('.answer-stub')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('typed into two answers before the editor has loaded: each keeps its own words', async ({ page, hostRepo }) => {
+  const { errors, chunk } = await openWithEditorHeldBack(page, hostRepo);
+  const stub = (n: number) => page.getByTestId(`question-${n}`).locator('.answer-stub');
+  const shown7 = (await stub(7).textContent()) ?? '';
+  const shown8 = (await stub(8).textContent()) ?? '';
+  await stub(7).click({ position: { x: 4, y: 4 } });
+  await page.keyboard.type('Alpha ');
+  await stub(8).click({ position: { x: 4, y: 4 } });
+  await page.keyboard.type('Beta ');
+  await expect(page.locator('.answer-host .cm-editor')).toHaveCount(0);
+
+  chunk.release();
+  await expect(page.getByTestId('question-8').locator('.cm-content')).toBeFocused();
+  await expect.poll(() => editorText(page, 8)).toBe(`Beta ${shown8}`);
+  await expect.poll(() => editorText(page, 7)).toBe(`Alpha ${shown7}`);
+  expect(errors).toEqual([]);
+});

@@ -160,10 +160,18 @@ export class EditorManager implements EditorSync {
    */
   focus(number: number, line: number | null = null): boolean {
     if (!this.hosts.has(number)) return false;
-    const view = this.mount(number);
-    if (view) answerEditor?.focusLine(view, line);
-    else this.pendingFocus = { number, line, at: null };
+    this.focusWhenReady({ number, line, at: null });
     return true;
+  }
+
+  /** Focuses `target` now, or as soon as CodeMirror has loaded. */
+  private focusWhenReady(target: PendingFocus): void {
+    if (answerEditor) {
+      this.focusAt(target);
+      return;
+    }
+    this.pendingFocus = target;
+    this.mount(target.number);
   }
 
   private whenEditorLoaded(): void {
@@ -178,6 +186,9 @@ export class EditorManager implements EditorSync {
         const pending = this.pendingFocus;
         this.pendingFocus = null;
         if (pending) this.focusAt(pending);
+        // Typed into a stand-in that lost the focus before the editor came: goes in at its start.
+        for (const host of this.hosts.values())
+          if (host.view && host.typedAhead) this.insertTypedAhead(host, host.view);
         this.scheduleIdleMounting();
       },
       (error: unknown) => {
@@ -198,11 +209,13 @@ export class EditorManager implements EditorSync {
       answerEditor?.focusLine(view, line);
     }
     const host = this.hosts.get(number);
-    if (host?.typedAhead) {
-      // An ordinary edit (meters, autosave, undo), as if typed into the editor itself.
-      view.dispatch(view.state.replaceSelection(host.typedAhead), { userEvent: 'input.type', scrollIntoView: true });
-      host.typedAhead = '';
-    }
+    if (host?.typedAhead) this.insertTypedAhead(host, view);
+  }
+
+  /** Text typed into the stand-in, as an ordinary edit (meters, autosave, undo) at the cursor. */
+  private insertTypedAhead(host: Host, view: EditorView): void {
+    view.dispatch(view.state.replaceSelection(host.typedAhead), { userEvent: 'input.type', scrollIntoView: true });
+    host.typedAhead = '';
   }
 
   /** Keys on a focused stand-in while CodeMirror is loading: kept, so nothing typed is lost. */
@@ -213,8 +226,7 @@ export class EditorManager implements EditorSync {
     else if (event.key === 'Backspace') host.typedAhead = host.typedAhead.slice(0, -1);
     else return;
     event.preventDefault();
-    if (this.pendingFocus?.number !== host.number) this.pendingFocus = { number: host.number, line: null, at: null };
-    this.mount(host.number);
+    if (this.pendingFocus?.number !== host.number) this.focusWhenReady({ number: host.number, line: null, at: null });
   }
 
   syncFromDoc(doc: ReportDocument): void {
@@ -257,15 +269,9 @@ export class EditorManager implements EditorSync {
       // Files dragged over the stand-in: the real editor takes the drop.
       stub.addEventListener('dragenter', () => this.mount(host.number));
       stub.addEventListener('mousedown', (event) => {
-        const target = { number: host.number, line: null, at: { x: event.clientX, y: event.clientY } };
-        if (answerEditor) {
-          event.preventDefault();
-          this.focusAt(target);
-        } else {
-          // The stand-in takes the focus (and what is typed) until the editor replaces it.
-          this.pendingFocus = target;
-          this.mount(host.number);
-        }
+        // Before CodeMirror has loaded, the stand-in takes the focus (and what is typed) meanwhile.
+        if (answerEditor) event.preventDefault();
+        this.focusWhenReady({ number: host.number, line: null, at: { x: event.clientX, y: event.clientY } });
       });
       host.element.appendChild(stub);
       host.stub = stub;
