@@ -34,9 +34,9 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { BENCH_REPORT, makeBenchRepo, random, startHost } from './fixtures.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 800 };
 /** Keystrokes measured for the meter: each starts a new word, so each changes the count. */
 const METER_KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 300);
@@ -348,15 +348,8 @@ function serveStatic(dir) {
   );
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-precise-memory-info',
-];
+/** Also `--enable-precise-memory-info`: exact heap figures. */
+const BENCH_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 /**
  * Chromium without its 60 Hz frame clock: a frame is made as soon as the page has something new to
  * show, so keystroke → painted is the page's own work, not that plus the wait for the next refresh.
@@ -364,7 +357,7 @@ const CHROMIUM_ARGS = [
 const UNTHROTTLED_ARGS = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
 
 function launchChromium(extraArgs = []) {
-  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...BENCH_CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** The keystroke figures of one typing run (ms): app next to the bare editor, and the raw samples. */
@@ -466,19 +459,16 @@ async function typingRun(browser, { hostUrl, bareUrl, plan, profile }) {
   if (trace) await browser.stopTracing();
   const app = { ...(await probeSamples(page)), misses: appMisses };
   const baseline = { ...(await probeSamples(barePage)), misses: bareMisses };
-  const flushes = await page.evaluate(() =>
-    performance.getEntriesByName('report-editor:flush').map((e) => e.duration),
-  );
+  const flushes = await page.evaluate(() => performance.getEntriesByName('report-editor:flush').map((e) => e.duration));
   await context.close();
   await bareContext.close();
   if (errors.length > 0) throw new Error(`the app threw while typing: ${errors.join('; ')}`);
   return { number, heap, memory, bareHeap, app, baseline, flushes };
-
 }
 
 export async function run({ root, corpusDir, stats }) {
-  const missing = !existsSync(CHROMIUM)
-    ? `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`
+  const missing = !existsSync(CHROMIUM_PATH)
+    ? `no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`
     : !existsSync(join(corpusDir, BENCH_REPORT))
       ? `${join(corpusDir, BENCH_REPORT)} not found`
       : null;
