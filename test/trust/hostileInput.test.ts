@@ -6,7 +6,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
-  chmodSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync,
+  chmodSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +55,10 @@ const errorMessage = (r: OpenResult) => (r.kind === 'error' || r.kind === 'no-re
 describe('files that cannot be the report get a clear reason', () => {
   const latin1 = Buffer.from(buildReport({ answers: { 3: 'Vi brugte Grøn energi på DTU, Lyngby' } }), 'latin1');
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(buildReport(), 'utf16le')]);
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+    'hex',
+  );
   const cases: [string, Buffer | string, RegExp][] = [
     ['a binary file (a PNG named README.md)', png, /is a binary file, not a markdown report/],
     ['invalid UTF-8 (saved as Latin-1 with æøå)', latin1, /is not valid UTF-8 text .*re-save it as UTF-8/],
@@ -78,7 +88,9 @@ describe('files that cannot be the report get a clear reason', () => {
   it('a folder or a named pipe called README.md, a dangling symlink: refused without hanging', async () => {
     const repo = tempRepo({});
     mkdirSync(join(repo, 'folder/README.md'), { recursive: true });
-    expect(errorMessage(await workspace().openPath(join(repo, 'folder/README.md')))).toMatch(/is not a file|no report found/);
+    expect(errorMessage(await workspace().openPath(join(repo, 'folder/README.md')))).toMatch(
+      /is not a file|no report found/,
+    );
     if (process.platform === 'win32') return; // no symlinks without a privilege, no FIFOs
     mkdirSync(join(repo, 'dangling'));
     symlinkSync(join(repo, 'nowhere.md'), join(repo, 'dangling/README.md'));
@@ -86,13 +98,18 @@ describe('files that cannot be the report get a clear reason', () => {
     if (spawnSync('mkfifo', [join(repo, 'fifo.md')]).status === 0) {
       // Reading a FIFO would block forever; it must be refused before anything reads it.
       expect(errorMessage(await workspace().openPath(join(repo, 'fifo.md')))).toMatch(/is not a file/);
-      expect(cliCheck(join(repo, 'fifo.md'))).toMatchObject({ code: 2, stderr: expect.stringMatching(/is not a file/) });
+      expect(cliCheck(join(repo, 'fifo.md'))).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/is not a file/),
+      });
     }
   });
 
   it('a file over 25 MB is refused with its size, before it is read', async () => {
     const repo = tempRepo({ 'reports/README.md': buildReport({ answers: { 14: 'x'.repeat(26 * 1024 * 1024) } }) });
-    expect(errorMessage(await workspace().openPath(join(repo, 'reports/README.md')))).toMatch(/is 26\.0 MB; a report is normally under 100 kB/);
+    expect(errorMessage(await workspace().openPath(join(repo, 'reports/README.md')))).toMatch(
+      /is 26\.0 MB; a report is normally under 100 kB/,
+    );
     expect(cliCheck(repo)).toMatchObject({ code: 2, stderr: expect.stringMatching(/26\.0 MB/) });
   });
 });
@@ -116,7 +133,9 @@ describe('a 20 MB report holding the template', () => {
       expect(report.template?.generation).toBe(31);
       const edited = serializeReport(setAnswer(parseReport(report.text), 3, 'We used uv.'));
       const w = workspaces[workspaces.length - 1];
-      expect(await w.save({ reportPath: report.reportPath, text: edited, baseStamp: report.stamp })).toMatchObject({ kind: 'saved' });
+      expect(await w.save({ reportPath: report.reportPath, text: edited, baseStamp: report.stamp })).toMatchObject({
+        kind: 'saved',
+      });
       expect(readFileSync(report.reportPath, 'utf8') === edited).toBe(true);
       const cli = cliCheck(repo);
       expect(cli.code).toBe(1);
@@ -142,7 +161,9 @@ describe('paths with spaces, non-ASCII letters and symlinks', () => {
     expect(report.reportPath).toBe(join(repo, 'reports/README.md'));
     expect(report.relativePath).toBe(join('reports', 'README.md'));
     const text = buildReport({ answers: { 1: 'Gruppe 7 — Ærø' } });
-    expect((await workspaces[0].save({ reportPath: report.reportPath, text, baseStamp: report.stamp })).kind).toBe('saved');
+    expect((await workspaces[0].save({ reportPath: report.reportPath, text, baseStamp: report.stamp })).kind).toBe(
+      'saved',
+    );
     expect(readFileSync(join(repo, 'reports/README.md'), 'utf8')).toBe(text);
     const cli = runCliProcess(['check'], repo);
     expect(cli.code).toBe(1);
@@ -152,33 +173,40 @@ describe('paths with spaces, non-ASCII letters and symlinks', () => {
   });
 
   // Windows needs a privilege (or developer mode) to create symlinks.
-  it.skipIf(process.platform === 'win32')('a repo reached through a symlinked folder, and a report symlinked from elsewhere', async () => {
-    const real = join(base, 'real repo');
-    mkdirSync(join(real, 'reports'), { recursive: true });
-    writeFileSync(join(real, 'reports/README.md'), buildReport());
-    const link = join(base, 'linked repo');
-    symlinkSync(real, link, 'dir');
-    const report = await openReport(link);
-    expect(report.reportPath).toBe(join(link, 'reports/README.md'));
-    const text = buildReport({ answers: { 2: 's123456' } });
-    expect((await workspaces[0].save({ reportPath: report.reportPath, text, baseStamp: report.stamp })).kind).toBe('saved');
-    expect(readFileSync(join(real, 'reports/README.md'), 'utf8')).toBe(text);
-    expect(cliCheck(link).code).toBe(1);
+  it.skipIf(process.platform === 'win32')(
+    'a repo reached through a symlinked folder, and a report symlinked from elsewhere',
+    async () => {
+      const real = join(base, 'real repo');
+      mkdirSync(join(real, 'reports'), { recursive: true });
+      writeFileSync(join(real, 'reports/README.md'), buildReport());
+      const link = join(base, 'linked repo');
+      symlinkSync(real, link, 'dir');
+      const report = await openReport(link);
+      expect(report.reportPath).toBe(join(link, 'reports/README.md'));
+      const text = buildReport({ answers: { 2: 's123456' } });
+      expect((await workspaces[0].save({ reportPath: report.reportPath, text, baseStamp: report.stamp })).kind).toBe(
+        'saved',
+      );
+      expect(readFileSync(join(real, 'reports/README.md'), 'utf8')).toBe(text);
+      expect(cliCheck(link).code).toBe(1);
 
-    // reports/README.md → a file in another folder (a shared drive, dotfiles repo...): opened and
-    // saved through the link, which stays a link.
-    const elsewhere = join(base, 'elsewhere');
-    mkdirSync(elsewhere);
-    writeFileSync(join(elsewhere, 'report.md'), buildReport());
-    const repo = join(base, 'repo with linked report');
-    mkdirSync(join(repo, 'reports'), { recursive: true });
-    symlinkSync(join(elsewhere, 'report.md'), join(repo, 'reports/README.md'));
-    const linked = await openReport(repo);
-    const edited = buildReport({ answers: { 3: words(10) } });
-    expect((await workspaces[1].save({ reportPath: linked.reportPath, text: edited, baseStamp: linked.stamp })).kind).toBe('saved');
-    expect(readFileSync(join(elsewhere, 'report.md'), 'utf8')).toBe(edited);
-    expect(readdirSync(join(repo, 'reports'))).toEqual(['README.md']);
-  });
+      // reports/README.md → a file in another folder (a shared drive, dotfiles repo...): opened and
+      // saved through the link, which stays a link.
+      const elsewhere = join(base, 'elsewhere');
+      mkdirSync(elsewhere);
+      writeFileSync(join(elsewhere, 'report.md'), buildReport());
+      const repo = join(base, 'repo with linked report');
+      mkdirSync(join(repo, 'reports'), { recursive: true });
+      symlinkSync(join(elsewhere, 'report.md'), join(repo, 'reports/README.md'));
+      const linked = await openReport(repo);
+      const edited = buildReport({ answers: { 3: words(10) } });
+      expect(
+        (await workspaces[1].save({ reportPath: linked.reportPath, text: edited, baseStamp: linked.stamp })).kind,
+      ).toBe('saved');
+      expect(readFileSync(join(elsewhere, 'report.md'), 'utf8')).toBe(edited);
+      expect(readdirSync(join(repo, 'reports'))).toEqual(['README.md']);
+    },
+  );
 });
 
 describe('the folder vanishing while the report is open', () => {
@@ -189,7 +217,10 @@ describe('the folder vanishing while the report is open', () => {
     const text = buildReport({ answers: { 1: 'Group 3' } });
     const w = workspaces[0];
     const result = await w.save({ reportPath: report.reportPath, text, baseStamp: report.stamp });
-    expect(result).toMatchObject({ kind: 'error', message: expect.stringMatching(/its folder no longer exists.*nothing was lost/) });
+    expect(result).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/its folder no longer exists.*nothing was lost/),
+    });
     mkdirSync(join(repo, 'reports'));
     expect((await w.save({ reportPath: report.reportPath, text, baseStamp: report.stamp })).kind).toBe('saved');
     expect(readFileSync(report.reportPath, 'utf8')).toBe(text);
@@ -210,8 +241,7 @@ describe('read-only files and folders', () => {
   async function child(): Promise<string> {
     if (!script) {
       const { bundleForNode } = await import('./support/nodeBundle');
-      script = await bundleForNode(join(import.meta.dirname, 'fixtures/saveAndRetry.ts'));
-      if (isRoot) chmodSync(join(script, '..'), 0o755);
+      script = await bundleForNode(join(import.meta.dirname, 'fixtures/saveAndRetry.ts'), { forOtherUser: isRoot });
     }
     return script;
   }
@@ -273,23 +303,33 @@ describe('read-only files and folders', () => {
       expect(readdirSync(dir)).toEqual(['README.md']);
       chmodSync(file, 0o644);
     });
-    expect(first).toMatchObject({ kind: 'error', message: expect.stringMatching(/permission denied \(is the file or its folder read-only\?\).*nothing was lost/) });
+    expect(first).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/permission denied \(is the file or its folder read-only\?\).*nothing was lost/),
+    });
     expect(second).toMatchObject({ kind: 'saved' });
     expect(readFileSync(file, 'utf8')).toBe(text);
   }, 60_000);
 
-  it.skipIf(process.platform === 'win32')('a read-only folder: a clear message, no temp file left, and Save works once it is writable', async () => {
-    const { file, dir } = ownRepo();
-    chmodSync(dir, 0o555);
-    const before = readFileSync(file);
-    const text = buildReport({ answers: { 1: 'Group 13' } });
-    const [first, second] = await saveTwice(file, text, () => {
-      expect(readFileSync(file).equals(before)).toBe(true);
-      expect(readdirSync(dir)).toEqual(['README.md']);
-      chmodSync(dir, 0o755);
-    });
-    expect(first).toMatchObject({ kind: 'error', message: expect.stringMatching(/permission denied.*nothing was lost/) });
-    expect(second).toMatchObject({ kind: 'saved' });
-    expect(readFileSync(file, 'utf8')).toBe(text);
-  }, 60_000);
+  it.skipIf(process.platform === 'win32')(
+    'a read-only folder: a clear message, no temp file left, and Save works once it is writable',
+    async () => {
+      const { file, dir } = ownRepo();
+      chmodSync(dir, 0o555);
+      const before = readFileSync(file);
+      const text = buildReport({ answers: { 1: 'Group 13' } });
+      const [first, second] = await saveTwice(file, text, () => {
+        expect(readFileSync(file).equals(before)).toBe(true);
+        expect(readdirSync(dir)).toEqual(['README.md']);
+        chmodSync(dir, 0o755);
+      });
+      expect(first).toMatchObject({
+        kind: 'error',
+        message: expect.stringMatching(/permission denied.*nothing was lost/),
+      });
+      expect(second).toMatchObject({ kind: 'saved' });
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    },
+    60_000,
+  );
 });
