@@ -179,6 +179,9 @@ export function App({ api, startup }: AppProps) {
         if (session && session.report.reportPath === reportPath) session.diskRemoved();
       }),
       api.on('menuCommand', ({ command }) => run(command)),
+      // The app launched again with a path while open (`npm start -- other/repo`): open that,
+      // saving this report first like any other open.
+      api.on('openRequested', ({ path }) => void openPath(path)),
       api.on('beforeQuit', () => {
         const session = sessionRef.current;
         void (session ? session.saveBeforeLeaving() : Promise.resolve(true)).then((saved) => {
@@ -191,7 +194,7 @@ export function App({ api, startup }: AppProps) {
       }),
     ];
     return () => offs.forEach((off) => off());
-  }, [api, run, showNotice]);
+  }, [api, run, showNotice, openPath]);
 
   // Keyboard shortcuts, before CodeMirror sees the keys (it binds Alt-↑/↓ and Mod-[ ] itself).
   useEffect(() => {
