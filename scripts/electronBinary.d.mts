@@ -1,0 +1,5 @@
+export declare function findElectronBinary(env?: NodeJS.ProcessEnv): {
+  readonly binary: string | undefined;
+  readonly expected: string;
+  readonly reason: string;
+};
