@@ -3,23 +3,22 @@
 // comment must say why, next to it: `// eng-disable CHECK_ID -- reason` (or the reason on the comment
 // line directly above, which is how an HTML file does it).
 //
-// Electronegativity lives in its own folder, tools/electronegativity, with its own lockfile: it needs
-// an old TypeScript (~4.2) and an old ESLint that must never meet the project's. The folder is
-// installed with `npm ci` the first time (or when its lockfile changed).
+// Electronegativity is a devDependency, so `npm install` installs it and a test run needs no
+// network. It brings an old TypeScript (~4.2) and ESLint 7 of its own; npm nests those under
+// node_modules/@doyensec/electronegativity/, so they never replace the project's.
 //
 // It scans src/ rather than the built out/: the eng-disable comments live in the source (a bundler
 // drops them), and the bundles hold third-party code that would drown our own findings.
 //
 // Usage: node scripts/electronegativity.mjs [--input DIR]   (exit 0 clean, 1 findings, 2 cannot run)
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = resolve(import.meta.dirname, '..');
-const toolDir = join(root, 'tools', 'electronegativity');
 const TOOL = '@doyensec/electronegativity';
+const requireFromRoot = createRequire(join(root, 'package.json'));
 
 const { values } = parseArgs({ options: { input: { type: 'string' } } });
 const input = resolve(values.input ?? join(root, 'src'));
@@ -40,21 +39,15 @@ function readJson(path) {
   }
 }
 
-/** Installs tools/electronegativity from its lockfile when it is missing or out of date. */
-function ensureInstalled() {
-  const locked = readJson(join(toolDir, 'package-lock.json'))?.packages?.[`node_modules/${TOOL}`]?.version;
-  if (!locked) fail(`${relative(root, toolDir)}/package-lock.json does not pin ${TOOL}`);
-  const installed = readJson(join(toolDir, 'node_modules', TOOL, 'package.json'))?.version;
-  if (installed === locked) return;
-  console.log(`security: installing ${TOOL} ${locked} into ${relative(root, toolDir)} (npm ci, its own lockfile)`);
-  // Run npm through node when npm started us (works the same on Windows); else the npm on PATH.
-  const npmCli = process.env['npm_execpath'];
-  const [command, args] = npmCli && /\.c?js$/.test(npmCli) ? [process.execPath, [npmCli]] : ['npm', []];
-  const result = spawnSync(command, [...args, 'ci', '--prefix', toolDir, '--ignore-scripts', '--no-audit', '--no-fund'], {
-    stdio: 'inherit',
-    shell: command === 'npm' && process.platform === 'win32',
-  });
-  if (result.status !== 0) fail(`npm ci in ${relative(root, toolDir)} failed (exit ${result.status ?? result.signal})`);
+/** The installed scanner's package.json, or a plain failure saying how to install it. */
+function installedTool() {
+  let manifest;
+  try {
+    manifest = requireFromRoot.resolve(`${TOOL}/package.json`);
+  } catch {
+    fail(`${TOOL} is not installed: run \`npm install\` (it is one of the devDependencies in package.json)`);
+  }
+  return readJson(manifest);
 }
 
 /** The Electron version the app is built with, so version-dependent defaults are judged right. */
@@ -117,9 +110,9 @@ function unexplainedDisables(dir) {
 
 async function main() {
   if (!existsSync(input)) fail(`${input} does not exist`);
-  ensureInstalled();
+  const tool = installedTool();
   const version = electronVersion();
-  const run = createRequire(join(toolDir, 'package.json'))(TOOL);
+  const run = requireFromRoot(TOOL);
 
   // Electronegativity talks on the console while it works (it tries to fetch translations and
   // Electron's release list, neither needed for these checks, and says so when offline). Keep it
@@ -135,7 +128,7 @@ async function main() {
   }
 
   const shown = display(input);
-  console.log(`security: Electronegativity ${readJson(join(toolDir, 'node_modules', TOOL, 'package.json')).version}, ${result.globalChecks + result.atomicChecks} checks over ${shown}/ (Electron ${version})`);
+  console.log(`security: Electronegativity ${tool.version}, ${result.globalChecks + result.atomicChecks} checks over ${shown}/ (Electron ${version})`);
   for (const line of chatter) console.log(`  (electronegativity) ${line}`);
 
   let failed = false;
