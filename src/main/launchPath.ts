@@ -17,9 +17,11 @@ export function launchDirectory(env: NodeJS.ProcessEnv = process.env, cwd: strin
 
 /** The path argument, absolute, when it names something that exists; otherwise null. */
 export function pathFromArgv(argv: readonly string[], baseDirectory: string, isPackaged: boolean): string | null {
-  // Unpackaged: argv is [electron, '.', ...]; packaged: [app, ...]. Chromium adds switches of its
-  // own (a second instance's argv carries e.g. --allow-file-access-from-files), hence the filter.
-  const args = argv.slice(isPackaged ? 1 : 2).filter((a) => !a.startsWith('-') && a !== '.');
+  // Switches can come anywhere (Chromium adds its own to a second instance's argv; Playwright puts
+  // --inspect before the app), so they go first. Then, unpackaged, argv is [electron, <the app's
+  // folder or main script>, ...]; packaged, [app, ...].
+  const plain = argv.slice(1).filter((a) => !a.startsWith('-'));
+  const args = isPackaged ? plain : plain.slice(1);
   const candidate = args[args.length - 1];
   if (!candidate) return null;
   const path = resolve(baseDirectory, candidate);

@@ -20,6 +20,9 @@ describe('launch paths', () => {
     expect(pathFromArgv(['electron', '.', join(typedIn, 'sub/repo')], '/elsewhere', false)).toBe(join(typedIn, 'sub/repo'));
     expect(pathFromArgv(['electron', '.', 'no/such/repo'], typedIn, false)).toBeNull();
     expect(pathFromArgv(['electron', '.'], typedIn, false)).toBeNull();
+    // The app's own entry is not a path to open, wherever switches put it (Playwright's launch).
+    expect(pathFromArgv(['electron', '--inspect=0', '--remote-debugging-port=0', join(typedIn, 'sub/repo/reports/README.md')], typedIn, false)).toBeNull();
+    expect(pathFromArgv(['electron', '--inspect=0', 'out/main/index.js', 'sub/repo'], typedIn, false)).toBe(join(typedIn, 'sub/repo'));
   });
 
   it("takes a second launch's folder from the data it sent, else from Electron", () => {
