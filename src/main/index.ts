@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { CHANNELS, FIGURE_SCHEME, ipcChannel, type ApiEvents, type EventName } from '../api/contract';
 import { exportToShow } from './exportToShow';
 import { launchDirectory, pathFromArgv, secondLaunchDirectory, type SecondLaunchData } from './launchPath';
-import { createMainWindow, sendToPage } from './mainWindow';
+import { createMainWindow, pageIsUp, sendToPage } from './mainWindow';
 import { buildMenu } from './menu';
 import { QuitHandshake } from './quitHandshake';
 import { denyAllPermissions, guardAllWebContents } from './security';
@@ -40,6 +40,7 @@ let mainWindow: BrowserWindow | null = null;
 const quit = new QuitHandshake(
   () => mainWindow,
   () => emit('beforeQuit', {}),
+  pageIsUp,
 );
 
 /** The folder this launch's relative path is relative to (where `npm start` was typed). */

@@ -20,6 +20,14 @@ export interface MainWindowOptions {
   readonly onGiveUp: () => void;
 }
 
+/** Windows whose page has loaded (and so can answer the quit handshake). */
+const pagesUp = new WeakSet<BrowserWindow>();
+
+/** False while the page is loading or after it failed to load: then it holds no edits to save. */
+export function pageIsUp(window: BrowserWindow): boolean {
+  return pagesUp.has(window);
+}
+
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK -- a middle-click opens nothing: security.ts denies every new window and blocks navigation for every web contents
     title: options.title,
@@ -53,8 +61,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   window.once('ready-to-show', showOnce);
   window.on('closed', () => clearTimeout(showTimer));
 
+  window.webContents.on('did-finish-load', () => pagesUp.add(window));
   window.webContents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
     if (!isMainFrame || errorCode === ERR_ABORTED) return;
+    pagesUp.delete(window);
     showOnce();
     void explainLoadFailure(window, options, `${errorDescription} (${errorCode}) loading ${validatedURL}`);
   });

@@ -16,6 +16,8 @@ export class QuitHandshake {
   constructor(
     private readonly getWindow: () => BrowserWindow | null,
     private readonly askPageToSave: () => void,
+    /** False when the page never loaded (or failed to): nothing there to save, nobody to answer. */
+    private readonly pageCanAnswer: (window: BrowserWindow) => boolean = () => true,
   ) {}
 
   /** True once quitting is decided: windows may close and the app may quit. */
@@ -26,7 +28,7 @@ export class QuitHandshake {
   /** A quit was asked for (menu, window close, Cmd+Q, the OS logging out). */
   request(): void {
     const window = this.getWindow();
-    if (!window || window.isDestroyed()) return this.confirm();
+    if (!window || window.isDestroyed() || !this.pageCanAnswer(window)) return this.confirm();
     if (this.asking) {
       // The "could not be saved" question is already up: bring it forward, do not ask twice.
       window.focus();

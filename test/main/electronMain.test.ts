@@ -99,6 +99,8 @@ vi.mock('electron', () => {
     }
     loadURL(url: string) {
       this.record.loaded.push(url);
+      // The page loads (the failure cases fire did-fail-load themselves).
+      queueMicrotask(() => this.record.listeners.get('wc:did-finish-load')?.forEach((fn: any) => fn()));
       return Promise.resolve();
     }
     isDestroyed() {
@@ -389,6 +391,31 @@ describe('the Electron main process', () => {
     await new Promise((r) => setTimeout(r, 0));
     // The fake's answer is the first button: the page is loaded again.
     expect(w.loaded.slice(loadsBefore)).toEqual(['app://bundle/index.html']);
+  });
+
+  it('quits at once when the page never loaded: nothing to save, and nobody to answer the handshake', async () => {
+    const { QuitHandshake } = await import('../../src/main/quitHandshake');
+    const { createMainWindow, pageIsUp } = await import('../../src/main/mainWindow');
+    const quitCallsBefore = fake.quitCalls;
+    fake.holdMessageBoxes = true;
+    try {
+      const window = createMainWindow({ title: 't', url: 'app://bundle/index.html', onCloseRequested: () => undefined, onGiveUp: () => undefined });
+      const w = fake.windows.at(-1)!;
+      await new Promise((r) => setTimeout(r, 0));
+      expect(pageIsUp(window)).toBe(true);
+      const asked = vi.fn();
+      const handshake = new QuitHandshake(() => window, asked, pageIsUp);
+      w.handlers.get('wc:did-fail-load')!({}, -6, 'ERR_FILE_NOT_FOUND', 'app://bundle/index.html', true);
+      expect(pageIsUp(window)).toBe(false);
+      handshake.request();
+      expect(asked).not.toHaveBeenCalled();
+      expect(handshake.isConfirmed).toBe(true);
+      expect(fake.quitCalls).toBe(quitCallsBefore + 1);
+    } finally {
+      fake.heldBoxes.splice(0).forEach((answer) => answer(0));
+      fake.holdMessageBoxes = false;
+      fake.quitCalls = quitCallsBefore;
+    }
   });
 
   it('shows a window whose page never gets ready after a while, instead of leaving it hidden', async () => {
