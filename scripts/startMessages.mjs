@@ -23,6 +23,8 @@ export function missingBinaryMessage({ reason }, args) {
 
 /** Chromium's sandbox could not start: user namespaces are blocked (Ubuntu 24.04+, AppArmor). */
 const SANDBOX_BLOCKED = /SUID sandbox helper binary was found, but is not configured correctly|No usable sandbox!/;
+/** Chromium will not run its sandbox as root (a container, `sudo npm start`). */
+const RUNNING_AS_ROOT = /Running as root without --no-sandbox is not supported/;
 /** No display to open a window on (ssh without X forwarding, a container, a remote box). */
 const NO_DISPLAY = /Missing X server or \$DISPLAY|cannot open display/i;
 
@@ -48,6 +50,15 @@ export function explainFailedStart(stderr, args) {
       '  • Or use the same app in your browser:',
       `      ${serveLine(args)}`,
       '  (The installed .deb brings an AppArmor profile and needs none of this.)',
+    ].join('\n');
+  }
+  if (RUNNING_AS_ROOT.test(stderr)) {
+    return [
+      "npm start: Electron will not start as root with Chromium's sandbox. Start it as your own user",
+      '(not with sudo). In a container where you are root anyway:',
+      `  npm start -- --no-sandbox ${args.filter((a) => !a.startsWith('-')).join(' ')}`.trimEnd(),
+      'or use the same app in your browser:',
+      `  ${serveLine(args)}`,
     ].join('\n');
   }
   if (NO_DISPLAY.test(stderr)) {

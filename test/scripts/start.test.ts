@@ -74,6 +74,14 @@ describe('npm start', () => {
     expect(run.stderr).toContain('electron/electron/issues/42510');
   });
 
+  posixOnly('says what to do when started as root', () => {
+    const electron = fakeElectron('[1:FATAL:electron_main_delegate.cc(287)] Running as root without --no-sandbox is not supported. See https://crbug.com/638180.\n', 133);
+    const run = start(['my/repo'], { ELECTRON_OVERRIDE_DIST_PATH: electron.dist, REPORT_EDITOR_SKIP_BUILD: '1' });
+    expect(run.code).toBe(133);
+    expect(run.stderr).toContain('Start it as your own user');
+    expect(run.stderr).toContain('npm start -- --no-sandbox my/repo');
+  });
+
   posixOnly('says when there is no display to open a window on', () => {
     const electron = fakeElectron('[1:ERROR:ozone_platform_x11.cc(240)] Missing X server or $DISPLAY\n', 1);
     const run = start([], { ELECTRON_OVERRIDE_DIST_PATH: electron.dist, REPORT_EDITOR_SKIP_BUILD: '1' });
