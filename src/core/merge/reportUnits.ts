@@ -40,7 +40,17 @@ export interface ReportUnits {
 
 /** The lines of a piece of text, each with its terminator (the last may have none). */
 function linesOf(text: string): string[] {
-  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+  const lines: string[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let end = text.indexOf('\n', from);
+    const cr = text.indexOf('\r', from);
+    if (cr !== -1 && (end === -1 || cr < end)) end = text[cr + 1] === '\n' ? cr + 1 : cr;
+    const to = end === -1 ? text.length : end + 1;
+    lines.push(text.slice(from, to));
+    from = to;
+  }
+  return lines;
 }
 
 function boxKey(group: string | null, text: string, module: string | null): string {
