@@ -91,7 +91,7 @@ export function findConflictMarkers(text: string, doc: ReportDocument = parseRep
     if (!middle && !close) continue; // a stray `<<<<<<<` line, e.g. in a code sample
     const end = close ? close.end : text.length;
     const oursEnd = (baseAt ?? middle)?.start ?? end;
-    const questions = zones.filter((z) => z.start < end && open.start < z.end).map((z) => z.number);
+    const questions = [...new Set(zones.filter((z) => z.start < end && open.start < z.end).map((z) => z.number))];
     const holder = zones.find((z) => open.start >= z.answerStart && end <= z.end);
     regions.push({
       start: open.start,
@@ -118,4 +118,38 @@ export type ConflictChoice = 'ours' | 'theirs' | 'both' | { readonly text: strin
 export function resolveConflictRegion(text: string, region: ConflictRegion, choice: ConflictChoice): string {
   const chosen = choice === 'ours' ? region.ours : choice === 'theirs' ? region.theirs : choice === 'both' ? region.ours + region.theirs : choice.text;
   return text.slice(0, region.start) + chosen + text.slice(region.end);
+}
+
+function questionList(numbers: readonly number[]): string {
+  if (numbers.length === 1) return `question ${numbers[0]}`;
+  return `questions ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+}
+
+/** What a conflicted region means for the student, in one message (shared by `check` and `doctor`). */
+export function describeConflictRegion(region: ConflictRegion): string {
+  const lines = region.complete ? `lines ${region.line}–${region.endLine}` : `from line ${region.line}, never closed by ">>>>>>>"`;
+  const where =
+    region.insideAnswer !== null
+      ? `Question ${region.insideAnswer} has an unresolved merge conflict (${lines})`
+      : region.questions.length > 0
+        ? `An unresolved merge conflict (${lines}) spans ${questionList(region.questions)}`
+        : `An unresolved merge conflict (${lines}) is in the template text`;
+  return `${where}: git's "<<<<<<<", "=======" and ">>>>>>>" lines and both versions are in the file, so the checker counts the words of both versions and of the markers, and the graded page shows them ("=======" turns the line above it into a heading). Keep one version (or combine them) and delete the marker lines.`;
+}
+
+/** A conflicted region as a `check` warning. */
+export interface ConflictWarning {
+  readonly kind: 'merge-conflict';
+  readonly question: number | null;
+  readonly line: number;
+  readonly message: string;
+}
+
+export function conflictWarnings(text: string, doc?: ReportDocument): ConflictWarning[] {
+  return findConflictMarkers(text, doc).map((region) => ({
+    kind: 'merge-conflict',
+    question: region.insideAnswer ?? region.questions[0] ?? null,
+    line: region.line,
+    message: describeConflictRegion(region),
+  }));
 }
