@@ -19,9 +19,13 @@ export function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** A path as a .gitattributes pattern that matches only that file: glob characters and spaces escaped. */
+/**
+ * A path as a .gitattributes pattern that matches only that file: glob characters become bracket
+ * classes (`[*]`), and a path with spaces is C-quoted, the only way git lets a pattern hold one.
+ */
 export function attributePattern(path: string): string {
-  return path.replace(/[\\*?[\]!#]/g, (c) => `\\${c}`).replace(/ /g, '[ ]');
+  const literal = path.replace(/[*?[]/g, (c) => `[${c}]`).replace(/^!/, '\\!');
+  return /[\s"\\]/.test(literal) ? `"${literal.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\t/g, '\\t')}"` : literal;
 }
 
 /**
