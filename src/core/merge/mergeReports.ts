@@ -106,13 +106,34 @@ function slotIds(side: ReportUnits, [from, to]: readonly [number, number]): Set<
  * Answers or boxes the side that kept this stretch edited, while the other side's change removed
  * them (a question deleted or its template replaced): taking that change would lose their words.
  */
-function editsLostBy(base: ReportUnits, keeper: ReportUnits, keeperRange: readonly [number, number], taker: ReportUnits, takerRange: readonly [number, number]): number {
+function editsLostBy(base: ReportUnits, keeper: ReportUnits, keeperRange: readonly [number, number], taker: ReportUnits, takerRange: readonly [number, number]): string[] {
   const kept = slotIds(taker, takerRange);
-  let lost = 0;
-  for (const id of slotIds(keeper, keeperRange)) {
-    if (!kept.has(id) && keeper.slots.get(id)!.text !== base.slots.get(id)?.text) lost++;
+  return [...slotIds(keeper, keeperRange)].filter((id) => !kept.has(id) && keeper.slots.get(id)!.text !== base.slots.get(id)?.text);
+}
+
+const BOX_MARK = /\[[^\]\r\n]{0,4}\]/;
+const withMark = (line: string, checked: boolean) => line.replace(BOX_MARK, checked ? '[x]' : '[ ]');
+
+/**
+ * When the only lost edits are ticks of boxes whose wording the other side changed (a newer
+ * template), the ticks move onto the reworded boxes, paired in order. Returns the reworded boxes'
+ * new texts, or null when the edits cannot be carried over that way.
+ */
+function carryTicks(base: ReportUnits, keeper: ReportUnits, keeperRange: readonly [number, number], taker: ReportUnits, takerRange: readonly [number, number], lost: readonly string[]): Map<string, string> | null {
+  const keeperIds = slotIds(keeper, keeperRange);
+  const takerIds = slotIds(taker, takerRange);
+  const gone = [...keeperIds].filter((id) => !takerIds.has(id) && keeper.slots.get(id)!.kind === 'box');
+  const added = [...takerIds].filter((id) => !keeperIds.has(id) && taker.slots.get(id)!.kind === 'box');
+  if (gone.length !== added.length) return null;
+  const carried = new Map<string, string>();
+  for (const id of lost) {
+    const was = base.slots.get(id);
+    const now = keeper.slots.get(id)!;
+    if (now.kind !== 'box' || was?.kind !== 'box' || withMark(was.text, false) !== withMark(now.text, false)) return null;
+    const target = taker.slots.get(added[gone.indexOf(id)])!;
+    carried.set(target.id, withMark(target.text, now.checked));
   }
-  return lost;
+  return carried;
 }
 
 function listQuestions(numbers: readonly number[]): string {
@@ -146,17 +167,24 @@ function pieces(base: ReportUnits, mine: ReportUnits, theirs: ReportUnits): Piec
   };
   const regions = diff3(keysOf(base.units, intern), keysOf(mine.units, intern), keysOf(theirs.units, intern));
   const out: Piece[] = [];
-  const take = (side: ReportUnits, [from, to]: readonly [number, number]) => {
+  const take = (side: ReportUnits, [from, to]: readonly [number, number], carried?: ReadonlyMap<string, string>) => {
     for (let i = from; i < to; i++) {
       const unit = side.units[i];
-      out.push(unit.slot !== undefined ? { kind: 'slot', id: unit.slot } : { kind: 'text', text: unit.text });
+      const text = unit.slot !== undefined ? carried?.get(unit.slot) : unit.text;
+      out.push(text !== undefined ? { kind: 'text', text } : { kind: 'slot', id: unit.slot! });
     }
   };
   for (const region of regions) {
-    if (region.kind === 'conflict') out.push(structuralPiece(region, { base, mine, theirs }, false));
-    else if (region.kind === 'mine' && editsLostBy(base, theirs, region.theirs, mine, region.mine) > 0) out.push(structuralPiece(region, { base, mine, theirs }, true));
-    else if (region.kind === 'theirs' && editsLostBy(base, mine, region.mine, theirs, region.theirs) > 0) out.push(structuralPiece(region, { base, mine, theirs }, true));
-    else take(region.kind === 'theirs' ? theirs : mine, region.kind === 'theirs' ? region.theirs : region.mine);
+    if (region.kind === 'conflict') {
+      out.push(structuralPiece(region, { base, mine, theirs }, false));
+      continue;
+    }
+    const [taker, takerRange, keeper, keeperRange] =
+      region.kind === 'theirs' ? [theirs, region.theirs, mine, region.mine] : [mine, region.mine, theirs, region.theirs];
+    const lost = region.kind === 'unchanged' || region.kind === 'both' ? [] : editsLostBy(base, keeper, keeperRange, taker, takerRange);
+    const carried = lost.length > 0 ? carryTicks(base, keeper, keeperRange, taker, takerRange, lost) : undefined;
+    if (carried === null) out.push(structuralPiece(region, { base, mine, theirs }, true));
+    else take(taker, takerRange, carried);
   }
   return out;
 }

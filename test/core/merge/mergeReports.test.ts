@@ -161,6 +161,28 @@ describe('mergeReports: answer by answer', () => {
     );
   });
 
+  it('merges answers and ticks into a newer template one member pasted in (reworded prompts and boxes)', () => {
+    const older = filledTemplate({ version: '2025-01' });
+    const answers = Object.fromEntries(parseReport(older).questions.map((q) => [q.number, q.answer]));
+    const upgraded = filledTemplate({ version: '2026-01', answers });
+    expect(parseReport(upgraded).checklist[6].text).not.toBe(parseReport(older).checklist[6].text);
+    const theirs = edit(older, { 3: 'Theirs, in the old template.', 10: 'Ten.' }, { 0: true, 6: true });
+    const result = mergeReports(older, upgraded, theirs);
+    expect(result.clean).toBe(true);
+    expect(result.text).toBe(edit(upgraded, { 3: 'Theirs, in the old template.', 10: 'Ten.' }, { 0: true, 6: true }));
+    expect(mergeReports(older, theirs, upgraded).text).toBe(result.text);
+  });
+
+  it('keeps both versions of a box when one side reworded it and the other changed more than its tick', () => {
+    const mine = base.replace('* [ ] Create a git repository (M5)', '* [ ] Create a git repository on GitHub (M5)');
+    const theirs = base.replace('* [ ] Create a git repository (M5)', '* [x] Create a GIT repository (M5)');
+    const result = mergeReports(base, mine, theirs);
+    expect(result.structural).toHaveLength(1);
+    expect(result.structural[0].message).toMatch(/^One side removed or rewrote this part of the report while the other edited an answer or box there/);
+    expect(result.text).toContain('* [x] Create a GIT repository (M5)');
+    expect(result.text).toContain('on GitHub');
+  });
+
   it('merges text that holds no template line by line, like git', () => {
     const base = 'one\ntwo\nthree\nfour\n';
     expect(mergeReports(base, 'one\nTWO\nthree\nfour\n', 'one\ntwo\nthree\nFOUR\n').text).toBe('one\nTWO\nthree\nFOUR\n');
