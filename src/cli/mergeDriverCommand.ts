@@ -62,6 +62,6 @@ export const runMergeDriverCommand: CommandRun = async (args, io) => {
     io.err(`report-editor: ${name}:${c.line}: question ${c.question} was edited on both sides; both versions are between conflict markers inside its answer`);
   }
   for (const s of result.structural) io.err(`report-editor: ${name}:${s.line}: ${s.message}`);
-  io.err(`Keep one version of each (or combine them) and delete the marker lines — or open the report in MLOps Report Editor — then git add ${name}.`);
+  io.err(`report-editor: in each, keep one version (or combine them) and delete the marker lines, then git add ${name} and commit.`);
   return 1;
 };

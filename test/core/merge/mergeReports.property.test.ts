@@ -75,7 +75,7 @@ function expectNoAnswerLost(base: string, side: string, result: MergeResult): vo
   }
 }
 
-const RUNS = 12;
+const RUNS = 10;
 
 describe.each(reports)('mergeReports on %s', (_name, base) => {
   const doc = parseReport(base);
