@@ -20,8 +20,14 @@ function oneSided(base: string | undefined, mine: string | undefined, theirs: st
 export function mergeAnswerSlot(base?: AnswerSlot, mine?: AnswerSlot, theirs?: AnswerSlot): SlotOutcome {
   const text = oneSided(base?.text, mine?.text, theirs?.text);
   if (text !== undefined) return { kind: 'take', text };
-  // Both sides wrote the same answer, laid out differently (blank lines, line endings).
-  if (mine && theirs && mine.answer === theirs.answer) return { kind: 'take', text: either(mine.text, theirs.text) };
+  if (mine && theirs) {
+    // Both sides wrote the same answer, laid out differently (blank lines, line endings).
+    if (mine.answer === theirs.answer) return { kind: 'take', text: either(mine.text, theirs.text) };
+    // One side only re-laid the answer out (e.g. doctor --fix added a blank line): its words are
+    // the base's, so the other side's rewrite wins rather than stopping the merge.
+    if (base && mine.answer === base.answer) return { kind: 'take', text: theirs.text };
+    if (base && theirs.answer === base.answer) return { kind: 'take', text: mine.text };
+  }
   return { kind: 'conflict' };
 }
 

@@ -42,9 +42,13 @@ export interface ReportUnits {
 function linesOf(text: string): string[] {
   const lines: string[] = [];
   let from = 0;
+  // Each of the next LF and CR is searched again only once passed: no quadratic rescans.
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
   while (from < text.length) {
-    let end = text.indexOf('\n', from);
-    const cr = text.indexOf('\r', from);
+    if (lf !== -1 && lf < from) lf = text.indexOf('\n', from);
+    if (cr !== -1 && cr < from) cr = text.indexOf('\r', from);
+    let end = lf;
     if (cr !== -1 && (end === -1 || cr < end)) end = text[cr + 1] === '\n' ? cr + 1 : cr;
     const to = end === -1 ? text.length : end + 1;
     lines.push(text.slice(from, to));

@@ -14,12 +14,14 @@ export interface Hunk {
 }
 
 const MAX_EDITS = 3000;
+/** Bounds the O((N+M)·D) work, so a huge pathological file cannot stall a `git pull`. */
+const MAX_WORK = 50_000_000;
 
 /** Pairs of matching positions (a index → b index) of a shortest edit script, in order. */
 function myersMatches(a: readonly number[], b: readonly number[], aFrom: number, aTo: number, bFrom: number, bTo: number): [number, number][] | null {
   const n = aTo - aFrom;
   const m = bTo - bFrom;
-  const max = Math.min(n + m, MAX_EDITS);
+  const max = Math.min(n + m, MAX_EDITS, Math.floor(MAX_WORK / (n + m + 1)));
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
   const trace: Int32Array[] = [];

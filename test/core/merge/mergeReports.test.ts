@@ -60,6 +60,16 @@ describe('mergeReports: answer by answer', () => {
     expect(mergeReports(base, theirs, mine).text).toBe(result.text);
   });
 
+  it('takes the other side\'s rewrite of an answer that one side only re-laid out (no conflict over blank lines)', () => {
+    const start = base.replace('> Answer:\n\nq9w1', '> Answer:\nq9w1');
+    const relaid = base;
+    const rewritten = edit(start, { 9: 'Rewritten nine.' });
+    for (const result of [mergeReports(start, relaid, rewritten), mergeReports(start, rewritten, relaid)]) {
+      expect(result.clean).toBe(true);
+      expect(answerOf(result.text, 9)).toBe('Rewritten nine.');
+    }
+  });
+
   it('returns the other side byte for byte when one side is unchanged (CRLF, BOM, no final newline)', () => {
     const crlf = buildReport({ eol: '\r\n', bom: true, finalNewline: false, answers: { 31: 'last answer' } });
     const changed = edit(crlf, { 2: 'two', 31: 'new last answer' }, { 3: true });
@@ -181,6 +191,18 @@ describe('mergeReports: answer by answer', () => {
     expect(result.structural[0].message).toMatch(/^One side removed or rewrote this part of the report while the other edited an answer or box there/);
     expect(result.text).toContain('* [x] Create a GIT repository (M5)');
     expect(result.text).toContain('on GitHub');
+  });
+
+  it('stays fast and loses nothing on a huge file rewritten on one side and edited on the other', () => {
+    const big = Array.from({ length: 100_000 }, (_, i) => `line ${i}`).join('\n');
+    const rewritten = big.replace(/line/g, 'LINE');
+    const edited = big.replace('line 500\n', 'line five hundred\n');
+    const started = performance.now();
+    const result = mergeReports(big, rewritten, edited);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result.structural).toHaveLength(1);
+    expect(result.text).toContain('line five hundred\n');
+    expect(result.text).toContain('LINE 99999');
   });
 
   it('merges text that holds no template line by line, like git', () => {
