@@ -21,10 +21,11 @@ export function shellQuote(word: string): string {
 
 /**
  * A path as a .gitattributes pattern that matches only that file: glob characters become bracket
- * classes (`[*]`), and a path with spaces is C-quoted, the only way git lets a pattern hold one.
+ * classes (`[*]`), a path with spaces is C-quoted (the only way git lets a pattern hold one), and
+ * a file in the repo root is anchored with `/` (a bare `README.md` would match every README.md).
  */
 export function attributePattern(path: string): string {
-  const literal = path.replace(/[*?[]/g, (c) => `[${c}]`).replace(/^!/, '\\!');
+  const literal = (path.includes('/') ? path : `/${path}`).replace(/[*?[]/g, (c) => `[${c}]`);
   return /[\s"\\]/.test(literal) ? `"${literal.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\t/g, '\\t')}"` : literal;
 }
 

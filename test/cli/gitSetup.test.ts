@@ -68,6 +68,14 @@ describe('report-editor git-setup', () => {
     expect(attr(sandbox, dir, 'reports/our report Xfinal].md')).toMatch(/merge: unspecified$/);
   });
 
+  it('anchors a report kept in the repo root, so other README.md files keep git\'s own merge', () => {
+    const { sandbox, dir } = repo({ 'README.md': buildReport(), 'docs/README.md': '# Docs\n' });
+    expect(sandbox.cli(dir, ['git-setup']).code).toBe(0);
+    expect(sandbox.read(dir, '.gitattributes')).toContain('\n/README.md merge=mlops-report\n');
+    expect(attr(sandbox, dir, 'README.md')).toBe('README.md: merge: mlops-report');
+    expect(attr(sandbox, dir, 'docs/README.md')).toBe('docs/README.md: merge: unspecified');
+  });
+
   it('exits 2 with a reason outside a git repository', () => {
     const sandbox = new GitSandbox();
     sandbox.write(sandbox.root, 'work/reports/README.md', buildReport());
