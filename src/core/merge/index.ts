@@ -3,3 +3,4 @@ export { mergeReports, type AnswerConflict, type MergeOptions, type MergeResult,
 export { conflictWarnings, describeConflictRegion, findConflictMarkers, resolveConflictRegion, type ConflictChoice, type ConflictRegion, type ConflictWarning } from './conflictMarkers';
 export { diff3, type Region, type RegionKind } from './diff3';
 export { diffSequences, type Hunk } from './sequenceDiff';
+export { chosenAnswer, resolveAnswerConflict, type AnswerChoice } from './resolveAnswerConflict';
