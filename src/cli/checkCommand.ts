@@ -3,14 +3,15 @@ import { parseArgs } from 'node:util';
 import { analyzeReport, type ReportAnalysis } from '../core/analyzeReport';
 import { formatRange } from '../core/constraints';
 import { findGradedPageDifferences, type GradedPageDifference } from '../core/gradedPage';
+import { conflictWarnings, type ConflictWarning } from '../core/merge/conflictMarkers';
 import { parseReport } from '../core/parseReport';
 import { figureWarnings, type FigureWarning } from '../main/services/figures';
 import { loadReport, type LoadedReport } from '../main/services/loadReport';
 import { locateReport } from '../main/services/locateReport';
 import type { CommandRun } from './commands';
 
-/** Every warning `check` prints: structure (checker split), graded page, figures. */
-export type CheckWarning = ReportAnalysis['warnings'][number] | GradedPageDifference | FigureWarning;
+/** Every warning `check` prints: merge conflicts and structure (checker split), graded page, figures. */
+export type CheckWarning = ReportAnalysis['warnings'][number] | ConflictWarning | GradedPageDifference | FigureWarning;
 
 /** The `--json` shape: the course checker's verdict plus the per-question view. */
 export function checkJson(analysis: ReportAnalysis, warnings: readonly CheckWarning[]) {
@@ -120,7 +121,8 @@ export const runCheckCommand: CommandRun = async (args, io) => {
     const doc = parseReport(loaded.text);
     const analysis = analyzeReport(loaded.text, loaded.profile, doc);
     const warnings: CheckWarnings = {
-      structure: analysis.warnings,
+      // Git's conflict markers first: until they are resolved, every count below includes both versions.
+      structure: [...conflictWarnings(loaded.text, doc), ...analysis.warnings],
       figures: await figureWarnings(loaded.reportPath, loaded.text),
       gradedPage: loaded.text.length <= GRADED_PAGE_MAX_CHARS ? findGradedPageDifferences(loaded.text, doc) : [],
     };

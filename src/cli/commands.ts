@@ -6,6 +6,8 @@ export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
   cwd: string;
+  /** The CLI script's own absolute path, when run as a program (git-setup writes it into git's config). */
+  entry?: string;
 }
 
 /** Resolves to the exit code; a negative code means "keep running" (servers). */
@@ -42,5 +44,17 @@ export const COMMANDS: readonly CliCommand[] = [
     usage: 'serve [PATH] [--port N]',
     summary: 'the app in your browser, on 127.0.0.1 with a private link (remote boxes, WSL)',
     load: async () => (await import('./serveCommand')).runServeCommand,
+  },
+  {
+    name: 'merge-driver',
+    usage: 'merge-driver BASE OURS THEIRS [PATH]',
+    summary: "git's merge driver for the report (%O %A %B %P): merges answer by answer",
+    load: async () => (await import('./mergeDriverCommand')).runMergeDriverCommand,
+  },
+  {
+    name: 'git-setup',
+    usage: 'git-setup [PATH]',
+    summary: 'make git merge the report answer by answer (.gitattributes + this clone\'s config)',
+    load: async () => (await import('./gitSetupCommand')).runGitSetupCommand,
   },
 ];

@@ -60,6 +60,7 @@ if (isEntryPoint()) {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     cwd: process.cwd(),
+    entry: realpathSync(process.argv[1]),
   }).then(
     (code) => {
       // `serve` keeps running; everything else ends with its code.

@@ -12,3 +12,4 @@ export * from './render';
 export * from './gradedPage';
 export * from './figureLinks';
 export * from './doctor';
+export * from './merge';

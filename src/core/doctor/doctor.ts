@@ -9,6 +9,7 @@ import { comparableWords, lostWords } from './answerWords';
 import { createContext, type Draft } from './context';
 import { detectAnswers } from './detectAnswers';
 import { detectChecklist } from './detectChecklist';
+import { detectConflicts } from './detectConflicts';
 import { detectQuotes } from './detectQuotes';
 import { detectStructure } from './detectStructure';
 import { applyLineEdits, editsConflict, type LineEdit, type TextLines } from './textLines';
@@ -33,6 +34,7 @@ const KIND_ORDER: readonly FindingKind[] = [
   'todo',
   'checklist-marks',
   'checklist-heading',
+  'merge-conflict',
   'checker-error',
 ];
 
@@ -55,7 +57,7 @@ function defaultOption(draft: Draft): string {
 
 function diagnose(text: string, profile: CheckerProfile): { diagnosed: Diagnosed[]; textLines: TextLines } {
   const ctx = createContext(text, profile);
-  const drafts: Draft[] = [...detectStructure(ctx), ...detectQuotes(ctx), ...detectAnswers(ctx), ...detectChecklist(ctx)];
+  const drafts: Draft[] = [...detectStructure(ctx), ...detectQuotes(ctx), ...detectAnswers(ctx), ...detectChecklist(ctx), ...detectConflicts(ctx)];
   const baseCounts = counts(ctx.check);
   const settled = drafts.map((draft) => {
     if (!draft.simulate || !draft.fix) return draft;

@@ -46,6 +46,8 @@ export type FindingKind =
   | 'checklist-marks'
   /** `#### Week 3`, `## Extra` ... instead of the template's `### Week 3`. */
   | 'checklist-heading'
+  /** Git's `<<<<<<<` … `=======` … `>>>>>>>` conflict markers left in the report. */
+  | 'merge-conflict'
   /** The checker stops with an error that none of the findings above explains. */
   | 'checker-error';
 

@@ -1,0 +1,45 @@
+/**
+ * Running the real `git` for the merge driver and its setup. A git started by another git (the
+ * driver runs inside `git merge`) or from a hook must act on the repository it is pointed at, so
+ * the variables that redirect git elsewhere are dropped unless the caller asks to inherit them.
+ */
+import { execFile } from 'node:child_process';
+
+export interface GitResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const GIT_TIMEOUT_MS = 15_000;
+const REDIRECTING = /^GIT_(DIR|WORK_TREE|INDEX_FILE|PREFIX|COMMON_DIR|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|NAMESPACE)$/;
+
+function gitEnv(inherit: boolean): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  if (!inherit) for (const name of Object.keys(env)) if (REDIRECTING.test(name)) delete env[name];
+  return { ...env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
+}
+
+export class GitMissingError extends Error {
+  constructor() {
+    super('git is not installed or not on PATH');
+    this.name = 'GitMissingError';
+  }
+}
+
+/** Runs git; resolves with its exit code and output (a non-zero code is not an error here). */
+export function runGit(cwd: string, args: readonly string[], options: { inheritGitEnv?: boolean } = {}): Promise<GitResult> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      'git',
+      [...args],
+      { cwd, env: gitEnv(options.inheritGitEnv ?? false), timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new GitMissingError());
+        const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : -1) : 0;
+        if (code === -1) return reject(error);
+        resolvePromise({ code, stdout, stderr });
+      },
+    );
+  });
+}
