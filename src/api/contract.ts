@@ -46,6 +46,11 @@ export type SaveResult =
   | { readonly kind: 'unchanged'; readonly stamp: DiskStamp }
   /** The file changed on disk since `baseStamp`; nothing was written. */
   | { readonly kind: 'conflict'; readonly diskText: string; readonly stamp: DiskStamp }
+  /**
+   * The file is read-only (no write bit, or not writable by this user — also when running as
+   * root); nothing was written. The UI asks; saving again with `makeWritable` does `chmod u+w` first.
+   */
+  | { readonly kind: 'read-only'; readonly message: string }
   | { readonly kind: 'error'; readonly message: string };
 
 export type ExportOutcome =
@@ -129,8 +134,13 @@ export interface ApiChannels {
   /**
    * Writes `text` atomically to the open report, unless the disk no longer matches `baseStamp`
    * (then `conflict`, nothing written) — `force` overwrites anyway (the user chose "keep mine").
+   * Saves of one file run one at a time. A read-only file answers `read-only` unless `makeWritable`
+   * (the user chose "Make it writable and save").
    */
-  saveReport: { request: { reportPath: string; text: string; baseStamp: DiskStamp; force?: boolean }; response: SaveResult };
+  saveReport: {
+    request: { reportPath: string; text: string; baseStamp: DiskStamp; force?: boolean; makeWritable?: boolean };
+    response: SaveResult;
+  };
   listRecent: { request: Record<string, never>; response: readonly RecentRepo[] };
   /** Opens an http(s) URL in the system browser (Electron) or a new tab (browser host). */
   openExternal: { request: { url: string }; response: void };
