@@ -9,6 +9,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { ApiEvents, DiskStamp, OpenResult, RequestOf, SaveResult } from '../../api/contract';
 import { removeStaleTempFiles } from './atomicWrite';
 import { stampOf } from './diskStamp';
+import { ExportRecord } from './exportRecord';
 import { withFileLock } from './fileLock';
 import { replaceIfUnchanged } from './guardedReplace';
 import { loadReport } from './loadReport';
@@ -55,6 +56,8 @@ interface OpenFile {
 
 export class ReportWorkspace {
   private current: OpenFile | null = null;
+  /** HTML files exported in this session: the only files "Open export" will show. */
+  readonly exports = new ExportRecord();
 
   constructor(
     private readonly emit: EmitEvent,
