@@ -146,12 +146,15 @@ export interface ApiChannels {
   openExternal: { request: { url: string }; response: void };
   /**
    * Writes the report (the editor's current text) as one self-contained HTML file, `report.html`
-   * next to the report unless `outputPath` is given. Progress arrives as `exportProgress` events.
+   * next to the report unless `outputPath` is given (inside the repo; only a `.html`/`.htm` file,
+   * never inside `.git`, never over a file that does not already hold HTML — see exportTarget.ts).
+   * Progress arrives as `exportProgress` events.
    */
   exportHtml: { request: { reportPath: string; text: string; outputPath?: string }; response: ExportOutcome };
   /**
    * Shows the last exported file: Electron opens it in the system's browser and answers null; the
-   * browser host answers a URL for the page to open in a new tab.
+   * browser host answers a URL for the page to open in a new tab. Only a file this session exported,
+   * still holding exactly what was written, is shown; anything else is refused.
    */
   openExport: { request: { outputPath: string }; response: { url: string | null } };
   /**

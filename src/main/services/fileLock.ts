@@ -1,8 +1,8 @@
 /**
  * One writer at a time per file within this process: two browser tabs (or a tab and the app's own
  * autosave) saving the same report run one after the other, so the second sees the first's write
- * and its stale base becomes a conflict instead of a second "saved". Keyed by the resolved path, so
- * two workspaces on the same file share the queue.
+ * and its stale base becomes a conflict instead of a second "saved". Keyed by the report's absolute
+ * path, so two workspaces that opened the same file share the queue.
  */
 const queues = new Map<string, Promise<unknown>>();
 
