@@ -9,6 +9,7 @@ import { resolveFigureRequest } from '../main/services/figureServing';
 import { locateReport } from '../main/services/locateReport';
 import { defaultConfigDir, RecentRepos } from '../main/services/recentRepos';
 import { ReportWorkspace, type EmitEvent } from '../main/services/reportWorkspace';
+import { figureImporter } from '../server/figureImporter';
 import { defaultRendererDir, startBrowserHost, type BrowserHost, type ExtraRoute } from '../server/browserHost';
 import type { CommandRun } from './commands';
 
@@ -75,6 +76,8 @@ export const runServeCommand: CommandRun = async (args, io) => {
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy': EXPORT_CSP,
         'x-content-type-options': 'nosniff',
+        // The page's URL holds the host's token: a link followed from the report must not carry it.
+        'referrer-policy': 'no-referrer',
         'cache-control': 'no-store',
       });
       response.end(await readFile(path));
@@ -91,12 +94,19 @@ export const runServeCommand: CommandRun = async (args, io) => {
       showExport: async (outputPath) => {
         const id = randomBytes(8).toString('hex');
         exportsById.set(id, outputPath);
-        return { url: `/exported/${id}/report.html` };
+        // Relative: the page resolves it below its own /t/<token>/ path.
+        return { url: `exported/${id}/report.html` };
       },
       readyToQuit: () => undefined,
     }, emit);
     try {
-      host = await startBrowserHost({ handlers, rendererDir: defaultRendererDir(), port, routes: [figureRoute, exportRoute] });
+      host = await startBrowserHost({
+        handlers,
+        rendererDir: defaultRendererDir(),
+        port,
+        routes: [figureRoute, exportRoute],
+        importFigure: figureImporter(workspace),
+      });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;

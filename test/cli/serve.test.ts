@@ -19,7 +19,7 @@ describe('report-editor serve, run as a process', () => {
         let out = '';
         child.stdout.on('data', (chunk) => {
           out += chunk;
-          const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+/.exec(out.split('\n')[0] ?? '');
+          const match = /http:\/\/127\.0\.0\.1:\d+\/t\/[A-Za-z0-9_-]+\//.exec(out.split('\n')[0] ?? '');
           if (match) done(match[0]);
         });
         child.once('exit', (code) => fail(new Error(`serve exited with ${code}`)));
@@ -27,8 +27,8 @@ describe('report-editor serve, run as a process', () => {
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
-      const token = new URL(url).searchParams.get('token')!;
-      const state = await fetch(new URL('/api/invoke/getInitialState', url), {
+      const token = /\/t\/([^/]+)\//.exec(url)![1]!;
+      const state = await fetch(new URL('api/invoke/getInitialState', url), {
         method: 'POST',
         headers: { 'x-report-token': token, 'content-type': 'application/json' },
         body: '{}',
