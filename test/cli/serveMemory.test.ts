@@ -125,7 +125,7 @@ describe('serve under large concurrent requests (peak RSS of the real process)',
     expect(statuses.slice(12)).toEqual([413, 413, 413, 413]);
     // 620 MB sent at once; held whole that was ~500 MB more. Now: the body budget, one upload in
     // memory at a time, and garbage not yet collected.
-    expect(growth('8×30 MB saves + 4×45 MB uploads + 4×20 MB small calls')).toBeLessThan(300);
+    expect(growth('8×30 MB saves + 4×45 MB uploads + 4×20 MB small calls')).toBeLessThan(320);
     expect(await post(port, api('listRecent'), auth, '{}')).toBe(200);
   }, 120_000);
 });
