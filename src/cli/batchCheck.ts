@@ -6,7 +6,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { locateReport, type LocatedReport } from '../main/services/locateReport';
-import { ReportFileError } from '../main/services/reportFile';
+import { isReportTemplate } from '../core/templateVersion';
+import { readReportText, ReportFileError } from '../main/services/reportFile';
 import { checkJson, formatHuman, relativeTo, type CheckFormat } from './checkCommand';
 import type { CliIo } from './commands';
 import { allWarnings, exitCodeOf, inspectReport, type InspectedReport } from './inspectReport';
@@ -23,6 +24,14 @@ export interface BatchResult {
   readonly input: string;
   readonly report?: InspectedReport;
   readonly error?: string;
+}
+
+async function holdsTemplate(path: string): Promise<boolean> {
+  try {
+    return isReportTemplate(await readReportText(path));
+  } catch {
+    return true; // unreadable, binary, UTF-16…: let the check say why
+  }
 }
 
 async function hasGitFolder(path: string): Promise<boolean> {
@@ -58,15 +67,24 @@ async function reposInside(folder: string): Promise<CheckTarget[]> {
  * Turns the PATHs into reports. A folder that is not a repo itself (no `.git`) and holds no single
  * report is taken as a folder of repos. More than one PATH, or such a folder, makes a batch.
  */
-export async function resolveCheckTargets(inputs: readonly string[], cwd: string): Promise<{ batch: boolean; entries: CheckTarget[] }> {
+export async function resolveCheckTargets(
+  inputs: readonly string[],
+  cwd: string,
+  options: { onlyReports?: boolean } = {},
+): Promise<{ batch: boolean; entries: CheckTarget[] }> {
   const entries: CheckTarget[] = [];
   let batch = inputs.length > 1;
   for (const input of inputs) {
     const path = resolve(cwd, input);
     try {
-      entries.push({ input: path, located: await locateReport(path) });
+      const located = await locateReport(path);
+      // pre-commit passes every changed markdown file: the project's README is not a report.
+      if (options.onlyReports && located.reportPath === path && !(await holdsTemplate(path))) continue;
+      entries.push({ input: path, located });
     } catch (error) {
       if (!(error instanceof ReportFileError)) throw error;
+      // pre-commit passes every changed markdown file: the project's README is not a report.
+      if (options.onlyReports && error.problem === 'no-template' && (await stat(path).then((s) => s.isFile(), () => false))) continue;
       const folderOfRepos =
         (error.problem === 'no-template' || error.problem === 'ambiguous') &&
         (await stat(path).then((s) => s.isDirectory(), () => false)) &&
@@ -80,7 +98,7 @@ export async function resolveCheckTargets(inputs: readonly string[], cwd: string
       } else entries.push({ input: path, error });
     }
   }
-  return { batch, entries };
+  return { batch: batch && entries.length > 1, entries };
 }
 
 function templateName(report: InspectedReport): string {

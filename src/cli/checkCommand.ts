@@ -99,6 +99,7 @@ export const runCheckCommand: CommandRun = async (args, io) => {
       format: { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
       'skip-graded-page': { type: 'boolean', default: false },
+      'only-reports': { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });
@@ -108,7 +109,8 @@ export const runCheckCommand: CommandRun = async (args, io) => {
     return 2;
   }
   const options = { format: format as CheckFormat, verbose: values.verbose, gradedPage: !values['skip-graded-page'] };
-  const targets = await resolveCheckTargets(positionals.length > 0 ? positionals : ['.'], io.cwd);
+  const targets = await resolveCheckTargets(positionals.length > 0 ? positionals : ['.'], io.cwd, { onlyReports: values['only-reports'] });
+  if (targets.entries.length === 0) return 0; // --only-reports, and none of the files is a report
   if (targets.batch) return runBatchCheck(targets.entries, options, io);
   // One report: errors (no template, ambiguous…) end the run with exit code 2, as they always did.
   const [only] = targets.entries;
