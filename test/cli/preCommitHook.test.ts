@@ -3,9 +3,8 @@
  * package) in a temp git repo: a commit with a failing report is stopped, a passing one goes
  * through, and the project's own README.md is not mistaken for a report.
  *
- * The hook used is `report-check-system` (the `report-editor` on PATH, here a shim to the built
- * CLI, as `npm install -g` makes one): `report-check` (`language: node`) makes pre-commit install
- * the package from the registry, which this test must not depend on. Both share entry and filter.
+ * The hook runs the `report-editor` on PATH: here a shim to the built CLI, as `npm install -g`
+ * makes one.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -57,7 +56,7 @@ describe.skipIf(!available)('the pre-commit hook, run by pre-commit', () => {
     const repo = tempRepo({ 'README.md': '# Our project\n', 'reports/README.md': failing, 'reports/figures/a.png': 'png' });
     writeFileSync(
       join(repo, '.pre-commit-config.yaml'),
-      `repos:\n  - repo: ${hooks.path}\n    rev: ${hooks.rev}\n    hooks:\n      - id: report-check-system\n`,
+      `repos:\n  - repo: ${hooks.path}\n    rev: ${hooks.rev}\n    hooks:\n      - id: report-check\n`,
     );
     git(repo, 'init', '-q');
     execFileSync('pre-commit', ['install'], { cwd: repo, env, encoding: 'utf8' });
