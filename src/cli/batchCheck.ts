@@ -131,24 +131,33 @@ export function summaryTable(results: readonly BatchResult[], cwd: string): stri
 export const batchExitCode = (results: readonly BatchResult[]): number =>
   Math.max(0, ...results.map((r) => (r.report ? exitCodeOf(r.report) : 2)));
 
+/** Reports inspected at once in a batch. */
+const BATCH_CONCURRENCY = 4;
+
 export async function runBatchCheck(
   targets: readonly CheckTarget[],
   options: { format: CheckFormat; verbose: boolean; gradedPage: boolean },
   io: CliIo,
 ): Promise<number> {
-  const results: BatchResult[] = [];
-  for (const target of targets) {
-    if (target.error) {
-      results.push({ input: target.input, error: target.error.message });
-      continue;
-    }
+  const inspect = async (target: CheckTarget): Promise<BatchResult> => {
+    if (target.error) return { input: target.input, error: target.error.message };
     try {
-      results.push({ input: target.input, report: await inspectReport(target.located!, options) });
+      return { input: target.input, report: await inspectReport(target.located!, options) };
     } catch (error) {
       if (!(error instanceof ReportFileError)) throw error;
-      results.push({ input: target.input, error: error.message });
+      return { input: target.input, error: error.message };
     }
-  }
+  };
+  // A few at a time: one report's git calls and file reads overlap another's parsing.
+  const results: BatchResult[] = new Array(targets.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const i = next++;
+      results[i] = await inspect(targets[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, targets.length) }, worker));
   if (options.format === 'json') {
     const json = results.map((r) =>
       r.report

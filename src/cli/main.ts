@@ -3,6 +3,7 @@
  * Exit codes: 0 all good, 1 the report fails a check, 2 the input cannot be used.
  */
 import { realpathSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ReportFileError } from '../main/services/reportFile';
 import { COMMANDS, type CliIo } from './commands';
@@ -56,6 +57,9 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // Node ≥ 22.1 keeps the compiled code of the command modules loaded below between runs (pre-commit
+  // and CI start the CLI again and again); older Node has no such cache and skips this.
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
