@@ -183,7 +183,10 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
       writtenWords = words;
     }
     if (q.isPlaceholder) {
-      warn('placeholder', `Question ${q.number} still contains the placeholder "${placeholderFor(q.number)}".`, q.answerLine);
+      // The placeholder's own line (as the doctor names it), not the answer's first line.
+      const at = answerSegment ? norm.indexOf(placeholderFor(q.number), answerSegment.start) : -1;
+      const within = answerSegment !== undefined && at !== -1 && at < answerSegment.start + answerSegment.text.length;
+      warn('placeholder', `Question ${q.number} still contains the placeholder "${placeholderFor(q.number)}".`, within ? line(at) : q.answerLine);
     }
     const constraint = profile.questions[q.number - 1] ?? {};
     const empty = q.answer.trim() === '' || q.answer.trim() === placeholderFor(q.number);
