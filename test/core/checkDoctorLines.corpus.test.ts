@@ -15,14 +15,13 @@ const SAME: Record<string, string[]> = { 'cut-by-heading': ['heading-in-answer',
 
 function disagreements(text: string): string[] {
   const { profile } = resolveProfile(text);
-  const found = doctor(text, profile);
-  const findings = Array.isArray(found) ? found : found.findings;
+  const findings = doctor(text, profile);
   const out: string[] = [];
   for (const w of analyzeReport(text, profile).warnings) {
     const kinds = SAME[w.kind] ?? [w.kind];
-    const same = findings.filter((f: { kind: string; question: number | null }) => kinds.includes(f.kind) && f.question === w.question);
-    if (same.length > 0 && !same.some((f: { line: number | null }) => f.line === w.line)) {
-      out.push(`${w.kind} Q${w.question}: check line ${w.line}, doctor ${same.map((f: { line: number | null }) => f.line).join('/')}`);
+    const same = findings.filter((f) => kinds.includes(f.kind) && f.question === w.question);
+    if (same.length > 0 && !same.some((f) => f.line === w.line)) {
+      out.push(`${w.kind} Q${w.question}: check line ${w.line}, doctor ${same.map((f) => f.line).join('/')}`);
     }
   }
   return out;
