@@ -11,6 +11,7 @@ import type { GradedPageDifference } from '../core/gradedPage';
 import { mayRenderDifferentlyWhenGraded } from '../core/gradedPageTriggers';
 import { parseReport } from '../core/parseReport';
 import type { ReportDocument } from '../core/reportModel';
+import { deadFileLinkWarnings } from '../main/services/deadFileLinks';
 import { figureWarnings, type FigureWarning } from '../main/services/figures/figureHygiene';
 import { loadReport, type LoadedReport } from '../main/services/loadReport';
 import type { LocatedReport } from '../main/services/locateReport';
@@ -63,10 +64,12 @@ export async function inspectReport(located: LocatedReport, options: { gradedPag
   else if (loaded.text.length > GRADED_PAGE_MAX_CHARS) {
     gradedPageSkipped = `${(loaded.text.length / 1024 / 1024).toFixed(1)} MB of text; the graded-page comparison (reports up to 2 MB) was skipped`;
   }
-  const [figures, gradedPage] = await Promise.all([
+  const [images, deadLinks, gradedPage] = await Promise.all([
     figureWarnings(loaded.reportPath, loaded.text),
+    deadFileLinkWarnings(loaded.reportPath, loaded.text, doc),
     gradedPageSkipped === null ? gradedPageDifferences(loaded.text, doc) : Promise.resolve([]),
   ]);
+  const figures = [...images, ...deadLinks].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   return { located, loaded, analysis, warnings: { structure: analysis.warnings, figures, gradedPage }, gradedPageSkipped };
 }
 
