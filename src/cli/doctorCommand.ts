@@ -86,6 +86,12 @@ export async function writeBackup(reportPath: string, now = new Date()): Promise
   throw new ReportFileError('unreadable', `too many backups next to ${reportPath}; remove some, nothing was changed`, reportPath);
 }
 
+/** What was done for a finding: the option picked (`--headings move`), else the fix's own label. */
+function appliedLabel(finding: Finding, headings: string): string {
+  const option = finding.kind === 'heading-in-answer' ? finding.fix?.options?.find((o) => o.id === headings) : undefined;
+  return option ? option.label.replace(/\bit\b/, 'the heading') : finding.fix!.label;
+}
+
 export const runDoctorCommand: CommandRun = async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -170,7 +176,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       const added = diff.filter((d) => d.kind === 'added').length;
       const removed = diff.filter((d) => d.kind === 'removed').length;
       lines.push(`Repaired ${fixed.length} finding${fixed.length === 1 ? '' : 's'} (${added} line${added === 1 ? '' : 's'} added, ${removed} removed; every answer keeps its words):`);
-      for (const f of fixed) lines.push(`  ✓ ${where(f)} ${f.fix!.label}`);
+      for (const f of fixed) lines.push(`  ✓ ${where(f)} ${appliedLabel(f, headings)}`);
       lines.push(`Backup of the original: ${displayPath(io.cwd, backup)}`, '');
     }
     lines.push(
