@@ -13,6 +13,7 @@ import { loadReport, type LoadedReport } from '../main/services/loadReport';
 import { locateReport } from '../main/services/locateReport';
 import { readReportText, ReportFileError } from '../main/services/reportFile';
 import type { CommandRun } from './commands';
+import { applyFigureTextFixes } from './figureTextFixes';
 
 const SEVERITY_TITLE: Record<Severity, string> = {
   'breaks-checker': "Breaks the course's checker",
@@ -99,6 +100,9 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
         json: { type: 'boolean', default: false },
         fix: { type: 'boolean', default: false },
         headings: { type: 'string', default: 'bold' },
+        // Also the figure fixes that edit only a link's bytes (the "!", backticks): opt-in, since
+        // they change the text of links where the doctor's own fixes never change a character.
+        figures: { type: 'boolean', default: false },
       },
       allowPositionals: true,
     });
@@ -143,6 +147,8 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       io.err(`report-editor doctor: ${error instanceof Error ? error.message : String(error)}`);
       return 2;
     }
+    const figureFixes = values.figures ? applyFigureTextFixes(repaired) : { text: repaired, applied: [] };
+    repaired = figureFixes.text;
     let backup: string | null = null;
     if (repaired !== loaded.text) {
       // Someone (the app, an editor) may have saved the file meanwhile: never overwrite their work.
@@ -161,7 +167,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
     if (values.json) {
       io.out(
         JSON.stringify(
-          { report: shown, ...template, backup: backup && displayPath(io.cwd, backup), fixed, checker, findings: remaining },
+          { report: shown, ...template, backup: backup && displayPath(io.cwd, backup), fixed, ...(values.figures ? { figuresFixed: figureFixes.applied } : {}), checker, findings: remaining },
           null,
           2,
         ),
@@ -175,8 +181,12 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       const diff = lineDiff(loaded.text, repaired);
       const added = diff.filter((d) => d.kind === 'added').length;
       const removed = diff.filter((d) => d.kind === 'removed').length;
-      lines.push(`Repaired ${fixed.length} finding${fixed.length === 1 ? '' : 's'} (${added} line${added === 1 ? '' : 's'} added, ${removed} removed; every answer keeps its words):`);
+      const count = fixed.length + figureFixes.applied.length;
+      lines.push(`Repaired ${count} finding${count === 1 ? '' : 's'} (${added} line${added === 1 ? '' : 's'} added, ${removed} removed; every answer keeps its words):`);
       for (const f of fixed) lines.push(`  ✓ ${where(f)} ${appliedLabel(f, headings)}`);
+      for (const f of figureFixes.applied) {
+        lines.push(`  ✓ ${[f.line !== null ? `line ${f.line}` : '', f.question !== null ? `Q${f.question}` : ''].filter(Boolean).join('  ').padEnd(14)} ${f.label}`);
+      }
       lines.push(`Backup of the original: ${displayPath(io.cwd, backup)}`, '');
     }
     lines.push(
