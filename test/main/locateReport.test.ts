@@ -7,7 +7,9 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locateReport } from '../../src/main/services/locateReport';
+import { RecentRepos } from '../../src/main/services/recentRepos';
 import { ReportFileError } from '../../src/main/services/reportFile';
+import { ReportWorkspace } from '../../src/main/services/reportWorkspace';
 import { runCliProcess, tempRepo } from '../support/cli';
 import { buildReport } from '../support/reportBuilder';
 
@@ -54,6 +56,23 @@ describe('locateReport from the repo root', () => {
   it('still prefers reports/README.md over other template copies, as before', async () => {
     const repo = tempRepo({ 'reports/README.md': report, 'MyProject/reports/README.md': report });
     expect((await locateReport(repo)).reportPath).toBe(join(repo, 'reports/README.md'));
+  });
+
+  it('the app and the browser host (ReportWorkspace) open it from the repo root, and ask when there are several', async () => {
+    const workspace = new ReportWorkspace(() => undefined, new RecentRepos(tempRepo({})), { watch: false });
+    try {
+      const repo = tempRepo({ 'README.md': projectReadme, 'MyProject/reports/README.md': report });
+      const opened = await workspace.openPath(repo);
+      expect(opened.kind === 'opened' && opened.report.reportPath).toBe(join(repo, 'MyProject/reports/README.md'));
+      const two = tempRepo({ 'MyProject/reports/README.md': report, 'report/README.md': report });
+      expect(await workspace.openPath(two)).toEqual({
+        kind: 'choose',
+        repoRoot: two,
+        candidates: [join(two, 'report/README.md'), join(two, 'MyProject/reports/README.md')],
+      });
+    } finally {
+      await workspace.close();
+    }
   });
 
   it('the CLI check finds a report kept in a project folder', () => {
