@@ -45,6 +45,10 @@ function parseAndCheck(text) {
   return core.analyzeReport(text, profile, doc);
 }
 
+/** `node bench/run.mjs cli export` runs only those sections (core, cli, export, ui); none: all. */
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
+
 const results = { date: new Date().toISOString(), node: process.version, sections: {} };
 const rows = [];
 const ms = (x) => `${x.toFixed(3)} ms`;
@@ -55,14 +59,14 @@ const corpus = existsSync(corpusDir)
   : [];
 if (corpus.length === 0) console.log(`[bench] ${corpusDir} not found: corpus sections skipped`);
 const coreRows = [];
-for (const { name, text } of corpus) {
+for (const { name, text } of wanted('core') ? corpus : []) {
   const profile = core.courseProfile(core.detectTemplate(text)?.generation ?? 31);
   const s = time(() => core.analyzeReport(text, profile, core.parseReport(text)), { minRuns: 100, minMs: 60 });
   const kb = Buffer.byteLength(text) / 1024;
   coreRows.push({ name, kB: +kb.toFixed(1), mean: s.mean, p95: s.p95, per100kB: (s.mean * 100) / kb });
 }
 // A 60 kB report: the largest real report, its answers lengthened to 60 kB.
-if (corpus.length > 0) {
+if (corpus.length > 0 && wanted('core')) {
   const largest = [...corpus].sort((a, b) => b.text.length - a.text.length)[0];
   let doc = core.parseReport(largest.text);
   let n = 0;
@@ -84,7 +88,7 @@ if (coreRows.length > 0) {
 }
 
 // --- CLI ------------------------------------------------------------------------------------
-if (corpus.length > 0) {
+if (corpus.length > 0 && wanted('cli')) {
   const repo = mkdtempSync(join(tmpdir(), 'bench-cli-'));
   mkdirSync(join(repo, 'reports'));
   writeFileSync(join(repo, 'reports/README.md'), corpus.find((c) => c.name.startsWith('real-041'))?.text ?? corpus[0].text);
@@ -108,9 +112,9 @@ if (corpus.length > 0) {
 }
 
 // --- optional sections ----------------------------------------------------------------------
-for (const extra of ['export.mjs', 'ui.mjs']) {
+for (const extra of ['cli.mjs', 'export.mjs', 'ui.mjs']) {
   const path = join(root, 'bench', extra);
-  if (!existsSync(path)) continue;
+  if (!existsSync(path) || !wanted(basename(extra, '.mjs'))) continue;
   const mod = await import(pathToFileURL(path).href);
   const section = await mod.run({ root, corpusDir, stats, time });
   results.sections[section.name] = section.results;

@@ -1,17 +1,13 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeReport, type ReportAnalysis } from '../core/analyzeReport';
+import type { ReportAnalysis } from '../core/analyzeReport';
 import { formatRange } from '../core/constraints';
-import { findGradedPageDifferences, type GradedPageDifference } from '../core/gradedPage';
-import { conflictWarnings, type ConflictWarning } from '../core/merge/conflictMarkers';
-import { parseReport } from '../core/parseReport';
-import { figureWarnings, type FigureWarning } from '../main/services/figures';
-import { loadReport, type LoadedReport } from '../main/services/loadReport';
-import { locateReport } from '../main/services/locateReport';
+import type { LoadedReport } from '../main/services/loadReport';
+import { resolveCheckTargets, runBatchCheck } from './batchCheck';
 import type { CommandRun } from './commands';
+import { allWarnings, exitCodeOf, inspectReport, type CheckWarning, type CheckWarnings } from './inspectReport';
 
-/** Every warning `check` prints: merge conflicts and structure (checker split), graded page, figures. */
-export type CheckWarning = ReportAnalysis['warnings'][number] | ConflictWarning | GradedPageDifference | FigureWarning;
+export type { CheckWarning } from './inspectReport';
 
 /** The `--json` shape: the course checker's verdict plus the per-question view. */
 export function checkJson(analysis: ReportAnalysis, warnings: readonly CheckWarning[]) {
@@ -43,26 +39,15 @@ function describeSource(loaded: LoadedReport, repoRoot: string): string {
     : 'no recognisable template';
   const table = loaded.reportPyPath
     ? `constraints from ${relativeTo(repoRoot, loaded.reportPyPath)}`
-    : `constraints of ${loaded.profile.source.kind === "course-default" ? loaded.profile.source.description : "report.py"}`;
+    : `constraints of ${loaded.profile.source.kind === 'course-default' ? loaded.profile.source.description : 'report.py'}`;
   return `${template}, ${table}`;
 }
 
 /** `path` relative to `cwd` with `/` separators when it lies below it (also on Windows), else as is. */
-function relativeTo(cwd: string, path: string): string {
+export function relativeTo(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
-
-/** The warnings of one check, by where they come from. */
-export interface CheckWarnings {
-  /** Where the checker's positional split disagrees with the headings. */
-  readonly structure: readonly CheckWarning[];
-  readonly figures: readonly CheckWarning[];
-  /** Where python report.py html renders differently from GitHub. */
-  readonly gradedPage: readonly CheckWarning[];
-}
-
-const allWarnings = (w: CheckWarnings): CheckWarning[] => [...w.structure, ...w.figures, ...w.gradedPage];
 
 export function formatHuman(
   loaded: LoadedReport,
@@ -75,7 +60,9 @@ export function formatHuman(
   const lines = [`${relativeTo(cwd, loaded.reportPath)}: ${describeSource(loaded, repoRoot)}`, ''];
   if (check.error) {
     lines.push(`The course's checker stops here: ${check.error}`);
-    lines.push(`  It finds ${check.answers} answers instead of ${loaded.profile.expectedAnswers}, so it checks nothing. The warnings below show where.`);
+    lines.push(
+      `  It finds ${check.answers} answers instead of ${loaded.profile.expectedAnswers}, so it checks nothing. The warnings below show where.`,
+    );
     lines.push('');
   }
   const byQuestion = new Map(analysis.questions.map((q) => [q.number, q]));
@@ -95,41 +82,66 @@ export function formatHuman(
     if (group.length === 0) continue;
     lines.push(title);
     for (const w of group) {
-      const where = [w.question !== null ? `Q${w.question}` : '', w.line !== null ? `line ${w.line}` : ''].filter(Boolean).join(', ');
+      const where = [w.question !== null ? `Q${w.question}` : '', w.line !== null ? `line ${w.line}` : '']
+        .filter(Boolean)
+        .join(', ');
       lines.push(`  ⚠ ${where ? `${where}: ` : ''}${w.message}`);
     }
     lines.push('');
   }
-  lines.push(check.error ? `passed -/${loaded.profile.expectedAnswers} (the checker raised an error)` : `passed ${check.passed}/${check.answers}`);
+  lines.push(
+    check.error
+      ? `passed -/${loaded.profile.expectedAnswers} (the checker raised an error)`
+      : `passed ${check.passed}/${check.answers}`,
+  );
   return lines;
 }
 
-/**
- * The graded-page comparison renders every answer as markdown: fine for a report (~60 kB), but
- * minutes for a pathological 20 MB file (one huge paragraph is worst). Above this it is skipped.
- */
-const GRADED_PAGE_MAX_CHARS = 2_000_000;
+export type CheckFormat = 'human' | 'json' | 'github';
 
 export const runCheckCommand: CommandRun = async (args, io) => {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { json: { type: 'boolean', default: false } },
-      allowPositionals: true,
-    });
-    const located = await locateReport(resolve(io.cwd, positionals[0] ?? '.'));
-    const loaded = await loadReport(located.reportPath);
-    const doc = parseReport(loaded.text);
-    const analysis = analyzeReport(loaded.text, loaded.profile, doc);
-    const warnings: CheckWarnings = {
-      // Git's conflict markers first: until they are resolved, every count below includes both versions.
-      structure: [...conflictWarnings(loaded.text, doc), ...analysis.warnings],
-      figures: await figureWarnings(loaded.reportPath, loaded.text),
-      gradedPage: loaded.text.length <= GRADED_PAGE_MAX_CHARS ? findGradedPageDifferences(loaded.text, doc) : [],
-    };
-    if (loaded.text.length > GRADED_PAGE_MAX_CHARS) {
-      io.err(`report-editor check: ${(loaded.text.length / 1024 / 1024).toFixed(1)} MB of text; the graded-page comparison (reports up to 2 MB) was skipped`);
-    }
-    if (values.json) io.out(JSON.stringify(checkJson(analysis, allWarnings(warnings)), null, 2));
-    else for (const line of formatHuman(loaded, analysis, warnings, io.cwd, located.repoRoot)) io.out(line);
-    return analysis.check.error === null && analysis.check.failures.length === 0 ? 0 : 1;
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      json: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      'skip-graded-page': { type: 'boolean', default: false },
+      'only-reports': { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
+  const format = values.json ? 'json' : (values.format ?? 'human');
+  if (format !== 'human' && format !== 'json' && format !== 'github') {
+    io.err(`report-editor check: --format must be human, json or github (not "${format}")`);
+    return 2;
+  }
+  const options = { format: format as CheckFormat, verbose: values.verbose, gradedPage: !values['skip-graded-page'] };
+  const targets = await resolveCheckTargets(positionals.length > 0 ? positionals : ['.'], io.cwd, {
+    onlyReports: values['only-reports'],
+  });
+  if (targets.entries.length === 0) return 0; // --only-reports, and none of the files is a report
+  if (targets.batch) return runBatchCheck(targets.entries, options, io);
+  // One report: errors (no template, ambiguous…) end the run with exit code 2, as they always did.
+  const [only] = targets.entries;
+  if (only.error) throw only.error;
+  const inspected = await inspectReport(only.located!, options);
+  if (inspected.gradedPageSkipped !== null && options.gradedPage)
+    io.err(`report-editor check: ${inspected.gradedPageSkipped}`);
+  if (format === 'github') {
+    const { githubAnnotations, writeJobSummary } = await import('./format/github');
+    for (const line of githubAnnotations(inspected, io.cwd)) io.out(line);
+    await writeJobSummary([{ input: only.input, report: inspected }], io);
+  } else if (format === 'json')
+    io.out(JSON.stringify(checkJson(inspected.analysis, allWarnings(inspected.warnings)), null, 2));
+  else
+    for (const line of formatHuman(
+      inspected.loaded,
+      inspected.analysis,
+      inspected.warnings,
+      io.cwd,
+      only.located!.repoRoot,
+    ))
+      io.out(line);
+  return exitCodeOf(inspected);
 };

@@ -14,6 +14,7 @@ import { locateReport } from '../main/services/locateReport';
 import { readReportText, ReportFileError } from '../main/services/reportFile';
 import { assertWritable } from '../main/services/writePermission';
 import type { CommandRun } from './commands';
+import { applyFigureTextFixes } from './figureTextFixes';
 
 const SEVERITY_TITLE: Record<Severity, string> = {
   'breaks-checker': "Breaks the course's checker",
@@ -87,6 +88,12 @@ export async function writeBackup(reportPath: string, now = new Date()): Promise
   throw new ReportFileError('unreadable', `too many backups next to ${reportPath}; remove some, nothing was changed`, reportPath);
 }
 
+/** What was done for a finding: the option picked (`--headings move`), else the fix's own label. */
+function appliedLabel(finding: Finding, headings: string): string {
+  const option = finding.kind === 'heading-in-answer' ? finding.fix?.options?.find((o) => o.id === headings) : undefined;
+  return option ? option.label.replace(/\bit\b/, 'the heading') : finding.fix!.label;
+}
+
 export const runDoctorCommand: CommandRun = async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -94,6 +101,9 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
         json: { type: 'boolean', default: false },
         fix: { type: 'boolean', default: false },
         headings: { type: 'string', default: 'bold' },
+        // Also the figure fixes that edit only a link's bytes (the "!", backticks): opt-in, since
+        // they change the text of links where the doctor's own fixes never change a character.
+        figures: { type: 'boolean', default: false },
       },
       allowPositionals: true,
     });
@@ -138,6 +148,8 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       io.err(`report-editor doctor: ${error instanceof Error ? error.message : String(error)}`);
       return 2;
     }
+    const figureFixes = values.figures ? applyFigureTextFixes(repaired) : { text: repaired, applied: [] };
+    repaired = figureFixes.text;
     let backup: string | null = null;
     if (repaired !== loaded.text) {
       // Someone (the app, an editor) may have saved the file meanwhile: never overwrite their work.
@@ -166,7 +178,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
     if (values.json) {
       io.out(
         JSON.stringify(
-          { report: shown, ...template, backup: backup && displayPath(io.cwd, backup), fixed, checker, findings: remaining },
+          { report: shown, ...template, backup: backup && displayPath(io.cwd, backup), fixed, ...(values.figures ? { figuresFixed: figureFixes.applied } : {}), checker, findings: remaining },
           null,
           2,
         ),
@@ -180,8 +192,12 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       const diff = lineDiff(loaded.text, repaired);
       const added = diff.filter((d) => d.kind === 'added').length;
       const removed = diff.filter((d) => d.kind === 'removed').length;
-      lines.push(`Repaired ${fixed.length} finding${fixed.length === 1 ? '' : 's'} (${added} line${added === 1 ? '' : 's'} added, ${removed} removed; every answer keeps its words):`);
-      for (const f of fixed) lines.push(`  ✓ ${where(f)} ${f.fix!.label}`);
+      const count = fixed.length + figureFixes.applied.length;
+      lines.push(`Repaired ${count} finding${count === 1 ? '' : 's'} (${added} line${added === 1 ? '' : 's'} added, ${removed} removed; every answer keeps its words):`);
+      for (const f of fixed) lines.push(`  ✓ ${where(f)} ${appliedLabel(f, headings)}`);
+      for (const f of figureFixes.applied) {
+        lines.push(`  ✓ ${[f.line !== null ? `line ${f.line}` : '', f.question !== null ? `Q${f.question}` : ''].filter(Boolean).join('  ').padEnd(14)} ${f.label}`);
+      }
       lines.push(`Backup of the original: ${displayPath(io.cwd, backup)}`, '');
     }
     lines.push(

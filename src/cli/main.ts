@@ -3,6 +3,7 @@
  * Exit codes: 0 all good, 1 the report fails a check, 2 the input cannot be used.
  */
 import { realpathSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ReportFileError } from '../main/services/reportFile';
 import { COMMANDS, type CliIo } from './commands';
@@ -89,6 +90,9 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // Node ≥ 22.1 keeps the compiled code of the command modules loaded below between runs (pre-commit
+  // and CI start the CLI again and again); older Node has no such cache and skips this.
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   const out = quietWhenClosed(process.stdout);
   const err = quietWhenClosed(process.stderr);
   runCli(process.argv.slice(2), { out, err, cwd: process.cwd(), entry: realpathSync(process.argv[1]) }).then(

@@ -81,6 +81,18 @@ export function questionStatus(
 }
 
 /**
+ * The line where the checker's cut falls, quoted as the student wrote it (`the heading "#### Backend"`,
+ * or `the "##" in "x = 1  ## comment"`), so they can find it without counting lines.
+ */
+function cuttingLine(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  const full = text.slice(start, end === -1 ? text.length : end).trim();
+  const shown = full.length > 60 ? `${full.slice(0, 57)}…` : full;
+  return /^#{2,}(\s|$)/.test(full) && start + text.slice(start).search(/\S/) === at ? `the heading "${shown}"` : `the "##" in "${shown}"`;
+}
+
+/**
  * Checks `text` and explains the verdict question by question. `doc` may be passed when the
  * caller already parsed `text`.
  */
@@ -156,7 +168,7 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
         const hashes = fromHere.start + norm.slice(fromHere.start, regionEnd).indexOf('##');
         warn(
           'cut-by-heading',
-          `In question ${q.number}, a "##" inside the answer cuts it short: the ${lost} word${lost === 1 ? '' : 's'} after it ${lost === 1 ? 'is' : 'are'} not counted (headings and "#" comments with two or more "#" end an answer).`,
+          `In question ${q.number}, ${cuttingLine(norm, hashes)} inside the answer cuts it short: the ${lost} word${lost === 1 ? '' : 's'} after it ${lost === 1 ? 'is' : 'are'} not counted (headings and "#" comments with two or more "#" end an answer).`,
           line(hashes),
         );
       }
@@ -171,7 +183,10 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
       writtenWords = words;
     }
     if (q.isPlaceholder) {
-      warn('placeholder', `Question ${q.number} still contains the placeholder "${placeholderFor(q.number)}".`, q.answerLine);
+      // The placeholder's own line (as the doctor names it), not the answer's first line.
+      const at = answerSegment ? norm.indexOf(placeholderFor(q.number), answerSegment.start) : -1;
+      const within = answerSegment !== undefined && at !== -1 && at < answerSegment.start + answerSegment.text.length;
+      warn('placeholder', `Question ${q.number} still contains the placeholder "${placeholderFor(q.number)}".`, within ? line(at) : q.answerLine);
     }
     const constraint = profile.questions[q.number - 1] ?? {};
     const empty = q.answer.trim() === '' || q.answer.trim() === placeholderFor(q.number);

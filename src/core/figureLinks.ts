@@ -169,6 +169,24 @@ function extensionOf(path: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
+/** First folders of paths that only exist on someone's machine (macOS, Linux, WSL, Colab). */
+const MACHINE_ROOTS = /^\/(users|home|mnt|media|volumes|private|tmp|var|root|opt|usr|etc|content|workspaces?|run|srv)(\/|$)/i;
+
+/**
+ * `/figures/x.png`: on GitHub a link starting with one `/` is read from the repository's top
+ * folder, so students mean the repo, not their disk — unless it starts like a machine's own path
+ * (`/Users/me/…`, `/home/…`).
+ */
+function fromRepoRoot(path: string): boolean {
+  return /^\/[^/]/.test(path) && !MACHINE_ROOTS.test(path);
+}
+
+/** `/reports/figures/x.png` → `figures/x.png`; otherwise the usual place, `figures/<name>`. */
+function relativeSuggestion(path: string): string {
+  const inReports = /^\/reports\/(.+)$/i.exec(path);
+  return inReports ? inReports[1] : `figures/${path.slice(path.lastIndexOf('/') + 1)}`;
+}
+
 /** Reads a link target as written (`<figures/a b.png>`, `./figures/a%20b.png "title"` minus title). */
 export function figureTarget(rawTarget: string): FigureTarget {
   let raw = rawTarget.trim();
@@ -816,7 +834,9 @@ export function figureLinkFindings(
         link,
         'outside-report',
         'warning',
-        target.absolute
+        target.absolute && fromRepoRoot(target.path)
+          ? `${figureLinkPlace(link)} links ${name}, a path from the repository root: GitHub looks for it from the repo's top folder, but the graded page (python report.py html) and other viewers look from the root of the disk. Link it relative to the report's folder instead (${relativeSuggestion(target.path)}).`
+          : target.absolute
           ? `${figureLinkPlace(link)} links ${name}, a path on this computer: nobody else has that file. Copy it into figures/.`
           : `${figureLinkPlace(link)} links ${name}, outside the report's folder: it is easily left out of the repo or broken when the report moves. Copy it into figures/.`,
       );

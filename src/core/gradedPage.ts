@@ -15,6 +15,7 @@ import type { List, ListItem, Nodes, Parent, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { mayRenderDifferentlyWhenGraded } from './gradedPageTriggers';
 import { lineCounter } from './lineIndex';
 import { parseReport } from './parseReport';
 import type { ReportDocument } from './reportModel';
@@ -234,7 +235,7 @@ export function findGradedPageDifferences(text: string, doc: ReportDocument = pa
   const found: GradedPageDifference[] = [];
   for (const q of doc.questions) {
     const segment = doc.segments[q.answerSegment];
-    if (!segment || segment.text.trim() === '') continue;
+    if (!segment || segment.text.trim() === '' || !mayRenderDifferentlyWhenGraded(segment.text)) continue;
     const firstLine = lineOf(segment.start);
     for (const d of findGradedPageDifferencesInMarkdown(segment.text)) {
       found.push({ ...d, question: q.number, line: firstLine + d.line - 1 });
