@@ -10,5 +10,6 @@ export * from './templateVersion';
 export * from './analyzeReport';
 export * from './render';
 export * from './gradedPage';
+export * from './graded';
 export * from './figureLinks';
 export * from './doctor';
