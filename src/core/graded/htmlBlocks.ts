@@ -77,7 +77,11 @@ class Extractor implements TokenHandler {
     if (this.inraw) {
       this.stack.push(tag);
       this.cache.push(text);
-    } else this.cleandoc.push(text);
+    } else {
+      this.cleandoc.push(text);
+      // A `<script>` outside a raw block (say in a code span) does not swallow the rest.
+      if (tag === 'script' || tag === 'style') this.tokenizer.clearCdataMode();
+    }
   }
 
   endTag(tag: string): void {
@@ -103,7 +107,7 @@ class Extractor implements TokenHandler {
 
   data(text: string): void {
     if (this.intail && text.includes('\n')) this.intail = false;
-    if (this.inraw || this.intail) this.cache.push(text);
+    if (this.inraw) this.cache.push(text);
     else this.cleandoc.push(text);
   }
 
@@ -129,6 +133,9 @@ class Extractor implements TokenHandler {
   }
   comment(text: string): void {
     this.emptyTag(`<!--${text}-->`, true);
+  }
+  bogusComment(raw: string): void {
+    this.emptyTag(raw, false);
   }
   decl(text: string): void {
     this.emptyTag(`<!${text}>`, true);

@@ -12,6 +12,8 @@ export interface TokenHandler {
   charRef(name: string): void;
   entityRef(name: string): void;
   comment(text: string): void;
+  /** `<!x>` or `</ x>`: kept as it is written, never a block. */
+  bogusComment(raw: string): void;
   decl(text: string): void;
   pi(text: string): void;
   unknownDecl(text: string): void;
@@ -43,6 +45,9 @@ export class HtmlTokenizer {
   lineno = 1;
   offset = 0;
   private starttagText: string | null = null;
+  /** Inside `<script>` or `<style>` only the matching end tag is markup. */
+  cdataElem: string | null = null;
+  private cdataEnd: RegExp | null = null;
   /** Memo of TAG_END results: for hostile runs like `<a<a<a…` each scan would reach the same end. */
   private tagEndMemo = new Map<number, number>();
 
@@ -84,8 +89,10 @@ export class HtmlTokenizer {
     const n = raw.length;
     this.tagEndMemo = new Map();
     while (i < n) {
-      INTERESTING.lastIndex = i;
-      const found = INTERESTING.exec(raw);
+      const interesting = this.cdataEnd ?? INTERESTING;
+      interesting.lastIndex = i;
+      const found = interesting.exec(raw);
+      if (!found && this.cdataElem) break;
       const j = found ? found.index : n;
       if (i < j) h.data(raw.slice(i, j));
       i = this.updatepos(i, j);
@@ -140,7 +147,7 @@ export class HtmlTokenizer {
         } else break;
       }
     }
-    if (end && i < n) {
+    if (end && i < n && !this.cdataElem) {
       h.data(raw.slice(i, n));
       i = this.updatepos(i, n);
     }
@@ -176,7 +183,7 @@ export class HtmlTokenizer {
     const raw = this.rawdata;
     const pos = raw.indexOf('>', i + 2);
     if (pos === -1) return -1;
-    this.handler.comment(raw.slice(i + 2, pos));
+    this.handler.bogusComment(raw.slice(i, pos + 1));
     return pos + 1;
   }
 
@@ -185,6 +192,12 @@ export class HtmlTokenizer {
     COMMENT_CLOSE.lastIndex = i + 4;
     const m = COMMENT_CLOSE.exec(raw);
     if (!m) return -1;
+    // Python-Markdown only takes a comment closed by exactly `-->`; otherwise the `<` is text.
+    // (Mid-document, 3.4.1 then re-parses from the start and never ends; at the start it goes on.)
+    if (m[0] !== '-->') {
+      this.handler.data('<');
+      return i + 1;
+    }
     this.handler.comment(raw.slice(i + 4, m.index));
     return m.index + m[0].length;
   }
@@ -224,7 +237,10 @@ export class HtmlTokenizer {
   private parseStartTag(i: number): number {
     this.starttagText = null;
     const endpos = this.checkForWholeStartTag(i);
-    if (endpos < 0) return endpos;
+    if (endpos < 0) {
+      this.handler.data('<');
+      return i + 1;
+    }
     const raw = this.rawdata;
     this.starttagText = raw.slice(i, endpos);
     TAG_FIND.lastIndex = i + 1;
@@ -242,8 +258,22 @@ export class HtmlTokenizer {
       this.handler.data(raw.slice(i, endpos));
       return endpos;
     }
-    this.handler.startTag(tag, endText.endsWith('/>'), this.starttagText);
+    if (endText.endsWith('/>')) this.handler.startTag(tag, true, this.starttagText);
+    else {
+      if (tag === 'script' || tag === 'style') this.setCdataMode(tag);
+      this.handler.startTag(tag, false, this.starttagText);
+    }
     return endpos;
+  }
+
+  setCdataMode(tag: string): void {
+    this.cdataElem = tag;
+    this.cdataEnd = new RegExp(`</[${SPACE}]*${tag}[${SPACE}]*>`, 'gi');
+  }
+
+  clearCdataMode(): void {
+    this.cdataElem = null;
+    this.cdataEnd = null;
   }
 
   private parseEndTag(i: number): number {
@@ -254,6 +284,10 @@ export class HtmlTokenizer {
     END_TAG_FIND.lastIndex = i;
     const match = END_TAG_FIND.exec(raw);
     if (!match) {
+      if (this.cdataElem) {
+        this.handler.data(raw.slice(i, gtpos));
+        return gtpos;
+      }
       TAG_FIND.lastIndex = i + 2;
       const name = TAG_FIND.exec(raw);
       if (!name) {
@@ -264,7 +298,13 @@ export class HtmlTokenizer {
       this.handler.endTag(name[1]!.toLowerCase());
       return close + 1;
     }
-    this.handler.endTag(match[1]!.toLowerCase());
+    const elem = match[1]!.toLowerCase();
+    if (this.cdataElem && elem !== this.cdataElem) {
+      this.handler.data(raw.slice(i, gtpos));
+      return gtpos;
+    }
+    this.handler.endTag(elem);
+    this.clearCdataMode();
     return gtpos;
   }
 }

@@ -5,7 +5,7 @@
  * text/tail strings, and the new children's own text is processed the same way.
  */
 import { ETX, INLINE_PREFIX } from '../markers';
-import { pyStrip } from '../pyString';
+import { charBefore, pyStrip } from '../pyString';
 import type { Element } from '../tree';
 import { backtick } from './backtick';
 import type { InlineContext } from './context';
@@ -19,6 +19,9 @@ const PATTERNS: readonly InlinePattern[] = [
   backtick, escape, reference, link, imageLink, imageReference, shortReference, shortImageReference,
   autolink, automail, lineBreak, html, entity, notStrong, asterisk, underscore,
 ];
+
+/** Characters scanned by restarts in one pattern pass before switching to the linear fallback. */
+const EXACT_RESTART_BUDGET = 4_000_000;
 
 const PLACEHOLDER_AT = /\u0002klzzwxh:([0-9]+)\u0003/y;
 
@@ -36,11 +39,47 @@ export class InlineProcessor {
 
   private applyPattern(pattern: InlinePattern, data: string, patternIndex: number): string {
     if (pattern.excludedInLinks && this.ancestors.includes('a')) return data;
+    // Python searches again from the start after every replacement: earlier positions can match
+    // once a later piece is hidden behind a placeholder. That is quadratic, so past a budget of
+    // work (only on huge paragraphs) the search continues after the replacement instead.
+    let work = 0;
+    let from = 0;
+    for (;;) {
+      if (work > EXACT_RESTART_BUDGET) return this.applyPatternForward(pattern, data, patternIndex, from);
+      const m = pattern.find(this.ctx, data, from, (i) => charBefore(data, i));
+      if (!m) return data;
+      if (m.node === null) {
+        from = m.end;
+        continue;
+      }
+      const placeholder = this.stashMatch(m.node, patternIndex);
+      data = data.slice(0, m.start) + placeholder + data.slice(m.end);
+      work += m.end + data.length;
+      from = 0;
+    }
+  }
+
+  /** Processes a new node's own text (with the later patterns) and tails, then stashes it. */
+  private stashMatch(node: Element | string, patternIndex: number): string {
+    if (typeof node !== 'string' && !node.atomic) {
+      for (const child of [node, ...node.children]) {
+        if (child.text) {
+          this.ancestors.push(child.tag.toLowerCase());
+          child.text = this.handleInline(child.text, patternIndex + 1);
+          this.ancestors.pop();
+        }
+        if (child.tail) child.tail = this.handleInline(child.tail, patternIndex);
+      }
+    }
+    return this.ctx.stash(node);
+  }
+
+  /** The linear fallback: one pass, each search continuing after the previous replacement. */
+  private applyPatternForward(pattern: InlinePattern, data: string, patternIndex: number, from: number): string {
     const pieces: string[] = [];
     let cursor = 0;
-    let from = 0;
     // Right after a replacement the character before is the placeholder's closing ETX.
-    const prevAt = (i: number): string | undefined => (i === cursor && cursor > 0 ? ETX : i > 0 ? data[i - 1] : undefined);
+    const prevAt = (i: number): string | undefined => (i === cursor && cursor > 0 ? ETX : charBefore(data, i));
     for (;;) {
       const m = pattern.find(this.ctx, data, from, prevAt);
       if (!m) break;
@@ -48,18 +87,7 @@ export class InlineProcessor {
         from = m.end;
         continue;
       }
-      const node = m.node;
-      if (typeof node !== 'string' && !node.atomic) {
-        for (const child of [node, ...node.children]) {
-          if (child.text) {
-            this.ancestors.push(child.tag.toLowerCase());
-            child.text = this.handleInline(child.text, patternIndex + 1);
-            this.ancestors.pop();
-          }
-          if (child.tail) child.tail = this.handleInline(child.tail, patternIndex);
-        }
-      }
-      pieces.push(data.slice(cursor, m.start), this.ctx.stash(node));
+      pieces.push(data.slice(cursor, m.start), this.stashMatch(m.node, patternIndex));
       cursor = from = m.end;
     }
     if (!pieces.length) return data;
