@@ -28,15 +28,20 @@ class Extractor implements TokenHandler {
   /** Line start offsets of the tokenizer's current rawdata, rebuilt when rawdata changes. */
   private linesFor: string | null = null;
   private lineStarts: number[] = [];
+  private hasNewline = false;
 
   constructor(private readonly stash: HtmlStash) {}
 
   private lineOffset(): number {
     const t = this.tokenizer;
     const raw = t.rawdata;
-    if (t.lineno > 1 && raw.includes('\n')) {
-      if (this.linesFor !== raw) {
-        this.linesFor = raw;
+    if (this.linesFor !== raw) {
+      this.linesFor = raw;
+      this.hasNewline = raw.includes('\n');
+      this.lineStarts = [];
+    }
+    if (t.lineno > 1 && this.hasNewline) {
+      if (!this.lineStarts.length) {
         this.lineStarts = [0];
         for (let k = raw.indexOf('\n'); k !== -1; k = raw.indexOf('\n', k + 1)) this.lineStarts.push(k + 1);
       }

@@ -27,9 +27,15 @@ const ATTR_FIND = new RegExp(
   `((?<=['"${SPACE}/])[^${SPACE}/>][^${SPACE}/=>]*)([${SPACE}]*=+[${SPACE}]*('[^']*'|"[^"]*"|(?!['"])[^>${SPACE}]*))?(?:[${SPACE}]|/(?!>))*`,
   'y',
 );
-/** With Python-Markdown's patch: no backtick in a tag name, attribute name start or bare value. */
-const TAG_END = new RegExp(
-  `<[a-zA-Z][^\`\\t\\n\\r\\f />\\x00]*(?:[${SPACE}/]*(?:(?<=['"${SPACE}/])[^\`${SPACE}/>][^${SPACE}/=>]*(?:[${SPACE}]*=+[${SPACE}]*(?:'[^']*'|"[^"]*"|(?!['"])[^\`>${SPACE}]*)[${SPACE}]*)?(?:[${SPACE}]|/(?!>))*)*)?[${SPACE}]*`,
+/**
+ * Where a start tag ends (Python's locatestarttagend_tolerant with Python-Markdown's patch: no
+ * backtick in a tag name, attribute name start or bare value), in two parts: the tag name, and
+ * the attributes after it. Every `<` inside one long name run ends at the same place, so both
+ * parts are remembered (a line of `<a<a<a…` would otherwise be scanned once per `<`).
+ */
+const TAG_NAME = /[^`\t\n\r\f />\x00]*/y;
+const TAG_REST = new RegExp(
+  `(?:[${SPACE}/]*(?:(?<=['"${SPACE}/])[^\`${SPACE}/>][^${SPACE}/=>]*(?:[${SPACE}]*=+[${SPACE}]*(?:'[^']*'|"[^"]*"|(?!['"])[^\`>${SPACE}]*)[${SPACE}]*)?(?:[${SPACE}]|/(?!>))*)*)?[${SPACE}]*`,
   'y',
 );
 const END_TAG_FIND = new RegExp(`</[${SPACE}]*([a-zA-Z][-.a-zA-Z0-9:_]*)[${SPACE}]*>`, 'y');
@@ -50,6 +56,7 @@ export class HtmlTokenizer {
   private cdataEnd: RegExp | null = null;
   /** Memo of TAG_END results: for hostile runs like `<a<a<a…` each scan would reach the same end. */
   private tagEndMemo = new Map<number, number>();
+  private nameRun: [number, number] | null = null;
 
   constructor(private readonly handler: TokenHandler) {}
 
@@ -71,9 +78,11 @@ export class HtmlTokenizer {
     const raw = this.rawdata;
     let lines = 0;
     let lastNl = -1;
-    for (let k = raw.indexOf('\n', i); k !== -1 && k < j; k = raw.indexOf('\n', k + 1)) {
-      lines++;
-      lastNl = k;
+    for (let k = i; k < j; k++) {
+      if (raw.charCodeAt(k) === 10) {
+        lines++;
+        lastNl = k;
+      }
     }
     if (lines) {
       this.lineno += lines;
@@ -88,6 +97,7 @@ export class HtmlTokenizer {
     let i = 0;
     const n = raw.length;
     this.tagEndMemo = new Map();
+    this.nameRun = null;
     while (i < n) {
       const interesting = this.cdataEnd ?? INTERESTING;
       interesting.lastIndex = i;
@@ -216,12 +226,21 @@ export class HtmlTokenizer {
 
   private checkForWholeStartTag(i: number): number {
     const raw = this.rawdata;
-    let j = this.tagEndMemo.get(i);
+    // `<` and a letter were checked by the caller; the name runs on from the letter.
+    let nameEnd: number;
+    if (this.nameRun && i + 1 > this.nameRun[0] && i + 1 < this.nameRun[1]) nameEnd = this.nameRun[1];
+    else {
+      TAG_NAME.lastIndex = i + 2;
+      TAG_NAME.exec(raw);
+      nameEnd = TAG_NAME.lastIndex;
+      this.nameRun = [i + 1, nameEnd];
+    }
+    let j = this.tagEndMemo.get(nameEnd);
     if (j === undefined) {
-      TAG_END.lastIndex = i;
-      const m = TAG_END.exec(raw)!;
+      TAG_REST.lastIndex = nameEnd;
+      const m = TAG_REST.exec(raw)!;
       j = m.index + m[0].length;
-      this.tagEndMemo.set(i, j);
+      this.tagEndMemo.set(nameEnd, j);
     }
     const next = raw[j] ?? '';
     if (next === '>') return j + 1;

@@ -25,7 +25,7 @@ import { serialize } from './serialize';
 import { element } from './tree';
 import { unescapeTree } from './unescape';
 
-const BLOCK_PROCESSORS = [
+export const BLOCK_PROCESSORS = [
   emptyBlock, listIndent, codeBlock, hashHeader, setextHeader, hr, orderedList, unorderedList, blockquote, reference,
   paragraph,
 ];

@@ -31,7 +31,7 @@ export function serialize(root: Element): string {
 
 function write(el: Element, out: string[]): void {
   out.push('<', el.tag);
-  const keys = [...el.attrs.keys()].sort();
+  const keys = el.attrs.size ? [...el.attrs.keys()].sort() : [];
   for (const key of keys) out.push(' ', key, '="', escapeAttribute(el.attrs.get(key)!), '"');
   if (EMPTY.has(el.tag.toLowerCase())) out.push(' />');
   else {

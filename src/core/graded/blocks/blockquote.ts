@@ -3,8 +3,8 @@ import { Blocks, type BlockProcessor } from '../blockParser';
 import { pyStrip } from '../pyString';
 import { lastChild, subElement } from '../tree';
 
-/** Python stops nesting quotes near its recursion limit; deeper `>` stay text. */
-export const MAX_QUOTE_DEPTH = 180;
+/** Python stops nesting quotes near its recursion limit (298 levels from the top); deeper `>` stay text. */
+export const MAX_QUOTE_DEPTH = 298;
 
 /** Index of the first line (its start) that is a quote line: up to 3 spaces then `>`. */
 function search(block: string): number {

@@ -6,15 +6,16 @@ import { Blocks, type BlockProcessor } from '../blockParser';
 import { subElement } from '../tree';
 import { stripChars } from '../pyString';
 
-function isRule(line: string): boolean {
-  let i = 0;
-  while (i < 3 && line[i] === ' ') i++;
+function isRule(text: string, start: number, stop: number): boolean {
+  const line = text;
+  let i = start;
+  while (i < start + 3 && line[i] === ' ') i++;
   const mark = line[i];
   if (mark !== '-' && mark !== '_' && mark !== '*') return false;
   let count = 0;
   let spaces = 0;
   let end = i;
-  for (; end < line.length; end++) {
+  for (; end < stop; end++) {
     const c = line[end];
     if (c === mark) {
       if (spaces > 2) return false;
@@ -32,7 +33,7 @@ function search(block: string): [number, number] | null {
   while (start <= block.length) {
     let end = block.indexOf('\n', start);
     if (end === -1) end = block.length;
-    if (isRule(block.slice(start, end))) return [start, end];
+    if (isRule(block, start, end)) return [start, end];
     start = end + 1;
   }
   return null;

@@ -14,7 +14,7 @@ export const reference: BlockProcessor = {
   test: () => true,
   run(parser, _parent, blocks) {
     const block = blocks.shift();
-    const m = DEFINITION.exec(block);
+    const m = block.includes(']:') ? DEFINITION.exec(block) : null;
     if (!m) {
       blocks.unshift(block);
       return false;

@@ -49,6 +49,7 @@ function runsOf(data: string): Runs {
 
 export const backtick: InlinePattern = {
   name: 'backtick',
+  triggers: ['`'],
   find(_ctx, data, from, prevAt) {
     let i = from;
     while (i < data.length) {

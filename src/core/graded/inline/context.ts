@@ -8,6 +8,12 @@ const PLACEHOLDER = /\u0002klzzwxh:([0-9]+)\u0003/g;
 
 export class InlineContext {
   readonly stashed = new Map<string, Element | string>();
+  /**
+   * Characters a pattern may still scan in vain in this pass. Python-Markdown rescans to the end
+   * of the paragraph for each failed `*`, `_` or `(`, which is quadratic; real text never comes
+   * near this, hostile text stops matching that pattern instead of hanging.
+   */
+  effort = 0;
   constructor(
     readonly references: Map<string, Reference>,
     readonly htmlStash: HtmlStash,

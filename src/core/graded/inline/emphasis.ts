@@ -94,13 +94,17 @@ function parseSub(shapes: Shape[], mark: string, data: string, parent: Element, 
 function emphasisPattern(name: string, mark: string, shapes: Shape[]): InlinePattern {
   return {
     name,
-    find(_ctx, data, from, prevAt) {
+    triggers: [mark],
+    find(ctx, data, from, prevAt) {
       for (let pos = data.indexOf(mark, from); pos !== -1; pos = data.indexOf(mark, pos + 1)) {
+        if (ctx.effort <= 0) return null;
         const before = prevAt(pos);
         for (let i = 0; i < shapes.length; i++) {
           const m = matchShape(shapes[i]!, data, pos, before);
           if (m) return { start: pos, end: m.index + m[0].length, node: build(shapes, mark, m, i) };
         }
+        // A failed shape may have scanned to the end of the text.
+        ctx.effort -= data.length - pos;
       }
       return null;
     },

@@ -22,6 +22,8 @@ const PATTERNS: readonly InlinePattern[] = [
 
 /** Characters scanned by restarts in one pattern pass before switching to the linear fallback. */
 const EXACT_RESTART_BUDGET = 4_000_000;
+/** Vain scanning allowed per pattern pass (see InlineContext.effort). */
+const EFFORT_PER_PASS = 2_000_000;
 
 const PLACEHOLDER_AT = /\u0002klzzwxh:([0-9]+)\u0003/y;
 
@@ -38,7 +40,9 @@ export class InlineProcessor {
   }
 
   private applyPattern(pattern: InlinePattern, data: string, patternIndex: number): string {
+    if (!pattern.triggers.some((t) => data.includes(t))) return data;
     if (pattern.excludedInLinks && this.ancestors.includes('a')) return data;
+    this.ctx.effort = EFFORT_PER_PASS + 4 * data.length;
     // Python searches again from the start after every replacement: earlier positions can match
     // once a later piece is hidden behind a placeholder. That is quadratic, so past a budget of
     // work (only on huge paragraphs) the search continues after the replacement instead.

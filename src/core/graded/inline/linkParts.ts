@@ -6,16 +6,33 @@ import { PY_SPACE } from '../pyRegex';
 import { pyStrip } from '../pyString';
 import type { InlineContext } from './context';
 
-/** Text inside balanced brackets from `index` (just after `[`): [text, index after `]`] or null. */
-export function getText(data: string, index: number): [string, number] | null {
-  let depth = 1;
-  for (let pos = index; pos < data.length; pos++) {
-    const c = data[pos];
-    if (c === ']') depth--;
-    else if (c === '[') depth++;
-    if (depth === 0) return [data.slice(index, pos), pos + 1];
+/** For each `[` of a string, the index of the `]` that closes it (-1: never closed). */
+class BracketPairs {
+  private readonly close = new Map<number, number>();
+  constructor(data: string) {
+    const open: number[] = [];
+    for (let i = 0; i < data.length; i++) {
+      const c = data.charCodeAt(i);
+      if (c === 91) open.push(i);
+      else if (c === 93 && open.length) this.close.set(open.pop()!, i);
+    }
   }
-  return null;
+  closing(open: number): number {
+    return this.close.get(open) ?? -1;
+  }
+}
+
+let pairsCache: { data: string; pairs: BracketPairs } | null = null;
+
+/**
+ * Text inside balanced brackets from `index` (just after a `[`): [text, index after `]`] or null.
+ * Python scans forward counting brackets; the matching pairs are found once per string instead,
+ * so a line of a million `[` is not scanned a million times.
+ */
+export function getText(data: string, index: number): [string, number] | null {
+  if (!pairsCache || pairsCache.data !== data) pairsCache = { data, pairs: new BracketPairs(data) };
+  const close = pairsCache.pairs.closing(index - 1);
+  return close === -1 ? null : [data.slice(index, close), close + 1];
 }
 
 const ANGLE_LINK = new RegExp(`\\([${PY_SPACE}]*(?:(<[^<>]*>)[${PY_SPACE}]*(?:('[^']*'|"[^"]*")[${PY_SPACE}]*)?\\))?`, 'y');
@@ -60,7 +77,8 @@ export function getLink(ctx: InlineContext, data: string, index: number): LinkTa
     let startAltQuote = -1;
     let exitAltQuote = -1;
     let last = '';
-    for (let pos = startIndex; pos < data.length; pos++) {
+    let pos = startIndex;
+    for (; pos < data.length; pos++) {
       const c = data[pos]!;
       if (c === '(') {
         if (!ignoreMatches) brackets++;
@@ -98,6 +116,7 @@ export function getLink(ctx: InlineContext, data: string, index: number): LinkTa
       }
       if (c !== ' ') last = c;
     }
+    ctx.effort -= pos - startIndex;
     if (brackets !== 0 && backtrack === 0) {
       href = data.slice(startIndex, lastBracket - 1);
       i = lastBracket;

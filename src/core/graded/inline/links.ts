@@ -15,8 +15,10 @@ function bracketPattern(name: string, image: boolean, handle: Handler): InlinePa
   return {
     name,
     excludedInLinks: true,
+    triggers: [image ? '![' : '['],
     find(ctx, data, from, prevAt) {
       for (let i = data.indexOf(image ? '![' : '[', from); i !== -1; ) {
+        if (ctx.effort <= 0) return null;
         if (!image && prevAt(i) === '!') {
           i = data.indexOf('[', i + 1);
           continue;
@@ -55,6 +57,8 @@ const inlineImage: Handler = (ctx, data, start, afterOpen) => {
   return { start, end: target.end, node: img };
 };
 
+/** `\s?\[([^\]]*)\]` right after the link text. */
+const REFERENCE_ID = new RegExp(`[${PY_SPACE}]?\\[([^\\]]*)\\]`, 'y');
 const SPACE_RUN = new RegExp(`[${PY_SPACE}]+`, 'g');
 
 /** `[id]` right after the text (full form) or the text itself as the id (short form). */
@@ -66,9 +70,8 @@ function referenceHandler(image: boolean, short: boolean): Handler {
     let end = text[1];
     if (short) id = text[0].toLowerCase();
     else {
-      const spaced = new RegExp(`[${PY_SPACE}]?\\[([^\\]]*)\\]`, 'y');
-      spaced.lastIndex = text[1];
-      const m = spaced.exec(data);
+      REFERENCE_ID.lastIndex = text[1];
+      const m = REFERENCE_ID.exec(data);
       if (!m) return 'fail';
       id = m[1]!.toLowerCase() || text[0].toLowerCase();
       end = m.index + m[0].length;

@@ -13,6 +13,8 @@ export interface InlinePattern {
   readonly name: string;
   /** Links are not made inside links. */
   readonly excludedInLinks?: boolean;
+  /** Characters one of which every match contains: text without them is skipped at once. */
+  readonly triggers: readonly string[];
   /**
    * The first match at or after `from`. `prevAt(i)` gives the character before index i as the
    * data stands now (a placeholder's closing ETX right after an earlier replacement).

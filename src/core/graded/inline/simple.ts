@@ -10,12 +10,14 @@ import type { InlineMatch, InlinePattern } from './pattern';
 
 function regexPattern(
   name: string,
+  triggers: string[],
   regex: RegExp,
   build: (m: RegExpExecArray, ctx: Parameters<InlinePattern['find']>[0]) => InlineMatch['node'],
 ): InlinePattern {
   const global = new RegExp(regex.source, `${regex.flags.replace('g', '')}g`);
   return {
     name,
+    triggers,
     find(ctx, data, from) {
       global.lastIndex = from;
       const m = global.exec(data);
@@ -25,7 +27,7 @@ function regexPattern(
   };
 }
 
-export const autolink = regexPattern('autolink', /<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?:\/\/[^<>]*)>/s, (m, ctx) => {
+export const autolink = regexPattern('autolink', ['<'], /<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?:\/\/[^<>]*)>/s, (m, ctx) => {
   const a = element('a');
   a.attrs.set('href', ctx.unescape(m[1]!));
   a.text = m[1]!;
@@ -35,7 +37,7 @@ export const autolink = regexPattern('autolink', /<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss
 
 const NAMED: Record<number, string> = { 34: 'quot', 38: 'amp', 60: 'lt', 62: 'gt' };
 
-export const automail = regexPattern('automail', /<([^<> !]+@[^@<> ]+)>/s, (m, ctx) => {
+export const automail = regexPattern('automail', ['@'], /<([^<> !]+@[^@<> ]+)>/s, (m, ctx) => {
   let email = ctx.unescape(m[1]!);
   if (email.startsWith('mailto:')) email = email.slice('mailto:'.length);
   const a = element('a');
@@ -52,15 +54,16 @@ export const automail = regexPattern('automail', /<([^<> !]+@[^@<> ]+)>/s, (m, c
   return a;
 });
 
-export const lineBreak = regexPattern('linebreak', / {2}\n/, () => element('br'));
+export const lineBreak = regexPattern('linebreak', ['  \n'], / {2}\n/, () => element('br'));
 
 export const html = regexPattern(
   'html',
+  ['<'],
   /(<(\/?[a-zA-Z][^<>@ ]*( [^<>]*)?|!--(?:(?!<!--|-->).)*--)>)/s,
   (m, ctx) => ctx.htmlStash.store(ctx.unescapeToHtml(m[1]!)),
 );
 
-export const entity = regexPattern('entity', /(&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)/, (m, ctx) =>
+export const entity = regexPattern('entity', ['&'], /(&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)/, (m, ctx) =>
   ctx.htmlStash.store(ctx.unescapeToHtml(m[1]!)),
 );
 
@@ -68,6 +71,7 @@ export const entity = regexPattern('entity', /(&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-
 const NOT_STRONG = new RegExp(`(?:^|[${PY_SPACE}])[*_](?:[${PY_SPACE}]|$)`, 'g');
 export const notStrong: InlinePattern = {
   name: 'not_strong',
+  triggers: ['*', '_'],
   find(_ctx, data, from) {
     NOT_STRONG.lastIndex = from;
     for (;;) {
