@@ -73,20 +73,36 @@ export class HtmlTokenizer {
     this.goahead(true);
   }
 
+  /** Newline offsets of the current rawdata, for counting lines between two offsets quickly. */
+  private newlinesOf: string | null = null;
+  private newlines: number[] = [];
+
+  /** Index of the first newline at or after `at`. */
+  private firstNewlineFrom(at: number): number {
+    let lo = 0;
+    let hi = this.newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.newlines[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   private updatepos(i: number, j: number): number {
     if (i >= j) return j;
     const raw = this.rawdata;
-    let lines = 0;
-    let lastNl = -1;
-    for (let k = i; k < j; k++) {
-      if (raw.charCodeAt(k) === 10) {
-        lines++;
-        lastNl = k;
-      }
+    if (this.newlinesOf !== raw) {
+      this.newlinesOf = raw;
+      this.newlines = [];
+      for (let k = raw.indexOf('\n'); k !== -1; k = raw.indexOf('\n', k + 1)) this.newlines.push(k);
     }
+    const first = this.firstNewlineFrom(i);
+    const end = this.firstNewlineFrom(j);
+    const lines = end - first;
     if (lines) {
       this.lineno += lines;
-      this.offset = j - (lastNl + 1);
+      this.offset = j - (this.newlines[end - 1]! + 1);
     } else this.offset += j - i;
     return j;
   }

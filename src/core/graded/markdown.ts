@@ -31,13 +31,13 @@ export const BLOCK_PROCESSORS = [
 ];
 
 /** Lines of only spaces (after the first line) become empty. */
-const SPACE_ONLY_LINE = /(?<=\n) +\n/g;
+const SPACE_ONLY_LINE = /\n +(?=\n)/g;
 
 function normalizeWhitespace(source: string): string {
-  source = source.replaceAll(STX, '').replaceAll(ETX, '');
-  source = `${source.replace(/\r\n?/g, '\n')}\n\n`;
-  source = expandTabs(source, 4);
-  return source.replace(SPACE_ONLY_LINE, '\n');
+  if (source.includes(STX) || source.includes(ETX)) source = source.replaceAll(STX, '').replaceAll(ETX, '');
+  if (source.includes('\r')) source = source.replace(/\r\n?/g, '\n');
+  source = expandTabs(`${source}\n\n`, 4);
+  return source.includes(' \n') ? source.replace(SPACE_ONLY_LINE, '\n') : source;
 }
 
 export function markdownToHtml(source: string): string {
