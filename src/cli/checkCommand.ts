@@ -61,6 +61,12 @@ export interface CheckWarnings {
   readonly gradedPage: readonly CheckWarning[];
 }
 
+/**
+ * Per group, at most this many warnings are printed (a generated or pasted file can cause tens of
+ * thousands); `--json` lists them all.
+ */
+export const MAX_LISTED_WARNINGS = 200;
+
 const allWarnings = (w: CheckWarnings): CheckWarning[] => [...w.structure, ...w.figures, ...w.gradedPage];
 
 export function formatHuman(
@@ -93,9 +99,12 @@ export function formatHuman(
   for (const [title, group] of groups) {
     if (group.length === 0) continue;
     lines.push(title);
-    for (const w of group) {
+    for (const w of group.slice(0, MAX_LISTED_WARNINGS)) {
       const where = [w.question !== null ? `Q${w.question}` : '', w.line !== null ? `line ${w.line}` : ''].filter(Boolean).join(', ');
       lines.push(`  ⚠ ${where ? `${where}: ` : ''}${w.message}`);
+    }
+    if (group.length > MAX_LISTED_WARNINGS) {
+      lines.push(`  … and ${group.length - MAX_LISTED_WARNINGS} more (report-editor check --json lists every one)`);
     }
     lines.push('');
   }

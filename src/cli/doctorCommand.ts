@@ -39,6 +39,12 @@ function where(f: Finding): string {
   return [line, q].filter(Boolean).join('  ').padEnd(14);
 }
 
+/**
+ * Per severity, at most this many findings are listed (a pasted or generated file can hold tens of
+ * thousands); `--json` lists them all.
+ */
+export const MAX_LISTED_FINDINGS = 200;
+
 /** Findings grouped by severity, worst first, with their fixes. */
 export function formatFindings(findings: readonly Finding[], indent = ''): string[] {
   const lines: string[] = [];
@@ -46,12 +52,15 @@ export function formatFindings(findings: readonly Finding[], indent = ''): strin
     const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     lines.push(`${indent}${SEVERITY_TITLE[severity]} (${group.length}):`);
-    for (const f of group) {
+    for (const f of group.slice(0, MAX_LISTED_FINDINGS)) {
       lines.push(`${indent}  ${where(f)} ${f.message}`);
       if (f.fix) {
         const options = f.fix.options && f.fix.options.length > 1 ? ` (or: ${f.fix.options.slice(1).map((o) => o.label).join(', ')})` : '';
         lines.push(`${indent}  ${''.padEnd(14)} fix: ${f.fix.label}${options}`);
       }
+    }
+    if (group.length > MAX_LISTED_FINDINGS) {
+      lines.push(`${indent}  … and ${group.length - MAX_LISTED_FINDINGS} more (report-editor doctor --json lists every one)`);
     }
     lines.push('');
   }
@@ -116,7 +125,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       const lines = [templateLine(loaded, shown), ''];
       if (findings.length === 0) lines.push('No drift from the template found.');
       else {
-        lines.push(...formatFindings(findings));
+        for (const line of formatFindings(findings)) lines.push(line);
         const fixable = findings.filter((f) => f.fix).length;
         lines.push(
           fixable > 0
@@ -170,7 +179,8 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       const added = diff.filter((d) => d.kind === 'added').length;
       const removed = diff.filter((d) => d.kind === 'removed').length;
       lines.push(`Repaired ${fixed.length} finding${fixed.length === 1 ? '' : 's'} (${added} line${added === 1 ? '' : 's'} added, ${removed} removed; every answer keeps its words):`);
-      for (const f of fixed) lines.push(`  ✓ ${where(f)} ${f.fix!.label}`);
+      for (const f of fixed.slice(0, MAX_LISTED_FINDINGS)) lines.push(`  ✓ ${where(f)} ${f.fix!.label}`);
+      if (fixed.length > MAX_LISTED_FINDINGS) lines.push(`  … and ${fixed.length - MAX_LISTED_FINDINGS} more`);
       lines.push(`Backup of the original: ${displayPath(io.cwd, backup)}`, '');
     }
     lines.push(
@@ -180,7 +190,8 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       '',
     );
     if (remaining.length > 0) {
-      lines.push(`Left for you (${remaining.length}):`, ...formatFindings(remaining, '  '));
+      lines.push(`Left for you (${remaining.length}):`);
+      for (const line of formatFindings(remaining, '  ')) lines.push(line);
     }
     while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     for (const line of lines) io.out(line);
