@@ -15,22 +15,65 @@ export interface GuardedMarkdown {
   readonly source: string;
   readonly ranges: readonly GuardedRange[];
   readonly tokens: readonly string[];
+  /** Per range: the placeholder's line in `source`, and the lines and characters it stands for. */
+  readonly shifts: readonly { readonly line: number; readonly lines: number; readonly chars: number }[];
 }
 
-/** Replaces guarded ranges by a one-word placeholder, keeping every later line where it was. */
+/**
+ * Replaces each guarded range by a one-word placeholder line. (Keeping its line breaks instead
+ * would hand the parser hundreds of thousands of blank lines, itself slow; positions are shifted
+ * back after rendering.)
+ */
 export function guardMarkdown(markdown: string): GuardedMarkdown {
   const ranges = guardedRanges(markdown);
-  if (ranges.length === 0) return { source: markdown, ranges, tokens: [] };
+  if (ranges.length === 0) return { source: markdown, ranges, tokens: [], shifts: [] };
   const nonce = Math.random().toString(36).slice(2, 10);
   const tokens = ranges.map((_, i) => `REPORTEDITORGUARDED${nonce}X${i}`);
+  const shifts: { line: number; lines: number; chars: number }[] = [];
   let source = '';
   let at = 0;
+  let removedLines = 0;
   ranges.forEach((range, i) => {
-    source += markdown.slice(at, range.start) + tokens[i] + '\n'.repeat(range.lastLine - range.firstLine);
+    source += markdown.slice(at, range.start) + tokens[i];
+    const lines = range.lastLine - range.firstLine;
+    shifts.push({ line: range.firstLine - removedLines, lines, chars: range.end - range.start - tokens[i].length });
+    removedLines += lines;
     at = range.end;
   });
   source += markdown.slice(at);
-  return { source, ranges, tokens };
+  return { source, ranges, tokens, shifts };
+}
+
+/** Moves every position in `tree` from the placeholder source back to the original markdown. */
+function shiftPositions(tree: Root, shifts: GuardedMarkdown['shifts']): void {
+  // Cumulative shifts after each placeholder line, for a binary search per point.
+  const lines: number[] = [];
+  const chars: number[] = [];
+  let l = 0;
+  let c = 0;
+  for (const s of shifts) {
+    l += s.lines;
+    c += s.chars;
+    lines.push(l);
+    chars.push(c);
+  }
+  const move = (point: { line: number; column: number; offset?: number }) => {
+    let lo = 0;
+    let hi = shifts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (shifts[mid].line < point.line) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return;
+    point.line += lines[lo - 1];
+    if (point.offset !== undefined) point.offset += chars[lo - 1];
+  };
+  visit(tree, (node) => {
+    if (!node.position) return;
+    move(node.position.start);
+    move(node.position.end);
+  });
 }
 
 /** What the note under a guarded range says. */
@@ -68,6 +111,7 @@ function guardedElement(markdown: string, range: GuardedRange): Element {
 /** Swaps each placeholder in `tree` for its guarded text; any placeholder not found goes at the end. */
 export function restoreGuarded(tree: Root, markdown: string, guarded: GuardedMarkdown): void {
   if (guarded.ranges.length === 0) return;
+  shiftPositions(tree, guarded.shifts);
   const index = new Map(guarded.tokens.map((token, i) => [token, i]));
   const placed = new Set<number>();
   visit(tree, 'text', (node: Text, at, parent) => {

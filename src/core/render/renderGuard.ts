@@ -9,7 +9,7 @@
  * with a note saying why. Real reports stay far below every limit.
  *
  * Cost units: about one per markdown token the libraries build (a bracket, a delimiter run, an
- * angle bracket…), two per line, plus one per 50 characters of plain text.
+ * angle bracket…), four per line, ten per block quote, plus one per 50 characters of plain text.
  */
 
 /** One block's limits: a real answer costs a few hundred units, a long code answer ~2 000. */
@@ -42,6 +42,13 @@ export interface BlockEstimate {
 /** A fence line; a backtick fence's info string has no backtick (else it is inline code). */
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
+/**
+ * Measured on remark/rehype: each line (a paragraph, list item, heading) costs about four inline
+ * tokens, a block quote's start about ten.
+ */
+const LINE_COST = 4;
+const QUOTE_START_COST = 6;
+
 /** Tags that never close (`<br>`, `<img …>`): they do not nest. */
 const VOID_TAG = /^(?:br|img|hr|input|meta|link|wbr|source|area|col|embed|track)(?![a-z0-9])/i;
 
@@ -65,12 +72,16 @@ export function estimateBlock(text: string, start: number, end: number): BlockEs
   let atLineStart = true;
   let indent = 0;
   let markers = 0;
+  let quotedLine = false;
+  let previousQuoted = false;
   let plain = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
-      cost += 2;
+      cost += LINE_COST;
       atLineStart = true;
+      previousQuoted = markers > 0 && quotedLine;
+      quotedLine = false;
       indent = 0;
       markers = 0;
       continue;
@@ -85,6 +96,9 @@ export function estimateBlock(text: string, start: number, end: number): BlockEs
       const listMarker = (c === 45 || c === 42 || c === 43) && (next === 32 || next === 9);
       depth = Math.max(depth, markers + (indent >> 1));
       if (c === 62 || listMarker) {
+        // A new block quote is one of the costliest things for the parser (~10 tokens' worth).
+        if (c === 62 && markers === 0 && !previousQuoted) cost += QUOTE_START_COST;
+        if (c === 62) quotedLine = true;
         markers++;
         cost++;
         continue;
