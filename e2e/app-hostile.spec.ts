@@ -16,10 +16,7 @@ test.skip(!corpusAvailable, CORPUS_MISSING);
 const template = () => readFileSync(join(PROJECT_ROOT, '../shared/corpus/templates/blank-2026-01-31q.md'), 'utf8');
 const BOUND = { timeout: 30_000 };
 
-// Not yet: the page stops responding once the 2 MB line is in an editor (found by this spec; the
-// core's counts are linear now, the editor's own markdown parsing and layout of such a line is
-// the suspect). Kept so the fix has its test; see the branch's report.
-test.fixme('a 2 MB report with a line of `![a](` opens, and typing in another answer moves its meter', async ({ page, hostRepo }) => {
+test('a 2 MB report with a line of `![a](` opens, and typing in another answer moves its meter', async ({ page, hostRepo }) => {
   test.setTimeout(180_000);
   const errors = watchErrors(page);
   const text = hostileReport(hostileClass('image-openers'), 2_000_000, 'answer', template());
