@@ -79,10 +79,11 @@ const STRUCTURE_CLASSES = new Set(['answer-markers', 'question-headings']);
 
 /**
  * Measured over the goal, not yet fixed (see the branch's report): `doctor` holds one finding, with
- * its fix, per extra `> Answer:` line — 200 000 of them in 2 MB. Their bound is what was measured,
- * so they cannot grow unnoticed.
+ * its fix, per extra `> Answer:` line — 200 000 of them in 2 MB (353 MB measured); `--fix` holds
+ * them twice, the command's own list and applyFixes' first round (704 MB). Their bounds sit just
+ * above what was measured, so they cannot grow unnoticed.
  */
-const KNOWN_OVER_RSS_MB: Record<string, number> = { 'answer-markers doctor': 450, 'answer-markers doctor --fix': 450 };
+const KNOWN_OVER_RSS_MB: Record<string, number> = { 'answer-markers doctor': 450, 'answer-markers doctor --fix': 800 };
 
 function expectSane(r: CommandResult, what: string, cls: string): void {
   expect([0, 1], `${what}: exit code (stderr: ${r.err})`).toContain(r.code);
