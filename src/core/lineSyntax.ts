@@ -81,7 +81,6 @@ export class LineSyntax {
  * the line's backtick runs by length, so a line of runs of every length stays linear.
  */
 export function codeSpans(text: string, start: number, end: number): CodeSpan[] {
-  if (text.indexOf('`', start) === -1 || text.indexOf('`', start) >= end) return [];
   // Maximal backtick runs by length, in order: closers are always whole runs.
   const runsByLength = new Map<number, number[]>();
   for (let i = start; i < end; ) {
@@ -96,6 +95,7 @@ export function codeSpans(text: string, start: number, end: number): CodeSpan[] 
     runs.push(i);
     i += n;
   }
+  if (runsByLength.size === 0) return [];
   // The scan below only moves forward, so each length's next candidate only moves forward too.
   const cursor = new Map<number, number>();
   const closerAfter = (from: number, n: number): number => {
