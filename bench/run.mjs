@@ -4,8 +4,11 @@
  * bench/results.json. Run after `npm run build` (the npm script does it).
  *
  * Sections: core (parse + check per corpus report and a 60 kB report), CLI (a whole process, and
- * the whole corpus in one process); UI and export sections are added by bench/ui.mjs and
- * bench/export.mjs when present.
+ * the whole corpus in one process); export, hostile-input and UI sections are added by
+ * bench/export.mjs, bench/hostile.mjs and bench/ui.mjs when present.
+ *
+ * `node bench/run.mjs SECTION…` (e.g. `hostile`) runs only the named optional sections and updates
+ * just their part of bench/results.json.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,11 +48,15 @@ function parseAndCheck(text) {
   return core.analyzeReport(text, profile, doc);
 }
 
-/** `node bench/run.mjs cli export` runs only those sections (core, cli, export, ui); none: all. */
+/** `node bench/run.mjs cli hostile` runs only those sections (core, cli, export, hostile, ui); none: all. */
 const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
-
+const resultsPath = join(root, 'bench/results.json');
 const results = { date: new Date().toISOString(), node: process.version, sections: {} };
+if (only.length > 0 && existsSync(resultsPath)) {
+  // Keep the other sections' last results.
+  results.sections = JSON.parse(readFileSync(resultsPath, 'utf8')).sections ?? {};
+}
 const rows = [];
 const ms = (x) => `${x.toFixed(3)} ms`;
 
@@ -57,7 +64,7 @@ const ms = (x) => `${x.toFixed(3)} ms`;
 const corpus = existsSync(corpusDir)
   ? readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort().map((f) => ({ name: basename(f, '.md'), text: readFileSync(join(corpusDir, f), 'utf8') }))
   : [];
-if (corpus.length === 0) console.log(`[bench] ${corpusDir} not found: corpus sections skipped`);
+if (corpus.length === 0 && only.length === 0) console.log(`[bench] ${corpusDir} not found: corpus sections skipped`);
 const coreRows = [];
 for (const { name, text } of wanted('core') ? corpus : []) {
   const profile = core.courseProfile(core.detectTemplate(text)?.generation ?? 31);
@@ -118,7 +125,7 @@ if (corpus.length > 0 && wanted('cli')) {
 // --- optional sections ----------------------------------------------------------------------
 // BENCH_CORE_ONLY=1 skips the optional sections (the UI section takes minutes); or name sections:
 // `node bench/run.mjs core cli`.
-for (const extra of process.env.BENCH_CORE_ONLY ? [] : ['cli.mjs', 'export.mjs', 'ui.mjs']) {
+for (const extra of process.env.BENCH_CORE_ONLY ? [] : ['cli.mjs', 'export.mjs', 'hostile.mjs', 'ui.mjs']) {
   const path = join(root, 'bench', extra);
   if (!existsSync(path) || !wanted(basename(extra, '.mjs'))) continue;
   const mod = await import(pathToFileURL(path).href);
@@ -131,5 +138,5 @@ const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).l
 const line = (r) => r.map((c, i) => String(c).padEnd(width[i])).join(' | ');
 console.log(`\n${line(['area', 'what', 'measured', 'goal'])}\n${width.map((w) => '-'.repeat(w)).join('-|-')}`);
 for (const r of rows) console.log(line(r));
-writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwrote bench/results.json');

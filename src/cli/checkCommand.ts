@@ -49,6 +49,12 @@ export function relativeTo(cwd: string, path: string): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
 
+/**
+ * Per group, at most this many warnings are printed (a generated or pasted file can cause tens of
+ * thousands); `--json` lists them all.
+ */
+export const MAX_LISTED_WARNINGS = 200;
+
 export function formatHuman(
   loaded: LoadedReport,
   analysis: ReportAnalysis,
@@ -81,11 +87,14 @@ export function formatHuman(
   for (const [title, group] of groups) {
     if (group.length === 0) continue;
     lines.push(title);
-    for (const w of group) {
+    for (const w of group.slice(0, MAX_LISTED_WARNINGS)) {
       const where = [w.question !== null ? `Q${w.question}` : '', w.line !== null ? `line ${w.line}` : '']
         .filter(Boolean)
         .join(', ');
       lines.push(`  ⚠ ${where ? `${where}: ` : ''}${w.message}`);
+    }
+    if (group.length > MAX_LISTED_WARNINGS) {
+      lines.push(`  … and ${group.length - MAX_LISTED_WARNINGS} more (report-editor check --json lists every one)`);
     }
     lines.push('');
   }
