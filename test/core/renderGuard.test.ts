@@ -53,7 +53,7 @@ describe('the render guard', () => {
   });
 
   it('graded-page notes are skipped for a pathological answer, with a note naming the question', () => {
-    const text = buildReport({ answers: { 14: '*a_ '.repeat(5_000), 15: '```\ncode\n```' } });
+    const text = buildReport({ answers: { 14: '*a_| '.repeat(5_000), 15: '```\ncode\n```' } });
     const differences = findGradedPageDifferences(text, parseReport(text));
     expect(differences.find((d) => d.question === 14)?.message).toMatch(
       /^Graded-page notes skipped for question 14: the answer holds too much markdown syntax to analyse/,
