@@ -12,6 +12,7 @@
 import { lineCounter } from './lineIndex';
 import { parseReport } from './parseReport';
 import type { ReportDocument, SegmentKind } from './reportModel';
+import { applyEdits, type TextEdit } from './textEdit';
 
 /**
  * - `image`: `![alt](target)`, counted by the checker and shown by GitHub.
@@ -110,13 +111,7 @@ export type FigureFindingKind =
 
 export type FigureSeverity = 'error' | 'warning' | 'info';
 
-/** A replacement of `text.slice(start, end)`, which must still read `expect` when applied. */
-export interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly expect: string;
-  readonly text: string;
-}
+export type { TextEdit } from './textEdit';
 
 /** A one-click fix. `edit` is pure; the others are carried out by the figures service. */
 export type FigureFix =
@@ -892,23 +887,8 @@ export function figureLinkFindings(
 // ---------------------------------------------------------------------------------------------
 // Edits
 
-/** Applies non-overlapping edits (any order). Throws when an edit's `expect` no longer matches. */
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const unique = new Map<string, TextEdit>();
-  for (const e of edits) unique.set(`${e.start}:${e.end}:${e.text}`, e);
-  const sorted = [...unique.values()].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Infinity;
-  for (const e of sorted) {
-    if (e.end > limit) throw new RangeError('Overlapping figure edits');
-    if (text.slice(e.start, e.end) !== e.expect) {
-      throw new RangeError(`The report changed: expected "${e.expect}" at offset ${e.start}`);
-    }
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    limit = e.start;
-  }
-  return out;
-}
+/** Applies non-overlapping edits (any order). Throws EditMismatchError (a RangeError) when one no longer matches. */
+export const applyTextEdits = applyEdits;
 
 function samePath(a: string, b: string, caseInsensitive: boolean): boolean {
   return caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b;

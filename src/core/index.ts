@@ -10,6 +10,7 @@ export * from './templateVersion';
 export * from './analyzeReport';
 export * from './render';
 export * from './gradedPage';
+export * from './textEdit';
 export * from './figureLinks';
 export * from './doctor';
 export * from './merge';
