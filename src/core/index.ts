@@ -14,3 +14,4 @@ export * from './textEdit';
 export * from './figureLinks';
 export * from './doctor';
 export * from './merge';
+export * from './diagnostics';

@@ -1,0 +1,118 @@
+/**
+ * The one aggregator: every analysis's diagnostics in, one deduplicated, ordered list out. One
+ * problem is one diagnostic, however many checks see it (a link without "!" to a missing file; a
+ * "##" the split and the doctor both report): the most useful message stays, every distinct fix
+ * is kept.
+ */
+import { SEVERITY_RANK, type Diagnostic, type DiagnosticFix, type DiagnosticSource } from './diagnostic';
+
+/** Which source's message wins when two describe one problem equally severely. */
+const SOURCE_ORDER: readonly DiagnosticSource[] = [
+  'checker',
+  'merge',
+  'split',
+  'figures',
+  'doctor',
+  'graded-page',
+  'template',
+];
+
+/** Codes that name one problem under different names in different analyses. */
+const SAME_PROBLEM: Readonly<Record<string, string>> = {
+  'heading-in-answer': 'cut-by-heading',
+  'hashes-in-answer': 'cut-by-heading',
+  unanswered: 'placeholder',
+  'missing-question-heading': 'missing-question',
+};
+
+/** Of two equally severe descriptions of one link, the one about the file itself comes first: no fix of the link helps until the file is there. */
+const LEADING_CODES: readonly string[] = ['missing-file', 'outside-report', 'case-mismatch'];
+
+const problemOf = (d: Diagnostic) => SAME_PROBLEM[d.code] ?? d.code;
+
+function overlaps(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return !!a && !!b && a.start < b.end && b.start < a.end;
+}
+
+/** Two diagnostics describe the same problem when they sit on the same bytes, or name it alike. */
+function sameProblem(a: Diagnostic, b: Diagnostic): boolean {
+  if (a.question !== b.question) return false;
+  if (a.source === 'figures' && b.source === 'figures') return overlaps(a.range, b.range);
+  if (problemOf(a) !== problemOf(b)) return false;
+  // One analysis may list the problem several times (two headings in one answer): those stay apart.
+  return a.source !== b.source || (a.line === b.line && a.message === b.message);
+}
+
+const fixKey = (f: DiagnosticFix) =>
+  `${f.label}\u0000${JSON.stringify(f.edits ?? null)}\u0000${JSON.stringify(f.action ?? null)}`;
+
+function better(a: Diagnostic, b: Diagnostic): Diagnostic {
+  const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+  if (bySeverity !== 0) return bySeverity < 0 ? a : b;
+  const lead = (d: Diagnostic) => (LEADING_CODES.includes(d.code) ? 0 : 1);
+  if (lead(a) !== lead(b)) return lead(a) < lead(b) ? a : b;
+  return SOURCE_ORDER.indexOf(a.source) <= SOURCE_ORDER.indexOf(b.source) ? a : b;
+}
+
+function merge(a: Diagnostic, b: Diagnostic): Diagnostic {
+  const lead = better(a, b);
+  const other = lead === a ? b : a;
+  const fixes = new Map<string, DiagnosticFix>();
+  for (const f of [...lead.fixes, ...other.fixes]) if (!fixes.has(fixKey(f))) fixes.set(fixKey(f), f);
+  return {
+    ...lead,
+    line: lead.line ?? other.line,
+    range: lead.range ?? other.range,
+    fixes: [...fixes.values()],
+  };
+}
+
+/** Errors before warnings before notes, within each question; questions in order, the report-wide ones first. */
+function compare(a: Diagnostic, b: Diagnostic): number {
+  const qa = a.question ?? 0;
+  const qb = b.question ?? 0;
+  return qa - qb || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0);
+}
+
+export function collectDiagnostics(...lists: readonly (readonly Diagnostic[])[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const list of lists) {
+    for (const d of list) {
+      const at = out.findIndex((o) => sameProblem(o, d));
+      if (at === -1) out.push(d);
+      else out[at] = merge(out[at], d);
+    }
+  }
+  // Stable: diagnostics at one place keep the order their analyses gave them.
+  return out.sort(compare);
+}
+
+/** Diagnostics of one kind, for a list that shows "× 29" instead of 29 alike lines. */
+export interface DiagnosticGroup {
+  readonly source: DiagnosticSource;
+  readonly code: string;
+  readonly severity: Diagnostic['severity'];
+  readonly items: readonly Diagnostic[];
+}
+
+/** Groups by kind (source and code), worst group first, each group in question order. */
+export function groupDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticGroup[] {
+  const groups = new Map<
+    string,
+    { source: DiagnosticSource; code: string; severity: Diagnostic['severity']; items: Diagnostic[] }
+  >();
+  for (const d of diagnostics) {
+    const key = `${d.source}:${d.code}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { source: d.source, code: d.code, severity: d.severity, items: [d] });
+    else {
+      group.items.push(d);
+      if (SEVERITY_RANK[d.severity] < SEVERITY_RANK[group.severity]) group.severity = d.severity;
+    }
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source),
+  );
+}
