@@ -3,7 +3,7 @@
  * with --fix the repair, written atomically after a backup of the original next to it.
  */
 import { constants } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, unlink } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkReport } from '../core/checkReport';
@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../main/services/atomicWrite';
 import { loadReport, type LoadedReport } from '../main/services/loadReport';
 import { locateReport } from '../main/services/locateReport';
 import { readReportText, ReportFileError } from '../main/services/reportFile';
+import { assertWritable } from '../main/services/writePermission';
 import type { CommandRun } from './commands';
 
 const SEVERITY_TITLE: Record<Severity, string> = {
@@ -144,8 +145,18 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
         io.err(`report-editor doctor: ${shown} changed on disk while it was being repaired; nothing was written, run it again`);
         return 2;
       }
+      // A read-only report (also for root) is left alone, and then no backup is left behind either.
+      await assertWritable(loaded.reportPath, `${shown} is read-only; nothing was repaired or backed up (make it writable first: chmod u+w ${shown})`);
       backup = await writeBackup(loaded.reportPath);
-      await writeFileAtomic(loaded.reportPath, repaired);
+      try {
+        await writeFileAtomic(loaded.reportPath, repaired);
+      } catch (error) {
+        // Nothing was written, so the backup of an unchanged file would only be clutter.
+        await unlink(backup).catch(() => undefined);
+        if (error instanceof ReportFileError) throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new ReportFileError('unreadable', `cannot write ${shown} (${code ?? String(error)}); nothing was changed`, loaded.reportPath);
+      }
     }
     const remaining = doctor(repaired, loaded.profile);
     const remainingIds = new Set(remaining.filter((f) => f.fix).map((f) => f.id));

@@ -58,6 +58,12 @@ export const runServeCommand: CommandRun = async (args, io) => {
       if (!match) return false;
       const path = exportsById.get(match[1]);
       if (!path) return false;
+      // Still the file this session exported (not replaced by a link or other bytes since)?
+      const openable = await workspace.exports.assertOpenable(path).then(
+        () => true,
+        () => false,
+      );
+      if (!openable) return false;
       response.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy': EXPORT_CSP,

@@ -18,6 +18,7 @@ import { ReportInsights } from '../repair/reportInsights';
 import { Banners } from './Banners';
 import { ChecklistCard } from './ChecklistCard';
 import { ConflictDialog } from './ConflictDialog';
+import { ReadOnlyDialog } from './ReadOnlyDialog';
 import { GoToDialog } from './GoToDialog';
 import { Navigator } from './Navigator';
 import { ProblemsPanel } from './ProblemsPanel';
@@ -183,6 +184,7 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
         </ProblemsPanel>
       </div>
       <ConflictDialog session={session} />
+      <ReadOnlyDialog session={session} />
       {repairOpen && (
         <Suspense fallback={null}>
           <RepairDialog session={session} onClose={() => setRepairOpen(false)} />
