@@ -1,11 +1,22 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeReport, type ReportAnalysis } from '../core/analyzeReport';
-import { formatRange } from '../core/constraints';
 import { findGradedPageDifferences, type GradedPageDifference } from '../core/gradedPage';
 import { conflictWarnings, type ConflictWarning } from '../core/merge/conflictMarkers';
+import {
+  checkerDiagnostics,
+  collectDiagnostics,
+  conflictDiagnostics,
+  figureDiagnostics,
+  gradedPageDiagnostics,
+  splitDiagnostics,
+  templateDiagnostics,
+  type Diagnostic,
+  type DiagnosticSource,
+} from '../core/diagnostics';
+import { resolveProfile } from '../core/templateVersion';
 import { parseReport } from '../core/parseReport';
-import { figureWarnings, type FigureWarning } from '../main/services/figures';
+import { figureHygiene, type FigureWarning } from '../main/services/figures';
 import { loadReport, type LoadedReport } from '../main/services/loadReport';
 import { locateReport } from '../main/services/locateReport';
 import type { CommandRun } from './commands';
@@ -13,8 +24,26 @@ import type { CommandRun } from './commands';
 /** Every warning `check` prints: merge conflicts and structure (checker split), graded page, figures. */
 export type CheckWarning = ReportAnalysis['warnings'][number] | ConflictWarning | GradedPageDifference | FigureWarning;
 
-/** The `--json` shape: the course checker's verdict plus the per-question view. */
-export function checkJson(analysis: ReportAnalysis, warnings: readonly CheckWarning[]) {
+/** A diagnostic as `check --json` lists it: the fixes by label (their edits are for the app). */
+function diagnosticJson(d: Diagnostic) {
+  return {
+    source: d.source,
+    code: d.code,
+    severity: d.severity,
+    question: d.question,
+    line: d.line,
+    range: d.range,
+    message: d.message,
+    fixes: d.fixes.map((f) => f.label),
+  };
+}
+
+/** The `--json` shape: the course checker's verdict plus the per-question view and every diagnostic. */
+export function checkJson(
+  analysis: ReportAnalysis,
+  warnings: readonly CheckWarning[],
+  diagnostics: readonly Diagnostic[] = [],
+) {
   const { check } = analysis;
   return {
     generation: check.generation,
@@ -34,6 +63,7 @@ export function checkJson(analysis: ReportAnalysis, warnings: readonly CheckWarn
       line: q.answerLine,
     })),
     warnings,
+    diagnostics: diagnostics.map(diagnosticJson),
   };
 }
 
@@ -53,21 +83,19 @@ function relativeTo(cwd: string, path: string): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
 
-/** The warnings of one check, by where they come from. */
-export interface CheckWarnings {
-  /** Where the checker's positional split disagrees with the headings. */
-  readonly structure: readonly CheckWarning[];
-  readonly figures: readonly CheckWarning[];
-  /** Where python report.py html renders differently from GitHub. */
-  readonly gradedPage: readonly CheckWarning[];
-}
+/** Where each source's diagnostics are printed, in this order; failures are printed above them. */
+const SECTIONS: readonly [string, readonly DiagnosticSource[]][] = [
+  ['Warnings:', ['merge', 'split', 'checker']],
+  ['Figures:', ['figures']],
+  ['Where the graded page (python report.py html) will differ from GitHub:', ['graded-page']],
+  ['Notes:', ['template']],
+];
 
-const allWarnings = (w: CheckWarnings): CheckWarning[] => [...w.structure, ...w.figures, ...w.gradedPage];
-
+/** The failures, then the other diagnostics by section, then the pass count. */
 export function formatHuman(
   loaded: LoadedReport,
   analysis: ReportAnalysis,
-  warnings: CheckWarnings,
+  diagnostics: readonly Diagnostic[],
   cwd: string,
   repoRoot: string,
 ): string[] {
@@ -78,25 +106,25 @@ export function formatHuman(
     lines.push(`  It finds ${check.answers} answers instead of ${loaded.profile.expectedAnswers}, so it checks nothing. The warnings below show where.`);
     lines.push('');
   }
-  const byQuestion = new Map(analysis.questions.map((q) => [q.number, q]));
-  for (const f of check.failures) {
-    const unit = f.kind === 'words' ? (f.got === 1 ? 'word' : 'words') : f.got === 1 ? 'image' : 'images';
-    const q = byQuestion.get(f.question);
-    const where = q ? ` (line ${q.answerLine})` : '';
-    lines.push(`✗ Question ${f.question}${where}: ${f.got} ${unit}, needs ${formatRange(f)}`);
+  const isFailure = (d: Diagnostic) => d.source === 'checker' && (d.code === 'words' || d.code === 'images');
+  // The failures as the checker words them; while it stops with an error it grades none.
+  const failures = check.error ? [] : diagnostics.filter(isFailure);
+  for (const d of failures) {
+    lines.push(`✗ ${d.line === null ? d.message : d.message.replace(/^Question \d+/, (q) => `${q} (line ${d.line})`)}`);
   }
-  if (check.failures.length > 0) lines.push('');
-  const groups: [string, readonly CheckWarning[]][] = [
-    ['Warnings:', warnings.structure],
-    ['Figures:', warnings.figures],
-    ['Where the graded page (python report.py html) will differ from GitHub:', warnings.gradedPage],
-  ];
-  for (const [title, group] of groups) {
+  if (failures.length > 0) lines.push('');
+  for (const [title, sources] of SECTIONS) {
+    const group = diagnostics.filter((d) => sources.includes(d.source) && !isFailure(d) && d.code !== 'checker-error');
     if (group.length === 0) continue;
     lines.push(title);
-    for (const w of group) {
-      const where = [w.question !== null ? `Q${w.question}` : '', w.line !== null ? `line ${w.line}` : ''].filter(Boolean).join(', ');
-      lines.push(`  ⚠ ${where ? `${where}: ` : ''}${w.message}`);
+    for (const d of group) {
+      const where = [d.question !== null ? `Q${d.question}` : '', d.line !== null ? `line ${d.line}` : '']
+        .filter(Boolean)
+        .join(', ');
+      // Template notes inform; everything else printed here is something to act on.
+      lines.push(`  ${d.source === 'template' ? 'ℹ' : '⚠'} ${where ? `${where}: ` : ''}${d.message}`);
+      const fixes = d.fixes.map((f) => f.label);
+      if (fixes.length > 0) lines.push(`      fix: ${fixes.join(' | ')}`);
     }
     lines.push('');
   }
@@ -120,16 +148,33 @@ export const runCheckCommand: CommandRun = async (args, io) => {
     const loaded = await loadReport(located.reportPath);
     const doc = parseReport(loaded.text);
     const analysis = analyzeReport(loaded.text, loaded.profile, doc);
-    const warnings: CheckWarnings = {
-      // Git's conflict markers first: until they are resolved, every count below includes both versions.
-      structure: [...conflictWarnings(loaded.text, doc), ...analysis.warnings],
-      figures: await figureWarnings(loaded.reportPath, loaded.text),
-      gradedPage: loaded.text.length <= GRADED_PAGE_MAX_CHARS ? findGradedPageDifferences(loaded.text, doc) : [],
-    };
-    if (loaded.text.length > GRADED_PAGE_MAX_CHARS) {
-      io.err(`report-editor check: ${(loaded.text.length / 1024 / 1024).toFixed(1)} MB of text; the graded-page comparison (reports up to 2 MB) was skipped`);
+    const graded = loaded.text.length <= GRADED_PAGE_MAX_CHARS;
+    const conflicts = conflictWarnings(loaded.text, doc);
+    const gradedPage = graded ? findGradedPageDifferences(loaded.text, doc) : [];
+    const { findings } = await figureHygiene({ reportPath: loaded.reportPath, text: loaded.text });
+    // Git's conflict markers first: until they are resolved, every count below includes both versions.
+    const diagnostics = collectDiagnostics(
+      conflictDiagnostics(loaded.text, doc),
+      checkerDiagnostics(analysis, loaded.profile),
+      splitDiagnostics(analysis.warnings),
+      figureDiagnostics(findings),
+      gradedPageDiagnostics(gradedPage),
+      templateDiagnostics(resolveProfile(loaded.text, loaded.profile).differences),
+    );
+    if (!graded) {
+      io.err(
+        `report-editor check: ${(loaded.text.length / 1024 / 1024).toFixed(1)} MB of text; the graded-page comparison (reports up to 2 MB) was skipped`,
+      );
     }
-    if (values.json) io.out(JSON.stringify(checkJson(analysis, allWarnings(warnings)), null, 2));
-    else for (const line of formatHuman(loaded, analysis, warnings, io.cwd, located.repoRoot)) io.out(line);
+    if (values.json) {
+      // `warnings` keeps its shape (every check, undeduplicated) for scripts written against it.
+      const warnings: CheckWarning[] = [
+        ...conflicts,
+        ...analysis.warnings,
+        ...findings.map((f) => ({ kind: f.kind, question: f.question, line: f.line, message: f.message })),
+        ...gradedPage,
+      ];
+      io.out(JSON.stringify(checkJson(analysis, warnings, diagnostics), null, 2));
+    } else for (const line of formatHuman(loaded, analysis, diagnostics, io.cwd, located.repoRoot)) io.out(line);
     return analysis.check.error === null && analysis.check.failures.length === 0 ? 0 : 1;
 };

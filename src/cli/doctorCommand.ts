@@ -7,7 +7,8 @@ import { copyFile, unlink } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkReport } from '../core/checkReport';
-import { applyFixes, breaksChecker, doctor, type Finding, lineDiff, type Severity, SEVERITIES } from '../core/doctor';
+import { diagnoseDrift } from '../core/diagnostics';
+import { applyFixes, breaksChecker, type Finding, lineDiff, type Severity, SEVERITIES } from '../core/doctor';
 import { writeFileAtomic } from '../main/services/atomicWrite';
 import { loadReport, type LoadedReport } from '../main/services/loadReport';
 import { locateReport } from '../main/services/locateReport';
@@ -40,8 +41,11 @@ function where(f: Finding): string {
   return [line, q].filter(Boolean).join('  ').padEnd(14);
 }
 
-/** Findings grouped by severity, worst first, with their fixes. */
-export function formatFindings(findings: readonly Finding[], indent = ''): string[] {
+/**
+ * Findings grouped by severity, worst first, with their fixes; `effects` (by finding id) says
+ * beforehand what a fix does to the checker's verdict.
+ */
+export function formatFindings(findings: readonly Finding[], indent = '', effects: ReadonlyMap<string, string> = new Map()): string[] {
   const lines: string[] = [];
   for (const severity of SEVERITIES) {
     const group = findings.filter((f) => f.severity === severity);
@@ -52,11 +56,23 @@ export function formatFindings(findings: readonly Finding[], indent = ''): strin
       if (f.fix) {
         const options = f.fix.options && f.fix.options.length > 1 ? ` (or: ${f.fix.options.slice(1).map((o) => o.label).join(', ')})` : '';
         lines.push(`${indent}  ${''.padEnd(14)} fix: ${f.fix.label}${options}`);
+        const effect = effects.get(f.id);
+        if (effect) lines.push(`${indent}  ${''.padEnd(14)}      ${effect}`);
       }
     }
     lines.push('');
   }
   return lines;
+}
+
+/** What each fix does to the verdict, by finding id (only fixes that change it). */
+function fixEffects(drift: ReturnType<typeof diagnoseDrift>): Map<string, string> {
+  const effects = new Map<string, string>();
+  for (const { finding, diagnostic } of drift) {
+    const effect = diagnostic.fixes[0]?.effect;
+    if (effect) effects.set(finding.id, effect);
+  }
+  return effects;
 }
 
 function checkerSummary(text: string, loaded: LoadedReport) {
@@ -105,7 +121,8 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
     const located = await locateReport(resolve(io.cwd, positionals[0] ?? '.'));
     const loaded = await loadReport(located.reportPath);
     const shown = displayPath(io.cwd, loaded.reportPath);
-    const findings = doctor(loaded.text, loaded.profile);
+    const drift = diagnoseDrift(loaded.text, loaded.profile);
+    const findings = drift.map((d) => d.finding);
     const template = { generation: loaded.profile.generation, version: loaded.template?.version ?? null };
 
     if (!values.fix) {
@@ -117,7 +134,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       const lines = [templateLine(loaded, shown), ''];
       if (findings.length === 0) lines.push('No drift from the template found.');
       else {
-        lines.push(...formatFindings(findings));
+        lines.push(...formatFindings(findings, '', fixEffects(drift)));
         const fixable = findings.filter((f) => f.fix).length;
         lines.push(
           fixable > 0
@@ -158,7 +175,8 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
         throw new ReportFileError('unreadable', `cannot write ${shown} (${code ?? String(error)}); nothing was changed`, loaded.reportPath);
       }
     }
-    const remaining = doctor(repaired, loaded.profile);
+    const remainingDrift = diagnoseDrift(repaired, loaded.profile);
+    const remaining = remainingDrift.map((d) => d.finding);
     const remainingIds = new Set(remaining.filter((f) => f.fix).map((f) => f.id));
     const fixed = fixable.filter((f) => !remainingIds.has(f.id));
     const exit = breaksChecker(remaining).length > 0 ? 1 : 0;
@@ -191,7 +209,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       '',
     );
     if (remaining.length > 0) {
-      lines.push(`Left for you (${remaining.length}):`, ...formatFindings(remaining, '  '));
+      lines.push(`Left for you (${remaining.length}):`, ...formatFindings(remaining, '  ', fixEffects(remainingDrift)));
     }
     while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     for (const line of lines) io.out(line);

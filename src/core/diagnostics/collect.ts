@@ -67,8 +67,13 @@ function merge(a: Diagnostic, b: Diagnostic): Diagnostic {
   };
 }
 
-/** Errors before warnings before notes, within each question; questions in order, the report-wide ones first. */
+/**
+ * Git's conflict markers first (until they are resolved every count includes both versions), then
+ * the report-wide ones, then questions in order, errors before warnings before notes in each.
+ */
 function compare(a: Diagnostic, b: Diagnostic): number {
+  const conflict = Number(b.source === 'merge') - Number(a.source === 'merge');
+  if (conflict !== 0) return conflict;
   const qa = a.question ?? 0;
   const qb = b.question ?? 0;
   return qa - qb || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0);

@@ -4,7 +4,7 @@
  */
 import { checkReport } from '../checkReport';
 import type { CheckerProfile } from '../constraints';
-import { doctorWithFixes, type Severity } from '../doctor';
+import { doctorWithFixes, type Finding, type Severity } from '../doctor';
 import type { Diagnostic, DiagnosticFix, DiagnosticSeverity } from './diagnostic';
 import { editBetween } from './editBetween';
 import { verdictEffect } from './verdictEffect';
@@ -15,7 +15,8 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   cosmetic: 'info',
 };
 
-export function doctorDiagnostics(text: string, profile: CheckerProfile): Diagnostic[] {
+/** The doctor's findings, each with its diagnostic (same order): for printers that show both. */
+export function diagnoseDrift(text: string, profile: CheckerProfile): { finding: Finding; diagnostic: Diagnostic }[] {
   let before: ReturnType<typeof checkReport> | null = null;
   return doctorWithFixes(text, profile).map(({ finding, fixed }) => {
     const fixes: DiagnosticFix[] = [];
@@ -25,7 +26,7 @@ export function doctorDiagnostics(text: string, profile: CheckerProfile): Diagno
       const effect = verdictEffect(before, checkReport(fixed!, profile), profile);
       fixes.push({ label: finding.fix.label, edits: [edit], ...(effect ? { effect } : {}) });
     }
-    return {
+    const diagnostic: Diagnostic = {
       source: 'doctor',
       code: finding.kind,
       severity: SEVERITY[finding.severity],
@@ -35,5 +36,10 @@ export function doctorDiagnostics(text: string, profile: CheckerProfile): Diagno
       message: finding.message,
       fixes,
     };
+    return { finding, diagnostic };
   });
+}
+
+export function doctorDiagnostics(text: string, profile: CheckerProfile): Diagnostic[] {
+  return diagnoseDrift(text, profile).map((d) => d.diagnostic);
 }
