@@ -12,6 +12,7 @@
 import { lineCounter } from './lineIndex';
 import { parseReport } from './parseReport';
 import type { ReportDocument, SegmentKind } from './reportModel';
+import { htmlBlockAt, type HtmlBlock } from './htmlBlocks';
 import { applyEdits, type TextEdit } from './textEdit';
 
 /**
@@ -681,6 +682,26 @@ function escapeAlt(alt: string): string {
 }
 
 /** `![alt](figures/name.png)` with the alt escaped and the path encoded where markdown needs it. */
+/**
+ * One edit that takes `link` (an `<img>` tag) out of its HTML block — the tag goes, with its line
+ * when nothing else is on it — and puts `markdown` in its own paragraph right after the block.
+ */
+function moveOutOfBlock(text: string, link: FigureLink, block: HtmlBlock, markdown: string): TextEdit[] {
+  const lineStart = Math.max(text.lastIndexOf('\n', link.start - 1), text.lastIndexOf('\r', link.start - 1)) + 1;
+  let lineEnd = link.end;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  const alone = text.slice(lineStart, link.start).trim() === '' && text.slice(link.end, lineEnd).trim() === '';
+  const eol = text.slice(block.end, block.end + 2) === '\r\n' ? '\r\n' : text[block.end] === '\r' ? '\r' : '\n';
+  const cutStart = alone ? lineStart : link.start;
+  // The tag's line goes with the line break before it (a block's first line is never only an <img>).
+  const cutFrom = alone && cutStart > block.start ? cutStart - (text[cutStart - 2] === '\r' && text[cutStart - 1] === '\n' ? 2 : 1) : cutStart;
+  const cutTo = alone ? lineEnd : link.end;
+  return [
+    { start: cutFrom, end: cutTo, expect: text.slice(cutFrom, cutTo), text: '' },
+    { start: block.end, end: block.end, expect: '', text: `${eol}${eol}${markdown}` },
+  ];
+}
+
 export function imageMarkdown(alt: string, relativeLink: string): string {
   return `![${escapeAlt(alt)}](${formatFigureTarget(relativeLink)})`;
 }
@@ -766,19 +787,23 @@ export function figureLinkFindings(
       }
       case 'html': {
         const replacement = imageMarkdown(link.alt, target.path ?? link.rawTarget);
+        const block = htmlBlockAt(text, link.start);
         add(
           link,
           'html-image',
           'warning',
           `${figureLinkPlace(link)} shows ${name} with an <img> tag, which the checker does not count as an image (only ![alt](path) counts).`,
           [
-            {
-              kind: 'edit',
-              label: 'Write it as ![alt](path)',
-              edits: [
-                { start: link.start, end: link.end, expect: text.slice(link.start, link.end), text: replacement },
-              ],
-            },
+            block
+              ? // Markdown inside an HTML block shows as literal text: the image moves out of it.
+                { kind: 'edit', label: 'Move it below the HTML block as ![alt](path)', edits: moveOutOfBlock(text, link, block, replacement) }
+              : {
+                  kind: 'edit',
+                  label: 'Write it as ![alt](path)',
+                  edits: [
+                    { start: link.start, end: link.end, expect: text.slice(link.start, link.end), text: replacement },
+                  ],
+                },
           ],
         );
         break;
