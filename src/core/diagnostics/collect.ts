@@ -69,11 +69,11 @@ function merge(a: Diagnostic, b: Diagnostic): Diagnostic {
 
 /**
  * Git's conflict markers first (until they are resolved every count includes both versions), then
- * the report-wide ones, then questions in order, errors before warnings before notes in each.
+ * the checker's error (nothing is graded until it is fixed), then the report-wide ones, then questions in order, errors before warnings before notes in each.
  */
 function compare(a: Diagnostic, b: Diagnostic): number {
-  const conflict = Number(b.source === 'merge') - Number(a.source === 'merge');
-  if (conflict !== 0) return conflict;
+  const lead = (d: Diagnostic) => (d.source === 'merge' ? 0 : d.code === 'checker-error' ? 1 : 2);
+  if (lead(a) !== lead(b)) return lead(a) - lead(b);
   const qa = a.question ?? 0;
   const qb = b.question ?? 0;
   return qa - qb || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.line ?? 0) - (b.line ?? 0);

@@ -10,4 +10,9 @@ export { conflictDiagnostics } from './fromConflicts';
 export { verdictEffect } from './verdictEffect';
 export { collectDiagnostics, groupDiagnostics, type DiagnosticGroup } from './collect';
 export { questionMarks } from './questionMarks';
-export { reportDiagnostics, type ReportDiagnosticsInput } from './reportDiagnostics';
+export {
+  aggregateDiagnostics,
+  reportDiagnostics,
+  type DiagnosticSources,
+  type ReportDiagnosticsInput,
+} from './reportDiagnostics';

@@ -5,7 +5,7 @@
 import { analyzeReport, type ReportAnalysis } from '../analyzeReport';
 import type { CheckerProfile } from '../constraints';
 import { figureLinkFindings, type FigureFinding } from '../figureLinks';
-import { findGradedPageDifferences } from '../gradedPage';
+import { findGradedPageDifferences, type GradedPageDifference } from '../gradedPage';
 import { parseReport } from '../parseReport';
 import type { ReportDocument } from '../reportModel';
 import type { RangeDifference } from '../templateVersion';
@@ -17,6 +17,39 @@ import { doctorDiagnostics } from './fromDoctor';
 import { figureDiagnostics } from './fromFigures';
 import { gradedPageDiagnostics } from './fromGradedPage';
 import { templateDiagnostics } from './fromTemplate';
+
+/** What each analysis found, computed by whoever holds it (the app computes some while idle). */
+export interface DiagnosticSources {
+  readonly analysis: ReportAnalysis;
+  readonly profile: CheckerProfile;
+  readonly conflicts?: readonly Diagnostic[];
+  readonly figures?: readonly FigureFinding[];
+  /** The doctor's findings as diagnostics. */
+  readonly drift?: readonly Diagnostic[];
+  readonly graded?: readonly GradedPageDifference[];
+  readonly rangeDifferences?: readonly RangeDifference[];
+}
+
+/**
+ * The one aggregated list. A diagnostic about a question the report does not have (a deleted
+ * heading) has no place to jump to, so its question becomes null.
+ */
+export function aggregateDiagnostics(sources: DiagnosticSources): Diagnostic[] {
+  const present = new Set(sources.analysis.questions.map((q) => q.number));
+  const placed = (list: readonly Diagnostic[]) =>
+    list.map((d) => (d.question === null || present.has(d.question) ? d : { ...d, question: null }));
+  return collectDiagnostics(
+    ...[
+      sources.conflicts ?? [],
+      checkerDiagnostics(sources.analysis, sources.profile),
+      splitDiagnostics(sources.analysis.warnings),
+      figureDiagnostics(sources.figures ?? []),
+      sources.drift ?? [],
+      gradedPageDiagnostics(sources.graded ?? []),
+      templateDiagnostics(sources.rangeDifferences ?? []),
+    ].map(placed),
+  );
+}
 
 export interface ReportDiagnosticsInput {
   readonly doc?: ReportDocument;
@@ -30,20 +63,20 @@ export interface ReportDiagnosticsInput {
   readonly doctor?: boolean;
 }
 
+/** Every pure analysis of `text`, aggregated. */
 export function reportDiagnostics(
   text: string,
   profile: CheckerProfile,
   input: ReportDiagnosticsInput = {},
 ): Diagnostic[] {
   const doc = input.doc ?? parseReport(text);
-  const analysis = input.analysis ?? analyzeReport(text, profile, doc);
-  return collectDiagnostics(
-    checkerDiagnostics(analysis, profile),
-    conflictDiagnostics(text, doc),
-    splitDiagnostics(analysis.warnings),
-    figureDiagnostics(input.figures ?? figureLinkFindings(text)),
-    input.doctor === false ? [] : doctorDiagnostics(text, profile),
-    input.gradedPage === false ? [] : gradedPageDiagnostics(findGradedPageDifferences(text, doc)),
-    templateDiagnostics(input.rangeDifferences ?? []),
-  );
+  return aggregateDiagnostics({
+    analysis: input.analysis ?? analyzeReport(text, profile, doc),
+    profile,
+    conflicts: conflictDiagnostics(text, doc),
+    figures: input.figures ?? figureLinkFindings(text),
+    drift: input.doctor === false ? [] : doctorDiagnostics(text, profile),
+    graded: input.gradedPage === false ? [] : findGradedPageDifferences(text, doc),
+    rangeDifferences: input.rangeDifferences ?? [],
+  });
 }
