@@ -75,6 +75,22 @@ describe('one diagnostic per problem', () => {
     expect(collectDiagnostics([a], [{ ...a }])).toHaveLength(1);
   });
 
+  it('aggregates a pathological number of findings in linear time', () => {
+    const many: Diagnostic[] = Array.from({ length: 200_000 }, (_, i) => ({
+      source: 'figures',
+      code: 'image-without-bang',
+      severity: 'warning',
+      question: 5,
+      line: i + 1,
+      range: { start: i * 20, end: i * 20 + 15 },
+      message: `link ${i}`,
+      fixes: [],
+    }));
+    const started = performance.now();
+    expect(collectDiagnostics(many, many)).toHaveLength(200_000); // each link once, though listed twice
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('orders by question, errors first, and groups alike items with one count', () => {
     const d = (question: number | null, severity: Diagnostic['severity'], code: string): Diagnostic => ({
       source: 'doctor',

@@ -30,17 +30,15 @@ const LEADING_CODES: readonly string[] = ['missing-file', 'outside-report', 'cas
 
 const problemOf = (d: Diagnostic) => SAME_PROBLEM[d.code] ?? d.code;
 
-function overlaps(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
-  return !!a && !!b && a.start < b.end && b.start < a.end;
-}
-
-/** Two diagnostics describe the same problem when they sit on the same bytes, or name it alike. */
-function sameProblem(a: Diagnostic, b: Diagnostic): boolean {
-  if (a.question !== b.question) return false;
-  if (a.source === 'figures' && b.source === 'figures') return overlaps(a.range, b.range);
-  if (problemOf(a) !== problemOf(b)) return false;
-  // One analysis may list the problem several times (two headings in one answer): those stay apart.
-  return a.source !== b.source || (a.line === b.line && a.message === b.message);
+/**
+ * Two diagnostics describe the same problem when they sit on the same link (figure checks), or
+ * name the same problem at the same question from different analyses. One analysis may list a
+ * problem several times (two headings in one answer): those stay apart unless they are identical.
+ */
+function problemKey(d: Diagnostic): string {
+  return d.source === 'figures' && d.range
+    ? `${d.question}|link|${d.range.start}:${d.range.end}`
+    : `${d.question}|${problemOf(d)}`;
 }
 
 const fixKey = (f: DiagnosticFix) =>
@@ -81,11 +79,29 @@ function compare(a: Diagnostic, b: Diagnostic): number {
 
 export function collectDiagnostics(...lists: readonly (readonly Diagnostic[])[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Indexed, not searched: a pathological report can hold a million findings.
+  const places = new Map<string, { exact: Map<string, number>; bySource: Map<DiagnosticSource, number> }>();
   for (const list of lists) {
     for (const d of list) {
-      const at = out.findIndex((o) => sameProblem(o, d));
-      if (at === -1) out.push(d);
-      else out[at] = merge(out[at], d);
+      const key = problemKey(d);
+      const link = key.includes('|link|');
+      let place = places.get(key);
+      if (!place) places.set(key, (place = { exact: new Map(), bySource: new Map() }));
+      const exact = link ? '' : `${d.source}|${d.line}|${d.message}`;
+      let at = place.exact.get(exact);
+      if (at === undefined && !link) {
+        for (const [source, index] of place.bySource) {
+          if (source !== d.source) {
+            at = index;
+            break;
+          }
+        }
+      }
+      if (at === undefined) {
+        at = out.push(d) - 1;
+      } else out[at] = merge(out[at], d);
+      if (!place.exact.has(exact)) place.exact.set(exact, at);
+      if (!place.bySource.has(d.source)) place.bySource.set(d.source, at);
     }
   }
   // Stable: diagnostics at one place keep the order their analyses gave them.
