@@ -257,7 +257,8 @@ export const EVENTS = ['reportChanged', 'reportRemoved', 'menuCommand', 'beforeQ
 
 /**
  * Figures are shown through a route that serves only images inside the open report's folder:
- * Electron registers this privileged scheme, the browser host serves `/report-files/…`.
+ * Electron registers this privileged scheme, the browser host serves `report-files/…` below the
+ * page's own `/t/<token>/` path (a relative URL, so the token travels with it).
  */
 export const FIGURE_SCHEME = 'report-file';
 
@@ -267,7 +268,7 @@ export function figureUrl(host: InitialState['host'], relativePath: string): str
     .split('/')
     .map((part) => encodeURIComponent(part))
     .join('/');
-  return host === 'electron' ? `${FIGURE_SCHEME}://report/${encoded}` : `/report-files/${encoded}`;
+  return host === 'electron' ? `${FIGURE_SCHEME}://report/${encoded}` : `report-files/${encoded}`;
 }
 
 /** IPC channel names are namespaced so they cannot collide with Electron's or a library's. */

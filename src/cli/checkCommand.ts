@@ -1,28 +1,13 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeReport, type ReportAnalysis } from '../core/analyzeReport';
-import { findGradedPageDifferences, type GradedPageDifference } from '../core/gradedPage';
-import { conflictWarnings, type ConflictWarning } from '../core/merge/conflictMarkers';
-import {
-  checkerDiagnostics,
-  collectDiagnostics,
-  conflictDiagnostics,
-  figureDiagnostics,
-  gradedPageDiagnostics,
-  splitDiagnostics,
-  templateDiagnostics,
-  type Diagnostic,
-  type DiagnosticSource,
-} from '../core/diagnostics';
-import { resolveProfile } from '../core/templateVersion';
-import { parseReport } from '../core/parseReport';
-import { figureHygiene, type FigureWarning } from '../main/services/figures';
-import { loadReport, type LoadedReport } from '../main/services/loadReport';
-import { locateReport } from '../main/services/locateReport';
+import type { ReportAnalysis } from '../core/analyzeReport';
+import type { Diagnostic, DiagnosticSource } from '../core/diagnostics';
+import type { LoadedReport } from '../main/services/loadReport';
+import { resolveCheckTargets, runBatchCheck } from './batchCheck';
 import type { CommandRun } from './commands';
+import { allWarnings, exitCodeOf, inspectReport, type CheckWarning } from './inspectReport';
 
-/** Every warning `check` prints: merge conflicts and structure (checker split), graded page, figures. */
-export type CheckWarning = ReportAnalysis['warnings'][number] | ConflictWarning | GradedPageDifference | FigureWarning;
+export type { CheckWarning } from './inspectReport';
 
 /** A diagnostic as `check --json` lists it: the fixes by label (their edits are for the app). */
 function diagnosticJson(d: Diagnostic) {
@@ -38,7 +23,10 @@ function diagnosticJson(d: Diagnostic) {
   };
 }
 
-/** The `--json` shape: the course checker's verdict plus the per-question view and every diagnostic. */
+/**
+ * The `--json` shape: the course checker's verdict, the per-question view, every check's warnings
+ * (kept for scripts written against them) and every problem once as a diagnostic.
+ */
 export function checkJson(
   analysis: ReportAnalysis,
   warnings: readonly CheckWarning[],
@@ -73,15 +61,21 @@ function describeSource(loaded: LoadedReport, repoRoot: string): string {
     : 'no recognisable template';
   const table = loaded.reportPyPath
     ? `constraints from ${relativeTo(repoRoot, loaded.reportPyPath)}`
-    : `constraints of ${loaded.profile.source.kind === "course-default" ? loaded.profile.source.description : "report.py"}`;
+    : `constraints of ${loaded.profile.source.kind === 'course-default' ? loaded.profile.source.description : 'report.py'}`;
   return `${template}, ${table}`;
 }
 
 /** `path` relative to `cwd` with `/` separators when it lies below it (also on Windows), else as is. */
-function relativeTo(cwd: string, path: string): string {
+export function relativeTo(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
+
+/**
+ * Per group, at most this many warnings are printed (a generated or pasted file can cause tens of
+ * thousands); `--json` lists them all.
+ */
+export const MAX_LISTED_WARNINGS = 200;
 
 /** Where each source's diagnostics are printed, in this order; failures are printed above them. */
 const SECTIONS: readonly [string, readonly DiagnosticSource[]][] = [
@@ -91,7 +85,7 @@ const SECTIONS: readonly [string, readonly DiagnosticSource[]][] = [
   ['Notes:', ['template']],
 ];
 
-/** The failures, then the other diagnostics by section, then the pass count. */
+/** The failures, then every other problem once, by section, with its fixes; then the pass count. */
 export function formatHuman(
   loaded: LoadedReport,
   analysis: ReportAnalysis,
@@ -103,7 +97,9 @@ export function formatHuman(
   const lines = [`${relativeTo(cwd, loaded.reportPath)}: ${describeSource(loaded, repoRoot)}`, ''];
   if (check.error) {
     lines.push(`The course's checker stops here: ${check.error}`);
-    lines.push(`  It finds ${check.answers} answers instead of ${loaded.profile.expectedAnswers}, so it checks nothing. The warnings below show where.`);
+    lines.push(
+      `  It finds ${check.answers} answers instead of ${loaded.profile.expectedAnswers}, so it checks nothing. The warnings below show where.`,
+    );
     lines.push('');
   }
   const isFailure = (d: Diagnostic) => d.source === 'checker' && (d.code === 'words' || d.code === 'images');
@@ -117,7 +113,7 @@ export function formatHuman(
     const group = diagnostics.filter((d) => sources.includes(d.source) && !isFailure(d) && d.code !== 'checker-error');
     if (group.length === 0) continue;
     lines.push(title);
-    for (const d of group) {
+    for (const d of group.slice(0, MAX_LISTED_WARNINGS)) {
       const where = [d.question !== null ? `Q${d.question}` : '', d.line !== null ? `line ${d.line}` : '']
         .filter(Boolean)
         .join(', ');
@@ -126,55 +122,66 @@ export function formatHuman(
       const fixes = d.fixes.map((f) => f.label);
       if (fixes.length > 0) lines.push(`      fix: ${fixes.join(' | ')}`);
     }
+    if (group.length > MAX_LISTED_WARNINGS) {
+      lines.push(`  … and ${group.length - MAX_LISTED_WARNINGS} more (report-editor check --json lists every one)`);
+    }
     lines.push('');
   }
-  lines.push(check.error ? `passed -/${loaded.profile.expectedAnswers} (the checker raised an error)` : `passed ${check.passed}/${check.answers}`);
+  lines.push(
+    check.error
+      ? `passed -/${loaded.profile.expectedAnswers} (the checker raised an error)`
+      : `passed ${check.passed}/${check.answers}`,
+  );
   return lines;
 }
 
-/**
- * The graded-page comparison renders every answer as markdown: fine for a report (~60 kB), but
- * minutes for a pathological 20 MB file (one huge paragraph is worst). Above this it is skipped.
- */
-const GRADED_PAGE_MAX_CHARS = 2_000_000;
+export type CheckFormat = 'human' | 'json' | 'github';
 
 export const runCheckCommand: CommandRun = async (args, io) => {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { json: { type: 'boolean', default: false } },
-      allowPositionals: true,
-    });
-    const located = await locateReport(resolve(io.cwd, positionals[0] ?? '.'));
-    const loaded = await loadReport(located.reportPath);
-    const doc = parseReport(loaded.text);
-    const analysis = analyzeReport(loaded.text, loaded.profile, doc);
-    const graded = loaded.text.length <= GRADED_PAGE_MAX_CHARS;
-    const conflicts = conflictWarnings(loaded.text, doc);
-    const gradedPage = graded ? findGradedPageDifferences(loaded.text, doc) : [];
-    const { findings } = await figureHygiene({ reportPath: loaded.reportPath, text: loaded.text });
-    // Git's conflict markers first: until they are resolved, every count below includes both versions.
-    const diagnostics = collectDiagnostics(
-      conflictDiagnostics(loaded.text, doc),
-      checkerDiagnostics(analysis, loaded.profile),
-      splitDiagnostics(analysis.warnings),
-      figureDiagnostics(findings),
-      gradedPageDiagnostics(gradedPage),
-      templateDiagnostics(resolveProfile(loaded.text, loaded.profile).differences),
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      json: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      'skip-graded-page': { type: 'boolean', default: false },
+      'only-reports': { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
+  const format = values.json ? 'json' : (values.format ?? 'human');
+  if (format !== 'human' && format !== 'json' && format !== 'github') {
+    io.err(`report-editor check: --format must be human, json or github (not "${format}")`);
+    return 2;
+  }
+  const options = { format: format as CheckFormat, verbose: values.verbose, gradedPage: !values['skip-graded-page'] };
+  const targets = await resolveCheckTargets(positionals.length > 0 ? positionals : ['.'], io.cwd, {
+    onlyReports: values['only-reports'],
+  });
+  if (targets.entries.length === 0) return 0; // --only-reports, and none of the files is a report
+  if (targets.batch) return runBatchCheck(targets.entries, options, io);
+  // One report: errors (no template, ambiguous…) end the run with exit code 2, as they always did.
+  const [only] = targets.entries;
+  if (only.error) throw only.error;
+  const inspected = await inspectReport(only.located!, options);
+  if (inspected.gradedPageSkipped !== null && options.gradedPage)
+    io.err(`report-editor check: ${inspected.gradedPageSkipped}`);
+  if (format === 'github') {
+    const { githubAnnotations, writeJobSummary } = await import('./format/github');
+    for (const line of githubAnnotations(inspected, io.cwd)) io.out(line);
+    await writeJobSummary([{ input: only.input, report: inspected }], io);
+  } else if (format === 'json')
+    io.out(
+      JSON.stringify(checkJson(inspected.analysis, allWarnings(inspected.warnings), inspected.diagnostics), null, 2),
     );
-    if (!graded) {
-      io.err(
-        `report-editor check: ${(loaded.text.length / 1024 / 1024).toFixed(1)} MB of text; the graded-page comparison (reports up to 2 MB) was skipped`,
-      );
-    }
-    if (values.json) {
-      // `warnings` keeps its shape (every check, undeduplicated) for scripts written against it.
-      const warnings: CheckWarning[] = [
-        ...conflicts,
-        ...analysis.warnings,
-        ...findings.map((f) => ({ kind: f.kind, question: f.question, line: f.line, message: f.message })),
-        ...gradedPage,
-      ];
-      io.out(JSON.stringify(checkJson(analysis, warnings, diagnostics), null, 2));
-    } else for (const line of formatHuman(loaded, analysis, diagnostics, io.cwd, located.repoRoot)) io.out(line);
-    return analysis.check.error === null && analysis.check.failures.length === 0 ? 0 : 1;
+  else
+    for (const line of formatHuman(
+      inspected.loaded,
+      inspected.analysis,
+      inspected.diagnostics,
+      io.cwd,
+      only.located!.repoRoot,
+    ))
+      io.out(line);
+  return exitCodeOf(inspected);
 };

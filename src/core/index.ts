@@ -11,6 +11,7 @@ export * from './analyzeReport';
 export * from './render';
 export * from './gradedPage';
 export * from './textEdit';
+export * from './graded';
 export * from './figureLinks';
 export * from './doctor';
 export * from './merge';

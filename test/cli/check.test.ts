@@ -71,7 +71,7 @@ describe('report-editor check, run as a process', () => {
     const run = runCliProcess(['check', repo]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✗ Question 4 \(line \d+\): 30 words, needs 100–200/);
-    expect(run.stdout).toMatch(/Q4, line \d+: In question 4, a "##" inside the answer cuts it short: the 92 words after it are not counted/);
+    expect(run.stdout).toMatch(/Q4, line \d+: In question 4, the heading "### Oops" inside the answer cuts it short: the 92 words after it are not counted/);
     // Q1, Q2 and the 0–200-word Q3 and Q28 pass even with placeholders.
     expect(run.stdout).toMatch(/passed 4\/31$/m);
   });

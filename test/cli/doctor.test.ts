@@ -80,6 +80,7 @@ describe('report-editor doctor, run as a process', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Repaired 2 findings \(\d+ lines? added, \d+ removed; every answer keeps its words\):/);
     expect(run.stdout).toMatch(/✓ line \d+ +Q5 +insert "> Answer:"/);
+    expect(run.stdout).toMatch(/✓ line \d+ +Q6 +move the heading below the answer$/m); // says what --headings move did
     expect(run.stdout).toContain('Backup of the original: reports/README.md.bak');
     expect(run.stdout).toContain("The course's checker finds 31 of 31 answers.");
     expect(readFileSync(join(repo, 'reports/README.md.bak'), 'utf8')).toBe(broken);

@@ -116,7 +116,8 @@ describe('figures in the preview', () => {
     ]) {
       expect(insideReportFolder(outside), outside).toBeNull();
     }
-    expect(figureUrlFor('browser')('figures/loss curve.png')).toBe('/report-files/figures/loss%20curve.png');
+    // Relative, so it resolves below the page's private /t/<token>/ path.
+    expect(figureUrlFor('browser')('figures/loss curve.png')).toBe('report-files/figures/loss%20curve.png');
     expect(figureUrlFor('electron')('figures/a#1.png')).toBe('report-file://report/figures/a%231.png');
     expect(figureUrlFor('browser')('../secret.png')).toBeNull();
   });
