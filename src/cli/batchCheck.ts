@@ -161,7 +161,7 @@ export async function runBatchCheck(
   if (options.format === 'json') {
     const json = results.map((r) =>
       r.report
-        ? { path: r.report.located.reportPath, ...checkJson(r.report.analysis, allWarnings(r.report.warnings)) }
+        ? { path: r.report.located.reportPath, ...checkJson(r.report.analysis, allWarnings(r.report.warnings), r.report.diagnostics) }
         : { path: r.input, problem: r.error },
     );
     io.out(JSON.stringify(json, null, 2));
@@ -176,7 +176,7 @@ export async function runBatchCheck(
   } else {
     if (options.verbose) {
       for (const r of results) {
-        if (r.report) for (const line of formatHuman(r.report.loaded, r.report.analysis, r.report.warnings, io.cwd, r.report.located.repoRoot)) io.out(line);
+        if (r.report) for (const line of formatHuman(r.report.loaded, r.report.analysis, r.report.diagnostics, io.cwd, r.report.located.repoRoot)) io.out(line);
         else io.out(`${relativeTo(io.cwd, r.input)}: ${r.error}`);
         io.out('');
       }

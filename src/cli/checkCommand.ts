@@ -1,16 +1,37 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ReportAnalysis } from '../core/analyzeReport';
-import { formatRange } from '../core/constraints';
+import type { Diagnostic, DiagnosticSource } from '../core/diagnostics';
 import type { LoadedReport } from '../main/services/loadReport';
 import { resolveCheckTargets, runBatchCheck } from './batchCheck';
 import type { CommandRun } from './commands';
-import { allWarnings, exitCodeOf, inspectReport, type CheckWarning, type CheckWarnings } from './inspectReport';
+import { allWarnings, exitCodeOf, inspectReport, type CheckWarning } from './inspectReport';
 
 export type { CheckWarning } from './inspectReport';
 
-/** The `--json` shape: the course checker's verdict plus the per-question view. */
-export function checkJson(analysis: ReportAnalysis, warnings: readonly CheckWarning[]) {
+/** A diagnostic as `check --json` lists it: the fixes by label (their edits are for the app). */
+function diagnosticJson(d: Diagnostic) {
+  return {
+    source: d.source,
+    code: d.code,
+    severity: d.severity,
+    question: d.question,
+    line: d.line,
+    range: d.range,
+    message: d.message,
+    fixes: d.fixes.map((f) => f.label),
+  };
+}
+
+/**
+ * The `--json` shape: the course checker's verdict, the per-question view, every check's warnings
+ * (kept for scripts written against them) and every problem once as a diagnostic.
+ */
+export function checkJson(
+  analysis: ReportAnalysis,
+  warnings: readonly CheckWarning[],
+  diagnostics: readonly Diagnostic[] = [],
+) {
   const { check } = analysis;
   return {
     generation: check.generation,
@@ -30,6 +51,7 @@ export function checkJson(analysis: ReportAnalysis, warnings: readonly CheckWarn
       line: q.answerLine,
     })),
     warnings,
+    diagnostics: diagnostics.map(diagnosticJson),
   };
 }
 
@@ -55,10 +77,19 @@ export function relativeTo(cwd: string, path: string): string {
  */
 export const MAX_LISTED_WARNINGS = 200;
 
+/** Where each source's diagnostics are printed, in this order; failures are printed above them. */
+const SECTIONS: readonly [string, readonly DiagnosticSource[]][] = [
+  ['Warnings:', ['merge', 'split', 'checker']],
+  ['Figures:', ['figures']],
+  ['Where the graded page (python report.py html) will differ from GitHub:', ['graded-page']],
+  ['Notes:', ['template']],
+];
+
+/** The failures, then every other problem once, by section, with its fixes; then the pass count. */
 export function formatHuman(
   loaded: LoadedReport,
   analysis: ReportAnalysis,
-  warnings: CheckWarnings,
+  diagnostics: readonly Diagnostic[],
   cwd: string,
   repoRoot: string,
 ): string[] {
@@ -71,27 +102,25 @@ export function formatHuman(
     );
     lines.push('');
   }
-  const byQuestion = new Map(analysis.questions.map((q) => [q.number, q]));
-  for (const f of check.failures) {
-    const unit = f.kind === 'words' ? (f.got === 1 ? 'word' : 'words') : f.got === 1 ? 'image' : 'images';
-    const q = byQuestion.get(f.question);
-    const where = q ? ` (line ${q.answerLine})` : '';
-    lines.push(`✗ Question ${f.question}${where}: ${f.got} ${unit}, needs ${formatRange(f)}`);
+  const isFailure = (d: Diagnostic) => d.source === 'checker' && (d.code === 'words' || d.code === 'images');
+  // The failures as the checker words them; while it stops with an error it grades none.
+  const failures = check.error ? [] : diagnostics.filter(isFailure);
+  for (const d of failures) {
+    lines.push(`✗ ${d.line === null ? d.message : d.message.replace(/^Question \d+/, (q) => `${q} (line ${d.line})`)}`);
   }
-  if (check.failures.length > 0) lines.push('');
-  const groups: [string, readonly CheckWarning[]][] = [
-    ['Warnings:', warnings.structure],
-    ['Figures:', warnings.figures],
-    ['Where the graded page (python report.py html) will differ from GitHub:', warnings.gradedPage],
-  ];
-  for (const [title, group] of groups) {
+  if (failures.length > 0) lines.push('');
+  for (const [title, sources] of SECTIONS) {
+    const group = diagnostics.filter((d) => sources.includes(d.source) && !isFailure(d) && d.code !== 'checker-error');
     if (group.length === 0) continue;
     lines.push(title);
-    for (const w of group.slice(0, MAX_LISTED_WARNINGS)) {
-      const where = [w.question !== null ? `Q${w.question}` : '', w.line !== null ? `line ${w.line}` : '']
+    for (const d of group.slice(0, MAX_LISTED_WARNINGS)) {
+      const where = [d.question !== null ? `Q${d.question}` : '', d.line !== null ? `line ${d.line}` : '']
         .filter(Boolean)
         .join(', ');
-      lines.push(`  ⚠ ${where ? `${where}: ` : ''}${w.message}`);
+      // Template notes inform; everything else printed here is something to act on.
+      lines.push(`  ${d.source === 'template' ? 'ℹ' : '⚠'} ${where ? `${where}: ` : ''}${d.message}`);
+      const fixes = d.fixes.map((f) => f.label);
+      if (fixes.length > 0) lines.push(`      fix: ${fixes.join(' | ')}`);
     }
     if (group.length > MAX_LISTED_WARNINGS) {
       lines.push(`  … and ${group.length - MAX_LISTED_WARNINGS} more (report-editor check --json lists every one)`);
@@ -142,12 +171,14 @@ export const runCheckCommand: CommandRun = async (args, io) => {
     for (const line of githubAnnotations(inspected, io.cwd)) io.out(line);
     await writeJobSummary([{ input: only.input, report: inspected }], io);
   } else if (format === 'json')
-    io.out(JSON.stringify(checkJson(inspected.analysis, allWarnings(inspected.warnings)), null, 2));
+    io.out(
+      JSON.stringify(checkJson(inspected.analysis, allWarnings(inspected.warnings), inspected.diagnostics), null, 2),
+    );
   else
     for (const line of formatHuman(
       inspected.loaded,
       inspected.analysis,
-      inspected.warnings,
+      inspected.diagnostics,
       io.cwd,
       only.located!.repoRoot,
     ))

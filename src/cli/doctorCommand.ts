@@ -7,7 +7,8 @@ import { copyFile, unlink } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkReport } from '../core/checkReport';
-import { applyFixes, breaksChecker, doctor, type Finding, lineDiff, type Severity, SEVERITIES } from '../core/doctor';
+import { diagnoseDrift } from '../core/diagnostics';
+import { applyFixes, breaksChecker, type Finding, lineDiff, type Severity, SEVERITIES } from '../core/doctor';
 import { writeFileAtomic } from '../main/services/atomicWrite';
 import { loadReport, type LoadedReport } from '../main/services/loadReport';
 import { locateReport } from '../main/services/locateReport';
@@ -49,8 +50,15 @@ function where(f: Finding): string {
  */
 export const MAX_LISTED_FINDINGS = 200;
 
-/** Findings grouped by severity, worst first, with their fixes. */
-export function formatFindings(findings: readonly Finding[], indent = ''): string[] {
+/**
+ * Findings grouped by severity, worst first, with their fixes; `effects` (by finding id) says
+ * beforehand what a fix does to the checker's verdict.
+ */
+export function formatFindings(
+  findings: readonly Finding[],
+  indent = '',
+  effects: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const lines: string[] = [];
   for (const severity of SEVERITIES) {
     const group = findings.filter((f) => f.severity === severity);
@@ -67,6 +75,8 @@ export function formatFindings(findings: readonly Finding[], indent = ''): strin
                 .join(', ')})`
             : '';
         lines.push(`${indent}  ${''.padEnd(14)} fix: ${f.fix.label}${options}`);
+        const effect = effects.get(f.id);
+        if (effect) lines.push(`${indent}  ${''.padEnd(14)}      ${effect}`);
       }
     }
     if (group.length > MAX_LISTED_FINDINGS) {
@@ -77,6 +87,16 @@ export function formatFindings(findings: readonly Finding[], indent = ''): strin
     lines.push('');
   }
   return lines;
+}
+
+/** What each fix does to the verdict, by finding id (only fixes that change it). */
+function fixEffects(drift: ReturnType<typeof diagnoseDrift>): Map<string, string> {
+  const effects = new Map<string, string>();
+  for (const { finding, diagnostic } of drift) {
+    const effect = diagnostic.fixes[0]?.effect;
+    if (effect) effects.set(finding.id, effect);
+  }
+  return effects;
 }
 
 function checkerSummary(text: string, loaded: LoadedReport) {
@@ -145,7 +165,8 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
   const located = await locateReport(resolve(io.cwd, positionals[0] ?? '.'));
   const loaded = await loadReport(located.reportPath);
   const shown = displayPath(io.cwd, loaded.reportPath);
-  const findings = doctor(loaded.text, loaded.profile);
+  const drift = diagnoseDrift(loaded.text, loaded.profile);
+  const findings = drift.map((d) => d.finding);
   const template = { generation: loaded.profile.generation, version: loaded.template?.version ?? null };
 
   if (!values.fix) {
@@ -159,7 +180,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
     const lines = [templateLine(loaded, shown), ''];
     if (findings.length === 0) lines.push('No drift from the template found.');
     else {
-      for (const line of formatFindings(findings)) lines.push(line);
+      for (const line of formatFindings(findings, '', fixEffects(drift))) lines.push(line);
       const fixable = findings.filter((f) => f.fix).length;
       lines.push(
         fixable > 0
@@ -212,7 +233,8 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       );
     }
   }
-  const remaining = doctor(repaired, loaded.profile);
+  const remainingDrift = diagnoseDrift(repaired, loaded.profile);
+  const remaining = remainingDrift.map((d) => d.finding);
   const remainingIds = new Set(remaining.filter((f) => f.fix).map((f) => f.id));
   const fixed = fixable.filter((f) => !remainingIds.has(f.id));
   const exit = breaksChecker(remaining).length > 0 ? 1 : 0;
@@ -268,7 +290,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
   );
   if (remaining.length > 0) {
     lines.push(`Left for you (${remaining.length}):`);
-    for (const line of formatFindings(remaining, '  ')) lines.push(line);
+    for (const line of formatFindings(remaining, '  ', fixEffects(remainingDrift))) lines.push(line);
   }
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   for (const line of lines) io.out(line);

@@ -9,11 +9,21 @@
 import { analyzeReport, type ReportAnalysis } from '../core/analyzeReport';
 import type { GradedPageDifference } from '../core/gradedPage';
 import { mayRenderDifferentlyWhenGraded } from '../core/gradedPageTriggers';
+import {
+  checkerDiagnostics,
+  collectDiagnostics,
+  conflictDiagnostics,
+  figureDiagnostics,
+  gradedPageDiagnostics,
+  splitDiagnostics,
+  templateDiagnostics,
+  type Diagnostic,
+} from '../core/diagnostics';
 import { conflictWarnings, type ConflictWarning } from '../core/merge/conflictMarkers';
 import { parseReport } from '../core/parseReport';
 import type { ReportDocument } from '../core/reportModel';
-import { deadFileLinkWarnings } from '../main/services/deadFileLinks';
-import { figureWarnings, type FigureWarning } from '../main/services/figures/figureHygiene';
+import { deadFileLinkWarnings, type DeadFileLinkWarning } from '../main/services/deadFileLinks';
+import { figureHygiene, type FigureWarning } from '../main/services/figures/figureHygiene';
 import { loadReport, type LoadedReport } from '../main/services/loadReport';
 import type { LocatedReport } from '../main/services/locateReport';
 
@@ -36,6 +46,8 @@ export interface InspectedReport {
   readonly loaded: LoadedReport;
   readonly analysis: ReportAnalysis;
   readonly warnings: CheckWarnings;
+  /** Every problem once, deduplicated across the checks (what the app's problems panel lists). */
+  readonly diagnostics: readonly Diagnostic[];
   /** Why the graded-page comparison did not run, or null when it did. */
   readonly gradedPageSkipped: string | null;
 }
@@ -68,11 +80,17 @@ export async function inspectReport(
   else if (loaded.text.length > GRADED_PAGE_MAX_CHARS) {
     gradedPageSkipped = `${(loaded.text.length / 1024 / 1024).toFixed(1)} MB of text; the graded-page comparison (reports up to 2 MB) was skipped`;
   }
-  const [images, deadLinks, gradedPage] = await Promise.all([
-    figureWarnings(loaded.reportPath, loaded.text),
+  const [hygiene, deadLinks, gradedPage] = await Promise.all([
+    figureHygiene({ reportPath: loaded.reportPath, text: loaded.text }),
     deadFileLinkWarnings(loaded.reportPath, loaded.text, doc),
     gradedPageSkipped === null ? gradedPageDifferences(loaded.text, doc) : Promise.resolve([]),
   ]);
+  const images: FigureWarning[] = hygiene.findings.map((f) => ({
+    kind: f.kind,
+    question: f.question,
+    line: f.line,
+    message: f.message,
+  }));
   const figures = [...images, ...deadLinks].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   return {
     located,
@@ -84,7 +102,30 @@ export async function inspectReport(
       figures,
       gradedPage,
     },
+    diagnostics: collectDiagnostics(
+      conflictDiagnostics(loaded.text, doc),
+      checkerDiagnostics(analysis, loaded.profile),
+      splitDiagnostics(analysis.warnings),
+      figureDiagnostics(hygiene.findings),
+      deadLinks.map(deadLinkDiagnostic),
+      gradedPageDiagnostics(gradedPage),
+      templateDiagnostics(loaded.differences),
+    ),
     gradedPageSkipped,
+  };
+}
+
+/** A link to a repo file that is not there: for the grader, a dead link. */
+function deadLinkDiagnostic(w: DeadFileLinkWarning): Diagnostic {
+  return {
+    source: 'figures',
+    code: w.kind,
+    severity: 'error',
+    question: w.question,
+    line: w.line,
+    range: null,
+    message: w.message,
+    fixes: [],
   };
 }
 

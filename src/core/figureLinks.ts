@@ -13,6 +13,8 @@ import { lineCounter } from './lineIndex';
 import { type CodeSpan, codeSpans, LineSyntax, spanHolding } from './lineSyntax';
 import { parseReport } from './parseReport';
 import type { ReportDocument, SegmentKind } from './reportModel';
+import { htmlBlockAt, type HtmlBlock } from './htmlBlocks';
+import { applyEdits, type TextEdit } from './textEdit';
 
 /**
  * - `image`: `![alt](target)`, counted by the checker and shown by GitHub.
@@ -111,13 +113,7 @@ export type FigureFindingKind =
 
 export type FigureSeverity = 'error' | 'warning' | 'info';
 
-/** A replacement of `text.slice(start, end)`, which must still read `expect` when applied. */
-export interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly expect: string;
-  readonly text: string;
-}
+export type { TextEdit } from './textEdit';
 
 /** A one-click fix. `edit` is pure; the others are carried out by the figures service. */
 export type FigureFix =
@@ -685,6 +681,26 @@ function escapeAlt(alt: string): string {
 }
 
 /** `![alt](figures/name.png)` with the alt escaped and the path encoded where markdown needs it. */
+/**
+ * One edit that takes `link` (an `<img>` tag) out of its HTML block — the tag goes, with its line
+ * when nothing else is on it — and puts `markdown` in its own paragraph right after the block.
+ */
+function moveOutOfBlock(text: string, link: FigureLink, block: HtmlBlock, markdown: string): TextEdit[] {
+  const lineStart = Math.max(text.lastIndexOf('\n', link.start - 1), text.lastIndexOf('\r', link.start - 1)) + 1;
+  let lineEnd = link.end;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  const alone = text.slice(lineStart, link.start).trim() === '' && text.slice(link.end, lineEnd).trim() === '';
+  const eol = text.slice(block.end, block.end + 2) === '\r\n' ? '\r\n' : text[block.end] === '\r' ? '\r' : '\n';
+  const cutStart = alone ? lineStart : link.start;
+  // The tag's line goes with the line break before it (a block's first line is never only an <img>).
+  const cutFrom = alone && cutStart > block.start ? cutStart - (text[cutStart - 2] === '\r' && text[cutStart - 1] === '\n' ? 2 : 1) : cutStart;
+  const cutTo = alone ? lineEnd : link.end;
+  return [
+    { start: cutFrom, end: cutTo, expect: text.slice(cutFrom, cutTo), text: '' },
+    { start: block.end, end: block.end, expect: '', text: `${eol}${eol}${markdown}` },
+  ];
+}
+
 export function imageMarkdown(alt: string, relativeLink: string): string {
   return `![${escapeAlt(alt)}](${formatFigureTarget(relativeLink)})`;
 }
@@ -770,19 +786,23 @@ export function figureLinkFindings(
       }
       case 'html': {
         const replacement = imageMarkdown(link.alt, target.path ?? link.rawTarget);
+        const block = htmlBlockAt(text, link.start);
         add(
           link,
           'html-image',
           'warning',
           `${figureLinkPlace(link)} shows ${name} with an <img> tag, which the checker does not count as an image (only ![alt](path) counts).`,
           [
-            {
-              kind: 'edit',
-              label: 'Write it as ![alt](path)',
-              edits: [
-                { start: link.start, end: link.end, expect: text.slice(link.start, link.end), text: replacement },
-              ],
-            },
+            block
+              ? // Markdown inside an HTML block shows as literal text: the image moves out of it.
+                { kind: 'edit', label: 'Move it below the HTML block as ![alt](path)', edits: moveOutOfBlock(text, link, block, replacement) }
+              : {
+                  kind: 'edit',
+                  label: 'Write it as ![alt](path)',
+                  edits: [
+                    { start: link.start, end: link.end, expect: text.slice(link.start, link.end), text: replacement },
+                  ],
+                },
           ],
         );
         break;
@@ -893,23 +913,8 @@ export function figureLinkFindings(
 // ---------------------------------------------------------------------------------------------
 // Edits
 
-/** Applies non-overlapping edits (any order). Throws when an edit's `expect` no longer matches. */
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const unique = new Map<string, TextEdit>();
-  for (const e of edits) unique.set(`${e.start}:${e.end}:${e.text}`, e);
-  const sorted = [...unique.values()].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Infinity;
-  for (const e of sorted) {
-    if (e.end > limit) throw new RangeError('Overlapping figure edits');
-    if (text.slice(e.start, e.end) !== e.expect) {
-      throw new RangeError(`The report changed: expected "${e.expect}" at offset ${e.start}`);
-    }
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    limit = e.start;
-  }
-  return out;
-}
+/** Applies non-overlapping edits (any order). Throws EditMismatchError (a RangeError) when one no longer matches. */
+export const applyTextEdits = applyEdits;
 
 function samePath(a: string, b: string, caseInsensitive: boolean): boolean {
   return caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b;

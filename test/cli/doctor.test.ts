@@ -63,6 +63,17 @@ describe('report-editor doctor, run as a process', () => {
     expect(readme(repo)).toBe(broken);
   });
 
+  it('says before a fix when it changes the verdict', () => {
+    const answers = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [i + 1, words(120)]));
+    const text = buildReport({ answers: { ...answers, 12: `${words(80)}\n\n## Details\n\n${words(85, 'more')}` } });
+    const repo = tempRepo({ 'reports/README.md': text });
+    const out = runCliProcess(['doctor'], repo).stdout;
+    // The checker counts the 80 words above the "##"; the repair lets the rest count too.
+    expect(out).toMatch(
+      /Q12 +The heading "## Details" inside question 12's answer[^\n]*\n.*fix: make the heading bold text[^\n]*\n +after this, question 12 counts 166 words: over 100\n/,
+    );
+  });
+
   it('--fix repairs, keeps a backup, says what it changed, and exits 0', () => {
     const repo = tempRepo({ 'reports/README.md': broken });
     const run = runCliProcess(['doctor', '--fix', '--headings', 'move'], repo);

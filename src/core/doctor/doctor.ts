@@ -120,6 +120,18 @@ export function doctor(text: string, profile: CheckerProfile): Finding[] {
   return diagnose(text, profile).diagnosed.map((d) => d.finding);
 }
 
+/**
+ * Every finding with the text its default fix alone would make of `text` (null when only the
+ * student can fix it), so a caller can offer each fix as an edit and say what it changes.
+ */
+export function doctorWithFixes(text: string, profile: CheckerProfile): { finding: Finding; fixed: string | null }[] {
+  const { diagnosed, textLines } = diagnose(text, profile);
+  return diagnosed.map(({ finding, draft }) => ({
+    finding,
+    fixed: draft.fix ? applyLineEdits(textLines, draft.fix.edits(defaultOption(draft))) : null,
+  }));
+}
+
 const MAX_ROUNDS = 25;
 
 /** The words a set of edits removes and is allowed to (template structure it rewrites). */

@@ -4,6 +4,7 @@
  * latest document is examined once. The banner, the problems panel and the whole-report preview
  * read the result from `store`.
  */
+import type { Diagnostic } from '../../core/diagnostics';
 import type { Finding } from '../../core/doctor';
 import type { GradedPageDifference } from '../../core/gradedPage';
 import type { ReportDocument } from '../../core/reportModel';
@@ -14,6 +15,8 @@ export interface InsightsState {
   /** The document the findings are about; null until the first examination. */
   readonly doc: ReportDocument | null;
   readonly findings: readonly Finding[];
+  /** The findings as diagnostics (same order), for the one aggregated problems list. */
+  readonly drift: readonly Diagnostic[];
   readonly graded: readonly GradedPageDifference[];
 }
 
@@ -29,7 +32,7 @@ const requestIdle = (callback: () => void): (() => void) => {
 };
 
 export class ReportInsights {
-  readonly store: Store<InsightsState> = createStore<InsightsState>({ doc: null, findings: [], graded: [] });
+  readonly store: Store<InsightsState> = createStore<InsightsState>({ doc: null, findings: [], drift: [], graded: [] });
   private cancel: (() => void) | null = null;
   private compute: Promise<Compute> | null = null;
   private running = false;
@@ -85,8 +88,8 @@ export class ReportInsights {
       const { computeInsights } = await this.compute;
       // The document changed while the code loaded: its own run is scheduled already.
       if (this.session.state.doc === doc && !this.stopped) {
-        const { findings, graded } = computeInsights(doc, this.session.report.profile);
-        this.store.setState({ doc, findings, graded });
+        const { findings, drift, graded } = computeInsights(doc, this.session.report.profile);
+        this.store.setState({ doc, findings, drift, graded });
       }
     } catch {
       // The code could not be loaded (an app update replaced it?): try again on the next change.
