@@ -62,6 +62,7 @@ export function plainInline(text: string): string {
   return text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/`+/g, '')
+    .replace(/(?<!~)(~~?)(?!~)(?=\S)(.*?\S)\1(?!~)/g, '$2')
     .replace(/(^|[\s(])[*_]+|[*_]+(?=$|[\s.,:;!?)])/g, '$1');
 }
 
@@ -115,7 +116,8 @@ export function inlineDifferences(block: readonly { text: string; line: number }
   }
   for (const m of masked.matchAll(EMAIL)) {
     if (/[-_]$/.test(m[0])) continue;
-    if (/https?:\/\/|www\./i.test(masked.slice(Math.max(0, masked.lastIndexOf(' ', m.index)), m.index))) continue;
+    // Part of a URL already found (its path or query holds an @).
+    if (/(?:https?:\/\/|www\.)\S*$/i.test(masked.slice(0, m.index))) continue;
     push(m.index, m[0]);
   }
   for (const [line, list] of urls) {

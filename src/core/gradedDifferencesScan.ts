@@ -153,12 +153,20 @@ export function scanGradedPageDifferences(markdown: string): MarkdownDifference[
       continue;
     }
 
-    const item = LIST_ITEM.exec(raw);
+    // A block quote opening left of the open item's content ends the lists (no laziness for it).
+    if (/^ {0,3}>/.test(raw) && lists.length > 0 && indent < base) {
+      flushInline();
+      popTo(0);
+      paragraphOpen = false;
+    }
+
+    // 4+ columns deeper than the container while a paragraph is open: a continuation line, not an item.
+    const item: RegExpExecArray | null = paragraphOpen && indent >= base + 4 ? null : LIST_ITEM.exec(raw);
     const markerText = item?.[2] ?? '';
-    const emptyItem = item !== null && item[4].trim() === '';
+    const emptyItem: boolean = item !== null && item[4].trim() === '';
     // An item can interrupt a paragraph only if not empty and (ordered) starting at 1.
-    const canInterrupt = item !== null && !emptyItem && (!/\d/.test(markerText) || /^0*1[.)]$/.test(markerText));
-    const gluedToParagraph = paragraphOpen && !(item && (lists.length > 0 || canInterrupt));
+    const canInterrupt: boolean = item !== null && !emptyItem && (!/\d/.test(markerText) || /^0*1[.)]$/.test(markerText));
+    const gluedToParagraph: boolean = paragraphOpen && !(item && (lists.length > 0 || canInterrupt));
     const wasAfterCode = afterIndentedCode;
     afterIndentedCode = false;
     if (item && !gluedToParagraph && !((paragraphOpen || wasAfterCode) && lists.length === 0 && !canInterrupt)) {
@@ -183,7 +191,7 @@ export function scanGradedPageDifferences(markdown: string): MarkdownDifference[
         if (list.firstItem) list.firstItem.done = true;
         toFirstItem(item[4].trim().replace(HEADING_MARKS, ''), false);
         list.contentIndent = contentIndent;
-        list.itemText = item[4];
+        list.itemText = item[4].replace(TASK, '');
       } else {
         popTo(depth);
         const nestedDepth = lists.length;
@@ -207,7 +215,7 @@ export function scanGradedPageDifferences(markdown: string): MarkdownDifference[
         const firstItem = literal
           ? { line: lineNo, marker: markerText, text: item[4].trim().replace(TASK, '').replace(HEADING_MARKS, ''), done: false }
           : undefined;
-        lists.push({ contentIndent, literal: literal || literalHere, itemText: item[4], tasks: 0, firstTaskLine: lineNo, firstItem });
+        lists.push({ contentIndent, literal: literal || literalHere, itemText: item[4].replace(TASK, ''), tasks: 0, firstTaskLine: lineNo, firstItem });
       }
       const list = lists[lists.length - 1];
       if (TASK.test(item[4])) {

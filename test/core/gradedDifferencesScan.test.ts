@@ -49,5 +49,11 @@ describe('light graded-page scan agrees with the remark-based finder', () => {
     'Mail us at someone@example.com or see (https://example.com/a_(b)).',
     '1. one\n   - two spaces under an ordered item\n2. three',
     'Para\n2. not a list\n\n```\na\n\n# b\n```',
+    'A:\n\n    ```bash\n    x\n    ```\n4. Install:\n\n    ```bash\n    pip\n    ```\n',
+    '* [ ] task\n> quote\n- item\n- item\n* [ ] task\n# head',
+    'see https://x.org/a.\n    - deep',
+    '* [ ] task\n  - sub\n~~gone~~',
+    'text here\nsee https://x.org/a.\na@b.com\na@b.com',
+    'Intro\n- item ~~gone~~ **bold** [l](https://x.y)\n    - nested',
   ])('on %j', (markdown) => same(markdown));
 });
