@@ -3,12 +3,11 @@
  * structure warnings, the figure checks and where the graded page differs.
  *
  * Kept light for CI and pre-commit, where the CLI starts for every commit: the graded-page
- * comparison needs a markdown parser (remark), by far the largest thing `check` could load, so it
- * is imported only when some answer holds markdown that can render differently there.
+ * comparison uses the light scan of `gradedDifferences`, never remark (loading it was ~350 ms).
  */
 import { analyzeReport, type ReportAnalysis } from '../core/analyzeReport';
-import type { GradedPageDifference } from '../core/gradedPage';
-import { mayRenderDifferentlyWhenGraded } from '../core/gradedPageTriggers';
+import { findGradedDifferences } from '../core/gradedDifferences';
+import type { GradedPageDifference } from '../core/gradedPageTypes';
 import {
   checkerDiagnostics,
   collectDiagnostics,
@@ -21,7 +20,6 @@ import {
 } from '../core/diagnostics';
 import { conflictWarnings, type ConflictWarning } from '../core/merge/conflictMarkers';
 import { parseReport } from '../core/parseReport';
-import type { ReportDocument } from '../core/reportModel';
 import { deadFileLinkWarnings, type DeadFileLinkWarning } from '../main/services/deadFileLinks';
 import { figureHygiene, type FigureWarning } from '../main/services/figures/figureHygiene';
 import { loadReport, type LoadedReport } from '../main/services/loadReport';
@@ -58,16 +56,6 @@ export interface InspectedReport {
  */
 const GRADED_PAGE_MAX_CHARS = 2_000_000;
 
-async function gradedPageDifferences(text: string, doc: ReportDocument): Promise<GradedPageDifference[]> {
-  const mayDiffer = doc.questions.some((q) => {
-    const segment = doc.segments[q.answerSegment];
-    return segment !== undefined && mayRenderDifferentlyWhenGraded(segment.text);
-  });
-  if (!mayDiffer) return [];
-  const { findGradedPageDifferences } = await import('../core/gradedPage');
-  return findGradedPageDifferences(text, doc);
-}
-
 export async function inspectReport(
   located: LocatedReport,
   options: { gradedPage?: boolean } = {},
@@ -83,7 +71,7 @@ export async function inspectReport(
   const [hygiene, deadLinks, gradedPage] = await Promise.all([
     figureHygiene({ reportPath: loaded.reportPath, text: loaded.text }),
     deadFileLinkWarnings(loaded.reportPath, loaded.text, doc),
-    gradedPageSkipped === null ? gradedPageDifferences(loaded.text, doc) : Promise.resolve([]),
+    gradedPageSkipped === null ? findGradedDifferences(loaded.text, doc) : [],
   ]);
   const images: FigureWarning[] = hygiene.findings.map((f) => ({
     kind: f.kind,

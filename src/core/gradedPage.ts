@@ -15,54 +15,17 @@ import type { List, ListItem, Nodes, Parent, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { bareUrlMessage, fencedMessage, firstWords, indentWidth, strikethroughMessage } from './gradedPageMessages';
+import type { GradedPageDifference, GradedPageDifferenceKind, MarkdownDifference } from './gradedPageTypes';
 import { mayRenderDifferentlyWhenGraded } from './gradedPageTriggers';
 import { lineCounter } from './lineIndex';
 import { estimateBlock, type GuardReason, MAX_BLOCK_COST, MAX_DOCUMENT_COST, MAX_NESTING } from './render/renderGuard';
 import { parseReport } from './parseReport';
 import type { ReportDocument } from './reportModel';
 
-export type GradedPageDifferenceKind =
-  | 'fenced-code'
-  | 'list-needs-blank-line'
-  | 'nested-list-indent'
-  | 'table'
-  | 'strikethrough'
-  | 'task-list'
-  | 'bare-url'
-  /** Not a difference: the answer was not analysed (too large or pathological), see renderGuard. */
-  | 'not-analysed';
-
-/** A difference found in one piece of markdown; `line` is 1-based within that markdown. */
-export interface MarkdownDifference {
-  readonly kind: GradedPageDifferenceKind;
-  readonly line: number;
-  /** What the graded page will show there, and how to get what the student meant. */
-  readonly message: string;
-}
-
-/** A difference in a report file: same shape as the checker's warnings (`ReportWarning`). */
-export interface GradedPageDifference extends MarkdownDifference {
-  /** The question whose answer holds it. */
-  readonly question: number | null;
-}
+export type { GradedPageDifference, GradedPageDifferenceKind, MarkdownDifference } from './gradedPageTypes';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-
-/** Tabs advance to the next multiple of 4 columns, as Python-Markdown expands them. */
-function indentWidth(line: string): number {
-  let width = 0;
-  for (const c of line) {
-    if (c === ' ') width++;
-    else if (c === '\t') width += 4 - (width % 4);
-    else break;
-  }
-  return width;
-}
-
-function firstWords(text: string, max = 6): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  return words.length > max ? `${words.slice(0, max).join(' ')} …` : words.join(' ');
-}
 
 function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
@@ -101,18 +64,6 @@ function insideRawLink(parent: Parent | undefined, node: Nodes): boolean {
 }
 
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
-
-function fencedMessage(source: string, code: string): string {
-  if (FENCE.exec(source)?.[1].startsWith('~')) {
-    return 'This ~~~ fenced code block is not code on the graded page: the ~~~ lines show as typed and the code runs into one paragraph, its line breaks and indentation lost. Indent every code line by 4 spaces instead (with a blank line before it).';
-  }
-  const parts = [
-    'This fenced code block will appear as inline code run into one paragraph on the graded page (its line breaks and indentation are lost, and the language name shows as the first word)',
-  ];
-  if (/\n[ \t]*\n/.test(code)) parts.push('; because it has blank lines, it even falls apart into paragraphs with the ``` shown as typed');
-  if (/^ {0,3}#/m.test(code)) parts.push('; its lines starting with # become headings');
-  return `${parts.join('')}. Indent every code line by 4 spaces instead of using \`\`\` (with a blank line before it).`;
-}
 
 /**
  * The graded-page differences in one piece of markdown (an answer as typed in the editor, or any
@@ -193,7 +144,7 @@ export function findGradedPageDifferencesInMarkdown(markdown: string): MarkdownD
       add(
         'strikethrough',
         line,
-        `Strikethrough is not rendered on the graded page: "${tildes}${firstWords(plainText(node))}${tildes}" shows with the tildes as typed, not struck through.`,
+        strikethroughMessage(tildes, plainText(node)),
       );
     } else if (node.type === 'link') {
       const own = source(node);
@@ -216,12 +167,10 @@ export function findGradedPageDifferencesInMarkdown(markdown: string): MarkdownD
   }
 
   for (const [line, urls] of urlsByLine) {
-    const shown = urls.length === 1 ? urls[0] : `${urls[0]} (and ${urls.length - 1} more on this line)`;
-    const example = /^[a-z][a-z0-9+.-]*:/i.test(urls[0]) ? urls[0] : urls[0].includes('@') ? urls[0] : `https://${urls[0]}`;
     add(
       'bare-url',
       line,
-      `${shown} will be plain text on the graded page, not a link: bare URLs are not linked there. Write it as <${example}> or [some text](${example}).`,
+      bareUrlMessage(urls),
     );
   }
   return found.sort((a, b) => a.line - b.line);
