@@ -312,6 +312,20 @@ describe('"Answer:" typed inside an answer', () => {
     expect(applyFixes(text, P31, 'all')).toBe(clean.replace('> Answer:\n\nsix', '> Answer:\n\n\nsix'));
   });
 
+  it('reports thousands of repeated "> Answer:" lines in a question as one finding, and removes them all', () => {
+    const clean = buildReport({ answers: { 6: 'six', 7: 'seven' } });
+    const text = clean.replace('> Answer:\n\nsix', `> Answer:\n\n${'> Answer:\n'.repeat(5_000)}\nsix`);
+    const findings = ofKind(doctor(text, P31), 'extra-answer-marker');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ question: 6, line: lineOf(text, 'six') - 5_001 });
+    expect(findings[0].message).toMatch(/^5000 repeated "> Answer:" lines in question 6/);
+    expect(findings[0].fix?.label).toBe('remove the 5000 repeated "> Answer:" lines');
+    const fixed = applyFixes(text, P31, 'all');
+    expect(fixed.match(/^> Answer:$/gm)).toHaveLength(31);
+    expectCheckerHappy(fixed, 31);
+    expectWordsKept(text, fixed, 31);
+  });
+
   it('is found outside the questions too', () => {
     const text = buildReport().replace('This is the report template for the exam.', 'Answer: this is the report template for the exam.');
     const [finding] = ofKind(doctor(text, P31), 'extra-answer-marker');

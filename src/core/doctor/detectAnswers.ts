@@ -150,6 +150,8 @@ function extraMarkers(ctx: DoctorContext): Draft[] {
     const c = ctx.lines[line]?.content ?? '';
     if (MARKER_LINE.test(c)) allowed.set(line, c.indexOf('Answer:'));
   }
+  // Lines that are only a repeated "> Answer:", per question (null: before the first question).
+  const repeatedCopies = new Map<number | null, number[]>();
   ctx.lines.forEach((line, i) => {
     const content = line.content;
     if (!content.includes('Answer:')) return;
@@ -164,10 +166,9 @@ function extraMarkers(ctx: DoctorContext): Draft[] {
       out.push({ kind: 'extra-answer-marker', severity: 'cosmetic', simulate: true, line: i, question: n, message, fix });
     if (/^[ \t]*(?:>[ \t]*)*[*_]*Answer:[*_]*[ \t]*$/.test(content) && columns.length === 1) {
       // A second copy of the template's "> Answer:" line: it carries no words of the student's.
-      found(
-        `A second "> Answer:" line${n !== null ? ` in question ${n}` : ''}. The checker cuts the file at every "Answer:", so only the text after this one counts${n !== null ? ` for question ${n}` : ''}, and later answers can move.`,
-        { label: 'remove the repeated "> Answer:" line', edits: () => [{ at: i, deleteCount: 1, insert: [] }] },
-      );
+      const copies = repeatedCopies.get(n);
+      if (copies) copies.push(i);
+      else repeatedCopies.set(n, [i]);
       return;
     }
     let fixed = content;
@@ -187,7 +188,46 @@ function extraMarkers(ctx: DoctorContext): Draft[] {
       },
     );
   });
+  for (const [n, copies] of repeatedCopies) out.push(...repeatedMarkerDrafts(n, copies));
   return out;
+}
+
+/**
+ * Past this many repeated "> Answer:" lines in one question they are one finding with one fix: a
+ * pasted or generated file can hold hundreds of thousands, and a finding (with its fix and its
+ * simulation) per line took seconds and hundreds of MB while telling the student nothing more.
+ */
+export const MAX_SEPARATE_REPEATED_MARKERS = 20;
+
+function repeatedMarkerDrafts(n: number | null, copies: readonly number[]): Draft[] {
+  const inQuestion = n !== null ? ` in question ${n}` : '';
+  const forQuestion = n !== null ? ` for question ${n}` : '';
+  if (copies.length > MAX_SEPARATE_REPEATED_MARKERS) {
+    return [
+      {
+        kind: 'extra-answer-marker',
+        severity: 'cosmetic',
+        simulate: true,
+        line: copies[0],
+        question: n,
+        message: `${copies.length} repeated "> Answer:" lines${inQuestion} (the first here). The checker cuts the file at every "Answer:", so only the text after the last one counts${forQuestion}, and later answers can move.`,
+        fix: {
+          label: `remove the ${copies.length} repeated "> Answer:" lines`,
+          // Built only when the fix is simulated or applied: one deletion per line.
+          edits: () => copies.map((at) => ({ at, deleteCount: 1, insert: [] })),
+        },
+      },
+    ];
+  }
+  return copies.map((i) => ({
+    kind: 'extra-answer-marker',
+    severity: 'cosmetic',
+    simulate: true,
+    line: i,
+    question: n,
+    message: `A second "> Answer:" line${inQuestion}. The checker cuts the file at every "Answer:", so only the text after this one counts${forQuestion}, and later answers can move.`,
+    fix: { label: 'remove the repeated "> Answer:" line', edits: () => [{ at: i, deleteCount: 1, insert: [] }] },
+  }));
 }
 
 function placeholdersAndTodos(ctx: DoctorContext): Draft[] {

@@ -1,0 +1,35 @@
+/**
+ * A pasted or generated file can repeat a question heading thousands of times. Each heading without
+ * a `> Answer:` line used to be a finding of its own (117 000 in a 2 MB file, hundreds of MB); past
+ * a handful per question they are one finding with one fix that inserts every marker.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkReport } from '../../src/core/checkReport';
+import { COURSE_PROFILE_31 } from '../../src/core/constraints';
+import { applyFixes, doctor } from '../../src/core/doctor';
+import { buildReport } from '../support/reportBuilder';
+import { lineOf, ofKind } from './doctorSupport';
+
+const P31 = COURSE_PROFILE_31;
+
+describe('many headings of one question without "> Answer:"', () => {
+  it('are one finding per question, whose fix inserts a marker after each', () => {
+    const clean = buildReport({ answers: { 6: 'six', 7: 'seven' } });
+    const repeated = '### Question 6\n\nrepeated\n\n'.repeat(500);
+    const text = clean.replace('six\n', `six\n\n${repeated}`);
+    const findings = ofKind(doctor(text, P31), 'missing-answer-marker');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ question: 6, severity: 'breaks-checker', line: lineOf(text, 'repeated') - 2 });
+    expect(findings[0].message).toMatch(/^500 "### Question 6" headings have no "> Answer:" line/);
+    const fixed = applyFixes(text, P31, 'all');
+    expect(fixed.match(/^> Answer:$/gm)).toHaveLength(31 + 500);
+    // Every repeated answer is now seen by the checker.
+    expect(checkReport(fixed, P31).answers).toBe(checkReport(text, P31).answers + 500);
+  });
+
+  it('are still one finding each when there are only a few', () => {
+    const clean = buildReport({ answers: { 6: 'six' } });
+    const text = clean.replace('six\n', `six\n\n${'### Question 6\n\nrepeated\n\n'.repeat(3)}`);
+    expect(ofKind(doctor(text, P31), 'missing-answer-marker')).toHaveLength(3);
+  });
+});
