@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { COURSE_PROFILE_31, courseProfile, type Generation } from '../../src/core/constraints';
+import { applyFixes } from '../../src/core/doctor';
+import { parseReport } from '../../src/core/parseReport';
 import { EditMismatchError, type TextEdit } from '../../src/core/textEdit';
 import { DocumentAuthority, type DocumentChange } from '../../src/renderer/document/documentAuthority';
 import { inverseOf } from '../../src/renderer/document/globalUndo';
 import { editsBetween } from '../../src/renderer/document/textDiff';
 import { filledTemplate, words } from './support/filledTemplate';
+
+/** The shared corpus's real reports, read in place (none when ../shared is absent). */
+const corpus = Object.entries(
+  import.meta.glob('../../../shared/corpus/reports/*.md', { query: '?raw', import: 'default', eager: true }),
+).map(([path, text]) => ({ name: path.slice(path.lastIndexOf('/') + 1), text: text as string }));
+const eachReport = corpus.length > 0 ? it.each(corpus) : it.skip.each([{ name: '(no corpus)', text: '' }]);
 
 const edit = (text: string, start: number, end: number, insert: string): TextEdit => ({
   start,
@@ -63,6 +72,18 @@ describe('the document authority', () => {
     expect(() => doc.rebase([fixAlpha], old)).toThrow(EditMismatchError);
   });
 
+  it('two insertions at one point land in the order given', () => {
+    const doc = new DocumentAuthority('ab');
+    doc.apply({
+      edits: [
+        { start: 1, end: 1, expect: '', text: 'X' },
+        { start: 1, end: 1, expect: '', text: 'Y' },
+      ],
+      origin: 'repair',
+    });
+    expect(doc.text).toBe('aXYb');
+  });
+
   it('an inverse change takes the text back', () => {
     const before = 'a b c d';
     const doc = new DocumentAuthority(before);
@@ -82,5 +103,18 @@ describe('editsBetween', () => {
     expect(edits).toHaveLength(2);
     expect(edits.map((e) => e.text)).toEqual([' four', ' twenty']);
     expect(edits.every((e) => e.start === e.end)).toBe(true);
+  });
+});
+
+describe('every repair of a real report, as edits through the door', () => {
+  eachReport('$name: gives exactly the repaired text, and its inverse exactly the original', ({ text }) => {
+    const generation = parseReport(text).questions.length === 27 ? 27 : 31;
+    const profile = generation === 31 ? COURSE_PROFILE_31 : courseProfile(generation as Generation);
+    const repaired = applyFixes(text, profile, 'all');
+    const doc = new DocumentAuthority(text);
+    const change = doc.apply({ edits: editsBetween(text, repaired), origin: 'repair' });
+    expect(doc.text).toBe(repaired);
+    if (change) doc.apply({ edits: inverseOf(change), origin: 'undo' });
+    expect(doc.text).toBe(text);
   });
 });

@@ -18,6 +18,7 @@ import { ReportInsights } from '../repair/reportInsights';
 import { Banners } from './Banners';
 import { ChecklistCard } from './ChecklistCard';
 import { ConflictDialog } from './ConflictDialog';
+import { useGlobalUndoKey } from './GlobalUndo';
 import { GoToDialog } from './GoToDialog';
 import { Navigator } from './Navigator';
 import { ProblemsPanel } from './ProblemsPanel';
@@ -81,6 +82,7 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
   );
 
   useEffect(() => insights.start(), [insights]);
+  useGlobalUndoKey(session, shell.platform);
 
   useEffect(() => {
     manager.activate(scrollRef.current);

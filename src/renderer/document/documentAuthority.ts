@@ -90,11 +90,23 @@ export class DocumentAuthority {
   }
 }
 
-/** Sorted, identical edits once (two findings may carry the same fix), no-ops dropped. */
+/**
+ * Sorted, identical edits once (two findings may carry the same fix), no-ops dropped, and edits
+ * that touch (one ends where the next starts, e.g. two insertions at one point) merged in the
+ * order given: applied one by one, their order at that point would otherwise be left to chance.
+ */
 function normalized(edits: readonly TextEdit[]): TextEdit[] {
   const unique = new Map<string, TextEdit>();
   for (const e of edits) if (e.expect !== e.text) unique.set(`${e.start}:${e.end}:${e.text}`, e);
-  return [...unique.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = [...unique.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.end === e.start) {
+      out[out.length - 1] = { start: last.start, end: e.end, expect: last.expect + e.expect, text: last.text + e.text };
+    } else out.push(e);
+  }
+  return out;
 }
 
 /** `edit` moved through `changes` (sorted, against the same text as `edit`). */

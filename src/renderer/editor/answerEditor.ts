@@ -7,6 +7,7 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
+import { isolateHistory } from '@codemirror/commands';
 import { Annotation, EditorState, Transaction, type Extension } from '@codemirror/state';
 import { dropCursor, EditorView, keymap, placeholder } from '@codemirror/view';
 import { placeholderFor } from '../../core/reportModel';
@@ -104,7 +105,8 @@ export function createAnswerEditor(options: AnswerEditorOptions): EditorView {
 export function showDocumentChange(view: EditorView, change: TextChange, undoable: boolean): void {
   view.dispatch({
     changes: change,
-    annotations: [fromDocument.of(true), Transaction.addToHistory.of(undoable)],
+    // A fix is one undo step of its own, never merged with the typing before or after it.
+    annotations: [fromDocument.of(true), Transaction.addToHistory.of(undoable), isolateHistory.of('full')],
     ...(undoable ? { userEvent: 'input.replace' } : {}),
   });
 }
