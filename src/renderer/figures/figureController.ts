@@ -26,7 +26,6 @@ import type {
   ReportApi,
 } from '../../api/contract';
 import type { EditorManager } from '../editor/editorManager';
-import { editsBetween } from '../document/textDiff';
 import { Delayed } from '../state/delayed';
 import type { ReportSession } from '../state/reportSession';
 import { createStore, type Store } from '../state/store';
@@ -213,7 +212,7 @@ export class FigureController {
       if (!result) {
         messages.push({ tone: 'info', text: `A smaller copy of ${target} would not be smaller; it stays as it is.` });
       } else {
-        const applied = await this.applyText(base, result.text ?? base, version, 'figure');
+        const applied = await this.applyServiceEdits(base, result.edits ?? [], version, 'figure');
         messages.push(
           applied.outside || applied.changed.length === 0
             ? {
@@ -280,7 +279,7 @@ export class FigureController {
     const version = this.session.document.version;
     const base = this.session.text;
     const result = await this.api.invoke('renameFigure', { reportPath: this.reportPath, text: base, from, to });
-    const applied = await this.applyText(base, result.text, version, 'figure');
+    const applied = await this.applyServiceEdits(base, result.edits, version, 'figure');
     const links = result.changedLinks === 1 ? '1 link' : `${result.changedLinks} links`;
     this.postMessages(number, [
       applied.outside || applied.skipped.length > 0
@@ -308,8 +307,8 @@ export class FigureController {
       } else {
         const result = await this.api.invoke('applyFigureFix', { reportPath: this.reportPath, text: base, fix });
         message = `${result.message}.`;
-        if (result.text !== base) {
-          const applied = await this.applyText(base, result.text, version, 'fix');
+        if (result.edits.length > 0) {
+          const applied = await this.applyServiceEdits(base, result.edits, version, 'fix');
           if (applied.outside || applied.skipped.length > 0)
             message = `Not fixed in the report: ${this.whyNot(applied)}`;
         }
@@ -393,16 +392,20 @@ export class FigureController {
   // Applying text and card state
 
   /**
-   * Applies a whole-report text the service computed from `base` (the text at `version`) as edits
-   * through the session (undoable: in the answer's editor, or one global undo step when several
-   * answers change), then saves. A question typed in since `base` where the edit falls is left
-   * alone (`skipped`); a change outside the answers is not applied at all (`outside`).
+   * Applies the edits a service computed against `base` (the text at `version`) through the
+   * session (undoable: in the answer's editor, or one global undo step when several answers
+   * change), then saves. A question typed in since `base` where an edit falls is left alone
+   * (`skipped`); edits outside the answers are not applied at all (`outside`).
    */
-  async applyText(base: string, next: string, version: number, origin: 'figure' | 'fix'): Promise<Applied> {
-    if (!answerEdits(base, next)) return { changed: [], skipped: [], outside: true };
+  async applyServiceEdits(
+    base: string,
+    serviceEdits: readonly TextEdit[],
+    version: number,
+    origin: 'figure' | 'fix',
+  ): Promise<Applied> {
     const baseDoc = parseReport(base);
     const byQuestion = new Map<number, TextEdit[]>();
-    for (const edit of editsBetween(base, next)) {
+    for (const edit of serviceEdits) {
       const question = baseDoc.questions.find((q) => {
         const segment = baseDoc.segments[q.answerSegment];
         return edit.start >= segment.start && edit.end <= segment.start + segment.text.length;
