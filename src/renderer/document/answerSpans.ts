@@ -92,7 +92,11 @@ export class AnswerSpans {
 }
 
 /** What an answer's editor shows for the file bytes of its span: LF lines, the placeholder as empty. */
-export function editorTextIn(text: string, span: AnswerSpan, number: number): string {
+export function editorTextIn(
+  text: { slice(start: number, end: number): string },
+  span: AnswerSpan,
+  number: number,
+): string {
   let slice = text.slice(span.start, span.end);
   if (slice.indexOf('\r') !== -1) slice = slice.replace(/\r\n?/g, '\n');
   const trimmed = slice.trim();

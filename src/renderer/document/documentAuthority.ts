@@ -6,7 +6,8 @@
  */
 import { parseReport } from '../../core/parseReport';
 import type { ReportDocument } from '../../core/reportModel';
-import { applyEdits, EditMismatchError, type TextEdit } from '../../core/textEdit';
+import { EditMismatchError, type TextEdit } from '../../core/textEdit';
+import { ChunkedText } from './chunkedText';
 
 export type ChangeOrigin = 'typing' | 'fix' | 'repair' | 'figure' | 'disk' | 'merge' | 'undo';
 
@@ -29,18 +30,24 @@ export interface DocumentChange extends DocumentTransaction {
 const LOG_LENGTH = 200;
 
 export class DocumentAuthority {
-  private current: string;
+  private readonly current: ChunkedText;
   private ver = 0;
   private parsed: { readonly version: number; readonly doc: ReportDocument } | null = null;
   private readonly log: DocumentChange[] = [];
   private readonly listeners = new Set<(change: DocumentChange) => void>();
 
   constructor(text: string) {
-    this.current = text;
+    this.current = new ChunkedText(text);
   }
 
+  /** The whole text (joined once per version: typing never needs it, see `slice`). */
   get text(): string {
-    return this.current;
+    return this.current.toString();
+  }
+
+  /** Part of the text, without joining the whole. */
+  slice(from: number, to: number): string {
+    return this.current.slice(from, to);
   }
 
   get version(): number {
@@ -49,7 +56,7 @@ export class DocumentAuthority {
 
   /** The parse of the current text (made once per version). */
   get doc(): ReportDocument {
-    if (this.parsed?.version !== this.ver) this.parsed = { version: this.ver, doc: parseReport(this.current) };
+    if (this.parsed?.version !== this.ver) this.parsed = { version: this.ver, doc: parseReport(this.text) };
     return this.parsed.doc;
   }
 
@@ -59,10 +66,9 @@ export class DocumentAuthority {
    */
   apply(transaction: DocumentTransaction): DocumentChange | null {
     const edits = normalized(transaction.edits);
-    const next = applyEdits(this.current, edits);
-    if (next === this.current) return null;
+    if (edits.length === 0) return null;
+    this.current.apply(edits);
     const change: DocumentChange = { ...transaction, edits, from: this.ver, version: this.ver + 1 };
-    this.current = next;
     this.ver += 1;
     this.log.push(change);
     if (this.log.length > LOG_LENGTH) this.log.shift();

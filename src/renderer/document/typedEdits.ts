@@ -8,6 +8,11 @@ import { placeholderFor } from '../../core/reportModel';
 import type { TextEdit } from '../../core/textEdit';
 import type { AnswerSpan } from './answerSpans';
 
+/** The report's text, or what reads parts of it (the document authority). */
+export interface TextSource {
+  slice(start: number, end: number): string;
+}
+
 /** One change of an editor's text: `before.slice(from, to)` becomes `insert`. */
 export interface LocalChange {
   readonly from: number;
@@ -21,7 +26,7 @@ export interface LocalChange {
  * the placeholder): the first text then needs its blank lines around it, which the caller writes.
  */
 export function typedEdits(
-  text: string,
+  text: TextSource,
   span: AnswerSpan,
   number: number,
   eol: LineEnding,

@@ -86,7 +86,6 @@ export class ReportSession {
   /** What the disk holds as far as we know, and its stamp: the save machine's own knowledge. */
   private diskText: string;
   private stamp: DiskStamp;
-  private inFlightText: string | null = null;
   /** The spans crossed an edge: rebuilt from the parse at the next refresh. */
   private spansBroken = false;
   private saveChain: Promise<unknown> = Promise.resolve();
@@ -143,7 +142,7 @@ export class ReportSession {
   /** The text an editor for question `number` shows: its span of the file. */
   editorText(number: number): string {
     const span = this.spans.get(number);
-    return span ? editorTextIn(this.document.text, span, number) : '';
+    return span ? editorTextIn(this.document, span, number) : '';
   }
 
   /**
@@ -154,10 +153,10 @@ export class ReportSession {
     if (this.disposed) return;
     const span = this.spans.get(number);
     if (!span) return;
-    const text = this.document.text;
-    const edits = typedEdits(text, span, number, this.eol, changes, before, after);
+    const edits = typedEdits(this.document, span, number, this.eol, changes, before, after);
     if (edits === null) {
       // A blank answer's first text: written with its blank lines around it, then located anew.
+      const text = this.document.text;
       this.applyTyped(number, editsBetween(text, serializeReport(setAnswer(this.document.doc, number, after))));
       this.spans.rebuild(this.document.doc);
     } else {
@@ -171,7 +170,8 @@ export class ReportSession {
       if (reading.exact) this.meters.set(number, reading);
       else this.flush();
     }
-    if (this.state.saveState === 'saved' && this.dirty) this.store.setState({ saveState: 'unsaved' });
+    // (Not `dirty`: comparing the whole text on a keystroke is what typing must not cost.)
+    if (this.state.saveState === 'saved') this.store.setState({ saveState: 'unsaved' });
     this.flushLater.schedule(this.flushDelayMs);
     this.scheduleAutosave();
   }
@@ -245,10 +245,9 @@ export class ReportSession {
     const before = this.editorText(number);
     const change = minimalChange(before, editorText);
     if (!span || !change) return null;
-    const text = this.document.text;
     const edits =
-      typedEdits(text, span, number, this.eol, [change], before, editorText) ??
-      editsBetween(text, serializeReport(setAnswer(this.document.doc, number, editorText)));
+      typedEdits(this.document, span, number, this.eol, [change], before, editorText) ??
+      editsBetween(this.document.text, serializeReport(setAnswer(this.document.doc, number, editorText)));
     return this.applyChange(edits, origin, label === undefined ? {} : { label });
   }
 
@@ -300,13 +299,12 @@ export class ReportSession {
     return run;
   }
 
-  /** The file changed on disk (not by our own save). */
+  /**
+   * The file changed on disk. The host already keeps our own saves' echo from us (it knows the
+   * stamp it wrote); what it reports with the stamp we know is nothing new either.
+   */
   diskChanged(text: string, stamp: DiskStamp): void {
-    if (this.disposed || text === this.inFlightText) return;
-    if (text === this.diskText) {
-      this.stamp = stamp;
-      return;
-    }
+    if (this.disposed || stamp === this.stamp) return;
     this.flush();
     if (text === this.document.text) {
       // The disk caught up with us (another tool wrote the same text).
@@ -420,7 +418,6 @@ export class ReportSession {
       return 'unchanged';
     }
     const text = this.document.text;
-    this.inFlightText = text;
     this.store.setState({ saveState: 'saving' });
     let result: SaveResult;
     try {
@@ -432,8 +429,6 @@ export class ReportSession {
       });
     } catch (error) {
       result = { kind: 'error', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` };
-    } finally {
-      this.inFlightText = null;
     }
     if (this.disposed) return result.kind;
     const patch: { -readonly [K in keyof SessionState]?: SessionState[K] } = {};
