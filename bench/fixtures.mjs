@@ -205,7 +205,7 @@ export function startHost({ root, repo, env = {}, nodeArgs = [] }) {
     child.stdout.on('data', (chunk) => {
       output.push(chunk);
       buffered += chunk;
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+/.exec(buffered);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/t\/[A-Za-z0-9_-]+\//.exec(buffered);
       if (match) {
         clearTimeout(timer);
         resolveHost({ url: match[0], stop, output });

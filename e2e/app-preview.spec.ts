@@ -68,7 +68,7 @@ function watchFailedRequests(page: Page): string[] {
     const body = response.request().postData() ?? '';
     const expected =
       url.pathname.endsWith(`/report-files/${MISSING}`) ||
-      (url.pathname === '/api/invoke/figureThumbnail' && body.includes(`"target":"${MISSING}"`));
+      (url.pathname.endsWith('/api/invoke/figureThumbnail') && body.includes(`"target":"${MISSING}"`));
     if (!expected) failed.push(`${response.status()} ${url.pathname}`);
   });
   return failed;

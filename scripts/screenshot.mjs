@@ -23,7 +23,7 @@ const host = spawn(process.execPath, [join(root, 'dist/cli/report-editor.js'), '
 });
 const url = await new Promise((done, fail) => {
   host.stdout.on('data', (chunk) => {
-    const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+/.exec(String(chunk));
+    const match = /http:\/\/127\.0\.0\.1:\d+\/t\/[A-Za-z0-9_-]+\//.exec(String(chunk));
     if (match) done(match[0]);
   });
   host.once('exit', (code) => fail(new Error(`serve exited with ${code}`)));

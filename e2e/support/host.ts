@@ -14,7 +14,7 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(PROJECT_ROOT, 'dist/cli/report-editor.js');
 const RENDERER = join(PROJECT_ROOT, 'out/renderer/index.html');
 /** The first stdout line with this URL is the host's promise that it is serving. */
-const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+/;
+const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\/t\/[A-Za-z0-9_-]+\//;
 
 export interface HostOptions {
   /** Files of the repo, relative path → contents (written byte for byte). */

@@ -47,6 +47,11 @@ export type SaveResult =
   | { readonly kind: 'unchanged'; readonly stamp: DiskStamp }
   /** The file changed on disk since `baseStamp`; nothing was written. */
   | { readonly kind: 'conflict'; readonly diskText: string; readonly stamp: DiskStamp }
+  /**
+   * The file is read-only (no write bit, or not writable by this user — also when running as
+   * root); nothing was written. The UI asks; saving again with `makeWritable` does `chmod u+w` first.
+   */
+  | { readonly kind: 'read-only'; readonly message: string }
   | { readonly kind: 'error'; readonly message: string };
 
 export type ExportOutcome =
@@ -130,19 +135,27 @@ export interface ApiChannels {
   /**
    * Writes `text` atomically to the open report, unless the disk no longer matches `baseStamp`
    * (then `conflict`, nothing written) — `force` overwrites anyway (the user chose "keep mine").
+   * Saves of one file run one at a time. A read-only file answers `read-only` unless `makeWritable`
+   * (the user chose "Make it writable and save").
    */
-  saveReport: { request: { reportPath: string; text: string; baseStamp: DiskStamp; force?: boolean }; response: SaveResult };
+  saveReport: {
+    request: { reportPath: string; text: string; baseStamp: DiskStamp; force?: boolean; makeWritable?: boolean };
+    response: SaveResult;
+  };
   listRecent: { request: Record<string, never>; response: readonly RecentRepo[] };
   /** Opens an http(s) URL in the system browser (Electron) or a new tab (browser host). */
   openExternal: { request: { url: string }; response: void };
   /**
    * Writes the report (the editor's current text) as one self-contained HTML file, `report.html`
-   * next to the report unless `outputPath` is given. Progress arrives as `exportProgress` events.
+   * next to the report unless `outputPath` is given (inside the repo; only a `.html`/`.htm` file,
+   * never inside `.git`, never over a file that does not already hold HTML — see exportTarget.ts).
+   * Progress arrives as `exportProgress` events.
    */
   exportHtml: { request: { reportPath: string; text: string; outputPath?: string }; response: ExportOutcome };
   /**
    * Shows the last exported file: Electron opens it in the system's browser and answers null; the
-   * browser host answers a URL for the page to open in a new tab.
+   * browser host answers a URL for the page to open in a new tab. Only a file this session exported,
+   * still holding exactly what was written, is shown; anything else is refused.
    */
   openExport: { request: { outputPath: string }; response: { url: string | null } };
   /**
@@ -246,7 +259,8 @@ export const EVENTS = ['reportChanged', 'reportRemoved', 'menuCommand', 'beforeQ
 
 /**
  * Figures are shown through a route that serves only images inside the open report's folder:
- * Electron registers this privileged scheme, the browser host serves `/report-files/…`.
+ * Electron registers this privileged scheme, the browser host serves `report-files/…` below the
+ * page's own `/t/<token>/` path (a relative URL, so the token travels with it).
  */
 export const FIGURE_SCHEME = 'report-file';
 
@@ -256,7 +270,7 @@ export function figureUrl(host: InitialState['host'], relativePath: string): str
     .split('/')
     .map((part) => encodeURIComponent(part))
     .join('/');
-  return host === 'electron' ? `${FIGURE_SCHEME}://report/${encoded}` : `/report-files/${encoded}`;
+  return host === 'electron' ? `${FIGURE_SCHEME}://report/${encoded}` : `report-files/${encoded}`;
 }
 
 /** IPC channel names are namespaced so they cannot collide with Electron's or a library's. */

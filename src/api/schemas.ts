@@ -20,6 +20,7 @@ export const REQUEST_SCHEMAS = {
       text: reportText,
       baseStamp: z.string().regex(/^[0-9a-f]{64}$/),
       force: z.boolean().optional(),
+      makeWritable: z.boolean().optional(),
     })
     .strict(),
   listRecent: empty,

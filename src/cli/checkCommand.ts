@@ -1,20 +1,37 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeReport, type ReportAnalysis } from '../core/analyzeReport';
-import { formatRange } from '../core/constraints';
-import { findGradedPageDifferences, type GradedPageDifference } from '../core/gradedPage';
-import { conflictWarnings, type ConflictWarning } from '../core/merge/conflictMarkers';
-import { parseReport } from '../core/parseReport';
-import { figureWarnings, type FigureWarning } from '../main/services/figures';
-import { loadReport, type LoadedReport } from '../main/services/loadReport';
-import { locateReport } from '../main/services/locateReport';
+import type { ReportAnalysis } from '../core/analyzeReport';
+import type { Diagnostic, DiagnosticSource } from '../core/diagnostics';
+import type { LoadedReport } from '../main/services/loadReport';
+import { resolveCheckTargets, runBatchCheck } from './batchCheck';
 import type { CommandRun } from './commands';
+import { allWarnings, exitCodeOf, inspectReport, type CheckWarning } from './inspectReport';
 
-/** Every warning `check` prints: merge conflicts and structure (checker split), graded page, figures. */
-export type CheckWarning = ReportAnalysis['warnings'][number] | ConflictWarning | GradedPageDifference | FigureWarning;
+export type { CheckWarning } from './inspectReport';
 
-/** The `--json` shape: the course checker's verdict plus the per-question view. */
-export function checkJson(analysis: ReportAnalysis, warnings: readonly CheckWarning[]) {
+/** A diagnostic as `check --json` lists it: the fixes by label (their edits are for the app). */
+function diagnosticJson(d: Diagnostic) {
+  return {
+    source: d.source,
+    code: d.code,
+    severity: d.severity,
+    question: d.question,
+    line: d.line,
+    range: d.range,
+    message: d.message,
+    fixes: d.fixes.map((f) => f.label),
+  };
+}
+
+/**
+ * The `--json` shape: the course checker's verdict, the per-question view, every check's warnings
+ * (kept for scripts written against them) and every problem once as a diagnostic.
+ */
+export function checkJson(
+  analysis: ReportAnalysis,
+  warnings: readonly CheckWarning[],
+  diagnostics: readonly Diagnostic[] = [],
+) {
   const { check } = analysis;
   return {
     generation: check.generation,
@@ -34,6 +51,7 @@ export function checkJson(analysis: ReportAnalysis, warnings: readonly CheckWarn
       line: q.answerLine,
     })),
     warnings,
+    diagnostics: diagnostics.map(diagnosticJson),
   };
 }
 
@@ -43,31 +61,35 @@ function describeSource(loaded: LoadedReport, repoRoot: string): string {
     : 'no recognisable template';
   const table = loaded.reportPyPath
     ? `constraints from ${relativeTo(repoRoot, loaded.reportPyPath)}`
-    : `constraints of ${loaded.profile.source.kind === "course-default" ? loaded.profile.source.description : "report.py"}`;
+    : `constraints of ${loaded.profile.source.kind === 'course-default' ? loaded.profile.source.description : 'report.py'}`;
   return `${template}, ${table}`;
 }
 
 /** `path` relative to `cwd` with `/` separators when it lies below it (also on Windows), else as is. */
-function relativeTo(cwd: string, path: string): string {
+export function relativeTo(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
 
-/** The warnings of one check, by where they come from. */
-export interface CheckWarnings {
-  /** Where the checker's positional split disagrees with the headings. */
-  readonly structure: readonly CheckWarning[];
-  readonly figures: readonly CheckWarning[];
-  /** Where python report.py html renders differently from GitHub. */
-  readonly gradedPage: readonly CheckWarning[];
-}
+/**
+ * Per group, at most this many warnings are printed (a generated or pasted file can cause tens of
+ * thousands); `--json` lists them all.
+ */
+export const MAX_LISTED_WARNINGS = 200;
 
-const allWarnings = (w: CheckWarnings): CheckWarning[] => [...w.structure, ...w.figures, ...w.gradedPage];
+/** Where each source's diagnostics are printed, in this order; failures are printed above them. */
+const SECTIONS: readonly [string, readonly DiagnosticSource[]][] = [
+  ['Warnings:', ['merge', 'split', 'checker']],
+  ['Figures:', ['figures']],
+  ['Where the graded page (python report.py html) will differ from GitHub:', ['graded-page']],
+  ['Notes:', ['template']],
+];
 
+/** The failures, then every other problem once, by section, with its fixes; then the pass count. */
 export function formatHuman(
   loaded: LoadedReport,
   analysis: ReportAnalysis,
-  warnings: CheckWarnings,
+  diagnostics: readonly Diagnostic[],
   cwd: string,
   repoRoot: string,
 ): string[] {
@@ -75,61 +97,91 @@ export function formatHuman(
   const lines = [`${relativeTo(cwd, loaded.reportPath)}: ${describeSource(loaded, repoRoot)}`, ''];
   if (check.error) {
     lines.push(`The course's checker stops here: ${check.error}`);
-    lines.push(`  It finds ${check.answers} answers instead of ${loaded.profile.expectedAnswers}, so it checks nothing. The warnings below show where.`);
+    lines.push(
+      `  It finds ${check.answers} answers instead of ${loaded.profile.expectedAnswers}, so it checks nothing. The warnings below show where.`,
+    );
     lines.push('');
   }
-  const byQuestion = new Map(analysis.questions.map((q) => [q.number, q]));
-  for (const f of check.failures) {
-    const unit = f.kind === 'words' ? (f.got === 1 ? 'word' : 'words') : f.got === 1 ? 'image' : 'images';
-    const q = byQuestion.get(f.question);
-    const where = q ? ` (line ${q.answerLine})` : '';
-    lines.push(`✗ Question ${f.question}${where}: ${f.got} ${unit}, needs ${formatRange(f)}`);
+  const isFailure = (d: Diagnostic) => d.source === 'checker' && (d.code === 'words' || d.code === 'images');
+  // The failures as the checker words them; while it stops with an error it grades none.
+  const failures = check.error ? [] : diagnostics.filter(isFailure);
+  for (const d of failures) {
+    lines.push(`✗ ${d.line === null ? d.message : d.message.replace(/^Question \d+/, (q) => `${q} (line ${d.line})`)}`);
   }
-  if (check.failures.length > 0) lines.push('');
-  const groups: [string, readonly CheckWarning[]][] = [
-    ['Warnings:', warnings.structure],
-    ['Figures:', warnings.figures],
-    ['Where the graded page (python report.py html) will differ from GitHub:', warnings.gradedPage],
-  ];
-  for (const [title, group] of groups) {
+  if (failures.length > 0) lines.push('');
+  for (const [title, sources] of SECTIONS) {
+    const group = diagnostics.filter((d) => sources.includes(d.source) && !isFailure(d) && d.code !== 'checker-error');
     if (group.length === 0) continue;
     lines.push(title);
-    for (const w of group) {
-      const where = [w.question !== null ? `Q${w.question}` : '', w.line !== null ? `line ${w.line}` : ''].filter(Boolean).join(', ');
-      lines.push(`  ⚠ ${where ? `${where}: ` : ''}${w.message}`);
+    for (const d of group.slice(0, MAX_LISTED_WARNINGS)) {
+      const where = [d.question !== null ? `Q${d.question}` : '', d.line !== null ? `line ${d.line}` : '']
+        .filter(Boolean)
+        .join(', ');
+      // Template notes inform; everything else printed here is something to act on.
+      lines.push(`  ${d.source === 'template' ? 'ℹ' : '⚠'} ${where ? `${where}: ` : ''}${d.message}`);
+      const fixes = d.fixes.map((f) => f.label);
+      if (fixes.length > 0) lines.push(`      fix: ${fixes.join(' | ')}`);
+    }
+    if (group.length > MAX_LISTED_WARNINGS) {
+      lines.push(`  … and ${group.length - MAX_LISTED_WARNINGS} more (report-editor check --json lists every one)`);
     }
     lines.push('');
   }
-  lines.push(check.error ? `passed -/${loaded.profile.expectedAnswers} (the checker raised an error)` : `passed ${check.passed}/${check.answers}`);
+  lines.push(
+    check.error
+      ? `passed -/${loaded.profile.expectedAnswers} (the checker raised an error)`
+      : `passed ${check.passed}/${check.answers}`,
+  );
   return lines;
 }
 
-/**
- * The graded-page comparison renders every answer as markdown: fine for a report (~60 kB), but
- * minutes for a pathological 20 MB file (one huge paragraph is worst). Above this it is skipped.
- */
-const GRADED_PAGE_MAX_CHARS = 2_000_000;
+export type CheckFormat = 'human' | 'json' | 'github';
 
 export const runCheckCommand: CommandRun = async (args, io) => {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { json: { type: 'boolean', default: false } },
-      allowPositionals: true,
-    });
-    const located = await locateReport(resolve(io.cwd, positionals[0] ?? '.'));
-    const loaded = await loadReport(located.reportPath);
-    const doc = parseReport(loaded.text);
-    const analysis = analyzeReport(loaded.text, loaded.profile, doc);
-    const warnings: CheckWarnings = {
-      // Git's conflict markers first: until they are resolved, every count below includes both versions.
-      structure: [...conflictWarnings(loaded.text, doc), ...analysis.warnings],
-      figures: await figureWarnings(loaded.reportPath, loaded.text),
-      gradedPage: loaded.text.length <= GRADED_PAGE_MAX_CHARS ? findGradedPageDifferences(loaded.text, doc) : [],
-    };
-    if (loaded.text.length > GRADED_PAGE_MAX_CHARS) {
-      io.err(`report-editor check: ${(loaded.text.length / 1024 / 1024).toFixed(1)} MB of text; the graded-page comparison (reports up to 2 MB) was skipped`);
-    }
-    if (values.json) io.out(JSON.stringify(checkJson(analysis, allWarnings(warnings)), null, 2));
-    else for (const line of formatHuman(loaded, analysis, warnings, io.cwd, located.repoRoot)) io.out(line);
-    return analysis.check.error === null && analysis.check.failures.length === 0 ? 0 : 1;
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      json: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      'skip-graded-page': { type: 'boolean', default: false },
+      'only-reports': { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
+  const format = values.json ? 'json' : (values.format ?? 'human');
+  if (format !== 'human' && format !== 'json' && format !== 'github') {
+    io.err(`report-editor check: --format must be human, json or github (not "${format}")`);
+    return 2;
+  }
+  const options = { format: format as CheckFormat, verbose: values.verbose, gradedPage: !values['skip-graded-page'] };
+  const targets = await resolveCheckTargets(positionals.length > 0 ? positionals : ['.'], io.cwd, {
+    onlyReports: values['only-reports'],
+  });
+  if (targets.entries.length === 0) return 0; // --only-reports, and none of the files is a report
+  if (targets.batch) return runBatchCheck(targets.entries, options, io);
+  // One report: errors (no template, ambiguous…) end the run with exit code 2, as they always did.
+  const [only] = targets.entries;
+  if (only.error) throw only.error;
+  const inspected = await inspectReport(only.located!, options);
+  if (inspected.gradedPageSkipped !== null && options.gradedPage)
+    io.err(`report-editor check: ${inspected.gradedPageSkipped}`);
+  if (format === 'github') {
+    const { githubAnnotations, writeJobSummary } = await import('./format/github');
+    for (const line of githubAnnotations(inspected, io.cwd)) io.out(line);
+    await writeJobSummary([{ input: only.input, report: inspected }], io);
+  } else if (format === 'json')
+    io.out(
+      JSON.stringify(checkJson(inspected.analysis, allWarnings(inspected.warnings), inspected.diagnostics), null, 2),
+    );
+  else
+    for (const line of formatHuman(
+      inspected.loaded,
+      inspected.analysis,
+      inspected.diagnostics,
+      io.cwd,
+      only.located!.repoRoot,
+    ))
+      io.out(line);
+  return exitCodeOf(inspected);
 };

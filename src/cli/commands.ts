@@ -23,8 +23,8 @@ export interface CliCommand {
 export const COMMANDS: readonly CliCommand[] = [
   {
     name: 'check',
-    usage: 'check [PATH] [--json]',
-    summary: "what the course's report.py check says, question by question",
+    usage: 'check [PATH...] [--json|--format github] [-v]',
+    summary: "what the course's report.py check says, question by question (several PATHs: a table)",
     load: async () => (await import('./checkCommand')).runCheckCommand,
   },
   {

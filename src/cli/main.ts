@@ -3,9 +3,12 @@
  * Exit codes: 0 all good, 1 the report fails a check, 2 the input cannot be used.
  */
 import { realpathSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ReportFileError } from '../main/services/reportFile';
 import { COMMANDS, type CliIo } from './commands';
+import { systemErrorReason } from './systemError';
+import { terminalText } from './terminalText';
 
 export const USAGE = `Usage: report-editor <command> [options]
 
@@ -15,8 +18,13 @@ ${COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`).join('\n')}
 PATH is a repo root, its reports/ folder or the report's markdown file (default: the current folder).
 Exit codes: 0 everything passes, 1 the report fails a check, 2 the input cannot be read or holds no template.`;
 
-
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], unsafeIo: CliIo): Promise<number> {
+  // Every line passes through terminalText: report text and paths cannot act on the terminal.
+  const io: CliIo = {
+    ...unsafeIo,
+    out: (line) => unsafeIo.out(terminalText(line)),
+    err: (line) => unsafeIo.err(terminalText(line)),
+  };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
@@ -43,8 +51,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`report-editor ${name}: ${error.message}\nUsage: report-editor ${command.usage}`);
       return 2;
     }
+    // The file system or the network refused (a folder where a file should be, a full disk, a
+    // taken port…): that is the environment, not a bug, so one line says what, not a stack trace.
+    const reason = systemErrorReason(error);
+    if (reason !== null) {
+      io.err(`report-editor ${name}: ${reason}`);
+      return 2;
+    }
     throw error;
   }
+}
+
+/**
+ * A reader that stops early (`report-editor check | head -1`) closes the pipe: the rest of the
+ * output is dropped quietly and the command still ends with its own exit code, instead of Node's
+ * unhandled EPIPE stack trace.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): (line: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || closed) {
+      closed = true;
+      return;
+    }
+    throw error;
+  });
+  return (line) => {
+    if (!closed) stream.write(`${line}\n`);
+  };
 }
 
 function isEntryPoint(): boolean {
@@ -56,18 +90,22 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  runCli(process.argv.slice(2), {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    cwd: process.cwd(),
-    entry: realpathSync(process.argv[1]),
-  }).then(
+  // Node ≥ 22.1 keeps the compiled code of the command modules loaded below between runs (pre-commit
+  // and CI start the CLI again and again); older Node has no such cache and skips this.
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  const out = quietWhenClosed(process.stdout);
+  const err = quietWhenClosed(process.stderr);
+  runCli(process.argv.slice(2), { out, err, cwd: process.cwd(), entry: realpathSync(process.argv[1]) }).then(
     (code) => {
       // `serve` keeps running; everything else ends with its code.
       if (code >= 0) process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`report-editor: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      err(
+        terminalText(
+          `report-editor: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        ),
+      );
       process.exitCode = 2;
     },
   );

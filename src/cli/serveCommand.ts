@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApiHandlers } from '../main/services/apiHandlers';
@@ -8,8 +9,21 @@ import { resolveFigureRequest } from '../main/services/figureServing';
 import { locateReport } from '../main/services/locateReport';
 import { defaultConfigDir, RecentRepos } from '../main/services/recentRepos';
 import { ReportWorkspace, type EmitEvent } from '../main/services/reportWorkspace';
+import { figureImporter } from '../server/figureImporter';
 import { defaultRendererDir, startBrowserHost, type BrowserHost, type ExtraRoute } from '../server/browserHost';
 import type { CommandRun } from './commands';
+
+/** A port free right now on 127.0.0.1, to suggest instead of a taken one. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => done(port));
+    });
+  });
+}
 
 export const runServeCommand: CommandRun = async (args, io) => {
     const { values, positionals } = parseArgs({
@@ -58,10 +72,18 @@ export const runServeCommand: CommandRun = async (args, io) => {
       if (!match) return false;
       const path = exportsById.get(match[1]);
       if (!path) return false;
+      // Still the file this session exported (not replaced by a link or other bytes since)?
+      const openable = await workspace.exports.assertOpenable(path).then(
+        () => true,
+        () => false,
+      );
+      if (!openable) return false;
       response.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy': EXPORT_CSP,
         'x-content-type-options': 'nosniff',
+        // The page's URL holds the host's token: a link followed from the report must not carry it.
+        'referrer-policy': 'no-referrer',
         'cache-control': 'no-store',
       });
       response.end(await readFile(path));
@@ -78,11 +100,28 @@ export const runServeCommand: CommandRun = async (args, io) => {
       showExport: async (outputPath) => {
         const id = randomBytes(8).toString('hex');
         exportsById.set(id, outputPath);
-        return { url: `/exported/${id}/report.html` };
+        // Relative: the page resolves it below its own /t/<token>/ path.
+        return { url: `exported/${id}/report.html` };
       },
       readyToQuit: () => undefined,
     }, emit);
-    host = await startBrowserHost({ handlers, rendererDir: defaultRendererDir(), port, routes: [figureRoute, exportRoute] });
+    try {
+      host = await startBrowserHost({
+        handlers,
+        rendererDir: defaultRendererDir(),
+        port,
+        routes: [figureRoute, exportRoute],
+        importFigure: figureImporter(workspace),
+      });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+      await workspace.close();
+      const free = await freePort();
+      const why = code === 'EADDRINUSE' ? 'is in use' : 'needs administrator rights';
+      io.err(`report-editor serve: port ${port} ${why}; try --port ${free} or omit --port`);
+      return 2;
+    }
     io.out(`MLOps Report Editor is running at ${host.url}`);
     io.out('Open that link in your browser (it carries a private token). Press Ctrl+C to stop.');
     const stop = () => {

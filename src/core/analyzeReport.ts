@@ -80,6 +80,30 @@ export function questionStatus(
   return warned ? 'warning' : 'ok';
 }
 
+/** The first index of `sorted` (ascending by `key`) whose key is at least `value`. */
+function firstAtOrAfter<T>(sorted: readonly T[], value: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(sorted[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The line where the checker's cut falls, quoted as the student wrote it (`the heading "#### Backend"`,
+ * or `the "##" in "x = 1  ## comment"`), so they can find it without counting lines.
+ */
+function cuttingLine(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  const full = text.slice(start, end === -1 ? text.length : end).trim();
+  const shown = full.length > 60 ? `${full.slice(0, 57)}…` : full;
+  return /^#{2,}(\s|$)/.test(full) && start + text.slice(start).search(/\S/) === at ? `the heading "${shown}"` : `the "##" in "${shown}"`;
+}
+
 /**
  * Checks `text` and explains the verdict question by question. `doc` may be passed when the
  * caller already parsed `text`.
@@ -90,6 +114,9 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
   const ndoc = doc && norm === text ? doc : parseReport(norm);
   const official = officialAnswers(norm, profile);
   const line = lineCounter(norm);
+  // The checker's answers in file order, and the copy of the last one it appends.
+  const positional = official.filter((a) => !a.appendedLast);
+  const appended = official.find((a) => a.appendedLast);
 
   // Every `Answer:` the checker splits on (after its header cut).
   const markerOffsets: number[] = [];
@@ -115,24 +142,32 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
     }
     seen.add(q.number);
 
-    const markers = markerOffsets.filter(inRegion);
+    // Binary searches, not filters: a report with tens of thousands of headings stays linear.
+    const firstMarker = firstAtOrAfter(markerOffsets, regionStart, (at) => at);
+    let markerCount = 0;
+    while (firstMarker + markerCount < markerOffsets.length && markerOffsets[firstMarker + markerCount] < regionEnd) {
+      markerCount++;
+    }
+    const markers = markerCount > 0 ? [markerOffsets[firstMarker], markerOffsets[firstMarker + markerCount - 1]] : [];
     if (markers.length === 0) {
       warn(
         'missing-answer-marker',
         `Question ${q.number} has no "Answer:" line, so the checker does not see this answer and every later answer moves up one question.`,
         q.headingLine,
       );
-    } else if (markers.length > 1) {
+    } else if (markerCount > 1) {
       warn(
         'extra-answer-marker',
-        `"Answer:" appears ${markers.length} times in question ${q.number}; the checker only counts the text after the last one and every later answer moves down one question.`,
+        `"Answer:" appears ${markerCount} times in question ${q.number}; the checker only counts the text after the last one and every later answer moves down one question.`,
         line(markers[markers.length - 1]),
       );
     }
 
     // The checker's answer that comes from this heading's text (its last `Answer:`).
+    const firstOwn = firstAtOrAfter(positional, regionStart, (a) => a.start);
     const fromHere: OfficialAnswer | undefined =
-      official.find((a) => !a.appendedLast && inRegion(a.start)) ?? official.find((a) => inRegion(a.start));
+      (firstOwn < positional.length && inRegion(positional[firstOwn].start) ? positional[firstOwn] : undefined) ??
+      (appended && inRegion(appended.start) ? appended : undefined);
     let words: number;
     let images: number;
     let writtenWords: number;
@@ -156,7 +191,7 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
         const hashes = fromHere.start + norm.slice(fromHere.start, regionEnd).indexOf('##');
         warn(
           'cut-by-heading',
-          `In question ${q.number}, a "##" inside the answer cuts it short: the ${lost} word${lost === 1 ? '' : 's'} after it ${lost === 1 ? 'is' : 'are'} not counted (headings and "#" comments with two or more "#" end an answer).`,
+          `In question ${q.number}, ${cuttingLine(norm, hashes)} inside the answer cuts it short: the ${lost} word${lost === 1 ? '' : 's'} after it ${lost === 1 ? 'is' : 'are'} not counted (headings and "#" comments with two or more "#" end an answer).`,
           line(hashes),
         );
       }
@@ -171,7 +206,10 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
       writtenWords = words;
     }
     if (q.isPlaceholder) {
-      warn('placeholder', `Question ${q.number} still contains the placeholder "${placeholderFor(q.number)}".`, q.answerLine);
+      // The placeholder's own line (as the doctor names it), not the answer's first line.
+      const at = answerSegment ? norm.indexOf(placeholderFor(q.number), answerSegment.start) : -1;
+      const within = answerSegment !== undefined && at !== -1 && at < answerSegment.start + answerSegment.text.length;
+      warn('placeholder', `Question ${q.number} still contains the placeholder "${placeholderFor(q.number)}".`, within ? line(at) : q.answerLine);
     }
     const constraint = profile.questions[q.number - 1] ?? {};
     const empty = q.answer.trim() === '' || q.answer.trim() === placeholderFor(q.number);

@@ -10,8 +10,11 @@
  * Pure: no Node, DOM or Electron. Disk and git checks live in src/main/services/figures.
  */
 import { lineCounter } from './lineIndex';
+import { type CodeSpan, codeSpans, LineSyntax, spanHolding } from './lineSyntax';
 import { parseReport } from './parseReport';
 import type { ReportDocument, SegmentKind } from './reportModel';
+import { htmlBlockAt, type HtmlBlock } from './htmlBlocks';
+import { applyEdits, type TextEdit } from './textEdit';
 
 /**
  * - `image`: `![alt](target)`, counted by the checker and shown by GitHub.
@@ -110,13 +113,7 @@ export type FigureFindingKind =
 
 export type FigureSeverity = 'error' | 'warning' | 'info';
 
-/** A replacement of `text.slice(start, end)`, which must still read `expect` when applied. */
-export interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly expect: string;
-  readonly text: string;
-}
+export type { TextEdit } from './textEdit';
 
 /** A one-click fix. `edit` is pure; the others are carried out by the figures service. */
 export type FigureFix =
@@ -167,6 +164,24 @@ function extensionOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+/** First folders of paths that only exist on someone's machine (macOS, Linux, WSL, Colab). */
+const MACHINE_ROOTS = /^\/(users|home|mnt|media|volumes|private|tmp|var|root|opt|usr|etc|content|workspaces?|run|srv)(\/|$)/i;
+
+/**
+ * `/figures/x.png`: on GitHub a link starting with one `/` is read from the repository's top
+ * folder, so students mean the repo, not their disk — unless it starts like a machine's own path
+ * (`/Users/me/…`, `/home/…`).
+ */
+function fromRepoRoot(path: string): boolean {
+  return /^\/[^/]/.test(path) && !MACHINE_ROOTS.test(path);
+}
+
+/** `/reports/figures/x.png` → `figures/x.png`; otherwise the usual place, `figures/<name>`. */
+function relativeSuggestion(path: string): string {
+  const inReports = /^\/reports\/(.+)$/i.exec(path);
+  return inReports ? inReports[1] : `figures/${path.slice(path.lastIndexOf('/') + 1)}`;
 }
 
 /** Reads a link target as written (`<figures/a b.png>`, `./figures/a%20b.png "title"` minus title). */
@@ -240,53 +255,6 @@ function linesOf(text: string, from: number, to: number): Line[] {
 }
 
 
-interface CodeSpan {
-  start: number;
-  end: number;
-  contentStart: number;
-  contentEnd: number;
-}
-
-/** Inline code spans of one line (CommonMark: a run of n backticks closed by a run of exactly n). */
-function codeSpans(text: string, line: Line): CodeSpan[] {
-  const spans: CodeSpan[] = [];
-  let i = line.start;
-  while (i < line.end) {
-    if (text[i] === '\\' && text[i + 1] === '`') {
-      i += 2;
-      continue;
-    }
-    if (text[i] !== '`') {
-      i++;
-      continue;
-    }
-    let n = 0;
-    while (i + n < line.end && text[i + n] === '`') n++;
-    let j = i + n;
-    let closed = -1;
-    while (j < line.end) {
-      if (text[j] !== '`') {
-        j++;
-        continue;
-      }
-      let m = 0;
-      while (j + m < line.end && text[j + m] === '`') m++;
-      if (m === n) {
-        closed = j;
-        break;
-      }
-      j += m;
-    }
-    if (closed < 0) {
-      i += n;
-      continue;
-    }
-    spans.push({ start: i, end: closed + n, contentStart: i + n, contentEnd: closed });
-    i = closed + n;
-  }
-  return spans;
-}
-
 interface RawLink {
   bang: boolean;
   start: number;
@@ -299,34 +267,21 @@ interface RawLink {
   label?: string;
 }
 
-/** The `]` matching the `[` at `open`, or -1. */
-function closingBracket(text: string, open: number, limit: number): number {
-  let depth = 0;
-  for (let i = open; i < limit; i++) {
-    const c = text[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-const TITLE_AT_END = /[ \t]+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))[ \t]*$/;
+/** Starts only where a run of blanks starts: inside a long run each start would rescan it. */
+const TITLE_AT_END = /(?<![ \t])[ \t]+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))[ \t]*$/;
 
 /** Parses `(target "title")` at `open` leniently: spaces in the target are kept, as the checker does. */
 function inlineDestination(
   text: string,
   open: number,
-  limit: number,
+  line: LineSyntax,
 ): { targetStart: number; targetEnd: number; end: number } | null {
+  const limit = line.end;
   let j = open + 1;
   while (j < limit && (text[j] === ' ' || text[j] === '\t')) j++;
   if (text[j] === '<') {
-    const close = text.indexOf('>', j);
-    if (close !== -1 && close < limit) {
+    const close = line.nextGreaterThan(j);
+    if (close !== -1) {
       let k = close + 1;
       const rest = text.slice(k, limit);
       const tail = /^(?:[ \t]+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'))?[ \t]*\)/.exec(rest);
@@ -336,30 +291,23 @@ function inlineDestination(
       }
     }
   }
-  let depth = 0;
-  let p = j;
-  for (; p < limit; p++) {
-    const c = text[p];
-    if (c === '\\') {
-      p++;
-      continue;
-    }
-    if (c === '(') depth++;
-    else if (c === ')') {
-      if (depth === 0) break;
-      depth--;
-    }
-  }
-  if (p >= limit) return null;
+  const p = line.closingParen(open);
+  if (p === -1) return null;
   let content = text.slice(j, p);
   const title = TITLE_AT_END.exec(content);
   if (title) content = content.slice(0, title.index);
-  content = content.replace(/[ \t]+$/, '');
-  return { targetStart: j, targetEnd: j + content.length, end: p + 1 };
+  return { targetStart: j, targetEnd: j + trimmedLength(content), end: p + 1 };
+}
+
+/** The length of `s` without its trailing spaces and tabs (`/[ \t]+$/` is quadratic on long runs). */
+function trimmedLength(s: string): number {
+  let end = s.length;
+  while (end > 0 && (s.charCodeAt(end - 1) === 32 || s.charCodeAt(end - 1) === 9)) end--;
+  return end;
 }
 
 /** Every `[..](..)`, `![..](..)` and `![..][..]` on one line. */
-function bracketLinks(text: string, line: Line): RawLink[] {
+function bracketLinks(text: string, line: LineSyntax): RawLink[] {
   const found: RawLink[] = [];
   let i = line.start;
   while (i < line.end) {
@@ -370,7 +318,7 @@ function bracketLinks(text: string, line: Line): RawLink[] {
       continue;
     }
     const bang = open > line.start && text[open - 1] === '!' && !(open - 1 > line.start && text[open - 2] === '\\');
-    const close = closingBracket(text, open, line.end);
+    const close = line.closingBracket(open);
     if (close === -1) {
       i = open + 1;
       continue;
@@ -378,7 +326,7 @@ function bracketLinks(text: string, line: Line): RawLink[] {
     const start = bang ? open - 1 : open;
     const alt = text.slice(open + 1, close);
     if (text[close + 1] === '(') {
-      const dest = inlineDestination(text, close + 1, line.end);
+      const dest = inlineDestination(text, close + 1, line);
       if (dest) {
         found.push({ bang, start, end: dest.end, alt, targetStart: dest.targetStart, targetEnd: dest.targetEnd });
         // An image cannot hold another link; a link can (`[![a](b.png)](url)`).
@@ -404,7 +352,8 @@ function bracketLinks(text: string, line: Line): RawLink[] {
   return found;
 }
 
-const IMG_TAG = /<img\b[^>]*>/gi;
+/** The start of an `<img` tag; its end is the next `>` (as `<img\b[^>]*>` matches, but linearly). */
+const IMG_OPEN = /<img\b/gi;
 const SRC_ATTR = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
 const ALT_ATTR = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
 
@@ -433,6 +382,20 @@ function definitionsOf(text: string): Map<string, Definition> {
 
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 
+/**
+ * True when `text[from, to)` holds nothing but whitespace once `links` (in order, disjoint, inside
+ * the range) are taken out: checked gap by gap instead of cutting the links out one at a time.
+ */
+function onlyBlankAround(text: string, from: number, to: number, links: readonly RawLink[]): boolean {
+  let at = from;
+  for (const l of links) {
+    if (!BLANK.test(text.slice(at, l.start))) return false;
+    at = l.end;
+  }
+  return BLANK.test(text.slice(at, to));
+}
+const BLANK = /^\s*$/;
+
 function isImageTarget(target: FigureTarget): boolean {
   return IMAGE_EXTENSIONS.includes(target.extension);
 }
@@ -452,7 +415,8 @@ function scanRange(ctx: ScanContext, from: number, to: number, out: FigureLink[]
     length: number;
     start: number;
     contentStart: number;
-    links: RawLink[];
+    /** The checker-counted links of each line, line by line. */
+    lineLinks: RawLink[][];
     onlyLinks: boolean;
   }
   let fence: OpenFence | null = null;
@@ -487,9 +451,12 @@ function scanRange(ctx: ScanContext, from: number, to: number, out: FigureLink[]
       contentStart: open.contentStart,
       contentEnd,
       fence: true,
-      only: closed && open.onlyLinks && open.links.length > 0,
+      only: closed && open.onlyLinks && open.lineLinks.some((l) => l.length > 0),
     };
-    for (const raw of open.links) push(raw, 'code', raw.targetStart!, raw.targetEnd!, code);
+    // Later lines first: the order this scan has always reported them in.
+    for (const links of open.lineLinks.reverse()) {
+      for (const raw of links) push(raw, 'code', raw.targetStart!, raw.targetEnd!, code);
+    }
   };
   const lines = linesOf(text, from, to);
   for (const [index, line] of lines.entries()) {
@@ -507,13 +474,11 @@ function scanRange(ctx: ScanContext, from: number, to: number, out: FigureLink[]
         continue;
       }
       // Inside a fence only what the checker still counts matters: `![..](..)`.
-      let rest = content;
-      for (const raw of bracketLinks(text, line).reverse()) {
-        if (!raw.bang || raw.targetStart === undefined) continue;
-        fence.links.unshift(raw);
-        rest = rest.slice(0, raw.start - line.start) + rest.slice(raw.end - line.start);
-      }
-      if (rest.trim() !== '') fence.onlyLinks = false;
+      const counted = bracketLinks(text, new LineSyntax(text, line.start, line.end)).filter(
+        (raw) => raw.bang && raw.targetStart !== undefined,
+      );
+      fence.lineLinks.push(counted);
+      if (!onlyBlankAround(text, line.start, line.end, counted)) fence.onlyLinks = false;
       continue;
     }
     if (fenceMatch && !(fenceMatch[2][0] === '`' && fenceMatch[3].includes('`'))) {
@@ -523,32 +488,50 @@ function scanRange(ctx: ScanContext, from: number, to: number, out: FigureLink[]
         length: fenceMatch[2].length,
         start: line.start,
         contentStart: next ? next.start : line.end,
-        links: [],
+        lineLinks: [],
         onlyLinks: true,
       };
       continue;
     }
     if (!content.includes('[') && !/<img/i.test(content)) continue;
-    const spans = codeSpans(text, line);
-    const spanAt = (offset: number) => spans.find((s) => offset >= s.contentStart && offset < s.contentEnd);
-    const links = bracketLinks(text, line);
+    const spans = codeSpans(text, line.start, line.end);
+    const spanAt = (offset: number) => spanHolding(spans, offset);
+    const links = bracketLinks(text, new LineSyntax(text, line.start, line.end));
+    /** Per span: does it wrap nothing but image links? Computed once per span, not per link. */
+    const onlyImages = new Map<CodeSpan, boolean>();
+    const wrapsOnlyImages = (span: CodeSpan): boolean => {
+      let only = onlyImages.get(span);
+      if (only === undefined) {
+        const inSpan: RawLink[] = [];
+        // `links` is in order of start: jump to the span's first one instead of filtering them all.
+        let lo = 0;
+        let hi = links.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (links[mid].start < span.contentStart) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let k = lo; k < links.length && links[k].start < span.contentEnd; k++) {
+          if (links[k].bang && links[k].end <= span.contentEnd) inSpan.push(links[k]);
+        }
+        only = onlyBlankAround(text, span.contentStart, span.contentEnd, inSpan);
+        onlyImages.set(span, only);
+      }
+      return only;
+    };
     for (const raw of links) {
       const span = spanAt(raw.start);
       if (raw.targetStart !== undefined) {
         const targetEnd = raw.targetEnd!;
         if (span) {
           if (!raw.bang) continue;
-          const inSpan = links.filter((l) => l.bang && l.start >= span.contentStart && l.end <= span.contentEnd);
-          let rest = text.slice(span.contentStart, span.contentEnd);
-          for (const l of [...inSpan].reverse())
-            rest = rest.slice(0, l.start - span.contentStart) + rest.slice(l.end - span.contentStart);
           push(raw, 'code', raw.targetStart, targetEnd, {
             start: span.start,
             end: span.end,
             contentStart: span.contentStart,
             contentEnd: span.contentEnd,
             fence: false,
-            only: rest.trim() === '',
+            only: wrapsOnlyImages(span),
           });
         } else if (raw.bang) {
           push(raw, 'image', raw.targetStart, targetEnd, null);
@@ -560,17 +543,21 @@ function scanRange(ctx: ScanContext, from: number, to: number, out: FigureLink[]
         if (def) push(raw, 'reference', def.targetStart, def.targetEnd, null);
       }
     }
-    IMG_TAG.lastIndex = 0;
-    for (let m = IMG_TAG.exec(content); m; m = IMG_TAG.exec(content)) {
+    IMG_OPEN.lastIndex = 0;
+    for (let m = IMG_OPEN.exec(content); m; m = IMG_OPEN.exec(content)) {
+      const close = content.indexOf('>', m.index);
+      if (close === -1) break; // no later tag on this line can close either
+      IMG_OPEN.lastIndex = close + 1;
+      const tag = content.slice(m.index, close + 1);
       const start = line.start + m.index;
       if (spanAt(start)) continue;
-      const src = SRC_ATTR.exec(m[0]);
+      const src = SRC_ATTR.exec(tag);
       if (!src) continue;
       const value = src[1] ?? src[2] ?? src[3];
       const valueAt = start + src.index + src[0].length - value.length - (src[3] === undefined ? 1 : 0);
-      const alt = ALT_ATTR.exec(m[0]);
+      const alt = ALT_ATTR.exec(tag);
       push(
-        { bang: false, start, end: start + m[0].length, alt: alt ? (alt[1] ?? alt[2] ?? alt[3]) : '' },
+        { bang: false, start, end: start + tag.length, alt: alt ? (alt[1] ?? alt[2] ?? alt[3]) : '' },
         'html',
         valueAt,
         valueAt + value.length,
@@ -674,9 +661,17 @@ function codeUnwrapEdit(text: string, link: FigureLink): TextEdit | null {
   };
 }
 
+/** Longer lines are not "a figure on a line of its own"; testing each of their links would be quadratic. */
+const STANDS_ALONE_MAX_LINE = 4096;
+
 /** Nothing but whitespace, `<br>` and other links on the link's line. */
 function standsAlone(text: string, link: FigureLink): boolean {
-  const line = lineBounds(text, link.start);
+  const from = Math.max(0, link.start - STANDS_ALONE_MAX_LINE);
+  const to = Math.min(text.length, link.end + STANDS_ALONE_MAX_LINE);
+  const line = lineBounds(text, link.start, from, to);
+  const breakAt = (i: number) => text[i] === '\n' || text[i] === '\r';
+  if (line.start === from && from > 0 && !breakAt(from - 1)) return false;
+  if (line.end === to && to < text.length && !breakAt(to)) return false;
   const rest = text.slice(line.start, link.start) + text.slice(link.end, line.end);
   return /^(?:\s|<br\s*\/?>|!?\[[^\]]*\]\([^)]*\))*$/i.test(rest);
 }
@@ -686,6 +681,26 @@ function escapeAlt(alt: string): string {
 }
 
 /** `![alt](figures/name.png)` with the alt escaped and the path encoded where markdown needs it. */
+/**
+ * One edit that takes `link` (an `<img>` tag) out of its HTML block — the tag goes, with its line
+ * when nothing else is on it — and puts `markdown` in its own paragraph right after the block.
+ */
+function moveOutOfBlock(text: string, link: FigureLink, block: HtmlBlock, markdown: string): TextEdit[] {
+  const lineStart = Math.max(text.lastIndexOf('\n', link.start - 1), text.lastIndexOf('\r', link.start - 1)) + 1;
+  let lineEnd = link.end;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  const alone = text.slice(lineStart, link.start).trim() === '' && text.slice(link.end, lineEnd).trim() === '';
+  const eol = text.slice(block.end, block.end + 2) === '\r\n' ? '\r\n' : text[block.end] === '\r' ? '\r' : '\n';
+  const cutStart = alone ? lineStart : link.start;
+  // The tag's line goes with the line break before it (a block's first line is never only an <img>).
+  const cutFrom = alone && cutStart > block.start ? cutStart - (text[cutStart - 2] === '\r' && text[cutStart - 1] === '\n' ? 2 : 1) : cutStart;
+  const cutTo = alone ? lineEnd : link.end;
+  return [
+    { start: cutFrom, end: cutTo, expect: text.slice(cutFrom, cutTo), text: '' },
+    { start: block.end, end: block.end, expect: '', text: `${eol}${eol}${markdown}` },
+  ];
+}
+
 export function imageMarkdown(alt: string, relativeLink: string): string {
   return `![${escapeAlt(alt)}](${formatFigureTarget(relativeLink)})`;
 }
@@ -771,19 +786,23 @@ export function figureLinkFindings(
       }
       case 'html': {
         const replacement = imageMarkdown(link.alt, target.path ?? link.rawTarget);
+        const block = htmlBlockAt(text, link.start);
         add(
           link,
           'html-image',
           'warning',
           `${figureLinkPlace(link)} shows ${name} with an <img> tag, which the checker does not count as an image (only ![alt](path) counts).`,
           [
-            {
-              kind: 'edit',
-              label: 'Write it as ![alt](path)',
-              edits: [
-                { start: link.start, end: link.end, expect: text.slice(link.start, link.end), text: replacement },
-              ],
-            },
+            block
+              ? // Markdown inside an HTML block shows as literal text: the image moves out of it.
+                { kind: 'edit', label: 'Move it below the HTML block as ![alt](path)', edits: moveOutOfBlock(text, link, block, replacement) }
+              : {
+                  kind: 'edit',
+                  label: 'Write it as ![alt](path)',
+                  edits: [
+                    { start: link.start, end: link.end, expect: text.slice(link.start, link.end), text: replacement },
+                  ],
+                },
           ],
         );
         break;
@@ -816,7 +835,9 @@ export function figureLinkFindings(
         link,
         'outside-report',
         'warning',
-        target.absolute
+        target.absolute && fromRepoRoot(target.path)
+          ? `${figureLinkPlace(link)} links ${name}, a path from the repository root: GitHub looks for it from the repo's top folder, but the graded page (python report.py html) and other viewers look from the root of the disk. Link it relative to the report's folder instead (${relativeSuggestion(target.path)}).`
+          : target.absolute
           ? `${figureLinkPlace(link)} links ${name}, a path on this computer: nobody else has that file. Copy it into figures/.`
           : `${figureLinkPlace(link)} links ${name}, outside the report's folder: it is easily left out of the repo or broken when the report moves. Copy it into figures/.`,
       );
@@ -892,23 +913,8 @@ export function figureLinkFindings(
 // ---------------------------------------------------------------------------------------------
 // Edits
 
-/** Applies non-overlapping edits (any order). Throws when an edit's `expect` no longer matches. */
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const unique = new Map<string, TextEdit>();
-  for (const e of edits) unique.set(`${e.start}:${e.end}:${e.text}`, e);
-  const sorted = [...unique.values()].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Infinity;
-  for (const e of sorted) {
-    if (e.end > limit) throw new RangeError('Overlapping figure edits');
-    if (text.slice(e.start, e.end) !== e.expect) {
-      throw new RangeError(`The report changed: expected "${e.expect}" at offset ${e.start}`);
-    }
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    limit = e.start;
-  }
-  return out;
-}
+/** Applies non-overlapping edits (any order). Throws EditMismatchError (a RangeError) when one no longer matches. */
+export const applyTextEdits = applyEdits;
 
 function samePath(a: string, b: string, caseInsensitive: boolean): boolean {
   return caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b;
@@ -957,11 +963,17 @@ export function renameFigureLinkEdits(
   return [...edits.values()];
 }
 
-function lineBounds(text: string, offset: number): { start: number; end: number; next: number } {
+/** The line around `offset`, searched no further than `[from, to)` (default: the whole text). */
+function lineBounds(
+  text: string,
+  offset: number,
+  from = 0,
+  to = text.length,
+): { start: number; end: number; next: number } {
   let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  while (start > from && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
   let end = offset;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  while (end < to && text[end] !== '\n' && text[end] !== '\r') end++;
   const next = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : end < text.length ? 1 : 0);
   return { start, end, next };
 }

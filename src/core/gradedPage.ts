@@ -15,7 +15,9 @@ import type { List, ListItem, Nodes, Parent, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { mayRenderDifferentlyWhenGraded } from './gradedPageTriggers';
 import { lineCounter } from './lineIndex';
+import { estimateBlock, type GuardReason, MAX_BLOCK_COST, MAX_DOCUMENT_COST, MAX_NESTING } from './render/renderGuard';
 import { parseReport } from './parseReport';
 import type { ReportDocument } from './reportModel';
 
@@ -26,7 +28,9 @@ export type GradedPageDifferenceKind =
   | 'table'
   | 'strikethrough'
   | 'task-list'
-  | 'bare-url';
+  | 'bare-url'
+  /** Not a difference: the answer was not analysed (too large or pathological), see renderGuard. */
+  | 'not-analysed';
 
 /** A difference found in one piece of markdown; `line` is 1-based within that markdown. */
 export interface MarkdownDifference {
@@ -115,6 +119,8 @@ function fencedMessage(source: string, code: string): string {
  * markdown), lines counted from 1 within it.
  */
 export function findGradedPageDifferencesInMarkdown(markdown: string): MarkdownDifference[] {
+  const reason = answerGuard(markdown);
+  if (reason) return [notAnalysed(reason, null)];
   const tree = parser.parse(markdown) as Root;
   const lines = markdown.split(/\r\n|\r|\n/);
   const found: MarkdownDifference[] = [];
@@ -223,6 +229,51 @@ export function findGradedPageDifferencesInMarkdown(markdown: string): MarkdownD
 
 
 
+/** One answer's limits for the analysis: real answers are under 4 kB and cost under 300 units. */
+export const MAX_ANALYSED_ANSWER_CHARS = 50_000;
+
+/** Why `markdown` (one answer) is not analysed, or null when it may be. */
+export function answerGuard(markdown: string): GuardReason | null {
+  if (markdown.length > MAX_ANALYSED_ANSWER_CHARS) return 'too-large';
+  const estimate = estimateBlock(markdown, 0, markdown.length);
+  if (estimate.depth > MAX_NESTING) return 'too-deep';
+  if (estimate.cost > MAX_BLOCK_COST) return 'too-complex';
+  return null;
+}
+
+const SKIP_REASON: Record<GuardReason, string> = {
+  'too-large': `the answer is too large to analyse (over ${MAX_ANALYSED_ANSWER_CHARS / 1000} kB)`,
+  'too-deep': `the answer is nested too deeply to analyse (over ${MAX_NESTING} levels of quotes, lists, brackets or tags)`,
+  'too-complex': 'the answer holds too much markdown syntax to analyse',
+  'over-budget': 'the report is too large to analyse in full',
+};
+
+/** The note standing in for the differences of an answer that was not analysed. */
+export function notAnalysed(reason: GuardReason, question: number | null): MarkdownDifference {
+  return {
+    kind: 'not-analysed',
+    line: 1,
+    message: `Graded-page notes skipped${question === null ? '' : ` for question ${question}`}: ${SKIP_REASON[reason]}. The checker's counts above are not affected.`,
+  };
+}
+
+/**
+ * Spends a report-wide budget on the answers' analyses (many answers near the per-answer limit
+ * would still add up to seconds); returns the reason to skip an answer once it is spent.
+ */
+export function analysisBudget(): (markdown: string) => GuardReason | null {
+  let spent = 0;
+  let exhausted = false;
+  return (markdown) => {
+    const own = answerGuard(markdown);
+    if (own) return own;
+    if (exhausted) return 'over-budget';
+    spent += estimateBlock(markdown, 0, markdown.length).cost;
+    if (spent > MAX_DOCUMENT_COST) exhausted = true;
+    return exhausted ? 'over-budget' : null;
+  };
+}
+
 /**
  * Every place in the report's answers where the graded page will differ from GitHub's rendering,
  * in file order, with 1-based file lines. `doc` may be passed when the caller already parsed
@@ -232,11 +283,14 @@ export function findGradedPageDifferencesInMarkdown(markdown: string): MarkdownD
 export function findGradedPageDifferences(text: string, doc: ReportDocument = parseReport(text)): GradedPageDifference[] {
   const lineOf = lineCounter(text);
   const found: GradedPageDifference[] = [];
+  const budget = analysisBudget();
   for (const q of doc.questions) {
     const segment = doc.segments[q.answerSegment];
-    if (!segment || segment.text.trim() === '') continue;
+    if (!segment || segment.text.trim() === '' || !mayRenderDifferentlyWhenGraded(segment.text)) continue;
     const firstLine = lineOf(segment.start);
-    for (const d of findGradedPageDifferencesInMarkdown(segment.text)) {
+    const skipped = budget(segment.text);
+    const differences = skipped ? [notAnalysed(skipped, q.number)] : findGradedPageDifferencesInMarkdown(segment.text);
+    for (const d of differences) {
       found.push({ ...d, question: q.number, line: firstLine + d.line - 1 });
     }
   }

@@ -6,23 +6,54 @@ import { corpusAvailable, corpusFiles } from '../support/corpus';
 beforeAll(assertCliBuilt);
 
 describe('report-editor check, run as a process', () => {
-  it.skipIf(!corpusAvailable)('prints the course verdict as JSON for every real report, with matching exit codes', () => {
-    for (const file of corpusFiles().filter((f) => f.kind === 'report')) {
-      const repo = tempRepo({ 'reports/README.md': file.text });
-      const run = runCliProcess(['check', repo, '--json']);
-      const json = JSON.parse(run.stdout);
-      const e = file.expected;
-      expect({ generation: json.generation, error: json.error, answers: json.answers, passed: json.passed, failures: json.failures }, file.name).toEqual({
-        generation: e.generation,
-        error: e.error,
-        answers: e.answers,
-        passed: e.passed,
-        failures: e.failures,
-      });
-      expect(Object.keys(json).sort()).toEqual(['answers', 'error', 'failures', 'generation', 'passed', 'questions', 'warnings']);
-      expect(run.code, file.name).toBe(e.error === null && e.failures.length === 0 ? 0 : 1);
-    }
-  }, 180_000); // 35 process starts; a loaded 2-core machine needs the headroom
+  it.skipIf(!corpusAvailable)(
+    'prints the course verdict as JSON for every real report, with matching exit codes',
+    () => {
+      for (const file of corpusFiles().filter((f) => f.kind === 'report')) {
+        const repo = tempRepo({ 'reports/README.md': file.text });
+        const run = runCliProcess(['check', repo, '--json']);
+        const json = JSON.parse(run.stdout);
+        const e = file.expected;
+        expect(
+          {
+            generation: json.generation,
+            error: json.error,
+            answers: json.answers,
+            passed: json.passed,
+            failures: json.failures,
+          },
+          file.name,
+        ).toEqual({
+          generation: e.generation,
+          error: e.error,
+          answers: e.answers,
+          passed: e.passed,
+          failures: e.failures,
+        });
+        expect(Object.keys(json).sort()).toEqual([
+          'answers',
+          'diagnostics',
+          'error',
+          'failures',
+          'generation',
+          'passed',
+          'questions',
+          'warnings',
+        ]);
+        // Every failure of the checker is one error diagnostic.
+        const failures = json.diagnostics.filter(
+          (d: { source: string; code: string }) => d.source === 'checker' && d.code !== 'checker-error',
+        );
+        expect(failures.length, file.name).toBe(e.error === null ? e.failures.length : failures.length);
+        expect(
+          json.diagnostics.some((d: { code: string }) => d.code === 'checker-error'),
+          file.name,
+        ).toBe(e.error !== null);
+        expect(run.code, file.name).toBe(e.error === null && e.failures.length === 0 ? 0 : 1);
+      }
+    },
+    180_000,
+  ); // 35 process starts; a loaded 2-core machine needs the headroom
 
   it('accepts a repo root, a reports/ folder or the file, and defaults to the current folder', () => {
     const answers = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [i + 1, words(110)]));
@@ -40,7 +71,7 @@ describe('report-editor check, run as a process', () => {
     const run = runCliProcess(['check', repo]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✗ Question 4 \(line \d+\): 30 words, needs 100–200/);
-    expect(run.stdout).toMatch(/Q4, line \d+: In question 4, a "##" inside the answer cuts it short: the 92 words after it are not counted/);
+    expect(run.stdout).toMatch(/Q4, line \d+: In question 4, the heading "### Oops" inside the answer cuts it short: the 92 words after it are not counted/);
     // Q1, Q2 and the 0–200-word Q3 and Q28 pass even with placeholders.
     expect(run.stdout).toMatch(/passed 4\/31$/m);
   });
@@ -53,12 +84,34 @@ describe('report-editor check, run as a process', () => {
     expect(run.stdout).toMatch(/Q5, line \d+: Question 5 has no "Answer:" line/);
   });
 
-  it('lists figure problems: a link without "!" and a missing file', () => {
+  it('lists a link without "!" to a missing file once, with the fix for the "!"', () => {
     const repo = tempRepo({ 'reports/README.md': buildReport({ answers: { 19: '[bucket](figures/bucket.png)' } }) });
     const run = runCliProcess(['check', repo]);
     const figures = run.stdout.split('Figures:')[1] ?? '';
-    expect(figures).toMatch(/Q19, line \d+: Question 19 links figures\/bucket\.png without the leading "!"/);
-    expect(figures).toMatch(/there is no such file/);
+    // One problem, one item: the missing file is what graders will see, the "!" is its fix.
+    expect(figures.match(/Q19, line \d+:/g)).toHaveLength(1);
+    expect(figures).toMatch(/Q19, line \d+: Question 19 links figures\/bucket\.png, but there is no such file/);
+    expect(figures).toMatch(/fix: Add the "!"/);
+    const json = JSON.parse(runCliProcess(['check', repo, '--json']).stdout);
+    // `warnings` keeps listing every check; `diagnostics` lists the problem once.
+    expect(
+      json.warnings.filter((w: { question: number }) => w.question === 19).map((w: { kind: string }) => w.kind),
+    ).toEqual(expect.arrayContaining(['image-without-bang', 'missing-file']));
+    const q19 = json.diagnostics.filter(
+      (d: { source: string; question: number }) => d.source === 'figures' && d.question === 19,
+    );
+    expect(q19).toEqual([
+      {
+        source: 'figures',
+        code: 'missing-file',
+        severity: 'error',
+        question: 19,
+        line: expect.any(Number),
+        range: { start: expect.any(Number), end: expect.any(Number) },
+        message: expect.stringMatching(/no such file/),
+        fixes: ['Add the "!"'],
+      },
+    ]);
   });
 
   it('lists where the graded page will differ, apart from the checker warnings', () => {

@@ -63,12 +63,24 @@ describe('report-editor doctor, run as a process', () => {
     expect(readme(repo)).toBe(broken);
   });
 
+  it('says before a fix when it changes the verdict', () => {
+    const answers = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [i + 1, words(120)]));
+    const text = buildReport({ answers: { ...answers, 12: `${words(80)}\n\n## Details\n\n${words(85, 'more')}` } });
+    const repo = tempRepo({ 'reports/README.md': text });
+    const out = runCliProcess(['doctor'], repo).stdout;
+    // The checker counts the 80 words above the "##"; the repair lets the rest count too.
+    expect(out).toMatch(
+      /Q12 +The heading "## Details" inside question 12's answer[^\n]*\n.*fix: make the heading bold text[^\n]*\n +after this, question 12 counts 166 words: over 100\n/,
+    );
+  });
+
   it('--fix repairs, keeps a backup, says what it changed, and exits 0', () => {
     const repo = tempRepo({ 'reports/README.md': broken });
     const run = runCliProcess(['doctor', '--fix', '--headings', 'move'], repo);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Repaired 2 findings \(\d+ lines? added, \d+ removed; every answer keeps its words\):/);
     expect(run.stdout).toMatch(/✓ line \d+ +Q5 +insert "> Answer:"/);
+    expect(run.stdout).toMatch(/✓ line \d+ +Q6 +move the heading below the answer$/m); // says what --headings move did
     expect(run.stdout).toContain('Backup of the original: reports/README.md.bak');
     expect(run.stdout).toContain("The course's checker finds 31 of 31 answers.");
     expect(readFileSync(join(repo, 'reports/README.md.bak'), 'utf8')).toBe(broken);

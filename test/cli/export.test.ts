@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,29 @@ describe('report-editor export, run as a process', () => {
       expect(run.stderr, args.join(' ')).toMatch(/^report-editor export: .+/);
     }
     expect(readFileSync(join(repo, 'reports', 'README.md'), 'utf8')).toBe(buildReport());
+  });
+
+  it('never writes over the report through a symlink, a file that is not HTML, or a read-only page: one line, exit 2, nothing changed', () => {
+    const report = buildReport({ answers: { 4: 'My own words.' } });
+    const repo = tempRepo({ 'reports/README.md': report, 'reports/figures/q1.png': 'png bytes', 'reports/page.html': '<!doctype html><p>old</p>' });
+    symlinkSync('README.md', join(repo, 'reports', 'report.html'));
+    chmodSync(join(repo, 'reports', 'page.html'), 0o444);
+    for (const [args, reason] of [
+      [[], /refusing to write the HTML export to .*report\.html: it is the report itself$/],
+      [['-o', 'reports/figures/q1.png'], /only a \.html or \.htm file can be written/],
+      [['-o', 'reports/page.html'], /page\.html is read-only$/],
+    ] as const) {
+      const run = runCliProcess(['export', ...args], repo);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(/^report-editor export: /);
+      expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(run.stderr.trim(), args.join(' ')).toMatch(reason);
+    }
+    expect(readFileSync(join(repo, 'reports', 'README.md'), 'utf8')).toBe(report);
+    expect(readlinkSync(join(repo, 'reports', 'report.html'))).toBe('README.md');
+    expect(readFileSync(join(repo, 'reports', 'figures', 'q1.png'), 'utf8')).toBe('png bytes');
+    expect(readFileSync(join(repo, 'reports', 'page.html'), 'utf8')).toBe('<!doctype html><p>old</p>');
+    expect(readdirSync(join(repo, 'reports')).sort()).toEqual(['README.md', 'figures', 'page.html', 'report.html']);
   });
 
   it.skipIf(!corpusAvailable)('exports a real report, warning once per figure that was not copied', () => {

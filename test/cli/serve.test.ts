@@ -19,7 +19,7 @@ describe('report-editor serve, run as a process', () => {
         let out = '';
         child.stdout.on('data', (chunk) => {
           out += chunk;
-          const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+/.exec(out.split('\n')[0] ?? '');
+          const match = /http:\/\/127\.0\.0\.1:\d+\/t\/[A-Za-z0-9_-]+\//.exec(out.split('\n')[0] ?? '');
           if (match) done(match[0]);
         });
         child.once('exit', (code) => fail(new Error(`serve exited with ${code}`)));
@@ -27,8 +27,8 @@ describe('report-editor serve, run as a process', () => {
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
-      const token = new URL(url).searchParams.get('token')!;
-      const state = await fetch(new URL('/api/invoke/getInitialState', url), {
+      const token = /\/t\/([^/]+)\//.exec(url)![1]!;
+      const state = await fetch(new URL('api/invoke/getInitialState', url), {
         method: 'POST',
         headers: { 'x-report-token': token, 'content-type': 'application/json' },
         body: '{}',
@@ -47,5 +47,42 @@ describe('report-editor serve, run as a process', () => {
     const code = await new Promise((done) => child.once('exit', done));
     expect(code).toBe(2);
     expect(err).toMatch(/--port must be a number/);
+  });
+
+  it('serves an exported report below its private path, sending no referrer with the links in it', async () => {
+    const repo = tempRepo({ 'reports/README.md': buildReport({ answers: { 4: 'See [our repo](https://github.com/example/project).' } }) });
+    const child = spawn(process.execPath, [CLI_PATH, 'serve', repo, '--port', '0'], { env: { ...process.env, REPORT_EDITOR_CONFIG_DIR: tempRepo({}) } });
+    try {
+      const base = await new Promise<string>((done, fail) => {
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          const match = /http:\/\/127\.0\.0\.1:\d+\/t\/[A-Za-z0-9_-]+\//.exec(out);
+          if (match) done(match[0]);
+        });
+        child.once('exit', (code) => fail(new Error(`serve exited with ${code}`)));
+      });
+      const token = /\/t\/([^/]+)\//.exec(base)![1]!;
+      const call = async (channel: string, body: unknown) => {
+        const response = await fetch(new URL(`api/invoke/${channel}`, base), {
+          method: 'POST',
+          headers: { 'x-report-token': token, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return ((await response.json()) as { value: Record<string, unknown> }).value;
+      };
+      const opened = (await call('openPath', { path: repo })) as { report: { reportPath: string; text: string } };
+      const exported = await call('exportHtml', { reportPath: opened.report.reportPath, text: opened.report.text });
+      const shown = (await call('openExport', { outputPath: exported['outputPath'] })) as { url: string };
+      // Relative: the page opens it below its own /t/<token>/ path.
+      expect(shown.url).toMatch(/^exported\/[0-9a-f]{16}\/report\.html$/);
+      const page = await fetch(new URL(shown.url, base));
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('https://github.com/example/project');
+      expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+      expect((await fetch(new URL(`/${shown.url}`, base))).status).toBe(403);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });

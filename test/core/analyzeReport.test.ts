@@ -34,6 +34,13 @@ describe('the per-question view', () => {
     const cut = q5.warnings.find((w) => w.kind === 'cut-by-heading')!;
     expect(cut.message).toMatch(/22 words/);
     expect(text.split('\n')[cut.line! - 1]).toBe('#### Details');
+    expect(cut.message).toContain('the heading "#### Details" inside the answer cuts it short');
+  });
+
+  it('quotes the line when the cut falls on a "##" in the middle of it', () => {
+    const text = buildReport({ answers: { 6: `${words(40)}\n\n    x = 1  ## the learning rate\n\n${words(30)}` } });
+    const cut = analyzeReport(text, COURSE_PROFILE_31).warnings.find((w) => w.kind === 'cut-by-heading' && w.question === 6)!;
+    expect(cut.message).toContain('the "##" in "x = 1  ## the learning rate" inside the answer cuts it short');
   });
 
   it('finds a deleted Answer: line and the answers it shifts', () => {

@@ -208,6 +208,18 @@ describe('text-level findings and their fixes', () => {
     expect(applyFirstFix(text, findings[0])).toContain('![a](figures/a.png)');
   });
 
+  it('calls /figures/x.png a path from the repository root (as GitHub reads it), not one on this computer', () => {
+    const text = buildReport({ answers: { 19: '![a](/figures/a.png)', 20: '![b](/reports/figures/b.png)', 21: '![c](/home/me/c.png)' } });
+    const messages = figureLinkFindings(text)
+      .filter((f) => f.kind === 'outside-report')
+      .map((f) => f.message);
+    expect(messages[0]).toContain('/figures/a.png, a path from the repository root');
+    expect(messages[0]).toContain('(figures/a.png)');
+    expect(messages[0]).not.toContain('on this computer');
+    expect(messages[1]).toContain('(figures/b.png)');
+    expect(messages[2]).toContain('a path on this computer');
+  });
+
   it('a fix computed on an older text refuses to apply', () => {
     const text = buildReport({ answers: { 19: '[a](figures/a.png)' } });
     const [finding] = figureLinkFindings(text);

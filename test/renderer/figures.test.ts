@@ -7,7 +7,7 @@ import { parseReport } from '../../src/core/parseReport';
 import { batchBySize, MAX_BATCH_BYTES } from '../../src/renderer/figures/figureFiles';
 import { importMessage } from '../../src/renderer/figures/figureController';
 import { answerEdits, insertLinksAt, isLinked, questionLinks, stemOf } from '../../src/renderer/figures/figureText';
-import { problemsOf } from '../../src/renderer/model/problems';
+import { aggregateDiagnostics as problemsOf } from '../../src/core/diagnostics';
 import { filledTemplate, words } from './support/filledTemplate';
 
 const png = (name: string) => `![${name}](figures/${name}.png)`;
@@ -148,12 +148,13 @@ describe('figure findings in the problems list', () => {
         fixes: [{ kind: 'delete-file' as const, label: 'Delete the file', target: 'figures/b.png' }],
       },
     ];
-    const problems = problemsOf(analyzeReport(text, COURSE_PROFILE_31), COURSE_PROFILE_31, findings);
-    expect(problems.map((p) => [p.severity, p.question, p.kind])).toEqual([
-      ['failure', 19, 'images'],
-      ['failure', 19, 'image-without-bang'],
+    const problems = problemsOf({ analysis: analyzeReport(text, COURSE_PROFILE_31), profile: COURSE_PROFILE_31, figures: findings });
+    expect(problems.map((p) => [p.severity, p.question, p.code])).toEqual([
       ['info', null, 'unused-file'],
+      ['error', 19, 'images'],
+      ['error', 19, 'image-without-bang'],
     ]);
-    expect(problems[1].fixes?.map((f) => f.label)).toEqual(['Add the "!"']);
+    expect(problems[2].fixes.map((f) => f.label)).toEqual(['Add the "!"']);
+    expect(problems[0].fixes).toEqual([{ label: 'Delete the file', action: { kind: 'delete-file', target: 'figures/b.png' } }]);
   });
 });

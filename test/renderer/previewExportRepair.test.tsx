@@ -17,7 +17,9 @@ import type { Exporter } from '../../src/renderer/export/exportRun';
 import { differencesInMarkdown, differencesInReport } from '../../src/renderer/preview/gradedDifferences';
 import { figureUrlFor, insideReportFolder } from '../../src/renderer/preview/reportAssets';
 import { piecesOf } from '../../src/renderer/preview/reportPieces';
-import { doctorProblems, gradedPageProblems } from '../../src/renderer/repair/insightProblems';
+import { aggregateDiagnostics as problemsOf } from '../../src/core/diagnostics';
+import { doctorDiagnostics } from '../../src/core/diagnostics';
+import { analyzeReport } from '../../src/core/analyzeReport';
 import { ReportSession } from '../../src/renderer/state/reportSession';
 import { filledTemplate, words } from './support/filledTemplate';
 
@@ -73,26 +75,27 @@ describe('insights as problems', () => {
     const kinds = new Set(findings.map((f) => f.kind));
     expect(kinds.has('missing-answer-marker')).toBe(true);
     expect(kinds.has('heading-in-answer')).toBe(true);
-    const drift = doctorProblems(findings, new Set([4, 6, 9]));
-    // The checker's own warnings already name missing markers and cutting headings.
-    expect(drift.map((p) => p.kind)).not.toContain('missing-answer-marker');
-    expect(drift.map((p) => p.kind)).not.toContain('heading-in-answer');
-    expect(drift.find((p) => p.kind === 'todo')).toMatchObject({
-      question: 6,
-      severity: 'changes-grade',
-      fixable: false,
-    });
-
-    const graded = gradedPageProblems(
-      [
+    const problems = problemsOf({
+      analysis: analyzeReport(text, COURSE_PROFILE_31),
+      profile: COURSE_PROFILE_31,
+      drift: doctorDiagnostics(text, COURSE_PROFILE_31),
+      graded: [
         { kind: 'table', line: 10, question: 4, message: 'Tables are not rendered' },
         { kind: 'bare-url', line: 20, question: 99, message: 'x' },
       ],
-      new Set([4]),
-    );
-    expect(graded.map((p) => [p.kind, p.question, p.line])).toEqual([
-      ['table', 4, 10],
+    });
+    // The checker's own warnings already name missing markers and cutting headings: listed once,
+    // with the doctor's fix.
+    const marker = problems.filter((p) => p.question === 9 && p.code === 'missing-answer-marker');
+    expect(marker).toHaveLength(1);
+    expect(marker[0].fixes.length).toBe(1);
+    expect(problems.filter((p) => p.question === 4 && /heading|cut/.test(p.code))).toHaveLength(1);
+    expect(problems.find((p) => p.code === 'todo')).toMatchObject({ question: 6, severity: 'warning', fixes: [] });
+
+    const graded = problems.filter((p) => p.source === 'graded-page');
+    expect(graded.map((p) => [p.code, p.question, p.line])).toEqual([
       ['bare-url', null, 20],
+      ['table', 4, 10],
     ]);
   });
 });
@@ -113,7 +116,8 @@ describe('figures in the preview', () => {
     ]) {
       expect(insideReportFolder(outside), outside).toBeNull();
     }
-    expect(figureUrlFor('browser')('figures/loss curve.png')).toBe('/report-files/figures/loss%20curve.png');
+    // Relative, so it resolves below the page's private /t/<token>/ path.
+    expect(figureUrlFor('browser')('figures/loss curve.png')).toBe('report-files/figures/loss%20curve.png');
     expect(figureUrlFor('electron')('figures/a#1.png')).toBe('report-file://report/figures/a%231.png');
     expect(figureUrlFor('browser')('../secret.png')).toBeNull();
   });

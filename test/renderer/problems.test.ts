@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../src/core/analyzeReport';
 import { COURSE_PROFILE_31 } from '../../src/core/constraints';
-import { problemsOf } from '../../src/renderer/model/problems';
+import { aggregateDiagnostics as problemsOf } from '../../src/core/diagnostics';
 import { verdictOf } from '../../src/renderer/model/verdict';
 import { structureKey, sectionsOf } from '../../src/renderer/model/structure';
 import { parseReport } from '../../src/core/parseReport';
@@ -37,20 +37,20 @@ describe('the header verdict', () => {
 describe('the problems list', () => {
   it('lists failures and warnings in question order, each with its place', () => {
     const text = filled({ 4: words(10), 9: `${words(120)}\n### Sub heading\nmore words here` });
-    const problems = problemsOf(analyzeReport(text, COURSE_PROFILE_31), COURSE_PROFILE_31);
+    const problems = problemsOf({ analysis: analyzeReport(text, COURSE_PROFILE_31), profile: COURSE_PROFILE_31 });
     expect(problems.map((p) => [p.severity, p.question])).toEqual([
-      ['failure', 4],
+      ['error', 4],
       ['warning', 9],
     ]);
-    expect(problems[0].text).toBe('Question 4: 10 words, needs 100–200 words');
+    expect(problems[0].message).toBe('Question 4: 10 words, needs 100–200 words');
     expect(problems[1].line).toBeGreaterThan(0);
   });
 
   it('leads with the checker error, and still says which answers would fail', () => {
     const text = filledTemplate({ dropMarker: [5], answers: { 4: words(10) } });
-    const problems = problemsOf(analyzeReport(text, COURSE_PROFILE_31), COURSE_PROFILE_31);
-    expect(problems[0]).toMatchObject({ severity: 'error', question: 5 });
-    expect(problems.some((p) => p.severity === 'failure' && p.question === 4)).toBe(true);
+    const problems = problemsOf({ analysis: analyzeReport(text, COURSE_PROFILE_31), profile: COURSE_PROFILE_31 });
+    expect(problems[0]).toMatchObject({ severity: 'error', code: 'checker-error', question: 5 });
+    expect(problems.some((p) => p.severity === 'error' && p.code === 'words' && p.question === 4)).toBe(true);
   });
 });
 

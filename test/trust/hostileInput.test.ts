@@ -11,6 +11,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   symlinkSync,
   unlinkSync,
   writeFileSync,
@@ -303,13 +304,34 @@ describe('read-only files and folders', () => {
       expect(readdirSync(dir)).toEqual(['README.md']);
       chmodSync(file, 0o644);
     });
+    // A read-only file has its own answer, which the app turns into a question (make it writable?).
     expect(first).toMatchObject({
-      kind: 'error',
-      message: expect.stringMatching(/permission denied \(is the file or its folder read-only\?\).*nothing was lost/),
+      kind: 'read-only',
+      message: expect.stringMatching(/README\.md is read-only, so your edits were not saved.*nothing was lost/),
     });
     expect(second).toMatchObject({ kind: 'saved' });
     expect(readFileSync(file, 'utf8')).toBe(text);
   }, 60_000);
+
+  it('root respects read-only too: a 0444 report is not replaced (in this process, whoever runs it)', async () => {
+    // As root (this box, CI containers) access(W_OK) says yes to everything; the write bits decide.
+    const repo = tempRepo({ 'reports/README.md': buildReport() });
+    const file = join(repo, 'reports/README.md');
+    const report = await openReport(repo);
+    chmodSync(file, 0o444);
+    const before = readFileSync(file);
+    const text = buildReport({ answers: { 1: 'Group 14' } });
+    const result = await workspaces[0].save({ reportPath: report.reportPath, text, baseStamp: report.stamp });
+    expect(result).toMatchObject({ kind: 'read-only', message: expect.stringMatching(/is read-only.*nothing was lost/) });
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+    expect(readdirSync(join(repo, 'reports'))).toEqual(['README.md']);
+    // "Make it writable and save": chmod u+w, then the save goes through.
+    const again = await workspaces[0].save({ reportPath: report.reportPath, text, baseStamp: report.stamp, makeWritable: true });
+    expect(again.kind).toBe('saved');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(statSync(file).mode & 0o777).toBe(0o644);
+  });
 
   it.skipIf(process.platform === 'win32')(
     'a read-only folder: a clear message, no temp file left, and Save works once it is writable',

@@ -118,7 +118,8 @@ function missingMarkers(ctx: DoctorContext): Draft[] {
       kind: 'missing-answer-marker',
       severity: 'breaks-checker',
       simulate: true,
-      line: edit.at,
+      // The heading's line, as `report-editor check` names it; the fix's diff shows where it inserts.
+      line: zone.heading,
       question: n,
       message: `Question ${n} has no "> Answer:" line. The course's checker finds answers by that line, so it does not see this answer${
         zone === ctx.zones[ctx.zones.length - 1] ? ' and finds one answer too few' : ', and every later answer is graded as the question before it'

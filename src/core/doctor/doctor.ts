@@ -12,7 +12,8 @@ import { detectChecklist } from './detectChecklist';
 import { detectConflicts } from './detectConflicts';
 import { detectQuotes } from './detectQuotes';
 import { detectStructure } from './detectStructure';
-import { applyLineEdits, editsConflict, type LineEdit, type TextLines } from './textLines';
+import { EditLedger } from './editLedger';
+import { applyLineEdits, type LineEdit, type TextLines } from './textLines';
 import type { Finding, FindingKind, FixChoices, Severity } from './types';
 
 const KIND_ORDER: readonly FindingKind[] = [
@@ -55,12 +56,23 @@ function defaultOption(draft: Draft): string {
   return draft.fix?.options?.[0]?.id ?? '';
 }
 
+/**
+ * How much text the fix simulations may re-check per diagnosis. Each simulation re-runs the checker
+ * on the whole fixed text: ~30 findings on a 50 kB report cost 1.5 M characters, but tens of
+ * thousands of findings on a 2 MB file would take hours. Past the budget a finding keeps the
+ * severity its detector gave it.
+ */
+const SIMULATION_BUDGET_CHARS = 8_000_000;
+
 function diagnose(text: string, profile: CheckerProfile): { diagnosed: Diagnosed[]; textLines: TextLines } {
   const ctx = createContext(text, profile);
   const drafts: Draft[] = [...detectStructure(ctx), ...detectQuotes(ctx), ...detectAnswers(ctx), ...detectChecklist(ctx), ...detectConflicts(ctx)];
   const baseCounts = counts(ctx.check);
+  let budget = SIMULATION_BUDGET_CHARS;
   const settled = drafts.map((draft) => {
     if (!draft.simulate || !draft.fix) return draft;
+    if (budget < text.length) return draft;
+    budget -= text.length;
     const after = checkReport(applyLineEdits(ctx.textLines, draft.fix.edits(defaultOption(draft))), profile);
     const simulated: Severity =
       after.answers !== ctx.check.answers || after.error !== ctx.check.error
@@ -79,7 +91,8 @@ function diagnose(text: string, profile: CheckerProfile): { diagnosed: Diagnosed
       message: `The course's checker stops with "${ctx.check.error}" (it finds ${ctx.check.answers} answers, not ${ctx.profile.expectedAnswers}), and no single drift from the template explains it. Look for "Answer:" and "###" written in unusual places.`,
     });
   }
-  settled.sort((a, b) => (a.line ?? -1) - (b.line ?? -1) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const kindRank = new Map(KIND_ORDER.map((kind, i) => [kind, i]));
+  settled.sort((a, b) => (a.line ?? -1) - (b.line ?? -1) || kindRank.get(a.kind)! - kindRank.get(b.kind)!);
   const ordinals = new Map<string, number>();
   const diagnosed = settled.map((draft) => {
     const scope = `${draft.kind}:${draft.question ?? '-'}`;
@@ -105,6 +118,18 @@ function diagnose(text: string, profile: CheckerProfile): { diagnosed: Diagnosed
  */
 export function doctor(text: string, profile: CheckerProfile): Finding[] {
   return diagnose(text, profile).diagnosed.map((d) => d.finding);
+}
+
+/**
+ * Every finding with the text its default fix alone would make of `text` (null when only the
+ * student can fix it), so a caller can offer each fix as an edit and say what it changes.
+ */
+export function doctorWithFixes(text: string, profile: CheckerProfile): { finding: Finding; fixed: string | null }[] {
+  const { diagnosed, textLines } = diagnose(text, profile);
+  return diagnosed.map(({ finding, draft }) => ({
+    finding,
+    fixed: draft.fix ? applyLineEdits(textLines, draft.fix.edits(defaultOption(draft))) : null,
+  }));
 }
 
 const MAX_ROUNDS = 25;
@@ -149,12 +174,14 @@ export function applyFixes(
     if (candidates.length === 0) break;
     const accepted: (readonly LineEdit[])[] = [];
     const acceptedIds: string[] = [];
+    const ledger = new EditLedger();
     for (const { finding, draft } of candidates) {
       const options = draft.fix!.options;
       const picked = choices[finding.id] ?? choices[finding.kind];
       const option = picked !== undefined && options?.some((o) => o.id === picked) ? picked : defaultOption(draft);
       const edits = draft.fix!.edits(option);
-      if (accepted.some((other) => editsConflict(other, edits))) continue;
+      if (ledger.conflicts(edits)) continue;
+      ledger.add(edits);
       accepted.push(edits);
       acceptedIds.push(finding.id);
     }

@@ -1,5 +1,5 @@
 /** The doctor: template drift in a report, with fixes that never change an answer's words. */
-export { doctor, applyFixes, breaksChecker } from './doctor';
+export { doctor, doctorWithFixes, applyFixes, breaksChecker } from './doctor';
 export type { Finding, FindingFix, FindingKind, FixChoices, FixOption, Severity } from './types';
 export { SEVERITIES } from './types';
 export { comparableWords, wordsByQuestion, lostWords, type QuestionWords } from './answerWords';

@@ -13,3 +13,15 @@ export { classifyImageSource, imageTypeForPath, sniffImageType, type ImageSource
 export { markGradedDifferences, type PreviewNote, GRADED_DIFF_CLASS, GRADED_NOTE_CLASS } from './gradedNotes';
 export { REPORT_CSS, REPORT_BODY_CLASS } from './reportStyles';
 export { REPORT_SANITIZE_SCHEMA } from './sanitizeSchema';
+export { GUARDED_BLOCK_CLASS, GUARDED_NOTE_CLASS, guardedNote } from './guardedBlocks';
+export {
+  type GuardedRange,
+  type GuardReason,
+  guardedRanges,
+  guardReasonText,
+  MAX_BLOCK_CHARS,
+  MAX_BLOCK_COST,
+  MAX_DOCUMENT_CHARS,
+  MAX_DOCUMENT_COST,
+  MAX_NESTING,
+} from './renderGuard';

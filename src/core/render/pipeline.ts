@@ -20,6 +20,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parseReport } from '../parseReport';
 import { markGradedDifferences, type PreviewNote } from './gradedNotes';
+import { guardMarkdown, restoreGuarded } from './guardedBlocks';
 import { imageReferences, type ImageResolver, resolveImages } from './images';
 import { REPORT_SANITIZE_SCHEMA } from './sanitizeSchema';
 
@@ -55,7 +56,11 @@ function fixDoublePrefixedIds(tree: Root): void {
 
 /** The sanitized hast tree of `markdown`; safe to hand to React or to stringify. */
 export function renderMarkdownToHast(markdown: string, options: RenderOptions = {}): Root {
-  const tree = toSafeHast.runSync(toSafeHast.parse(markdown)) as Root;
+  // Pathological or huge parts never reach the libraries (see renderGuard.ts); they come back as
+  // plain text under a note.
+  const guarded = guardMarkdown(markdown);
+  const tree = toSafeHast.runSync(toSafeHast.parse(guarded.source)) as Root;
+  restoreGuarded(tree, markdown, guarded);
   fixDoublePrefixedIds(tree);
   if (options.resolveImage) resolveImages(tree, options.resolveImage);
   if (options.notes) markGradedDifferences(tree, options.notes);
@@ -73,7 +78,7 @@ export function hastToHtml(tree: Root): string {
 
 /** Every image `src` that survives sanitizing, in document order (markdown images and `<img>`). */
 export function listImageSources(markdown: string): string[] {
-  return imageReferences(toSafeHast.runSync(toSafeHast.parse(markdown)) as Root).map((r) => r.src);
+  return imageReferences(renderMarkdownToHast(markdown)).map((r) => r.src);
 }
 
 /**

@@ -54,6 +54,11 @@ export const REPORT_CSS = `
   margin: -0.3em 0 1em; padding: 0.5em 0.8em; background: var(--warn-bg);
   border-left: 4px solid var(--warn-border); border-radius: 4px; font-size: 0.875em; line-height: 1.45;
 }
+.report-body .guarded-note {
+  margin: 0 0 0.4em; padding: 0.5em 0.8em; background: var(--warn-bg);
+  border-left: 4px solid var(--warn-border); border-radius: 4px; font-size: 0.875em; line-height: 1.45;
+}
+.report-body .guarded-block pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 @media print {
   @page { margin: 18mm 16mm; }
   .report-body { max-width: none; padding: 0; font-size: 11pt; color: #000; }

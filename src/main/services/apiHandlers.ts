@@ -42,8 +42,6 @@ export function createApiHandlers(
   host: HostCapabilities,
   emit: EmitEvent = () => undefined,
 ): ApiHandlers {
-  /** Exports of this session: only these may be shown through `openExport`. */
-  const exported = new Set<string>();
   /** Figure operations act only next to the open report, never next to a path the page names. */
   const openReport = (reportPath: string): string => {
     const open = workspace.openReportPath;
@@ -78,7 +76,7 @@ export function createApiHandlers(
           outputPath,
           onProgress: (done, total) => emit('exportProgress', { done, total }),
         });
-        exported.add(result.outputPath);
+        workspace.exports.remember(result.outputPath, result.sha256);
         return {
           kind: 'exported',
           outputPath: result.outputPath,
@@ -90,10 +88,8 @@ export function createApiHandlers(
         return { kind: 'error', message: `Export failed: ${error instanceof Error ? error.message : String(error)}` };
       }
     },
-    openExport: async (request) => {
-      if (!exported.has(resolve(request.outputPath))) throw new Error('Only a file exported in this session can be opened');
-      return host.showExport(resolve(request.outputPath));
-    },
+    // Both hosts show only a file this session exported, still exactly as written.
+    openExport: async (request) => host.showExport(await workspace.exports.assertOpenable(request.outputPath)),
     importFigures: async (request) =>
       importFigures({
         reportPath: openReport(request.reportPath),

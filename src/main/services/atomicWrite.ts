@@ -8,9 +8,9 @@
  * are old enough that no live save can still own them.
  */
 import { randomBytes } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
-import { access, lstat, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { assertWritable } from './writePermission';
 
 /** Our temp files: `.<name>.<12 hex digits>.tmp`, beside the file they replace. */
 const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
@@ -73,20 +73,29 @@ export async function syncFolder(dir: string): Promise<void> {
   await handle?.close();
 }
 
-export async function writeFileAtomic(requestedPath: string, data: string | Uint8Array): Promise<void> {
+export interface AtomicWriteOptions {
+  /**
+   * When `requestedPath` is a symlink, replace the link itself with the new file instead of the
+   * file it points to (the export: a link's target, which may be anywhere, is never written).
+   */
+  readonly replaceLink?: boolean;
+}
+
+export async function writeFileAtomic(requestedPath: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   // A symlinked report stays a symlink: replace the file it points to, not the link.
-  const path = await realpath(requestedPath).catch(() => requestedPath);
+  const path = options.replaceLink ? requestedPath : await realpath(requestedPath).catch(() => requestedPath);
   const dir = dirname(path);
   const temp = tempPathFor(path);
   let mode: number | undefined;
   try {
-    mode = (await stat(path)).mode & 0o7777;
+    const info = options.replaceLink ? await lstat(path) : await stat(path);
+    mode = info.isSymbolicLink() ? undefined : info.mode & 0o7777;
   } catch {
     mode = undefined; // a new file gets the default mode
   }
   // A file made read-only is not replaced behind the user's back (the rename would succeed in any
-  // writable folder): refuse as writing it in place would, with EACCES/EPERM/EROFS.
-  if (mode !== undefined) await access(path, fsConstants.W_OK);
+  // writable folder, and root could write it anyway): refuse as an editor would.
+  if (mode !== undefined) await assertWritable(path);
   await writeFlushedTemp(temp, data, mode);
   try {
     await rename(temp, path);

@@ -22,6 +22,8 @@ import {
   sniffImageType,
 } from '../../core/render';
 import { writeFileAtomic } from './atomicWrite';
+import { stampOf } from './diskStamp';
+import { assertExportTarget } from './exportTarget';
 import { readReportText, ReportFileError } from './reportFile';
 import { OutsideRootError, resolveInside } from './safePath';
 
@@ -67,19 +69,12 @@ export interface ExportResult {
   readonly inlinedCount: number;
   /** Size of the written file. */
   readonly bytes: number;
+  /** sha-256 of the written file, so a later "open it" can check it is still what we wrote. */
+  readonly sha256: string;
 }
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-async function errorCode(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
-  }
 }
 
 /** Reads one figure and turns it into a data: URI, or says why it cannot be shown. */
@@ -159,13 +154,11 @@ export async function exportReportHtml(options: ExportOptions): Promise<ExportRe
   const reportPath = resolve(options.reportPath);
   const reportDir = dirname(reportPath);
   const outputPath = resolve(options.outputPath ?? join(reportDir, DEFAULT_EXPORT_NAME));
-  if (outputPath === reportPath || /\.(md|markdown)$/i.test(outputPath)) {
+  if (outputPath === reportPath) {
     throw new ReportFileError('not-a-file', `refusing to write the HTML export over a markdown file (${outputPath}); choose a .html file`, outputPath);
   }
-  const outputProblem = await errorCode(stat(dirname(outputPath)));
-  if (outputProblem) {
-    throw new ReportFileError('not-found', `cannot write ${outputPath}: its folder does not exist`, outputPath);
-  }
+  // Judged before the (possibly long) render, and the render never follows a link when writing.
+  await assertExportTarget(outputPath, reportPath);
   const text = options.text ?? (await readReportText(reportPath));
   const tree = renderMarkdownToHast(reportBodyMarkdown(text));
 
@@ -195,9 +188,12 @@ export async function exportReportHtml(options: ExportOptions): Promise<ExportRe
   const title = parseReport(text).title ?? 'Exam report';
   const html = exportDocument(title, hastToHtml(tree));
   const bytes = Buffer.byteLength(html, 'utf8');
-  await writeFileAtomic(outputPath, html);
+  await assertExportTarget(outputPath, reportPath);
+  // A link at the output name is replaced by the file, never written through (see exportTarget).
+  await writeFileAtomic(outputPath, html, { replaceLink: true });
   return {
     outputPath,
+    sha256: stampOf(html),
     missingImages,
     imageCount: references.length,
     inlinedCount: references.length - missingImages.length,

@@ -1,11 +1,13 @@
 /**
  * Finding the report in a student's repo: `reports/README.md` first, otherwise any markdown file in
- * the repo root or `reports/` that holds the template. Some groups renamed or moved it.
+ * the repo that holds the template. Groups rename it (`reports/readme.md`, `report/README.md`,
+ * `exam_report.md`) or keep their project one folder down (`MyProject/reports/README.md`).
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isReportTemplate } from '../../core/templateVersion';
 import { readReportText, ReportFileError } from './reportFile';
+import { markdownFilesIn, SEARCH_DEPTH } from './reportSearch';
 
 export interface LocatedReport {
   /** Absolute path of the report markdown file. */
@@ -35,21 +37,14 @@ function repoRootOf(reportPath: string): string {
   return basename(folder) === 'reports' ? dirname(folder) : folder;
 }
 
-/** Markdown files holding the template in the repo root and its `reports/` folder. */
+/**
+ * Markdown files holding the template anywhere in the repo (see `reportSearch.ts` for where it
+ * looks and what it skips), shallowest first.
+ */
 export async function findReportCandidates(folder: string): Promise<string[]> {
   const found: string[] = [];
-  for (const dir of [join(folder, 'reports'), folder]) {
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
-      if (!/\.(md|markdown)$/i.test(name)) continue;
-      const path = join(dir, name);
-      if (await holdsTemplate(path)) found.push(path);
-    }
+  for (const path of await markdownFilesIn(folder)) {
+    if (await holdsTemplate(path)) found.push(path);
   }
   return found;
 }
@@ -69,7 +64,7 @@ export async function locateReport(input: string): Promise<LocatedReport> {
     if (await holdsTemplate(preferred)) return { reportPath: preferred, repoRoot: repoRootOf(preferred) };
   }
   const candidates = await findReportCandidates(path);
-  if (candidates.length === 1) return { reportPath: candidates[0], repoRoot: repoRootOf(candidates[0]) };
+  if (candidates.length === 1) return { reportPath: candidates[0], repoRoot: path };
   if (candidates.length > 1) {
     throw new ReportFileError(
       'ambiguous',
@@ -90,7 +85,7 @@ export async function locateReport(input: string): Promise<LocatedReport> {
     'no-template',
     text !== null && text.trim() === ''
       ? `${expected} is empty; copy the course's report template into it (or pick the file that holds your report)`
-      : `no report found in ${path}: expected reports/README.md (or another markdown file in the repo root or reports/) holding the 02476 exam template`,
+      : `no report found in ${path}: expected reports/README.md (or another markdown file in the repo, up to ${SEARCH_DEPTH} folders down) holding the 02476 exam template`,
     path,
   );
 }

@@ -13,7 +13,8 @@ export type ReportFileProblem =
   | 'binary'
   | 'not-utf8'
   | 'no-template'
-  | 'ambiguous';
+  | 'ambiguous'
+  | 'read-only';
 
 export class ReportFileError extends Error {
   constructor(

@@ -6,13 +6,42 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { ApiEvents, DiskStamp, OpenResult, SaveResult } from '../../api/contract';
-import { removeStaleTempFiles, writeFileAtomic } from './atomicWrite';
+import type { ApiEvents, DiskStamp, OpenResult, RequestOf, SaveResult } from '../../api/contract';
+import { removeStaleTempFiles } from './atomicWrite';
 import { stampOf } from './diskStamp';
+import { ExportRecord } from './exportRecord';
+import { withFileLock } from './fileLock';
+import { replaceIfUnchanged } from './guardedReplace';
 import { loadReport } from './loadReport';
 import { findReportCandidates, locateReport } from './locateReport';
 import { decodeReport, ReportFileError } from './reportFile';
 import type { RecentRepos } from './recentRepos';
+import { assertWritable, makeWritable, ReadOnlyFileError } from './writePermission';
+
+export type SaveRequest = RequestOf<'saveReport'>;
+
+/** The disk's text for a conflict; a file re-saved as something other than UTF-8 is shown as well as it decodes. */
+function decodeDiskText(bytes: Uint8Array, path: string): string {
+  try {
+    return decodeReport(bytes, path);
+  } catch {
+    // Replaced on disk by something that is not UTF-8 text (re-saved as UTF-16, say): still a
+    // change made elsewhere, so the student decides; show it as well as it can be decoded.
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+/** A write error as a reason the student can act on. */
+function writeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+    ? 'permission denied (is the file or its folder read-only?)'
+    : code === 'ENOENT'
+      ? 'its folder no longer exists'
+      : code === 'ENOSPC'
+        ? 'the disk is full'
+        : String((error as Error).message ?? error);
+}
 
 export type EmitEvent = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void;
 
@@ -27,6 +56,8 @@ interface OpenFile {
 
 export class ReportWorkspace {
   private current: OpenFile | null = null;
+  /** HTML files exported in this session: the only files "Open export" will show. */
+  readonly exports = new ExportRecord();
 
   constructor(
     private readonly emit: EmitEvent,
@@ -99,24 +130,25 @@ export class ReportWorkspace {
     };
   }
 
-  /** Only the report that is open can be written; anything else is refused. */
-  async save(request: { reportPath: string; text: string; baseStamp: DiskStamp; force?: boolean }): Promise<SaveResult> {
+  /**
+   * Only the report that is open can be written; anything else is refused. Saves of one file run
+   * one at a time (see fileLock), each judged against the disk as the previous one left it.
+   */
+  save(request: SaveRequest): Promise<SaveResult> {
     const open = this.current;
     if (!open || resolve(request.reportPath) !== open.reportPath) {
-      return { kind: 'error', message: `${request.reportPath} is not the open report; open it before saving` };
+      return Promise.resolve({ kind: 'error', message: `${request.reportPath} is not the open report; open it before saving` });
     }
+    return withFileLock(open.reportPath, () => this.saveNow(open, request));
+  }
+
+  private async saveNow(open: OpenFile, request: SaveRequest): Promise<SaveResult> {
     let diskText: string | null = null;
     let diskStamp: DiskStamp | null = null;
     try {
       const bytes = await readFile(open.reportPath);
       diskStamp = stampOf(bytes);
-      try {
-        diskText = decodeReport(bytes, open.reportPath);
-      } catch {
-        // Replaced on disk by something that is not UTF-8 text (re-saved as UTF-16, say): still a
-        // change made elsewhere, so the student decides; show it as well as it can be decoded.
-        diskText = new TextDecoder('utf-8').decode(bytes);
-      }
+      diskText = decodeDiskText(bytes, open.reportPath);
     } catch {
       // Deleted while open (or unreadable): writing recreates it, so nothing typed is lost.
       diskText = null;
@@ -130,26 +162,45 @@ export class ReportWorkspace {
         return { kind: 'conflict', diskText, stamp: diskStamp };
       }
     }
+    const readOnly = await this.checkWritable(open.reportPath, request.makeWritable === true);
+    if (readOnly) return readOnly;
     const stamp = stampOf(request.text);
     // Set before writing so the watcher recognises our own change.
     const previous = open.stamp;
     open.stamp = stamp;
+    let outcome;
     try {
-      await writeFileAtomic(open.reportPath, request.text);
+      outcome = await replaceIfUnchanged(open.reportPath, request.text, diskStamp);
     } catch (error) {
       open.stamp = previous;
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason =
-        code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? 'permission denied (is the file or its folder read-only?)'
-          : code === 'ENOENT'
-            ? 'its folder no longer exists'
-            : code === 'ENOSPC'
-              ? 'the disk is full'
-              : String((error as Error).message ?? error);
-      return { kind: 'error', message: `Could not save ${open.reportPath}: ${reason}. Your text is still here; nothing was lost.` };
+      return { kind: 'error', message: `Could not save ${open.reportPath}: ${writeFailure(error)}. Your text is still here; nothing was lost.` };
+    }
+    if (outcome.kind === 'changed') {
+      // Another program wrote the file while this save was in flight: theirs stays on disk.
+      const theirs = stampOf(outcome.bytes);
+      open.stamp = theirs;
+      return { kind: 'conflict', diskText: decodeDiskText(outcome.bytes, open.reportPath), stamp: theirs };
     }
     return { kind: 'saved', stamp };
+  }
+
+  /** A read-only result, or null when the file may be written (made writable first if asked). */
+  private async checkWritable(path: string, makeIt: boolean): Promise<SaveResult | null> {
+    try {
+      await assertWritable(path);
+      return null;
+    } catch (error) {
+      if (!(error instanceof ReadOnlyFileError)) throw error;
+    }
+    if (!makeIt) {
+      return { kind: 'read-only', message: `${path} is read-only, so your edits were not saved. Your text is still here; nothing was lost.` };
+    }
+    try {
+      await makeWritable(path);
+      return null;
+    } catch (error) {
+      return { kind: 'error', message: `Could not make ${path} writable: ${writeFailure(error)}. Your text is still here; nothing was lost.` };
+    }
   }
 
   private startWatching(open: OpenFile): FSWatcher {

@@ -6,9 +6,21 @@ import type { ReportSession } from '../state/reportSession';
 export const Banners = memo(function Banners({ session }: { session: ReportSession }) {
   const saveError = useStore(session.store, (s) => s.saveError);
   const removed = useStore(session.store, (s) => s.removedOnDisk);
-  if (!saveError && !removed) return null;
+  const readOnly = useStore(session.store, (s) => s.readOnly);
+  const declinedReadOnly = readOnly !== null && !readOnly.asking;
+  if (!saveError && !removed && !declinedReadOnly) return null;
   return (
     <div className="banners">
+      {declinedReadOnly && (
+        <div className="banner banner--error" role="alert" data-testid="read-only-banner">
+          <span>
+            <strong>Not saved.</strong> {session.report.relativePath} is read-only; your edits are only here.
+          </span>
+          <button type="button" onClick={() => void session.makeWritableAndSave()}>
+            Make it writable and save
+          </button>
+        </div>
+      )}
       {saveError && (
         <div className="banner banner--error" role="alert" data-testid="save-error">
           <span>

@@ -3,22 +3,26 @@
  * section) and the problems panel. Owns the editors (mounted lazily) and question navigation.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { Diagnostic, DiagnosticFix } from '../../core/diagnostics';
 import { findQuestion } from '../../core/reportModel';
 import { useShell } from '../appContext';
 import { EditorManager } from '../editor/editorManager';
 import { ExportPanel } from '../export/ExportPanel';
+import { useFigures } from '../figures/useFigures';
 import { useExporter } from '../export/exportRun';
 import '../preview/layout.css';
+import { figureFixOf } from '../model/fixRoute';
+import { ReportDiagnostics } from '../model/reportDiagnostics';
 import { sectionsOf, type SectionEntry } from '../model/structure';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
 import { DoctorBanner } from '../repair/DoctorBanner';
-import { InsightProblems } from '../repair/InsightProblems';
 import { ReportInsights } from '../repair/reportInsights';
 import { Banners } from './Banners';
 import { ChecklistCard } from './ChecklistCard';
 import { ConflictDialog } from './ConflictDialog';
 import { useGlobalUndoKey } from './GlobalUndo';
+import { ReadOnlyDialog } from './ReadOnlyDialog';
 import { GoToDialog } from './GoToDialog';
 import { Navigator } from './Navigator';
 import { ProblemsPanel } from './ProblemsPanel';
@@ -63,6 +67,8 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
   const sections = useStore(session.store, (s) => sectionsOf(s.doc), sectionsEqual);
   const shell = useShell();
   const [insights] = useState(() => new ReportInsights(session));
+  const figures = useFigures(session);
+  const [diagnostics] = useState(() => new ReportDiagnostics(session, insights, figures));
   const exporter = useExporter(shell.api, session);
   const [reportPreviewOpen, setReportPreviewOpen] = useState(false);
   const [repairOpen, setRepairOpen] = useState(false);
@@ -83,6 +89,17 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
 
   useEffect(() => insights.start(), [insights]);
   useGlobalUndoKey(session, shell.platform);
+  useEffect(() => diagnostics.start(), [diagnostics]);
+
+  // Every fix of the problems panel comes through here (routed to today's fix path until the
+  // document authority's applyFix lands).
+  const applyFix = useCallback(
+    async (_diagnostic: Diagnostic, fix: DiagnosticFix) => {
+      const figureFix = figureFixOf(fix);
+      if (figureFix) shell.showNotice(await figures.applyFix(figureFix));
+    },
+    [figures, shell],
+  );
 
   useEffect(() => {
     manager.activate(scrollRef.current);
@@ -135,11 +152,6 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
     };
   }, [commandsRef, step, goTo, startExport, openRepair]);
 
-  const insightProblems = useMemo(
-    () => <InsightProblems session={session} insights={insights} onJump={goTo} onRepair={openRepair} />,
-    [session, insights, goTo, openRepair],
-  );
-
   const showChecklist = useCallback(() => {
     setChecklistOpen(true);
     document.getElementById('checklist')?.scrollIntoView({ block: 'start' });
@@ -155,6 +167,7 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
       <div className={reportPreviewOpen ? 'workspace workspace--report-preview' : 'workspace'}>
         <Navigator
           session={session}
+          diagnostics={diagnostics}
           sections={sections}
           current={current}
           onSelect={goTo}
@@ -170,7 +183,13 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
             >
               {section.title && <h2 className="section-title">{section.title}</h2>}
               {section.cards.map((entry) => (
-                <QuestionCard key={entry.key} session={session} manager={manager} entry={entry} />
+                <QuestionCard
+                  key={entry.key}
+                  session={session}
+                  manager={manager}
+                  entry={entry}
+                  diagnostics={diagnostics}
+                />
               ))}
             </section>
           ))}
@@ -180,11 +199,16 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
             <ReportPreview session={session} insights={insights} />
           </Suspense>
         )}
-        <ProblemsPanel session={session} onJump={goTo}>
-          {insightProblems}
-        </ProblemsPanel>
+        <ProblemsPanel
+          diagnostics={diagnostics}
+          current={current}
+          onJump={goTo}
+          onFix={applyFix}
+          onRepair={openRepair}
+        />
       </div>
       <ConflictDialog session={session} />
+      <ReadOnlyDialog session={session} />
       {repairOpen && (
         <Suspense fallback={null}>
           <RepairDialog session={session} onClose={() => setRepairOpen(false)} />

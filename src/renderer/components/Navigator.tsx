@@ -1,18 +1,21 @@
 /** Sections and questions, each with its status mark; a click goes to the question. */
 import { memo } from 'react';
 import type { QuestionStatus } from '../../core/analyzeReport';
+import type { ReportDiagnostics } from '../model/reportDiagnostics';
 import type { SectionEntry } from '../model/structure';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
 import { STATUS_MARK, STATUS_TEXT } from './statusLabels';
 
 /** `"4:ok 5:too-short ..."`: one string, so the navigator re-renders only when a mark changes. */
-function statusKey(questions: readonly { number: number; status: QuestionStatus }[]): string {
-  return questions.map((q) => `${q.number}:${q.status}`).join(' ');
+function statusKey(marks: ReadonlyMap<number, QuestionStatus>): string {
+  return [...marks].map(([n, status]) => `${n}:${status}`).join(' ');
 }
 
 export interface NavigatorProps {
   readonly session: ReportSession;
+  /** The marks come from here: ✓ only when no warning or error of any analysis points at the question. */
+  readonly diagnostics: ReportDiagnostics;
   readonly sections: readonly SectionEntry[];
   readonly current: number | null;
   readonly onSelect: (number: number) => void;
@@ -21,18 +24,19 @@ export interface NavigatorProps {
 
 export const Navigator = memo(function Navigator({
   session,
+  diagnostics,
   sections,
   current,
   onSelect,
   onChecklist,
 }: NavigatorProps) {
-  const statuses = useStore(session.store, (s) => statusKey(s.analysis.questions));
+  const statuses = useStore(diagnostics.store, (s) => statusKey(s.marks));
   const checklist = useStore(session.store, (s) => {
     const done = s.doc.checklist.filter((i) => i.checked).length;
     return `${done}/${s.doc.checklist.length}`;
   });
   const statusOf = new Map<number, QuestionStatus>();
-  for (const pair of statuses.split(' ')) {
+  for (const pair of statuses ? statuses.split(' ') : []) {
     const [n, status] = pair.split(':');
     if (!statusOf.has(Number(n))) statusOf.set(Number(n), status as QuestionStatus);
   }

@@ -59,9 +59,10 @@ export function NoReportScreen({ repoRoot, message }: { repoRoot: string; messag
       <div className="panel">
         <h1>No report in this folder</h1>
         <p>
-          The app looks for <code>reports/README.md</code>, or another markdown file in the repo root or in{' '}
-          <code>reports/</code> that holds the 02476 exam template (the one with <code>### Question 1</code> …{' '}
-          <code>Answer:</code>). None was found in <code>{repoRoot}</code>.
+          The app looks for <code>reports/README.md</code>, or another markdown file up to four folders down
+          (<code>MyProject/reports/README.md</code>, <code>report/README.md</code>…, not in <code>data/</code>,{' '}
+          <code>node_modules/</code> or virtualenvs) that holds the 02476 exam template (the one with{' '}
+          <code>### Question 1</code> … <code>Answer:</code>). None was found in <code>{repoRoot}</code>.
         </p>
         <p className="message muted">{message}</p>
         <div className="button-row">

@@ -14,6 +14,7 @@ import type { CardEntry } from '../model/structure';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
 import { ImageMeter, WordMeter } from './Meters';
+import type { ReportDiagnostics } from '../model/reportDiagnostics';
 import { STATUS_MARK, STATUS_TEXT } from './statusLabels';
 
 /** The rendered answer, loaded with the markdown pipeline the first time a preview is opened. */
@@ -81,10 +82,13 @@ export interface QuestionCardProps {
   readonly session: ReportSession;
   readonly manager: EditorManager;
   readonly entry: CardEntry;
+  /** The badge's mark comes from here, the same as the navigator's. */
+  readonly diagnostics: ReportDiagnostics;
 }
 
-export const QuestionCard = memo(function QuestionCard({ session, manager, entry }: QuestionCardProps) {
+export const QuestionCard = memo(function QuestionCard({ session, manager, entry, diagnostics }: QuestionCardProps) {
   const { number, editable } = entry;
+  const mark = useStore(diagnostics.store, (s) => s.marks.get(number));
   const facts = useStore(session.store, (s) => factsOf(s.doc, number, editable), factsEqual);
   const view = useStore(session.store, (s) => viewOf(s, number), viewEqual);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -127,8 +131,8 @@ export const QuestionCard = memo(function QuestionCard({ session, manager, entry
           </button>
         )}
         {view && (
-          <span className={`status-chip status--${view.status}`}>
-            <span aria-hidden="true">{STATUS_MARK[view.status]}</span> {STATUS_TEXT[view.status]}
+          <span className={`status-chip status--${mark ?? view.status}`} data-testid={`mark-${number}`} data-mark={mark ?? view.status}>
+            <span aria-hidden="true">{STATUS_MARK[mark ?? view.status]}</span> {STATUS_TEXT[mark ?? view.status]}
           </span>
         )}
       </header>

@@ -8,9 +8,10 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { isolateHistory } from '@codemirror/commands';
-import { Annotation, EditorState, Transaction, type Extension } from '@codemirror/state';
+import { Annotation, Compartment, EditorState, Transaction, type Extension, type Text } from '@codemirror/state';
 import { dropCursor, EditorView, keymap, placeholder } from '@codemirror/view';
 import { placeholderFor } from '../../core/reportModel';
+import { estimateBlock, MAX_BLOCK_CHARS, MAX_BLOCK_COST, MAX_NESTING } from '../../core/render/renderGuard';
 import { carriesFiles, filesOf, pastedImages } from '../figures/figureFiles';
 import type { LocalChange } from '../document/typedEdits';
 import type { TextChange } from '../model/textChange';
@@ -40,18 +41,47 @@ function sharedExtensions(): Extension {
     // parsers would triple the renderer's size.
     keymap.of([...markdownKeymap, ...defaultKeymap, ...historyKeymap]),
     EditorView.lineWrapping,
-    new LanguageSupport(markdownLanguage),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
   ];
   return shared;
 }
 
+let markdownSupport: LanguageSupport | null = null;
+const PLAIN: Extension = [];
+
+/**
+ * Markdown highlighting only for answers the parser handles quickly. Its inline parser is
+ * quadratic on pathological text (40 kB of `![a](` takes seconds, a 2 MB line hangs the page), so
+ * an answer that is large or full of markdown syntax is shown as plain text; real answers are a
+ * few kB and always highlighted. The same limits as the render guard.
+ */
+function highlightable(doc: Text): boolean {
+  if (doc.length > MAX_BLOCK_CHARS) return false;
+  const text = doc.toString();
+  const estimate = estimateBlock(text, 0, text.length);
+  return estimate.cost <= MAX_BLOCK_COST && estimate.depth <= MAX_NESTING;
+}
+
+function languageFor(doc: Text): Extension {
+  markdownSupport ??= new LanguageSupport(markdownLanguage);
+  return highlightable(doc) ? markdownSupport : PLAIN;
+}
+
 export function createAnswerEditor(options: AnswerEditorOptions): EditorView {
   const { number } = options;
+  const language = new Compartment();
+  const initialDoc = EditorState.create({ doc: options.text }).doc;
   const state = EditorState.create({
     doc: options.text,
     extensions: [
       sharedExtensions(),
+      language.of(languageFor(initialDoc)),
+      // Switches highlighting off (or back on) when an edit crosses the limits.
+      EditorState.transactionExtender.of((tr) => {
+        if (!tr.docChanged) return null;
+        const next = languageFor(tr.newDoc);
+        return next === language.get(tr.startState) ? null : { effects: language.reconfigure(next) };
+      }),
       placeholder(`Write your answer here. Until you do, the file keeps "${placeholderFor(number)}".`),
       EditorView.contentAttributes.of({
         'aria-label': `Answer to question ${number}`,

@@ -4,7 +4,9 @@
  * only the edited answer is scanned again.
  */
 import {
+  analysisBudget,
   findGradedPageDifferencesInMarkdown,
+  notAnalysed,
   type GradedPageDifference,
   type MarkdownDifference,
 } from '../../core/gradedPage';
@@ -39,10 +41,12 @@ export function differencesInReport(doc: ReportDocument): GradedPageDifference[]
     const breaks = segment.text.match(/\r\n|\r|\n/g);
     line += breaks ? breaks.length : 0;
   }
+  const budget = analysisBudget();
   for (const q of doc.questions) {
     const segment = doc.segments[q.answerSegment];
     if (!segment || segment.text.trim() === '') continue;
-    for (const d of differencesInMarkdown(segment.text)) {
+    const skipped = budget(segment.text);
+    for (const d of skipped ? [notAnalysed(skipped, q.number)] : differencesInMarkdown(segment.text)) {
       found.push({ ...d, question: q.number, line: startLine[q.answerSegment] + d.line - 1 });
     }
   }

@@ -6,10 +6,10 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { CheckerProfile } from '../../core/constraints';
+import { diagnoseDrift } from '../../core/diagnostics';
 import {
   applyFixes,
   diffHunks,
-  doctor,
   type Finding,
   type FixChoices,
   lineDiff,
@@ -52,7 +52,13 @@ interface Preview {
 }
 
 export function RepairView({ text, profile, onApply, showTitle = true }: RepairViewProps) {
-  const findings = useMemo(() => doctor(text, profile), [text, profile]);
+  const drift = useMemo(() => diagnoseDrift(text, profile), [text, profile]);
+  const findings = useMemo(() => drift.map((d) => d.finding), [drift]);
+  // What each fix does to the verdict, said before it is applied ("after this, question 12 …").
+  const effects = useMemo(
+    () => new Map(drift.map((d) => [d.finding.id, d.diagnostic.fixes[0]?.effect] as const)),
+    [drift],
+  );
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<Preview | null>(null);
   const [failure, setFailure] = useState<{ base: string; message: string } | null>(null);
@@ -125,6 +131,7 @@ export function RepairView({ text, profile, onApply, showTitle = true }: RepairV
                 <FindingItem
                   key={finding.id}
                   finding={finding}
+                  effect={effects.get(finding.id)}
                   choice={choices[finding.id]}
                   onChoose={(option) => setChoices((c) => ({ ...c, [finding.id]: option }))}
                   onFix={() => propose([finding.id], finding.fix!.label)}
@@ -140,11 +147,13 @@ export function RepairView({ text, profile, onApply, showTitle = true }: RepairV
 
 function FindingItem({
   finding,
+  effect,
   choice,
   onChoose,
   onFix,
 }: {
   finding: Finding;
+  effect: string | undefined;
   choice: string | undefined;
   onChoose: (option: string) => void;
   onFix: () => void;
@@ -190,6 +199,11 @@ function FindingItem({
                 </label>
               ))}
             </fieldset>
+          )}
+          {effect && (
+            <p className="repair-view__effect" data-testid="repair-effect">
+              {effect[0].toUpperCase() + effect.slice(1)}.
+            </p>
           )}
           <button type="button" onClick={onFix} data-testid="repair-fix">
             {options.length > 1

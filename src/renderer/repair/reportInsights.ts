@@ -5,6 +5,7 @@
  * when no worker can run). The banner, the problems panel and the whole-report preview read the
  * result from `store`.
  */
+import type { Diagnostic } from '../../core/diagnostics';
 import type { Finding } from '../../core/doctor';
 import type { GradedPageDifference } from '../../core/gradedPage';
 import { serializeReport, type ReportDocument } from '../../core/reportModel';
@@ -16,6 +17,8 @@ export interface InsightsState {
   /** The document the findings are about; null until the first examination. */
   readonly doc: ReportDocument | null;
   readonly findings: readonly Finding[];
+  /** The findings as diagnostics (same order), for the one aggregated problems list. */
+  readonly drift: readonly Diagnostic[];
   readonly graded: readonly GradedPageDifference[];
 }
 
@@ -31,7 +34,7 @@ const requestIdle = (callback: () => void): (() => void) => {
 };
 
 export class ReportInsights {
-  readonly store: Store<InsightsState> = createStore<InsightsState>({ doc: null, findings: [], graded: [] });
+  readonly store: Store<InsightsState> = createStore<InsightsState>({ doc: null, findings: [], drift: [], graded: [] });
   private cancel: (() => void) | null = null;
   private compute: Promise<Compute> | null = null;
   private running = false;
@@ -97,7 +100,8 @@ export class ReportInsights {
       }
       // The document changed meanwhile: its own run is scheduled already.
       if (insights && this.session.state.doc === doc && !this.stopped) {
-        this.store.setState({ doc, findings: insights.findings, graded: insights.graded });
+        const { findings, drift, graded } = insights;
+        this.store.setState({ doc, findings, drift, graded });
       }
     } catch {
       // The code could not be loaded (an app update replaced it?): try again on the next change.

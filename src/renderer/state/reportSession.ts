@@ -34,12 +34,19 @@ export interface Conflict {
   readonly cause: 'external' | 'save';
 }
 
+/** The last save found the file read-only; `asking`: the dialog is up (until the student answers). */
+export interface ReadOnlyNotice {
+  readonly message: string;
+  readonly asking: boolean;
+}
+
 export interface SessionState {
   readonly doc: ReportDocument;
   readonly analysis: ReportAnalysis;
   readonly saveState: SaveState;
   readonly saveError: string | null;
   readonly conflict: Conflict | null;
+  readonly readOnly: ReadOnlyNotice | null;
   readonly removedOnDisk: boolean;
   /** Bumped when the document was replaced by something other than typing (disk reload, new structure). */
   readonly syncRevision: number;
@@ -67,6 +74,13 @@ export interface SessionOptions {
 
 export type SaveOutcome = SaveResult['kind'] | 'skipped';
 
+export interface SaveOptions {
+  /** "Keep mine" after a conflict: write over what is on disk. */
+  readonly force?: boolean;
+  /** "Make it writable and save" after a read-only answer. */
+  readonly makeWritable?: boolean;
+}
+
 let sessionCount = 0;
 
 export class ReportSession {
@@ -93,6 +107,8 @@ export class ReportSession {
   private readonly autosaveLater = new Delayed(() => void this.save());
   private editors: EditorSync | null = null;
   private disposed = false;
+  /** "Cancel" on the read-only question: autosaves stop asking (the banner stays) until a save succeeds. */
+  private readOnlyDeclined = false;
   private readonly flushDelayMs: number;
   private readonly autosaveDelayMs: number;
 
@@ -116,6 +132,7 @@ export class ReportSession {
       saveState: 'saved',
       saveError: null,
       conflict: null,
+      readOnly: null,
       removedOnDisk: false,
       syncRevision: 0,
     });
@@ -293,7 +310,7 @@ export class ReportSession {
    * Saves the report. Saves run one after another; a save finding the file changed on disk sets
    * `conflict` and writes nothing.
    */
-  save(options: { force?: boolean } = {}): Promise<SaveOutcome> {
+  save(options: SaveOptions = {}): Promise<SaveOutcome> {
     const run = this.saveChain.then(() => this.saveNow(options));
     this.saveChain = run.catch(() => undefined);
     return run;
@@ -339,6 +356,19 @@ export class ReportSession {
     const conflict = this.state.conflict;
     if (!conflict) return;
     this.reload(conflict.diskText, conflict.stamp);
+  }
+
+  /** "Make it writable and save" (the read-only question, or its banner). */
+  makeWritableAndSave(): Promise<SaveOutcome> {
+    this.store.setState({ readOnly: null });
+    return this.save({ makeWritable: true });
+  }
+
+  /** "Cancel" on the read-only question: the edits stay here, unsaved, and the banner says so. */
+  keepReadOnly(): void {
+    const notice = this.state.readOnly;
+    this.readOnlyDeclined = true;
+    if (notice) this.store.setState({ readOnly: { ...notice, asking: false } });
   }
 
   /** Before quitting or switching reports: everything saved? */
@@ -408,11 +438,13 @@ export class ReportSession {
     return baseline;
   }
 
-  private async saveNow({ force = false }: { force?: boolean }): Promise<SaveOutcome> {
+  private async saveNow({ force = false, makeWritable = false }: SaveOptions): Promise<SaveOutcome> {
     if (this.disposed) return 'skipped';
     this.flush();
     this.autosaveLater.cancel();
     if (this.state.conflict && !force) return 'conflict';
+    // The read-only question is open: the student answers it before anything is tried again.
+    if (this.state.readOnly?.asking && !makeWritable) return 'read-only';
     if (!force && !this.dirty && !this.state.removedOnDisk) {
       if (this.state.saveState !== 'saved') this.store.setState({ saveState: 'saved' });
       return 'unchanged';
@@ -426,6 +458,7 @@ export class ReportSession {
         text,
         baseStamp: this.stamp,
         ...(force ? { force: true } : {}),
+        ...(makeWritable ? { makeWritable: true } : {}),
       });
     } catch (error) {
       result = { kind: 'error', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` };
@@ -437,8 +470,13 @@ export class ReportSession {
       this.diskText = text;
       patch.saveError = null;
       patch.removedOnDisk = false;
+      patch.readOnly = null;
+      this.readOnlyDeclined = false;
     } else if (result.kind === 'conflict') {
       patch.conflict = { diskText: result.diskText, stamp: result.stamp, cause: 'save' };
+    } else if (result.kind === 'read-only') {
+      patch.readOnly = { message: result.message, asking: !this.readOnlyDeclined };
+      patch.saveError = null;
     } else {
       patch.saveError = result.message;
     }

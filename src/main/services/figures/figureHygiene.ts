@@ -127,12 +127,18 @@ export async function figureHygiene(request: { reportPath: string; text: string 
   const figuresDir = await figuresFolder(request.reportPath, false).catch(() => null);
   const figureFiles = figuresDir ? await walkFigures(figuresDir) : [];
 
-  // What each student link finds on disk.
+  // What each student link finds on disk: each path looked up once, all at the same time (tens of
+  // thousands of links one after another took 10 s).
   const states = new Map<FigureLink, DiskState>();
-  for (const link of links) {
-    if (!link.student || link.target.remote || link.target.path === null || link.target.outside) continue;
-    states.set(link, await diskState(reportDir, link.target.path, listings));
+  const byPath = new Map<string, Promise<DiskState>>();
+  const local = links.filter((l) => l.student && !l.target.remote && l.target.path !== null && !l.target.outside);
+  for (const link of local) {
+    const path = link.target.path!;
+    if (!byPath.has(path)) byPath.set(path, diskState(reportDir, path, listings));
   }
+  const resolved = new Map<string, DiskState>();
+  await Promise.all([...byPath].map(async ([path, state]) => resolved.set(path, await state)));
+  for (const link of local) states.set(link, resolved.get(link.target.path!)!);
 
   for (const finding of textFindings) {
     const link = finding.link!;

@@ -1,0 +1,2 @@
+export { renderGradedPage, renderGradedAnswer, GRADED_PAGE_CUT } from './renderGradedPage';
+export { markdownToHtml } from './markdown';

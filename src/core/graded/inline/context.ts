@@ -1,0 +1,54 @@
+/** Shared state of one inline pass: the stashed nodes behind placeholders, references, raw HTML. */
+import type { Reference } from '../blockParser';
+import { ETX, type HtmlStash, INLINE_PREFIX, inlinePlaceholder } from '../markers';
+import { serialize } from '../serialize';
+import type { Element } from '../tree';
+
+const PLACEHOLDER = /\u0002klzzwxh:([0-9]+)\u0003/g;
+
+export class InlineContext {
+  readonly stashed = new Map<string, Element | string>();
+  /**
+   * Characters a pattern may still scan in vain in this pass. Python-Markdown rescans to the end
+   * of the paragraph for each failed `*`, `_` or `(`, which is quadratic; real text never comes
+   * near this, hostile text stops matching that pattern instead of hanging.
+   */
+  effort = 0;
+  constructor(
+    readonly references: Map<string, Reference>,
+    readonly htmlStash: HtmlStash,
+  ) {}
+
+  stash(node: Element | string): string {
+    const id = this.stashed.size;
+    const placeholder = inlinePlaceholder(id);
+    this.stashed.set(placeholder.slice(INLINE_PREFIX.length, -ETX.length), node);
+    return placeholder;
+  }
+
+  /** Placeholders back to text: strings as they are, elements as their text content. */
+  unescape(text: string): string {
+    if (!text.includes(INLINE_PREFIX)) return text;
+    return text.replace(PLACEHOLDER, (whole, id: string) => {
+      const value = this.stashed.get(id);
+      if (value === undefined) return '';
+      return typeof value === 'string' ? value : textContent(value);
+    });
+  }
+
+  /** Placeholders back to markup, as inside raw inline HTML. */
+  unescapeToHtml(text: string): string {
+    if (!text.includes(INLINE_PREFIX)) return text;
+    return text.replace(PLACEHOLDER, (whole, id: string) => {
+      const value = this.stashed.get(id);
+      if (value === undefined) return '';
+      return typeof value === 'string' ? `\\${value}` : serialize(value);
+    });
+  }
+}
+
+export function textContent(el: Element): string {
+  let out = el.text ?? '';
+  for (const child of el.children) out += textContent(child) + (child.tail ?? '');
+  return out;
+}

@@ -1,0 +1,200 @@
+/**
+ * Python-Markdown's inline pass. Each element's text goes through the patterns in priority order;
+ * every match is replaced by a placeholder for a stashed node (an element or a string), so later
+ * patterns cannot see inside it. Then the placeholders are resolved into child elements and
+ * text/tail strings, and the new children's own text is processed the same way.
+ */
+import { ETX, INLINE_PREFIX } from '../markers';
+import { charBefore, pyStrip } from '../pyString';
+import type { Element } from '../tree';
+import { backtick } from './backtick';
+import type { InlineContext } from './context';
+import { asterisk, underscore } from './emphasis';
+import { escape } from './escape';
+import { imageLink, imageReference, link, reference, shortImageReference, shortReference } from './links';
+import type { InlinePattern } from './pattern';
+import { autolink, automail, entity, html, lineBreak, notStrong } from './simple';
+
+const PATTERNS: readonly InlinePattern[] = [
+  backtick, escape, reference, link, imageLink, imageReference, shortReference, shortImageReference,
+  autolink, automail, lineBreak, html, entity, notStrong, asterisk, underscore,
+];
+
+/** Characters scanned by restarts in one pattern pass before switching to the linear fallback. */
+const EXACT_RESTART_BUDGET = 4_000_000;
+/** Vain scanning allowed per pattern pass (see InlineContext.effort). */
+const EFFORT_PER_PASS = 2_000_000;
+
+const PLACEHOLDER_AT = /\u0002klzzwxh:([0-9]+)\u0003/y;
+
+export class InlineProcessor {
+  private ancestors: string[] = [];
+  private readonly parentOf = new Map<Element, Element>();
+
+  constructor(private readonly ctx: InlineContext) {}
+
+  /** Runs every pattern from `patternIndex` on, each until it no longer matches. */
+  private handleInline(data: string, patternIndex = 0): string {
+    for (let i = patternIndex; i < PATTERNS.length; i++) data = this.applyPattern(PATTERNS[i]!, data, i);
+    return data;
+  }
+
+  private applyPattern(pattern: InlinePattern, data: string, patternIndex: number): string {
+    if (!pattern.triggers.some((t) => data.includes(t))) return data;
+    if (pattern.excludedInLinks && this.ancestors.includes('a')) return data;
+    this.ctx.effort = EFFORT_PER_PASS + 4 * data.length;
+    // Python searches again from the start after every replacement: earlier positions can match
+    // once a later piece is hidden behind a placeholder. That is quadratic, so past a budget of
+    // work (only on huge paragraphs) the search continues after the replacement instead.
+    let work = 0;
+    let from = 0;
+    for (;;) {
+      if (work > EXACT_RESTART_BUDGET) return this.applyPatternForward(pattern, data, patternIndex, from);
+      const m = pattern.find(this.ctx, data, from, (i) => charBefore(data, i));
+      if (!m) return data;
+      if (m.node === null) {
+        from = m.end;
+        continue;
+      }
+      const placeholder = this.stashMatch(m.node, patternIndex);
+      data = data.slice(0, m.start) + placeholder + data.slice(m.end);
+      work += m.end + data.length;
+      from = 0;
+    }
+  }
+
+  /** Processes a new node's own text (with the later patterns) and tails, then stashes it. */
+  private stashMatch(node: Element | string, patternIndex: number): string {
+    if (typeof node !== 'string' && !node.atomic) {
+      for (const child of [node, ...node.children]) {
+        if (child.text) {
+          this.ancestors.push(child.tag.toLowerCase());
+          child.text = this.handleInline(child.text, patternIndex + 1);
+          this.ancestors.pop();
+        }
+        if (child.tail) child.tail = this.handleInline(child.tail, patternIndex);
+      }
+    }
+    return this.ctx.stash(node);
+  }
+
+  /** The linear fallback: one pass, each search continuing after the previous replacement. */
+  private applyPatternForward(pattern: InlinePattern, data: string, patternIndex: number, from: number): string {
+    const pieces: string[] = [];
+    let cursor = 0;
+    // Right after a replacement the character before is the placeholder's closing ETX.
+    const prevAt = (i: number): string | undefined => (i === cursor && cursor > 0 ? ETX : charBefore(data, i));
+    for (;;) {
+      const m = pattern.find(this.ctx, data, from, prevAt);
+      if (!m) break;
+      if (m.node === null) {
+        from = m.end;
+        continue;
+      }
+      pieces.push(data.slice(cursor, m.start), this.stashMatch(m.node, patternIndex));
+      cursor = from = m.end;
+    }
+    if (!pieces.length) return data;
+    pieces.push(data.slice(cursor));
+    return pieces.join('');
+  }
+
+  /** Resolves placeholders in `data` into text of `parent` (or its tail) and returned elements. */
+  private processPlaceholders(data: string, parent: Element, isText: boolean): [Element, string[]][] {
+    const result: [Element, string[]][] = [];
+    const linkText = (text: string): void => {
+      if (!text) return;
+      if (result.length) {
+        const last = result[result.length - 1]![0];
+        last.tail = last.tail ? last.tail + text : text;
+      } else if (!isText) parent.tail = parent.tail ? parent.tail + text : text;
+      else parent.text = parent.text ? parent.text + text : text;
+    };
+    let start = 0;
+    for (;;) {
+      const index = data.indexOf(INLINE_PREFIX, start);
+      if (index === -1) {
+        linkText(data.slice(start));
+        break;
+      }
+      PLACEHOLDER_AT.lastIndex = index;
+      const m = PLACEHOLDER_AT.exec(data);
+      const node = m ? this.ctx.stashed.get(m[1]!) : undefined;
+      if (!m || node === undefined) {
+        const end = index + INLINE_PREFIX.length;
+        linkText(data.slice(start, end));
+        start = end;
+        continue;
+      }
+      linkText(data.slice(start, index));
+      start = index + m[0].length;
+      if (typeof node === 'string') {
+        linkText(node);
+        continue;
+      }
+      for (const child of [node, ...node.children]) {
+        if (child.tail && pyStrip(child.tail)) this.processElementText(node, child, false);
+        if (child.text && pyStrip(child.text)) this.processElementText(child, child, true);
+      }
+      result.push([node, [...this.ancestors]]);
+    }
+    return result;
+  }
+
+  private processElementText(node: Element, subnode: Element, isText: boolean): void {
+    let text: string;
+    if (isText) {
+      text = subnode.text!;
+      subnode.text = null;
+    } else {
+      text = subnode.tail!;
+      subnode.tail = null;
+    }
+    const children = this.processPlaceholders(text, subnode, isText);
+    const pos = !isText && node !== subnode ? node.children.indexOf(subnode) + 1 : 0;
+    node.children.splice(pos, 0, ...children.map(([el]) => el));
+  }
+
+  private ancestorsOf(el: Element): string[] {
+    const chain: string[] = [];
+    for (let p: Element | undefined = el; p; p = this.parentOf.get(p)) chain.push(p.tag.toLowerCase());
+    return chain.reverse();
+  }
+
+  run(root: Element): void {
+    const stack: [Element, string[]][] = [[root, []]];
+    while (stack.length) {
+      const [current, parents] = stack.pop()!;
+      this.ancestors = [...parents, ...this.ancestorsOf(current)];
+      const insertQueue: [Element, [Element, string[]][]][] = [];
+      for (let ci = 0; ci < current.children.length; ci++) {
+        const child = current.children[ci]!;
+        if (child.text && !child.atomic) {
+          this.ancestors.push(child.tag.toLowerCase());
+          const text = child.text;
+          child.text = null;
+          const list = this.processPlaceholders(this.handleInline(text), child, true);
+          for (const [el] of list) this.parentOf.set(el, child);
+          stack.push(...list);
+          insertQueue.push([child, list]);
+          this.ancestors.pop();
+        }
+        if (child.tail) {
+          const tail = this.handleInline(child.tail);
+          const dummy: Element = { tag: 'd', attrs: new Map(), text: null, atomic: false, tail: null, children: [] };
+          child.tail = null;
+          const tailResult = this.processPlaceholders(tail, dummy, false);
+          if (dummy.tail) child.tail = dummy.tail;
+          const pos = ci + 1;
+          for (const [el] of tailResult) this.parentOf.set(el, current);
+          current.children.splice(pos, 0, ...tailResult.map(([el]) => el));
+        }
+        if (child.children.length) {
+          this.parentOf.set(child, current);
+          stack.push([child, [...this.ancestors]]);
+        }
+      }
+      for (const [el, list] of insertQueue) el.children.splice(0, 0, ...list.map(([n]) => n));
+    }
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The two halves of `[text](href "title")` as Python-Markdown scans them: bracketed text with
+ * nesting, then a parenthesised destination whose parentheses and quotes are balanced by hand.
+ */
+import { PY_SPACE } from '../pyRegex';
+import { pyStrip } from '../pyString';
+import type { InlineContext } from './context';
+
+/** For each `[` of a string, the index of the `]` that closes it (-1: never closed). */
+class BracketPairs {
+  private readonly close = new Map<number, number>();
+  constructor(data: string) {
+    const open: number[] = [];
+    for (let i = 0; i < data.length; i++) {
+      const c = data.charCodeAt(i);
+      if (c === 91) open.push(i);
+      else if (c === 93 && open.length) this.close.set(open.pop()!, i);
+    }
+  }
+  closing(open: number): number {
+    return this.close.get(open) ?? -1;
+  }
+}
+
+let pairsCache: { data: string; pairs: BracketPairs } | null = null;
+
+/**
+ * Text inside balanced brackets from `index` (just after a `[`): [text, index after `]`] or null.
+ * Python scans forward counting brackets; the matching pairs are found once per string instead,
+ * so a line of a million `[` is not scanned a million times.
+ */
+export function getText(data: string, index: number): [string, number] | null {
+  if (!pairsCache || pairsCache.data !== data) pairsCache = { data, pairs: new BracketPairs(data) };
+  const close = pairsCache.pairs.closing(index - 1);
+  return close === -1 ? null : [data.slice(index, close), close + 1];
+}
+
+const ANGLE_LINK = new RegExp(`\\([${PY_SPACE}]*(?:(<[^<>]*>)[${PY_SPACE}]*(?:('[^']*'|"[^"]*")[${PY_SPACE}]*)?\\))?`, 'y');
+const ANY_SPACE = new RegExp(`[${PY_SPACE}]`, 'g');
+
+function dequote(text: string): string {
+  if (text.length >= 2 || text.length === 1) {
+    if ((text.startsWith('"') && text.endsWith('"')) || (text.startsWith("'") && text.endsWith("'"))) return text.slice(1, -1);
+  }
+  return text;
+}
+
+export interface LinkTarget {
+  href: string;
+  title: string | null;
+  end: number;
+}
+
+/** The `(href "title")` part starting at `index`, or null when there is none that closes. */
+export function getLink(ctx: InlineContext, data: string, index: number): LinkTarget | null {
+  ANGLE_LINK.lastIndex = index;
+  const m = ANGLE_LINK.exec(data);
+  if (!m) return null;
+  let href = '';
+  let title: string | null = null;
+  let end: number;
+  if (m[1]) {
+    href = pyStrip(m[1].slice(1, -1));
+    if (m[2]) title = m[2].slice(1, -1);
+    end = m.index + m[0].length;
+  } else {
+    let brackets = 1;
+    let backtrack = 1;
+    const startIndex = m.index + m[0].length;
+    let i = startIndex;
+    let lastBracket = -1;
+    let quote = '';
+    let startQuote = -1;
+    let exitQuote = -1;
+    let ignoreMatches = false;
+    let altQuote = '';
+    let startAltQuote = -1;
+    let exitAltQuote = -1;
+    let last = '';
+    let pos = startIndex;
+    for (; pos < data.length; pos++) {
+      const c = data[pos]!;
+      if (c === '(') {
+        if (!ignoreMatches) brackets++;
+        else if (backtrack > 0) backtrack--;
+      } else if (c === ')') {
+        if ((exitQuote !== -1 && quote === last) || (exitAltQuote !== -1 && altQuote === last)) brackets = 0;
+        else if (!ignoreMatches) brackets--;
+        else if (backtrack > 0) {
+          backtrack--;
+          if (backtrack === 0) lastBracket = i + 1;
+        }
+      } else if (c === "'" || c === '"') {
+        if (!quote) {
+          ignoreMatches = true;
+          backtrack = brackets;
+          brackets = 1;
+          startQuote = i + 1;
+          quote = c;
+        } else if (c !== quote && !altQuote) {
+          startAltQuote = i + 1;
+          altQuote = c;
+        } else if (c === quote) exitQuote = i + 1;
+        else if (altQuote && c === altQuote) exitAltQuote = i + 1;
+      }
+      i++;
+      if (brackets === 0) {
+        if (exitQuote >= 0 && quote === last) {
+          href = data.slice(startIndex, startQuote - 1);
+          title = data.slice(startQuote, exitQuote - 1);
+        } else if (exitAltQuote >= 0 && altQuote === last) {
+          href = data.slice(startIndex, startAltQuote - 1);
+          title = data.slice(startAltQuote, exitAltQuote - 1);
+        } else href = data.slice(startIndex, i - 1);
+        break;
+      }
+      if (c !== ' ') last = c;
+    }
+    ctx.effort -= pos - startIndex;
+    if (brackets !== 0 && backtrack === 0) {
+      href = data.slice(startIndex, lastBracket - 1);
+      i = lastBracket;
+      brackets = 0;
+    }
+    if (brackets !== 0) return null;
+    end = i;
+  }
+  if (title !== null) title = dequote(ctx.unescape(pyStrip(title))).replace(ANY_SPACE, ' ');
+  href = pyStrip(ctx.unescape(href));
+  return { href, title, end };
+}

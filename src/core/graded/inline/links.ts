@@ -1,0 +1,101 @@
+/**
+ * Links and images, inline (`[a](b)`, `![a](b)`) and by reference (`[a][id]`, `[a][]`, `[a]`,
+ * and the same with `!`). An undefined reference stays text.
+ */
+import { element } from '../tree';
+import type { InlineContext } from './context';
+import { getLink, getText } from './linkParts';
+import type { InlineMatch, InlinePattern } from './pattern';
+import { PY_SPACE } from '../pyRegex';
+
+type Handler = (ctx: InlineContext, data: string, start: number, afterOpen: number) => InlineMatch | 'fail';
+
+/** Scans for `[` (or `![`), calling `handle` at each; a failed attempt resumes after its opener. */
+function bracketPattern(name: string, image: boolean, handle: Handler): InlinePattern {
+  return {
+    name,
+    excludedInLinks: true,
+    triggers: [image ? '![' : '['],
+    find(ctx, data, from, prevAt) {
+      for (let i = data.indexOf(image ? '![' : '[', from); i !== -1; ) {
+        if (ctx.effort <= 0) return null;
+        if (!image && prevAt(i) === '!') {
+          i = data.indexOf('[', i + 1);
+          continue;
+        }
+        const afterOpen = i + (image ? 2 : 1);
+        const result = handle(ctx, data, i, afterOpen);
+        if (result !== 'fail') return result;
+        i = data.indexOf(image ? '![' : '[', afterOpen);
+      }
+      return null;
+    },
+  };
+}
+
+const inlineLink: Handler = (ctx, data, start, afterOpen) => {
+  const text = getText(data, afterOpen);
+  if (!text) return 'fail';
+  const target = getLink(ctx, data, text[1]);
+  if (!target || target.end <= start) return 'fail';
+  const a = element('a');
+  a.text = text[0];
+  a.attrs.set('href', target.href);
+  if (target.title !== null) a.attrs.set('title', target.title);
+  return { start, end: target.end, node: a };
+};
+
+const inlineImage: Handler = (ctx, data, start, afterOpen) => {
+  const text = getText(data, afterOpen);
+  if (!text) return 'fail';
+  const target = getLink(ctx, data, text[1]);
+  if (!target || target.end <= start) return 'fail';
+  const img = element('img');
+  img.attrs.set('src', target.href);
+  if (target.title !== null) img.attrs.set('title', target.title);
+  img.attrs.set('alt', ctx.unescape(text[0]));
+  return { start, end: target.end, node: img };
+};
+
+/** `\s?\[([^\]]*)\]` right after the link text. */
+const REFERENCE_ID = new RegExp(`[${PY_SPACE}]?\\[([^\\]]*)\\]`, 'y');
+const SPACE_RUN = new RegExp(`[${PY_SPACE}]+`, 'g');
+
+/** `[id]` right after the text (full form) or the text itself as the id (short form). */
+function referenceHandler(image: boolean, short: boolean): Handler {
+  return (ctx, data, start, afterOpen) => {
+    const text = getText(data, afterOpen);
+    if (!text) return 'fail';
+    let id: string;
+    let end = text[1];
+    if (short) id = text[0].toLowerCase();
+    else {
+      REFERENCE_ID.lastIndex = text[1];
+      const m = REFERENCE_ID.exec(data);
+      if (!m) return 'fail';
+      id = m[1]!.toLowerCase() || text[0].toLowerCase();
+      end = m.index + m[0].length;
+    }
+    id = id.replace(SPACE_RUN, ' ');
+    const ref = ctx.references.get(id);
+    if (!ref) return { start, end, node: null };
+    const el = element(image ? 'img' : 'a');
+    if (image) {
+      el.attrs.set('src', ref.href);
+      if (ref.title) el.attrs.set('title', ref.title);
+      el.attrs.set('alt', ctx.unescape(text[0]));
+    } else {
+      el.attrs.set('href', ref.href);
+      if (ref.title) el.attrs.set('title', ref.title);
+      el.text = text[0];
+    }
+    return { start, end, node: el };
+  };
+}
+
+export const reference = bracketPattern('reference', false, referenceHandler(false, false));
+export const link = bracketPattern('link', false, inlineLink);
+export const imageLink = bracketPattern('image_link', true, inlineImage);
+export const imageReference = bracketPattern('image_reference', true, referenceHandler(true, false));
+export const shortReference = bracketPattern('short_reference', false, referenceHandler(false, true));
+export const shortImageReference = bracketPattern('short_image_ref', true, referenceHandler(true, true));

@@ -1,0 +1,23 @@
+/** What every inline pattern looks like to the inline processor. */
+import type { Element } from '../tree';
+import type { InlineContext } from './context';
+
+export interface InlineMatch {
+  start: number;
+  end: number;
+  /** An element, a string to stash as text, or null: nothing replaces the text, skip to `end`. */
+  node: Element | string | null;
+}
+
+export interface InlinePattern {
+  readonly name: string;
+  /** Links are not made inside links. */
+  readonly excludedInLinks?: boolean;
+  /** Characters one of which every match contains: text without them is skipped at once. */
+  readonly triggers: readonly string[];
+  /**
+   * The first match at or after `from`. `prevAt(i)` gives the character before index i as the
+   * data stands now (a placeholder's closing ETX right after an earlier replacement).
+   */
+  find(ctx: InlineContext, data: string, from: number, prevAt: (i: number) => string | undefined): InlineMatch | null;
+}

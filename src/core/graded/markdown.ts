@@ -1,0 +1,62 @@
+/**
+ * `markdown.markdown(text)` of Python-Markdown 3.4 with no extensions: normalize whitespace,
+ * stash raw HTML blocks, parse blocks, run the inline patterns, prettify, unescape, serialize,
+ * and put the raw HTML back.
+ */
+import { BlockParser } from './blockParser';
+import { blockquote } from './blocks/blockquote';
+import { codeBlock } from './blocks/code';
+import { emptyBlock } from './blocks/empty';
+import { hashHeader } from './blocks/hashHeader';
+import { hr } from './blocks/hr';
+import { orderedList, unorderedList } from './blocks/list';
+import { listIndent } from './blocks/listIndent';
+import { paragraph } from './blocks/paragraph';
+import { reference } from './blocks/reference';
+import { setextHeader } from './blocks/setextHeader';
+import { extractHtmlBlocks } from './htmlBlocks';
+import { InlineContext } from './inline/context';
+import { InlineProcessor } from './inline/inlineProcessor';
+import { ETX, HtmlStash, STX } from './markers';
+import { restoreAmpersands, restoreRawHtml } from './postprocess';
+import { prettify } from './prettify';
+import { expandTabs, pyStrip } from './pyString';
+import { serialize } from './serialize';
+import { element } from './tree';
+import { unescapeTree } from './unescape';
+
+export const BLOCK_PROCESSORS = [
+  emptyBlock, listIndent, codeBlock, hashHeader, setextHeader, hr, orderedList, unorderedList, blockquote, reference,
+  paragraph,
+];
+
+/** Lines of only spaces (after the first line) become empty. */
+const SPACE_ONLY_LINE = /\n +(?=\n)/g;
+
+function normalizeWhitespace(source: string): string {
+  if (source.includes(STX) || source.includes(ETX)) source = source.replaceAll(STX, '').replaceAll(ETX, '');
+  if (source.includes('\r')) source = source.replace(/\r\n?/g, '\n');
+  source = expandTabs(`${source}\n\n`, 4);
+  return source.includes(' \n') ? source.replace(SPACE_ONLY_LINE, '\n') : source;
+}
+
+export function markdownToHtml(source: string): string {
+  if (!pyStrip(source)) return '';
+  const stash = new HtmlStash();
+  const text = extractHtmlBlocks(normalizeWhitespace(source), stash);
+
+  const parser = new BlockParser(BLOCK_PROCESSORS);
+  const root = element('div');
+  parser.parseChunk(root, text);
+
+  new InlineProcessor(new InlineContext(parser.references, stash)).run(root);
+  prettify(root);
+  unescapeTree(root);
+
+  let output = serialize(root);
+  const start = output.indexOf('<div>');
+  const end = output.lastIndexOf('</div>');
+  output = start !== -1 && end !== -1 ? pyStrip(output.slice(start + 5, end)) : '';
+  output = restoreAmpersands(restoreRawHtml(output, stash));
+  return pyStrip(output);
+}

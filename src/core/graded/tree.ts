@@ -1,0 +1,39 @@
+/**
+ * The element tree Python-Markdown builds between its block parser and its serializer: an
+ * ElementTree-like node with `text` (before the first child) and `tail` (after the element,
+ * inside its parent). The graded page's whitespace depends on exactly where text sits in this
+ * model, so it is kept instead of a DOM-like list of text nodes.
+ */
+export interface Element {
+  tag: string;
+  attrs: Map<string, string>;
+  text: string | null;
+  /** Python-Markdown's AtomicString: text no inline pattern may touch (code, autolinks). */
+  atomic: boolean;
+  tail: string | null;
+  children: Element[];
+}
+
+export function element(tag: string): Element {
+  return { tag, attrs: new Map(), text: null, atomic: false, tail: null, children: [] };
+}
+
+export function subElement(parent: Element, tag: string): Element {
+  const child = element(tag);
+  parent.children.push(child);
+  return child;
+}
+
+export function lastChild(parent: Element): Element | null {
+  return parent.children.length ? parent.children[parent.children.length - 1]! : null;
+}
+
+/** Every element in document order, the root first (ElementTree's `iter()`). */
+export function* iterTree(root: Element): Generator<Element> {
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    yield el;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+  }
+}

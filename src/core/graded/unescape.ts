@@ -1,0 +1,20 @@
+/** Backslash escapes are kept as STX code ETX until the end; then they become characters again. */
+import { type Element, iterTree } from './tree';
+
+const ESCAPED = /\u0002(\d+)\u0003/g;
+
+export function unescapeText(text: string): string {
+  return text.includes('\u0002') ? text.replace(ESCAPED, (_, code: string) => safeChar(Number(code))) : text;
+}
+
+function safeChar(code: number): string {
+  return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+}
+
+export function unescapeTree(root: Element): void {
+  for (const el of iterTree(root)) {
+    if (el.text && el.tag !== 'code') el.text = unescapeText(el.text);
+    if (el.tail) el.tail = unescapeText(el.tail);
+    for (const [key, value] of el.attrs) el.attrs.set(key, unescapeText(value));
+  }
+}

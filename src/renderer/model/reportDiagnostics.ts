@@ -1,0 +1,66 @@
+/**
+ * The open report's aggregated diagnostics and the question marks derived from them, kept in one
+ * store so the navigator, the cards and the problems panel read the same list. Recomputed when the
+ * analysis, the figure findings or the idle-time insights change (never on the keystroke itself).
+ */
+import type { QuestionStatus } from '../../core/analyzeReport';
+import { aggregateDiagnostics, questionMarks, type Diagnostic } from '../../core/diagnostics';
+import type { FigureController } from '../figures/figureController';
+import type { ReportInsights } from '../repair/reportInsights';
+import type { ReportSession } from '../state/reportSession';
+import { createStore, type Store } from '../state/store';
+
+export interface DiagnosticsState {
+  readonly list: readonly Diagnostic[];
+  readonly marks: ReadonlyMap<number, QuestionStatus>;
+}
+
+export class ReportDiagnostics {
+  readonly store: Store<DiagnosticsState>;
+
+  constructor(
+    private readonly session: ReportSession,
+    private readonly insights: ReportInsights,
+    private readonly figures: FigureController,
+  ) {
+    this.store = createStore<DiagnosticsState>(this.compute());
+  }
+
+  /** Starts following the sources; returns the stop function (an effect and its cleanup). */
+  start(): () => void {
+    let analysis = this.session.state.analysis;
+    let findings = this.figures.store.getState().findings;
+    let insights = this.insights.store.getState();
+    const update = () => {
+      const next = {
+        analysis: this.session.state.analysis,
+        findings: this.figures.store.getState().findings,
+        insights: this.insights.store.getState(),
+      };
+      if (next.analysis === analysis && next.findings === findings && next.insights === insights) return;
+      ({ analysis, findings, insights } = next);
+      this.store.setState(this.compute());
+    };
+    const stops = [
+      this.session.store.subscribe(update),
+      this.figures.store.subscribe(update),
+      this.insights.store.subscribe(update),
+    ];
+    this.store.setState(this.compute());
+    return () => stops.forEach((stop) => stop());
+  }
+
+  private compute(): DiagnosticsState {
+    const { analysis } = this.session.state;
+    const insights = this.insights.store.getState();
+    const list = aggregateDiagnostics({
+      analysis,
+      profile: this.session.report.profile,
+      figures: this.figures.store.getState().findings,
+      drift: insights.drift,
+      graded: insights.graded,
+      // Template range notes stay on their cards: they ask nothing of the student.
+    });
+    return { list, marks: questionMarks(analysis.questions, list) };
+  }
+}
