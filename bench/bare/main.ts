@@ -24,7 +24,7 @@ function mount(text: string): void {
     number: 1,
     text,
     parent: host,
-    onChange: showCount,
+    onChange: (_changes, _before, after) => showCount(after),
     onFocus: () => undefined,
     onBlur: () => undefined,
   });

@@ -5,6 +5,7 @@
  */
 import type { CheckerProfile } from '../core/constraints';
 import type { FigureFinding, FigureFix } from '../core/figureLinks';
+import type { TextEdit } from '../core/textEdit';
 import type { RangeDifference, TemplateMatch } from '../core/templateVersion';
 
 /** A fingerprint of the bytes on disk (sha-256 hex), used to detect changes made elsewhere. */
@@ -170,10 +171,10 @@ export interface ApiChannels {
     request: { reportPath: string; target: string; size?: number };
     response: { dataUrl: string; width: number; height: number; bytes: number };
   };
-  /** Renames the file and answers the report text with every link updated (the UI saves it). */
+  /** Renames the file and answers the edits of `text` that point every link at the new name. */
   renameFigure: {
     request: { reportPath: string; text: string; from: string; to: string };
-    response: { text: string; relativeLink: string; path: string; changedLinks: number };
+    response: { edits: readonly TextEdit[]; relativeLink: string; path: string; changedLinks: number };
   };
   /** Deletes the file only when `text` links it nowhere. */
   deleteFigure: {
@@ -189,14 +190,15 @@ export interface ApiChannels {
       width: number;
       height: number;
       original: FigureOversize;
-      text?: string;
+      /** The edits of `text` (when given) pointing its links at the copy. */
+      edits?: readonly TextEdit[];
     } | null;
   };
   figureHygiene: { request: { reportPath: string; text: string }; response: FigureHygieneResult };
-  /** Carries out one fix that figureHygiene proposed for this text; answers the new report text. */
+  /** Carries out one fix that figureHygiene proposed for this text; answers the edits of `text` it makes. */
   applyFigureFix: {
     request: { reportPath: string; text: string; fix: FigureFix };
-    response: { text: string; message: string };
+    response: { edits: readonly TextEdit[]; message: string };
   };
   /** After `beforeQuit`, the renderer has flushed every edit: the host may quit now. */
   readyToQuit: { request: Record<string, never>; response: void };

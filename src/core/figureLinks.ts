@@ -939,16 +939,28 @@ export function renameFigureLinks(
   to: string,
   options: { caseInsensitive?: boolean; doc?: ReportDocument } = {},
 ): { text: string; changed: number } {
+  const edits = renameFigureLinkEdits(text, from, to, options);
+  if (edits.length === 0) return { text, changed: 0 };
+  return { text: applyTextEdits(text, edits), changed: edits.length };
+}
+
+/** The edits of `renameFigureLinks` (against `text`), one per link, each link once. */
+export function renameFigureLinkEdits(
+  text: string,
+  from: string,
+  to: string,
+  options: { caseInsensitive?: boolean; doc?: ReportDocument } = {},
+): TextEdit[] {
   const fromPath = normalizeFigurePath(from);
   const toPath = normalizeFigurePath(to);
-  const edits = reportFigureLinks(text, options.doc)
-    .filter(
-      (l) => l.student && l.target.path !== null && samePath(l.target.path, fromPath, options.caseInsensitive ?? false),
-    )
-    .map((l) => retargetEdit(l, toPath));
-  if (edits.length === 0) return { text, changed: 0 };
-  const unique = new Set(edits.map((e) => `${e.start}:${e.end}`));
-  return { text: applyTextEdits(text, edits), changed: unique.size };
+  const edits = new Map<string, TextEdit>();
+  for (const l of reportFigureLinks(text, options.doc)) {
+    if (!l.student || l.target.path === null) continue;
+    if (!samePath(l.target.path, fromPath, options.caseInsensitive ?? false)) continue;
+    const edit = retargetEdit(l, toPath);
+    edits.set(`${edit.start}:${edit.end}`, edit);
+  }
+  return [...edits.values()];
 }
 
 /** The line around `offset`, searched no further than `[from, to)` (default: the whole text). */

@@ -202,8 +202,11 @@ function readPromptUncached(promptLines: readonly string[]): PromptFacts {
 const isLineBreak = (c: number) => c === 10 || c === 13;
 const isBlankChar = (c: number) => c === 32 || c === 9;
 
-/** The content of an answer segment: whole blank lines around it removed, LF line endings. */
-export function answerContent(segmentText: string, onMarkerLine: boolean): string {
+/**
+ * Where an answer's content lies in its segment: whole blank lines around it excluded (and, on the
+ * marker line, the blanks after `Answer:`). Empty (start === end) when the answer is blank.
+ */
+export function answerContentRange(segmentText: string, onMarkerLine: boolean): { start: number; end: number } {
   // Leading whole blank lines.
   let start = 0;
   for (let i = 0; i < segmentText.length; i++) {
@@ -218,9 +221,15 @@ export function answerContent(segmentText: string, onMarkerLine: boolean): strin
     if (isLineBreak(c)) end = i;
     else if (!isBlankChar(c)) break;
   }
-  let text = segmentText.slice(start, end);
-  if (text.trim() === '') return '';
-  if (onMarkerLine) text = text.replace(/^[ \t]+/, '');
+  if (segmentText.slice(start, end).trim() === '') return { start: end, end };
+  if (onMarkerLine) while (start < end && isBlankChar(segmentText.charCodeAt(start))) start++;
+  return { start, end };
+}
+
+/** The content of an answer segment: whole blank lines around it removed, LF line endings. */
+export function answerContent(segmentText: string, onMarkerLine: boolean): string {
+  const { start, end } = answerContentRange(segmentText, onMarkerLine);
+  const text = segmentText.slice(start, end);
   return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/core/checkReport';
 import type { FigureFinding, FigureFix } from '../../src/core/figureLinks';
 import { resolveProfile } from '../../src/core/templateVersion';
+import { applyEdits } from '../../src/core/textEdit';
 import {
   applyFigureFix,
   FigureError,
@@ -25,7 +26,8 @@ function kinds(findings: readonly FigureFinding[]) {
 }
 
 async function fixed(reportPath: string, text: string, fix: FigureFix): Promise<string> {
-  return (await applyFigureFix({ reportPath, text, fix })).text;
+  // The service answers edits of the text it was given; the report as the student would save it:
+  return applyEdits(text, (await applyFigureFix({ reportPath, text, fix })).edits);
 }
 
 const readText = (path: string) => readFileSync(path, 'utf8');

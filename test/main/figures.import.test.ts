@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { countImages } from '../../src/core/pythonText';
 import { insertFigureLink } from '../../src/core/figureLinks';
+import { applyEdits } from '../../src/core/textEdit';
 import {
   downscaleFigure,
   FigureError,
@@ -396,7 +397,7 @@ describe('oversized figures', () => {
     const small = await downscaleFigure({ reportPath: repo.reportPath, target: result.relativeLink, text });
     expect(small).toMatchObject({ relativeLink: 'figures/q14-wide-2560px.png', width: 2560, height: 85 });
     expect(small!.original).toEqual({ bytes: result.bytes, width: 3000, height: 100 });
-    expect(small!.text).toBe('before\n![wide](figures/q14-wide-2560px.png)\nafter');
+    expect(applyEdits(text, small!.edits ?? [])).toBe('before\n![wide](figures/q14-wide-2560px.png)\nafter');
     expect((await sharp(readFileSync(small!.path)).metadata()).width).toBe(2560);
     expect((await sharp(readFileSync(result.path)).metadata()).width).toBe(3000);
   });

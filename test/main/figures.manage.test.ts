@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeFigureLink } from '../../src/core/figureLinks';
+import { applyEdits } from '../../src/core/textEdit';
 import {
   deleteFigureIfUnused,
   FigureError,
@@ -37,7 +38,7 @@ describe('renameFigure', () => {
       to: 'GCP Bucket',
     });
     expect(result).toMatchObject({ relativeLink: 'figures/gcp-bucket.png', changedLinks: 2 });
-    expect(result.text).toBe(
+    expect(applyEdits(text, result.edits)).toBe(
       text
         .replace('figures/q19-img.png', 'figures/gcp-bucket.png')
         .replace('./figures/q19-img.png', './figures/gcp-bucket.png'),
@@ -76,7 +77,7 @@ describe('renameFigure', () => {
     const text = readText(repo.reportPath);
     const result = await renameFigure({ reportPath: repo.reportPath, text, from: 'figures/Plot.png', to: 'plot' });
     expect(readdirSync(repo.figures)).toEqual(['plot.png']);
-    expect(result.text).toBe(text.replace('figures/Plot.png', 'figures/plot.png'));
+    expect(applyEdits(text, result.edits)).toBe(text.replace('figures/Plot.png', 'figures/plot.png'));
   });
 
   it('renames only inside figures/, with a hostile new name made safe', async () => {

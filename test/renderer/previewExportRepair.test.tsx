@@ -223,9 +223,13 @@ describe('a repair goes through the session like any edit', () => {
     const session = new ReportSession(h.api, h.report);
     expect(session.state.analysis.check.error).not.toBeNull();
     const synced: number[] = [];
-    session.attachEditors({ syncFromDoc: (doc) => synced.push(doc.questions.length) });
+    session.attachEditors({
+      mount: () => null,
+      receive: () => false,
+      resync: () => synced.push(session.state.doc.questions.length),
+    });
     session.editAnswer(4, `${words(120)} typed`);
-    const repaired = applyFixes(session.textWithEdits(), COURSE_PROFILE_31, 'all');
+    const repaired = applyFixes(session.text, COURSE_PROFILE_31, 'all');
     expect(await session.replaceText(repaired)).toBe('saved');
     expect(h.saves).toHaveLength(1);
     expect(h.saves[0]).toMatchObject({ baseStamp: 's1', text: repaired });

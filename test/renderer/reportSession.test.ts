@@ -73,7 +73,15 @@ function setup(text = original) {
   const host = fakeHost(text);
   const session = new ReportSession(host.api, opened(text), { flushDelayMs: 200, autosaveDelayMs: 1000 });
   const synced: ReportDocument[] = [];
-  session.attachEditors({ syncFromDoc: (doc) => synced.push(doc) });
+  // Editors not mounted yet: `synced` records each time they are told the document changed under them.
+  session.attachEditors({
+    mount: () => null,
+    receive: () => {
+      synced.push(session.state.doc);
+      return false;
+    },
+    resync: () => synced.push(session.state.doc),
+  });
   return { host, session, synced };
 }
 
@@ -242,5 +250,90 @@ describe('changes on disk', () => {
     expect(session.state.removedOnDisk).toBe(true);
     expect(await session.saveBeforeLeaving()).toBe(true);
     expect(session.state.removedOnDisk).toBe(false);
+  });
+});
+
+describe("only the student's bytes change", () => {
+  /** The file after saving, and what `original` becomes with `insert` at `at`. */
+  async function typedAndSaved(text: string, number: number, typed: (editor: string) => string) {
+    const { host, session } = setup(text);
+    session.editAnswer(number, typed(session.editorText(number)));
+    expect(await session.save()).toBe('saved');
+    return host.disk.text;
+  }
+
+  it('one keystroke at the end of an answer is that one character in the file, whatever the blank lines around it', async () => {
+    // The blank line after `> Answer:` holds spaces, and there are two blank lines after the answer.
+    const text = original.replace(`> Answer:\n\n${words(120)}\n\n`, `> Answer:\n   \n${words(120)}\n\n\n`);
+    expect(text).not.toBe(original);
+    const at = text.indexOf(words(120)) + words(120).length;
+    expect(await typedAndSaved(text, 5, (editor) => `${editor}!`)).toBe(`${text.slice(0, at)}!${text.slice(at)}`);
+  });
+
+  it('an answer right under `> Answer:` (no blank line) keeps it so', async () => {
+    const text = original.replace(`> Answer:\n\n${words(120)}`, `> Answer:\n${words(120)}`);
+    const at = text.indexOf(words(120)) + words(120).length;
+    expect(await typedAndSaved(text, 5, (editor) => `${editor} x`)).toBe(`${text.slice(0, at)} x${text.slice(at)}`);
+  });
+
+  it('a line typed in a CRLF file is written with CRLF, nothing else changes', async () => {
+    const text = filledTemplate({ answers: { 5: 'first line\nsecond line' }, eol: '\r\n' });
+    const at = text.indexOf('first line') + 'first line'.length;
+    expect(await typedAndSaved(text, 5, (editor) => editor.replace('first line', 'first line\nnew line'))).toBe(
+      `${text.slice(0, at)}\r\nnew line${text.slice(at)}`,
+    );
+  });
+
+  it('typing into an empty answer replaces only the placeholder', async () => {
+    const at = original.indexOf(placeholderFor(7));
+    expect(await typedAndSaved(original, 7, () => 'Hello')).toBe(
+      `${original.slice(0, at)}Hello${original.slice(at + placeholderFor(7).length)}`,
+    );
+  });
+});
+
+describe('changes from elsewhere (fixes, repairs) go through the same door', () => {
+  it('a fix inside one answer is shown in that answer editor, in its undo history', () => {
+    const { session } = setup();
+    const received: [number, unknown, boolean][] = [];
+    const mounted: number[] = [];
+    session.attachEditors({
+      mount: (n) => mounted.push(n),
+      receive: (n, change, undoable) => {
+        received.push([n, change, undoable]);
+        return true;
+      },
+      resync: () => undefined,
+    });
+    const at = session.text.indexOf('word7 ');
+    session.applyChange([{ start: at, end: at + 5, expect: 'word7', text: 'seven' }], 'fix');
+    expect(mounted).toEqual([4]);
+    expect(received).toEqual([[4, { from: 36, to: 41, insert: 'seven' }, true]]);
+    expect(session.editorText(4)).toContain('word6 seven word8');
+    expect(session.undo.store.getState().next).toBeNull();
+  });
+
+  it('a repair touching several answers is one global undo step; undone, the file is byte-wise what it was', async () => {
+    const { host, session, synced } = setup();
+    const repaired = session.text.replace('word1 ', 'WORD1 ').replace('word120', 'WORD120');
+    expect(await session.replaceText(repaired, 'Undo the repair')).toBe('saved');
+    expect(host.disk.text).toBe(repaired);
+    expect(synced.length).toBeGreaterThan(0);
+    expect(session.undo.store.getState().next).toBe('Undo the repair');
+    // Typing elsewhere meanwhile stays.
+    session.editAnswer(7, 'Still here');
+    expect(session.undoGlobal()).toBe(true);
+    await session.save();
+    expect(host.disk.text).toBe(original.replace(placeholderFor(7), 'Still here'));
+    expect(session.undo.store.getState().next).toBeNull();
+  });
+
+  it('a global undo whose bytes were typed over since is refused, changing nothing', () => {
+    const { session } = setup();
+    session.replaceText(session.text.replace('word3 ', 'WORD3 ').replace('word120', 'WORD120'));
+    session.editAnswer(4, session.editorText(4).replace('WORD3', 'retyped'));
+    const before = session.text;
+    expect(session.undoGlobal()).toBe(false);
+    expect(session.text).toBe(before);
   });
 });

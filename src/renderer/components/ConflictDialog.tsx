@@ -14,7 +14,7 @@ export const ConflictDialog = memo(function ConflictDialog({ session }: { sessio
   const differing = useMemo(() => {
     if (!conflict) return [];
     const disk = parseReport(conflict.diskText);
-    const mine = parseReport(session.textWithEdits());
+    const mine = parseReport(session.text);
     const numbers = new Set([...disk.questions, ...mine.questions].map((q) => q.number));
     return [...numbers]
       .sort((a, b) => a - b)

@@ -21,6 +21,7 @@ import { ReportInsights } from '../repair/reportInsights';
 import { Banners } from './Banners';
 import { ChecklistCard } from './ChecklistCard';
 import { ConflictDialog } from './ConflictDialog';
+import { useGlobalUndoKey } from './GlobalUndo';
 import { ReadOnlyDialog } from './ReadOnlyDialog';
 import { GoToDialog } from './GoToDialog';
 import { Navigator } from './Navigator';
@@ -87,6 +88,7 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
   );
 
   useEffect(() => insights.start(), [insights]);
+  useGlobalUndoKey(session, shell.platform);
   useEffect(() => diagnostics.start(), [diagnostics]);
 
   // Every fix of the problems panel comes through here (routed to today's fix path until the

@@ -6,6 +6,7 @@ import { shortcutLabel } from '../model/shortcuts';
 import { verdictOf } from '../model/verdict';
 import { useStore } from '../state/store';
 import type { ReportSession, SaveState } from '../state/reportSession';
+import { GlobalUndoButton } from './GlobalUndo';
 
 const SAVE_LABEL: Record<SaveState, string> = {
   saved: 'Saved',
@@ -68,6 +69,7 @@ export const TopBar = memo(function TopBar({ session, actions }: { session: Repo
         {SAVE_LABEL[saveState]}
       </div>
       <div className="topbar-actions">
+        <GlobalUndoButton session={session} />
         <button type="button" onClick={() => shell.run('save')} title={`Save now (${key('save')})`}>
           Save
         </button>

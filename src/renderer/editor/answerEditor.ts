@@ -1,26 +1,30 @@
 /**
  * The CodeMirror 6 editor of one answer: markdown, line wrapping, its own undo history, the
- * platform spellchecker. It reports every change of its text; changes made for it (a reload from
- * disk) are marked so they are not reported back as typing.
+ * platform spellchecker. It is a view of its answer's bytes in the report: it reports every change
+ * typed in it (undo and redo included) as changes against its text before; changes the document
+ * made elsewhere (a fix, a reload from disk) come in marked, so they are not reported back.
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
+import { isolateHistory } from '@codemirror/commands';
 import { Annotation, Compartment, EditorState, Transaction, type Extension, type Text } from '@codemirror/state';
 import { dropCursor, EditorView, keymap, placeholder } from '@codemirror/view';
 import { placeholderFor } from '../../core/reportModel';
 import { estimateBlock, MAX_BLOCK_CHARS, MAX_BLOCK_COST, MAX_NESTING } from '../../core/render/renderGuard';
 import { carriesFiles, filesOf, pastedImages } from '../figures/figureFiles';
-import { minimalChange } from '../model/textChange';
+import type { LocalChange } from '../document/typedEdits';
+import type { TextChange } from '../model/textChange';
 
-/** Marks a transaction that replays the file's text into the editor (not typing). */
-export const fromFile = Annotation.define<boolean>();
+/** Marks a transaction that shows a change the document made elsewhere (not typing). */
+export const fromDocument = Annotation.define<boolean>();
 
 export interface AnswerEditorOptions {
   readonly number: number;
   readonly text: string;
   readonly parent: HTMLElement;
-  readonly onChange: (text: string) => void;
+  /** Typed changes, against the text `before`; the editor now reads `after`. */
+  readonly onChange: (changes: readonly LocalChange[], before: string, after: string) => void;
   readonly onFocus: () => void;
   readonly onBlur: () => void;
   /** Files dropped on the editor, or images pasted into it, with where that happened. */
@@ -87,8 +91,12 @@ export function createAnswerEditor(options: AnswerEditorOptions): EditorView {
       }),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged) return;
-        if (update.transactions.every((tr) => !tr.docChanged || tr.annotation(fromFile))) return;
-        options.onChange(update.state.doc.toString());
+        if (update.transactions.every((tr) => !tr.docChanged || tr.annotation(fromDocument))) return;
+        const changes: LocalChange[] = [];
+        update.changes.iterChanges((from, to, _fromB, _toB, inserted) => {
+          changes.push({ from, to, insert: inserted.toString() });
+        });
+        options.onChange(changes, update.startState.doc.toString(), update.state.doc.toString());
       }),
       EditorView.domEventHandlers({
         focus: () => {
@@ -120,13 +128,16 @@ export function createAnswerEditor(options: AnswerEditorOptions): EditorView {
   return new EditorView({ state, parent: options.parent });
 }
 
-/** Replaces the editor's text with `text` as one minimal change, so the cursor stays put. */
-export function replaceEditorText(view: EditorView, text: string): void {
-  const change = minimalChange(view.state.doc.toString(), text);
-  if (!change) return;
+/**
+ * Shows a change the document made (the cursor maps through it): in the editor's undo history when
+ * `undoable` (a fix: Ctrl/⌘+Z takes it back, one step), else not (a reload from disk).
+ */
+export function showDocumentChange(view: EditorView, change: TextChange, undoable: boolean): void {
   view.dispatch({
     changes: change,
-    annotations: [fromFile.of(true), Transaction.addToHistory.of(false)],
+    // A fix is one undo step of its own, never merged with the typing before or after it.
+    annotations: [fromDocument.of(true), Transaction.addToHistory.of(undoable), isolateHistory.of('full')],
+    ...(undoable ? { userEvent: 'input.replace' } : {}),
   });
 }
 

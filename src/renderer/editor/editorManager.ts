@@ -11,8 +11,8 @@
  * chunk is in; keys typed into a focused stand-in meanwhile go into the editor with it.
  */
 import type { EditorView } from '@codemirror/view';
-import { findQuestion, placeholderFor, type ReportDocument } from '../../core/reportModel';
-import { editorTextOf, sameAnswer } from '../model/answerText';
+import { placeholderFor } from '../../core/reportModel';
+import { minimalChange, type TextChange } from '../model/textChange';
 import type { EditorSync, ReportSession } from '../state/reportSession';
 
 type AnswerEditorModule = typeof import('./answerEditor');
@@ -138,7 +138,7 @@ export class EditorManager implements EditorSync {
       number,
       text: this.session.editorText(number),
       parent: host.element,
-      onChange: (text) => this.session.editAnswer(number, text),
+      onChange: (changes, before, after) => this.session.typeInAnswer(number, changes, before, after),
       onFocus: () => {
         this.lastFocused = number;
         this.onFocusQuestion(number);
@@ -229,13 +229,22 @@ export class EditorManager implements EditorSync {
     if (this.pendingFocus?.number !== host.number) this.focusWhenReady({ number: host.number, line: null, at: null });
   }
 
-  syncFromDoc(doc: ReportDocument): void {
+  receive(number: number, change: TextChange, undoable: boolean): boolean {
+    const host = this.hosts.get(number);
+    if (!host) return false;
+    if (host.view && answerEditor) {
+      answerEditor.showDocumentChange(host.view, change, undoable);
+      return true;
+    }
+    this.renderStub(host);
+    return false;
+  }
+
+  resync(): void {
     for (const host of this.hosts.values()) {
-      const question = findQuestion(doc, host.number);
-      if (!question) continue;
-      const text = editorTextOf(question);
-      if (host.view) {
-        if (!sameAnswer(host.view.state.doc.toString(), text)) answerEditor?.replaceEditorText(host.view, text);
+      if (host.view && answerEditor) {
+        const change = minimalChange(host.view.state.doc.toString(), this.session.editorText(host.number));
+        if (change) answerEditor.showDocumentChange(host.view, change, false);
       } else {
         this.renderStub(host);
       }

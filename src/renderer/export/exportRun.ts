@@ -74,7 +74,7 @@ export function useExporter(api: ReportApi, session: ReportSession): Exporter {
       if (mounted.current) setState({ kind: 'finished', outcome });
     };
     // The editor's text, typing included: what the student sees is what is exported.
-    const text = session.textWithEdits();
+    const text = session.text;
     api
       .invoke('exportHtml', { reportPath: session.report.reportPath, text })
       .then(finish, (error: unknown) =>

@@ -1,10 +1,9 @@
 /**
- * Changes the figure UI makes to an answer, as ordinary edits of its CodeMirror editor: they land
+ * Links the figure UI inserts into an answer, as ordinary edits of its CodeMirror editor: they land
  * in the editor's undo history and reach the session (meters, autosave) exactly like typing.
  */
 import type { Text } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import { minimalChange } from '../model/textChange';
 import { insertLinksAt } from './figureText';
 
 /** Where a drop or paste happened: used when the text has not changed since. */
@@ -22,13 +21,6 @@ export function insertLinksInEditor(view: EditorView, pos: number, markdown: rea
     scrollIntoView: true,
     userEvent: 'input.drop',
   });
-}
-
-/** Replaces the editor's text with `text` as one undoable edit touching only what differs. */
-export function replaceAsEdit(view: EditorView, text: string): void {
-  const change = minimalChange(view.state.doc.toString(), text);
-  if (!change) return;
-  view.dispatch({ changes: change, userEvent: 'input.replace' });
 }
 
 /**

@@ -4,11 +4,11 @@
  * removing and renaming, the offer of a downscaled copy, and the hygiene findings the problems
  * panel shows with their fixes.
  *
- * The report text itself is only ever changed through the answer editors (undo, meters and the
- * normal save path all see it); the service changes files, never the report.
+ * The report text is only ever changed through the session's one door, as edits (the editors show
+ * them in their undo history, meters and the normal save path see them); the service changes
+ * files, never the report.
  */
 import {
-  applyTextEdits,
   figureLinkFindings,
   removeFigureLink,
   reportFigureLinks,
@@ -17,7 +17,7 @@ import {
   type FigureFix,
 } from '../../core/figureLinks';
 import { parseReport } from '../../core/parseReport';
-import { findQuestion } from '../../core/reportModel';
+import type { TextEdit } from '../../core/textEdit';
 import type {
   FigureHygieneResult,
   FigureImportOutcome,
@@ -26,11 +26,10 @@ import type {
   ReportApi,
 } from '../../api/contract';
 import type { EditorManager } from '../editor/editorManager';
-import { editorTextOf, sameAnswer } from '../model/answerText';
 import { Delayed } from '../state/delayed';
 import type { ReportSession } from '../state/reportSession';
 import { createStore, type Store } from '../state/store';
-import { insertLinksInEditor, insertPosition, replaceAsEdit, type InsertPoint } from './editorEdits';
+import { insertLinksInEditor, insertPosition, type InsertPoint } from './editorEdits';
 import { batchBySize, MAX_FILE_BYTES, toUpload } from './figureFiles';
 import { answerEdits, fileNameOf, formatBytes, insertLinksAt, isLinked } from './figureText';
 
@@ -207,12 +206,13 @@ export class FigureController {
     this.setCard(number, { busy: `Making a smaller copy of ${fileNameOf(target)}…` });
     const messages: Omit<FigureMessage, 'id'>[] = [];
     try {
-      const base = this.session.textWithEdits();
+      const version = this.session.document.version;
+      const base = this.session.text;
       const result = await this.api.invoke('downscaleFigure', { reportPath: this.reportPath, target, text: base });
       if (!result) {
         messages.push({ tone: 'info', text: `A smaller copy of ${target} would not be smaller; it stays as it is.` });
       } else {
-        const applied = await this.applyText(base, result.text ?? base);
+        const applied = await this.applyServiceEdits(base, result.edits ?? [], version, 'figure');
         messages.push(
           applied.outside || applied.changed.length === 0
             ? {
@@ -241,16 +241,15 @@ export class FigureController {
    * it is in figures/ and nothing else in the report links it.
    */
   removeLink(number: number, target: string): { removed: number; canDelete: boolean } {
-    const base = this.session.textWithEdits();
+    const base = this.session.text;
     const { text, removed } = removeFigureLink(base, number, target);
     if (removed === 0) return { removed, canDelete: false };
-    const edits = answerEdits(base, text);
-    const next = edits?.get(number);
+    const next = answerEdits(base, text)?.get(number);
     if (next === undefined) return { removed: 0, canDelete: false };
-    this.setAnswerText(number, next);
+    this.session.replaceAnswer(number, next, 'figure', `Undo removing the link to ${target}`);
     this.postMessages(number, [{ tone: 'ok', text: `Removed the link to ${target}.` }]);
     this.scheduleHygiene();
-    return { removed, canDelete: target.startsWith('figures/') && !isLinked(this.session.textWithEdits(), target) };
+    return { removed, canDelete: target.startsWith('figures/') && !isLinked(this.session.text, target) };
   }
 
   /** Deletes `target` from figures/ (the service refuses when the report links it again). */
@@ -258,7 +257,7 @@ export class FigureController {
     try {
       const result = await this.api.invoke('deleteFigure', {
         reportPath: this.reportPath,
-        text: this.session.textWithEdits(),
+        text: this.session.text,
         target,
       });
       this.postMessages(number, [
@@ -277,9 +276,10 @@ export class FigureController {
 
   /** Renames the file and points every link at the new name. Throws with the reason when refused. */
   async rename(number: number, from: string, to: string): Promise<void> {
-    const base = this.session.textWithEdits();
+    const version = this.session.document.version;
+    const base = this.session.text;
     const result = await this.api.invoke('renameFigure', { reportPath: this.reportPath, text: base, from, to });
-    const applied = await this.applyText(base, result.text);
+    const applied = await this.applyServiceEdits(base, result.edits, version, 'figure');
     const links = result.changedLinks === 1 ? '1 link' : `${result.changedLinks} links`;
     this.postMessages(number, [
       applied.outside || applied.skipped.length > 0
@@ -297,17 +297,21 @@ export class FigureController {
 
   /** Carries out one fix of a finding; answers what happened, for a notice. */
   async applyFix(fix: FigureFix): Promise<string> {
-    const base = this.session.textWithEdits();
-    let next: string;
+    const version = this.session.document.version;
+    const base = this.session.text;
     let message: string;
     try {
       if (fix.kind === 'edit') {
-        next = applyTextEdits(base, fix.edits);
+        this.applyEdits(fix.edits, 'fix', fix.label);
         message = `${fix.label}: done.`;
       } else {
         const result = await this.api.invoke('applyFigureFix', { reportPath: this.reportPath, text: base, fix });
-        next = result.text;
         message = `${result.message}.`;
+        if (result.edits.length > 0) {
+          const applied = await this.applyServiceEdits(base, result.edits, version, 'fix');
+          if (applied.outside || applied.skipped.length > 0)
+            message = `Not fixed in the report: ${this.whyNot(applied)}`;
+        }
       }
     } catch (error) {
       this.refreshHygiene();
@@ -315,10 +319,7 @@ export class FigureController {
         ? 'The report changed since this was checked; the check runs again, then try once more.'
         : `Not fixed: ${errorText(error)}`;
     }
-    if (next !== base) {
-      const applied = await this.applyText(base, next);
-      if (applied.outside || applied.skipped.length > 0) message = `Not fixed in the report: ${this.whyNot(applied)}`;
-    }
+    if (fix.kind === 'edit') await this.session.save();
     this.refreshHygiene();
     return message;
   }
@@ -326,7 +327,7 @@ export class FigureController {
   /** Asks the service for every check (disk and git included) on the current text. */
   refreshHygiene(): void {
     this.hygieneLater.cancel();
-    const text = this.session.textWithEdits();
+    const text = this.session.text;
     const run = ++this.hygieneRun;
     this.api.invoke('figureHygiene', { reportPath: this.reportPath, text }).then(
       (result) => {
@@ -344,7 +345,7 @@ export class FigureController {
   }
 
   private updateLive(): void {
-    const text = this.session.textWithEdits();
+    const text = this.session.text;
     if (this.live?.text === text) return;
     this.live = { text, findings: figureLinkFindings(text) };
     this.publish();
@@ -391,39 +392,49 @@ export class FigureController {
   // Applying text and card state
 
   /**
-   * Applies a whole-report text the service computed from `base` through the answer editors (each
-   * change undoable), then saves. A question typed in since `base` is left alone (`skipped`); a
-   * change outside the answers is not applied at all (`outside`).
+   * Applies the edits a service computed against `base` (the text at `version`) through the
+   * session (undoable: in the answer's editor, or one global undo step when several answers
+   * change), then saves. A question typed in since `base` where an edit falls is left alone
+   * (`skipped`); edits outside the answers are not applied at all (`outside`).
    */
-  async applyText(base: string, next: string): Promise<Applied> {
-    const edits = answerEdits(base, next);
-    if (!edits) return { changed: [], skipped: [], outside: true };
+  async applyServiceEdits(
+    base: string,
+    serviceEdits: readonly TextEdit[],
+    version: number,
+    origin: 'figure' | 'fix',
+  ): Promise<Applied> {
     const baseDoc = parseReport(base);
+    const byQuestion = new Map<number, TextEdit[]>();
+    for (const edit of serviceEdits) {
+      const question = baseDoc.questions.find((q) => {
+        const segment = baseDoc.segments[q.answerSegment];
+        return edit.start >= segment.start && edit.end <= segment.start + segment.text.length;
+      });
+      if (!question) return { changed: [], skipped: [], outside: true };
+      byQuestion.set(question.number, [...(byQuestion.get(question.number) ?? []), edit]);
+    }
     const changed: number[] = [];
     const skipped: number[] = [];
-    for (const [number, text] of edits) {
-      const question = findQuestion(baseDoc, number);
-      const was = question ? editorTextOf(question) : '';
-      if (!sameAnswer(this.currentAnswer(number), was)) {
+    const edits: TextEdit[] = [];
+    for (const [number, questionEdits] of byQuestion) {
+      try {
+        edits.push(...this.session.document.rebase(questionEdits, version));
+        changed.push(number);
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
         skipped.push(number);
-        continue;
       }
-      this.setAnswerText(number, text);
-      changed.push(number);
     }
-    if (changed.length > 0) await this.session.save();
+    if (edits.length > 0) {
+      this.applyEdits(edits, origin, origin === 'fix' ? 'Undo the fix' : 'Undo the figure change');
+      await this.session.save();
+    }
     return { changed, skipped, outside: false };
   }
 
-  private currentAnswer(number: number): string {
-    const view = this.manager?.mount(number) ?? null;
-    return view ? view.state.doc.toString() : this.session.editorText(number);
-  }
-
-  private setAnswerText(number: number, text: string): void {
-    const view = this.manager?.mount(number) ?? null;
-    if (view) replaceAsEdit(view, text);
-    else this.session.editAnswer(number, text);
+  /** Edits against the current text, through the session; the answer's editor mounted first, for its undo. */
+  private applyEdits(edits: readonly TextEdit[], origin: 'figure' | 'fix', label: string): void {
+    this.session.applyChange(edits, origin, { label });
   }
 
   private whyNot(applied: Applied): string {

@@ -1,15 +1,17 @@
 /**
  * What the doctor and the graded-page scan say about the open report, kept up to date while the
  * app is idle: a short while after the document last changed (never on the keystroke path), the
- * latest document is examined once. The banner, the problems panel and the whole-report preview
- * read the result from `store`.
+ * latest document is examined once — in a Web Worker, off the main thread (on the main thread
+ * when no worker can run). The banner, the problems panel and the whole-report preview read the
+ * result from `store`.
  */
 import type { Diagnostic } from '../../core/diagnostics';
 import type { Finding } from '../../core/doctor';
 import type { GradedPageDifference } from '../../core/gradedPage';
-import type { ReportDocument } from '../../core/reportModel';
+import { serializeReport, type ReportDocument } from '../../core/reportModel';
 import type { ReportSession } from '../state/reportSession';
 import { createStore, type Store } from '../state/store';
+import { insightsWorker } from './insightsWorker';
 
 export interface InsightsState {
   /** The document the findings are about; null until the first examination. */
@@ -84,11 +86,21 @@ export class ReportInsights {
     this.running = true;
     let failed = false;
     try {
-      this.compute ??= import('./insightsCompute');
-      const { computeInsights } = await this.compute;
-      // The document changed while the code loaded: its own run is scheduled already.
-      if (this.session.state.doc === doc && !this.stopped) {
-        const { findings, drift, graded } = computeInsights(doc, this.session.report.profile);
+      const inWorker = insightsWorker();
+      const profile = this.session.report.profile;
+      let insights: Awaited<ReturnType<NonNullable<typeof inWorker>>> | null = null;
+      if (inWorker) {
+        insights = await inWorker(serializeReport(doc), profile).catch(() => null);
+      }
+      if (!insights) {
+        this.compute ??= import('./insightsCompute');
+        const { computeInsights } = await this.compute;
+        // The document changed while the code loaded: its own run is scheduled already.
+        if (this.session.state.doc === doc && !this.stopped) insights = computeInsights(doc, profile);
+      }
+      // The document changed meanwhile: its own run is scheduled already.
+      if (insights && this.session.state.doc === doc && !this.stopped) {
+        const { findings, drift, graded } = insights;
         this.store.setState({ doc, findings, drift, graded });
       }
     } catch {

@@ -1,17 +1,25 @@
 /**
- * One open report: the ReportDocument (the file's text, losslessly), its analysis, and the
- * save/sync state machine. Editors own their text while the student types; each keystroke only
- * records the text and updates that question's meters. The edits are folded into the document
- * (setAnswer) when typing pauses, when a field is left, and before every save, so the document and
- * the file never hold anything reformatted.
+ * One open report: its document authority (the text, versioned; every change enters there as
+ * edits), what is shown of it (the parse and its analysis, refreshed when typing pauses; the typed
+ * answer's meters at once), and the save/sync state machine, which alone knows what the disk holds.
+ *
+ * Answer editors are views: a keystroke is an edit of the answer's bytes in the file (nothing
+ * around it is rewritten); a fix, repair, figure link or reload is an edit too, shown in the
+ * editors as an ordinary change — in the answer's own undo history when it touches one answer, as
+ * one entry of the global undo when it touches several.
  */
 import { analyzeReport, type ReportAnalysis } from '../../core/analyzeReport';
 import { setAnswer, setChecked } from '../../core/editReport';
-import { parseReport } from '../../core/parseReport';
-import { findQuestion, serializeReport, type ReportDocument } from '../../core/reportModel';
+import { findQuestion, serializeReport, type LineEnding, type ReportDocument } from '../../core/reportModel';
+import type { TextEdit } from '../../core/textEdit';
 import type { DiskStamp, OpenedReport, ReportApi, SaveResult } from '../../api/contract';
-import { editorTextOf, sameAnswer } from '../model/answerText';
+import { AnswerSpans, editorTextIn } from '../document/answerSpans';
+import { DocumentAuthority, type ChangeOrigin, type DocumentChange } from '../document/documentAuthority';
+import { GlobalUndo } from '../document/globalUndo';
+import { editsBetween } from '../document/textDiff';
+import { typedEdits, type LocalChange } from '../document/typedEdits';
 import { baselineOf, liveReading, type MeterBaseline } from '../model/meterReading';
+import { minimalChange } from '../model/textChange';
 import { structureKey } from '../model/structure';
 import { LiveMeters } from './liveMeters';
 import { Delayed } from './delayed';
@@ -44,9 +52,17 @@ export interface SessionState {
   readonly syncRevision: number;
 }
 
-/** The editors, as the session needs them: told when the document changed under them. */
+/** The editors, as the session needs them: shown the changes made elsewhere. */
 export interface EditorSync {
-  syncFromDoc(doc: ReportDocument): void;
+  /** Creates question `number`'s editor if it can (so that a change to come lands in its history). */
+  mount(number: number): unknown;
+  /**
+   * Shows `change` (against the editor's text) in question `number`'s editor, in its undo history
+   * when `undoable`. False when that question has no editor (yet).
+   */
+  receive(number: number, change: LocalChange, undoable: boolean): boolean;
+  /** The structure changed: every editor takes its text from the session again. */
+  resync(): void;
 }
 
 export interface SessionOptions {
@@ -73,13 +89,19 @@ export class ReportSession {
   readonly store: Store<SessionState>;
   readonly meters = new LiveMeters();
   readonly report: OpenedReport;
+  /** The one owner of the report's text. */
+  readonly document: DocumentAuthority;
+  /** Changes no single answer's history holds (multi-answer repairs and fixes). */
+  readonly undo = new GlobalUndo();
 
-  private readonly pending = new Map<number, string>();
+  private readonly spans: AnswerSpans;
+  private eol: LineEnding;
   private readonly baselines = new Map<number, MeterBaseline>();
-  private docText: string;
+  /** What the disk holds as far as we know, and its stamp: the save machine's own knowledge. */
   private diskText: string;
   private stamp: DiskStamp;
-  private inFlightText: string | null = null;
+  /** The spans crossed an edge: rebuilt from the parse at the next refresh. */
+  private spansBroken = false;
   private saveChain: Promise<unknown> = Promise.resolve();
   private readonly flushLater = new Delayed(() => this.flush());
   private readonly autosaveLater = new Delayed(() => void this.save());
@@ -98,8 +120,10 @@ export class ReportSession {
     this.report = report;
     this.flushDelayMs = options.flushDelayMs ?? 250;
     this.autosaveDelayMs = options.autosaveDelayMs ?? 1000;
-    const doc = parseReport(report.text);
-    this.docText = report.text;
+    this.document = new DocumentAuthority(report.text);
+    const doc = this.document.doc;
+    this.spans = new AnswerSpans(doc);
+    this.eol = doc.lineEnding;
     this.diskText = report.text;
     this.stamp = report.stamp;
     this.store = createStore<SessionState>({
@@ -118,100 +142,173 @@ export class ReportSession {
     return this.store.getState();
   }
 
-  /** True when something typed or ticked is not on disk yet. */
-  get dirty(): boolean {
-    return this.pending.size > 0 || this.docText !== this.diskText;
+  /** The report's text now, everything typed included. */
+  get text(): string {
+    return this.document.text;
   }
 
-  /** The report's text as it would be saved now, edits included (changes no state). */
-  textWithEdits(): string {
-    if (this.pending.size === 0) return this.docText;
-    let doc = this.state.doc;
-    for (const [number, text] of this.pending) if (findQuestion(doc, number)) doc = setAnswer(doc, number, text);
-    return serializeReport(doc);
+  /** True when something typed or ticked is not on disk yet. */
+  get dirty(): boolean {
+    return this.document.text !== this.diskText;
   }
 
   attachEditors(editors: EditorSync | null): void {
     this.editors = editors;
   }
 
-  /** The text an editor for question `number` should show. */
+  /** The text an editor for question `number` shows: its span of the file. */
   editorText(number: number): string {
-    const pending = this.pending.get(number);
-    if (pending !== undefined) return pending;
-    const question = findQuestion(this.state.doc, number);
-    return question ? editorTextOf(question) : '';
+    const span = this.spans.get(number);
+    return span ? editorTextIn(this.document, span, number) : '';
   }
 
-  /** Called on every keystroke in question `number`'s editor, with its whole text. */
-  editAnswer(number: number, editorText: string): void {
+  /**
+   * Called on every change typed in question `number`'s editor: `changes` against `before` (the
+   * editor's text before), which now reads `after`. The file changes by exactly those bytes.
+   */
+  typeInAnswer(number: number, changes: readonly LocalChange[], before: string, after: string): void {
     if (this.disposed) return;
-    this.pending.set(number, editorText);
-    const baseline = this.baselineFor(number);
-    let exact = false;
-    if (baseline) {
-      const reading = liveReading(baseline, editorText);
-      exact = reading.exact;
-      this.meters.set(number, reading);
+    const span = this.spans.get(number);
+    if (!span) return;
+    const edits = typedEdits(this.document, span, number, this.eol, changes, before, after);
+    if (edits === null) {
+      // A blank answer's first text: written with its blank lines around it, then located anew.
+      const text = this.document.text;
+      this.applyTyped(number, editsBetween(text, serializeReport(setAnswer(this.document.doc, number, after))));
+      this.spans.rebuild(this.document.doc);
+    } else {
+      this.applyTyped(number, edits);
     }
+    const baseline = this.baselineFor(number);
+    if (baseline) {
+      const reading = liveReading(baseline, after);
+      // Text the checker's split reacts to: the whole report is checked now, so the meter never
+      // shows a number that a later analysis corrects.
+      if (reading.exact) this.meters.set(number, reading);
+      else this.flush();
+    }
+    // (Not `dirty`: comparing the whole text on a keystroke is what typing must not cost.)
     if (this.state.saveState === 'saved') this.store.setState({ saveState: 'unsaved' });
-    // An inexact reading waits for the analysis: make that wait short.
-    this.scheduleFlush(exact ? this.flushDelayMs : Math.min(this.flushDelayMs, 60));
+    this.flushLater.schedule(this.flushDelayMs);
     this.scheduleAutosave();
   }
 
-  /** Leaving a field: fold its edit in and save now. */
+  /** Question `number`'s editor now reads `editorText` (a whole-text form of `typeInAnswer`). */
+  editAnswer(number: number, editorText: string): void {
+    const before = this.editorText(number);
+    const change = minimalChange(before, editorText);
+    if (change) this.typeInAnswer(number, [change], before, editorText);
+  }
+
+  /** Leaving a field: save now. */
   leaveField(): void {
     if (this.dirty) void this.save();
   }
 
   toggleChecklist(index: number, checked: boolean): void {
+    const before = this.document.doc;
+    const after = setChecked(before, index, checked);
+    if (after === before) return;
+    this.applyChange(editsBetween(this.document.text, serializeReport(after)), 'typing');
     this.flush();
-    const doc = setChecked(this.state.doc, index, checked);
-    if (doc === this.state.doc) return;
-    this.commit(doc, false);
     this.scheduleAutosave();
   }
 
   /**
-   * Replaces the whole report with `text` (a repair, a rewritten link): the document and the
-   * editors take it at once, and it is saved like any edit — atomically, against the stamp the
-   * disk had, so a change made elsewhere meanwhile becomes a conflict instead of being lost.
+   * Applies edits made elsewhere than in an editor (a fix, a repair, a figure link, a reload):
+   * `version` is the one they were computed against (they are moved onto the current text; an edit
+   * whose bytes changed since throws EditMismatchError and nothing is applied). The editors show
+   * the change: in the answer's own undo history when it touches one answer whose editor is there,
+   * else as one entry of the global undo (`label` names it). Not saved here (see `save`).
    */
-  replaceText(text: string): Promise<SaveOutcome> {
+  applyChange(
+    edits: readonly TextEdit[],
+    origin: ChangeOrigin,
+    options: { readonly version?: number; readonly label?: string } = {},
+  ): DocumentChange | null {
+    if (this.disposed) return null;
+    const rebased = options.version === undefined ? edits : this.document.rebase(edits, options.version);
+    const placement = this.spans.place(rebased);
+    const undoable = origin !== 'disk' && origin !== 'undo';
+    // One answer changed inside its text: the change is that answer's (its editor's undo history).
+    const [only] = placement.answers;
+    const own = !placement.outside && placement.answers.size === 1 && only !== undefined;
+    if (own && undoable) this.editors?.mount(only);
+    const was = own ? this.editorText(only) : '';
+    const change = this.document.apply({ edits: rebased, origin });
+    if (!change) return null;
+    this.afterChange(change);
+    let inEditor = false;
+    if (own) {
+      const local = minimalChange(was, this.editorText(only));
+      inEditor = local ? (this.editors?.receive(only, local, undoable) ?? false) : true;
+    } else {
+      // Several answers, or text around them: the editors are rebuilt from the new parse.
+      this.spansBroken = true;
+    }
+    if (undoable && !inEditor) this.undo.push(change, options.label ?? 'Undo the last change');
+    if (this.spansBroken) this.flush();
+    else this.flushLater.schedule(this.flushDelayMs);
+    if (this.state.saveState === 'saved' && this.dirty) this.store.setState({ saveState: 'unsaved' });
+    return change;
+  }
+
+  /**
+   * Question `number`'s answer becomes what an editor holding `editorText` writes (an emptied
+   * answer gets the placeholder back), as a change from elsewhere (a removed link, a fix).
+   */
+  replaceAnswer(number: number, editorText: string, origin: ChangeOrigin, label?: string): DocumentChange | null {
+    const span = this.spans.get(number);
+    const before = this.editorText(number);
+    const change = minimalChange(before, editorText);
+    if (!span || !change) return null;
+    const edits =
+      typedEdits(this.document, span, number, this.eol, [change], before, editorText) ??
+      editsBetween(this.document.text, serializeReport(setAnswer(this.document.doc, number, editorText)));
+    return this.applyChange(edits, origin, label === undefined ? {} : { label });
+  }
+
+  /** Undoes the newest global undo entry; false when there is none or its text changed since. */
+  undoGlobal(): boolean {
+    const entry = this.undo.pop();
+    if (!entry) return false;
+    try {
+      this.applyChange(entry.edits, 'undo', { version: entry.version });
+    } catch (error) {
+      if (error instanceof RangeError) return false;
+      throw error;
+    }
+    this.scheduleAutosave();
+    return true;
+  }
+
+  /**
+   * Replaces the whole report with `text` (a repair): as edits, one per changed part, undoable as
+   * one step; saved like any edit — atomically, against the stamp the disk had, so a change made
+   * elsewhere meanwhile becomes a conflict instead of being lost.
+   */
+  replaceText(text: string, label = 'Undo the repair'): Promise<SaveOutcome> {
     if (this.disposed) return Promise.resolve('skipped');
-    this.flush();
-    if (text !== this.docText) this.commit(parseReport(text), true);
+    this.applyChange(editsBetween(this.document.text, text), 'repair', { label });
     return this.save();
   }
 
-  /** Folds every pending editor text into the document and re-analyses it. */
+  /** Brings what is shown (the parse, its analysis, the editors' structure) up to the current version. */
   flush(): void {
     this.flushLater.cancel();
-    if (this.pending.size === 0) return;
-    const startedAt = performance.now();
     const before = this.state.doc;
-    let doc = before;
-    for (const [number, text] of this.pending) {
-      if (findQuestion(doc, number)) doc = setAnswer(doc, number, text);
-    }
-    const edited = [...this.pending];
-    this.pending.clear();
-    const structureChanged = structureKey(doc) !== structureKey(before);
-    // An edit that moved text out of its question (e.g. a typed `### Question 7` line) means an
-    // editor shows text its question no longer holds: rebuild the editors from the file.
-    const misplaced = edited.some(([number, text]) => {
-      const q = findQuestion(doc, number);
-      return q !== undefined && !sameAnswer(editorTextOf(q), text.trim() === '' ? '' : text);
-    });
-    this.commit(doc, structureChanged || misplaced);
-    // For benchmarks and profiling: how long folding edits in and re-checking the report takes.
+    const doc = this.document.doc;
+    if (doc === before) return;
+    const startedAt = performance.now();
+    const structureChanged = this.spansBroken || structureKey(doc) !== structureKey(before);
+    this.commit(doc, structureChanged);
+    // For benchmarks and profiling: how long re-checking the report takes.
     performance.measure('report-editor:flush', { start: startedAt, end: performance.now() });
   }
 
   /**
-   * Saves the report (edits folded in first). Saves run one after another; a save finding the file
-   * changed on disk sets `conflict` and writes nothing.
+   * Saves the report. Saves run one after another; a save finding the file changed on disk sets
+   * `conflict` and writes nothing.
    */
   save(options: SaveOptions = {}): Promise<SaveOutcome> {
     const run = this.saveChain.then(() => this.saveNow(options));
@@ -219,15 +316,14 @@ export class ReportSession {
     return run;
   }
 
-  /** The file changed on disk (not by our own save). */
+  /**
+   * The file changed on disk. The host already keeps our own saves' echo from us (it knows the
+   * stamp it wrote); what it reports with the stamp we know is nothing new either.
+   */
   diskChanged(text: string, stamp: DiskStamp): void {
-    if (this.disposed || text === this.inFlightText) return;
-    if (text === this.diskText) {
-      this.stamp = stamp;
-      return;
-    }
+    if (this.disposed || stamp === this.stamp) return;
     this.flush();
-    if (text === this.docText) {
+    if (text === this.document.text) {
       // The disk caught up with us (another tool wrote the same text).
       this.diskText = text;
       this.stamp = stamp;
@@ -277,7 +373,6 @@ export class ReportSession {
 
   /** Before quitting or switching reports: everything saved? */
   async saveBeforeLeaving(): Promise<boolean> {
-    this.flush();
     if (!this.dirty && !this.state.removedOnDisk) return true;
     const outcome = await this.save();
     return outcome === 'saved' || outcome === 'unchanged';
@@ -290,21 +385,35 @@ export class ReportSession {
     this.editors = null;
   }
 
+  /** The disk's text becomes the document's, through the same door as any change (not undoable). */
   private reload(text: string, stamp: DiskStamp): void {
-    this.flushLater.cancel();
     this.autosaveLater.cancel();
-    this.pending.clear();
     this.diskText = text;
     this.stamp = stamp;
     this.store.setState({ conflict: null, removedOnDisk: false, saveError: null });
-    this.commit(parseReport(text), true);
+    this.applyChange(editsBetween(this.document.text, text), 'disk');
+    this.flush();
+  }
+
+  private applyTyped(number: number, edits: readonly TextEdit[]): void {
+    const change = this.document.apply({ edits, origin: 'typing', question: number });
+    if (change) this.afterChange(change, number);
+  }
+
+  /** Every change: the spans move with it. */
+  private afterChange(change: DocumentChange, typedIn?: number): void {
+    if (!this.spans.map(change.edits, typedIn)) this.spansBroken = true;
   }
 
   private commit(doc: ReportDocument, resyncEditors: boolean): void {
-    this.docText = serializeReport(doc);
     const analysis =
-      doc === this.state.doc ? this.state.analysis : analyzeReport(this.docText, this.report.profile, doc);
+      doc === this.state.doc ? this.state.analysis : analyzeReport(this.document.text, this.report.profile, doc);
     this.baselines.clear();
+    this.eol = doc.lineEnding;
+    if (resyncEditors) {
+      this.spans.rebuild(doc);
+      this.spansBroken = false;
+    }
     const saving = this.state.saveState === 'saving';
     this.store.setState({
       doc,
@@ -314,7 +423,7 @@ export class ReportSession {
     });
     // After the new analysis is in the store, so meters fall back to the fresh numbers at once.
     this.meters.clear();
-    if (resyncEditors) this.editors?.syncFromDoc(doc);
+    if (resyncEditors) this.editors?.resync();
   }
 
   private baselineFor(number: number): MeterBaseline | undefined {
@@ -340,8 +449,7 @@ export class ReportSession {
       if (this.state.saveState !== 'saved') this.store.setState({ saveState: 'saved' });
       return 'unchanged';
     }
-    const text = this.docText;
-    this.inFlightText = text;
+    const text = this.document.text;
     this.store.setState({ saveState: 'saving' });
     let result: SaveResult;
     try {
@@ -354,8 +462,6 @@ export class ReportSession {
       });
     } catch (error) {
       result = { kind: 'error', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` };
-    } finally {
-      this.inFlightText = null;
     }
     if (this.disposed) return result.kind;
     const patch: { -readonly [K in keyof SessionState]?: SessionState[K] } = {};
@@ -379,10 +485,6 @@ export class ReportSession {
     // Typed while the save was running: save that too, shortly.
     if ((result.kind === 'saved' || result.kind === 'unchanged') && this.dirty) this.scheduleAutosave();
     return result.kind;
-  }
-
-  private scheduleFlush(delay: number): void {
-    this.flushLater.schedule(delay);
   }
 
   private scheduleAutosave(): void {

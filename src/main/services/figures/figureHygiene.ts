@@ -8,16 +8,16 @@ import { lstat, readFile, readdir, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import {
-  applyTextEdits,
   figureLinkFindings,
   figureLinkPlace,
   reportFigureLinks,
-  renameFigureLinks,
+  renameFigureLinkEdits,
   retargetEdit,
   type FigureFinding,
   type FigureFindingKind,
   type FigureFix,
   type FigureLink,
+  type TextEdit,
 } from '../../../core/figureLinks';
 import { parseReport } from '../../../core/parseReport';
 import { isInside } from '../safePath';
@@ -294,8 +294,8 @@ export async function figureWarnings(reportPath: string, text: string): Promise<
 }
 
 export interface AppliedFix {
-  /** The report text after the fix, for the caller to save (unchanged for file-only fixes). */
-  readonly text: string;
+  /** The edits of the report text the fix makes, for the caller to apply (none for file-only fixes). */
+  readonly edits: readonly TextEdit[];
   readonly message: string;
 }
 
@@ -323,15 +323,15 @@ export async function applyFigureFix(request: {
   const { reportPath, text } = request;
   switch (fix.kind) {
     case 'edit':
-      return { text: applyTextEdits(text, fix.edits), message: fix.label };
+      return { edits: fix.edits, message: fix.label };
     case 'rename-file': {
       const renamed = await renameFigure({ reportPath, text, from: fix.from, to: basename(fix.to) });
-      return { text: renamed.text, message: `Renamed ${fix.from} to ${renamed.relativeLink}` };
+      return { edits: renamed.edits, message: `Renamed ${fix.from} to ${renamed.relativeLink}` };
     }
     case 'convert-to-png': {
       const converted = await convertFigureToPng({ reportPath, text, target: fix.target });
       return {
-        text: converted.text,
+        edits: converted.edits,
         message: `Converted ${fix.target} to ${converted.relativeLink}; the original is still in place`,
       };
     }
@@ -341,19 +341,22 @@ export async function applyFigureFix(request: {
       const bytes = await readFile(source);
       const imported = await importFigure({ reportPath, question: fix.question, fileName: basename(source), bytes });
       return {
-        text: renameFigureLinks(text, fix.source, imported.relativeLink).text,
+        edits: renameFigureLinkEdits(text, fix.source, imported.relativeLink),
         message: `Copied ${fix.source} to ${imported.relativeLink}`,
       };
     }
     case 'delete-file': {
       const result = await deleteFigureIfUnused({ reportPath, text, target: fix.target });
-      return { text, message: result.deleted ? `Deleted ${fix.target}` : `${fix.target} is linked again; it was kept` };
+      return {
+        edits: [],
+        message: result.deleted ? `Deleted ${fix.target}` : `${fix.target} is linked again; it was kept`,
+      };
     }
     case 'git-add': {
       const git = await gitAvailability(reportFolder(reportPath));
       if (!git.checked) throw new FigureError('stale-fix', `git cannot run here: ${git.reason}`);
       await gitAdd(git.root, await realpath(resolve(reportFolder(reportPath), fix.target)), fix.force);
-      return { text, message: `Added ${fix.target} to git; commit and push it so graders get it` };
+      return { edits: [], message: `Added ${fix.target} to git; commit and push it so graders get it` };
     }
   }
 }

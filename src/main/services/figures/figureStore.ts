@@ -14,8 +14,9 @@ import {
   imageMarkdown,
   normalizeFigurePath,
   reportFigureLinks,
-  renameFigureLinks,
+  renameFigureLinkEdits,
 } from '../../../core/figureLinks';
+import type { TextEdit } from '../../../core/textEdit';
 import { syncFolder, tempPathFor, writeFileAtomic, writeFlushedTemp } from '../atomicWrite';
 import { OutsideRootError, resolveInside } from '../safePath';
 import { FigureError } from './figureError';
@@ -473,15 +474,15 @@ async function hasCaseTwin(path: string): Promise<boolean> {
 
 /**
  * Renames a figure (same folder, same extension, the name made safe like an import's) and points
- * every link to it at the new name. Refuses to replace an existing file. Returns the new report text
- * for the caller to save.
+ * every link to it at the new name. Refuses to replace an existing file. Returns the edits of
+ * `text` that point the links at the new name, for the caller to apply (and save) as any edit.
  */
 export async function renameFigure(request: {
   reportPath: string;
   text: string;
   from: string;
   to: string;
-}): Promise<{ text: string; relativeLink: string; path: string; changedLinks: number }> {
+}): Promise<{ edits: TextEdit[]; relativeLink: string; path: string; changedLinks: number }> {
   const source = await resolveFigure(request.reportPath, request.from);
   const info = await lstat(source.path).catch(() => null);
   if (!info?.isFile()) throw new FigureError('not-found', `${source.relativeLink} does not exist.`);
@@ -489,7 +490,7 @@ export async function renameFigure(request: {
   const name = `${renamedStem(request.to)}${extension ? `.${extension}` : ''}`;
   const target = await resolveInside(dirname(source.path), name);
   const relativeLink = linkOf(source.folder, target);
-  if (target === source.path) return { text: request.text, relativeLink, path: target, changedLinks: 0 };
+  if (target === source.path) return { edits: [], relativeLink, path: target, changedLinks: 0 };
   const caseOnly = name.toLowerCase() === basename(source.path).toLowerCase();
   if (!caseOnly) {
     const entries = await readdir(dirname(source.path));
@@ -499,8 +500,8 @@ export async function renameFigure(request: {
   }
   const caseInsensitive = !(await hasCaseTwin(source.path));
   await moveWithoutOverwrite(source.path, target);
-  const renamed = renameFigureLinks(request.text, source.relativeLink, relativeLink, { caseInsensitive });
-  return { text: renamed.text, relativeLink, path: target, changedLinks: renamed.changed };
+  const edits = renameFigureLinkEdits(request.text, source.relativeLink, relativeLink, { caseInsensitive });
+  return { edits, relativeLink, path: target, changedLinks: edits.length };
 }
 
 /**
@@ -528,8 +529,8 @@ export interface DownscaledFigure {
   readonly width: number;
   readonly height: number;
   readonly original: Oversize;
-  /** The report with links to the original pointed at the copy (when `text` was given). */
-  readonly text?: string;
+  /** The edits of `text` (when given) that point its links to the original at the copy. */
+  readonly edits?: TextEdit[];
 }
 
 /**
@@ -567,8 +568,9 @@ export async function downscaleFigure(request: {
     width: small.width,
     height: small.height,
     original: { bytes: bytes.length, ...original },
-    text:
-      request.text !== undefined ? renameFigureLinks(request.text, figure.relativeLink, relativeLink).text : undefined,
+    ...(request.text !== undefined
+      ? { edits: renameFigureLinkEdits(request.text, figure.relativeLink, relativeLink) }
+      : {}),
   };
 }
 
@@ -599,7 +601,7 @@ export async function convertFigureToPng(request: {
   reportPath: string;
   text: string;
   target: string;
-}): Promise<{ text: string; relativeLink: string }> {
+}): Promise<{ edits: TextEdit[]; relativeLink: string }> {
   const path = await resolveInReport(request.reportPath, request.target);
   const bytes = await readFile(path).catch(() => {
     throw new FigureError('not-found', `${request.target} does not exist.`);
@@ -611,7 +613,7 @@ export async function convertFigureToPng(request: {
     bytes,
   });
   return {
-    text: renameFigureLinks(request.text, normalizeFigurePath(request.target), imported.relativeLink).text,
+    edits: renameFigureLinkEdits(request.text, normalizeFigurePath(request.target), imported.relativeLink),
     relativeLink: imported.relativeLink,
   };
 }

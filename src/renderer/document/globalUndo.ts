@@ -1,0 +1,57 @@
+/**
+ * Undo for changes that no single answer editor holds in its own history: a repair or fix that
+ * touches several answers (or text outside them) is one entry here, undone with Ctrl/⌘+Z outside an
+ * editor or the toolbar's Undo. An entry is the change's inverse, moved onto later versions when
+ * it is undone; when typing since then touched the same bytes it can no longer be undone.
+ */
+import type { TextEdit } from '../../core/textEdit';
+import { createStore, type Store } from '../state/store';
+import type { DocumentChange } from './documentAuthority';
+
+export interface UndoEntry {
+  readonly label: string;
+  /** The inverse edits, against the text of `version`. */
+  readonly edits: readonly TextEdit[];
+  readonly version: number;
+}
+
+/** The edits that take `change`'s result back to the text before it. */
+export function inverseOf(change: DocumentChange): TextEdit[] {
+  let delta = 0;
+  return change.edits.map((e) => {
+    const start = e.start + delta;
+    delta += e.text.length - (e.end - e.start);
+    return { start, end: start + e.text.length, expect: e.text, text: e.expect };
+  });
+}
+
+const DEPTH = 50;
+
+export class GlobalUndo {
+  readonly store: Store<{ readonly next: string | null }> = createStore<{ readonly next: string | null }>({
+    next: null,
+  });
+  private readonly entries: UndoEntry[] = [];
+
+  push(change: DocumentChange, label: string): void {
+    this.entries.push({ label, edits: inverseOf(change), version: change.version });
+    if (this.entries.length > DEPTH) this.entries.shift();
+    this.publish();
+  }
+
+  /** The newest entry, taken off the stack. */
+  pop(): UndoEntry | undefined {
+    const entry = this.entries.pop();
+    this.publish();
+    return entry;
+  }
+
+  clear(): void {
+    this.entries.length = 0;
+    this.publish();
+  }
+
+  private publish(): void {
+    this.store.setState({ next: this.entries.at(-1)?.label ?? null });
+  }
+}
