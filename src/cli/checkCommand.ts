@@ -5,6 +5,7 @@ import type { Diagnostic, DiagnosticSource } from '../core/diagnostics';
 import type { LoadedReport } from '../main/services/loadReport';
 import { resolveCheckTargets, runBatchCheck } from './batchCheck';
 import type { CommandRun } from './commands';
+import { writeJson } from './jsonOut';
 import { allWarnings, exitCodeOf, inspectReport, type CheckWarning } from './inspectReport';
 
 export type { CheckWarning } from './inspectReport';
@@ -171,9 +172,7 @@ export const runCheckCommand: CommandRun = async (args, io) => {
     for (const line of githubAnnotations(inspected, io.cwd)) io.out(line);
     await writeJobSummary([{ input: only.input, report: inspected }], io);
   } else if (format === 'json')
-    io.out(
-      JSON.stringify(checkJson(inspected.analysis, allWarnings(inspected.warnings), inspected.diagnostics), null, 2),
-    );
+    writeJson(checkJson(inspected.analysis, allWarnings(inspected.warnings), inspected.diagnostics), io.out);
   else
     for (const line of formatHuman(
       inspected.loaded,
