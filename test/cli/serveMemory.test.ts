@@ -120,7 +120,9 @@ describe('serve under large concurrent requests (peak RSS of the real process)',
     console.log(`statuses ${statuses.join(' ')}`);
     // At most one 30 MB save fits the budget at a time: others are refused while being sent.
     expect(statuses.slice(0, 8)).toContain(413);
-    expect(statuses.slice(0, 8).every((s) => s === 413 || s === 400)).toBe(true); // 400: 30 MB of "a" is not JSON
+    // 400: 30 MB of "a" is not JSON. 0: the host answered 413, drained what it allows of the rest and
+    // closed the connection while the client was still sending (see post()): refused, never stored.
+    expect(statuses.slice(0, 8).every((s) => s === 413 || s === 400 || s === 0)).toBe(true);
     expect(statuses.slice(8, 12)).toEqual([200, 200, 200, 200]); // answered: "not an image", nothing written
     expect(statuses.slice(12)).toEqual([413, 413, 413, 413]);
     // 620 MB sent at once; held whole that was ~500 MB more. Now: the body budget, one upload in
