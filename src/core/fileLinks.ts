@@ -7,6 +7,7 @@
  */
 import { figureTarget, IMAGE_EXTENSIONS } from './figureLinks';
 import { lineCounter } from './lineIndex';
+import { codeSpans } from './lineSyntax';
 import { parseReport } from './parseReport';
 import type { ReportDocument } from './reportModel';
 
@@ -18,13 +19,25 @@ export interface FileLink {
   readonly path: string;
 }
 
-/** `[text](target)` or `[text](target "title")`, not preceded by `!`. */
-const LINK = /(^|[^!\\])\[([^\]\n]*)\]\(\s*(<[^>\n]*>|[^\s)]+)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+/**
+ * `[text](target)` or `[text](target "title")`, not preceded by `!`. No part may run past the next
+ * bracket (text), the next `(`/`[`/`<` (target) or 500 characters (title): each attempt then
+ * stops at the next link's start, so a pasted line of `[a](b` stays linear instead of quadratic.
+ */
+const LINK = /(^|[^!\\])\[([^[\]\n]*)\]\(\s*(<[^<>\n]*>|[^\s()[\]<]+)(?:\s+(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'))?\s*\)/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Blanks out inline code spans (same length), so a link shown as code is not taken for a link. */
 function withoutCodeSpans(line: string): string {
-  return line.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length));
+  const spans = codeSpans(line, 0, line.length);
+  if (spans.length === 0) return line;
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += line.slice(at, span.start) + ' '.repeat(span.end - span.start);
+    at = span.end;
+  }
+  return out + line.slice(at);
 }
 
 export function localFileLinks(text: string, doc: ReportDocument = parseReport(text)): FileLink[] {

@@ -84,6 +84,10 @@ const STRUCTURE_CLASSES = new Set(['answer-markers', 'question-headings']);
  * sit just above what was measured, so they cannot grow unnoticed.
  */
 const KNOWN_OVER_RSS_MB: Record<string, number> = {
+  // ~100 000 image links to missing files: one figure finding and one diagnostic (with its fixes)
+  // each; 314 / 336 MB measured after the diagnostics landed (under 300 before).
+  'image-links check': 360,
+  'image-links check --json': 380,
   'answer-markers doctor --fix': 400,
   // 32 000 headings: ~230 000 checker warnings (missing markers, duplicates, shifts), each an object.
   'question-headings check': 400,

@@ -3,7 +3,7 @@
  * GitHub. The checker's counts do not change, so these are notes, not warnings: they do not take a
  * question's ✓ away.
  */
-import type { GradedPageDifference } from '../gradedPage';
+import type { GradedPageDifference } from '../gradedPageTypes';
 import type { Diagnostic } from './diagnostic';
 
 export function gradedPageDiagnostics(differences: readonly GradedPageDifference[]): Diagnostic[] {

@@ -5,7 +5,8 @@
 import { analyzeReport, type ReportAnalysis } from '../analyzeReport';
 import type { CheckerProfile } from '../constraints';
 import { figureLinkFindings, type FigureFinding } from '../figureLinks';
-import { findGradedPageDifferences, type GradedPageDifference } from '../gradedPage';
+import { findGradedDifferences } from '../gradedDifferences';
+import type { GradedPageDifference } from '../gradedPageTypes';
 import { parseReport } from '../parseReport';
 import type { ReportDocument } from '../reportModel';
 import type { RangeDifference } from '../templateVersion';
@@ -76,7 +77,7 @@ export function reportDiagnostics(
     conflicts: conflictDiagnostics(text, doc),
     figures: input.figures ?? figureLinkFindings(text),
     drift: input.doctor === false ? [] : doctorDiagnostics(text, profile),
-    graded: input.gradedPage === false ? [] : findGradedPageDifferences(text, doc),
+    graded: input.gradedPage === false ? [] : findGradedDifferences(text, doc),
     rangeDifferences: input.rangeDifferences ?? [],
   });
 }
