@@ -15,15 +15,23 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   cosmetic: 'info',
 };
 
+/** Characters of fixed text the checker re-checks for fix effects, per report (~130 real reports). */
+const EFFECT_BUDGET_CHARS = 8_000_000;
+
 /** The doctor's findings, each with its diagnostic (same order): for printers that show both. */
 export function diagnoseDrift(text: string, profile: CheckerProfile): { finding: Finding; diagnostic: Diagnostic }[] {
   let before: ReturnType<typeof checkReport> | null = null;
-  return doctorWithFixes(text, profile).map(({ finding, fixed }) => {
+  // Saying what a fix does re-runs the checker on the fixed text: bounded per report, so a
+  // pasted 2 MB file with dozens of findings is not checked dozens of times (memory and time).
+  let effectBudget = EFFECT_BUDGET_CHARS;
+  return doctorWithFixes(text, profile).map(({ finding, fixed: fixedText }) => {
     const fixes: DiagnosticFix[] = [];
+    const fixed = finding.fix ? fixedText() : null;
     const edit = fixed === null ? null : editBetween(text, fixed);
     if (finding.fix && edit) {
       before ??= checkReport(text, profile);
-      const effect = verdictEffect(before, checkReport(fixed!, profile), profile);
+      effectBudget -= fixed!.length;
+      const effect = effectBudget >= 0 ? verdictEffect(before, checkReport(fixed!, profile), profile) : undefined;
       fixes.push({ label: finding.fix.label, edits: [edit], ...(effect ? { effect } : {}) });
     }
     const diagnostic: Diagnostic = {

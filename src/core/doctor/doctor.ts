@@ -121,14 +121,16 @@ export function doctor(text: string, profile: CheckerProfile): Finding[] {
 }
 
 /**
- * Every finding with the text its default fix alone would make of `text` (null when only the
- * student can fix it), so a caller can offer each fix as an edit and say what it changes.
+ * Every finding with a function giving the text its default fix alone would make of `text` (null
+ * when only the student can fix it), so a caller can offer each fix as an edit and say what it
+ * changes. A function, not the text: each is a whole copy of the report, and holding one per
+ * finding at once took over a GB on a 2 MB report with many findings.
  */
-export function doctorWithFixes(text: string, profile: CheckerProfile): { finding: Finding; fixed: string | null }[] {
+export function doctorWithFixes(text: string, profile: CheckerProfile): { finding: Finding; fixed: () => string | null }[] {
   const { diagnosed, textLines } = diagnose(text, profile);
   return diagnosed.map(({ finding, draft }) => ({
     finding,
-    fixed: draft.fix ? applyLineEdits(textLines, draft.fix.edits(defaultOption(draft))) : null,
+    fixed: () => (draft.fix ? applyLineEdits(textLines, draft.fix.edits(defaultOption(draft))) : null),
   }));
 }
 
