@@ -97,9 +97,9 @@ const KNOWN_OVER_RSS_MB: Record<string, number> = {
   'question-headings doctor': 650,
   // Headings without a marker are one finding per question now (doctor 353 -> 259 MB), but the fix
   // inserts ~117 000 markers and the repaired text is diagnosed again (555 MB measured).
-  // 929 MB measured after the diagnostics landed (555 MB before): the doctor's findings are turned
+  // 929–979 MB measured after the diagnostics landed (555 MB before): the doctor's findings are turned
   // into diagnostics with their edits before the fix runs. Not yet fixed: see the closing note.
-  'question-headings doctor --fix': 1000,
+  'question-headings doctor --fix': 1100,
 };
 
 function expectSane(r: CommandResult, what: string, cls: string): void {
