@@ -24,7 +24,7 @@ export default defineConfig({
     build: {
       // ESM, because package.json has "type": "module" (Electron >= 28 loads ESM main).
       rolldownOptions: {
-        input: { index: resolve(root, 'src/main/index.ts') },
+        input: { index: resolve(root, 'src/hosts/electron/index.ts') },
       },
     },
   },
@@ -35,7 +35,7 @@ export default defineConfig({
       // A sandboxed preload cannot be an ES module: force CommonJS and a .cjs name, otherwise
       // electron-vite follows "type": "module" and emits out/preload/index.mjs.
       rolldownOptions: {
-        input: { index: resolve(root, 'src/preload/index.ts') },
+        input: { index: resolve(root, 'src/hosts/electron/preload/index.ts') },
         output: {
           format: 'cjs',
           entryFileNames: '[name].cjs',

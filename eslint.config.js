@@ -76,7 +76,7 @@ export default defineConfig(
             nodePrefixPattern,
             { group: ['electron/*', 'react/*', 'react-dom/*'], message: 'src/core is pure.' },
             {
-              regex: intoLayer(['main', 'renderer', 'cli', 'preload', 'server', 'api', 'shared']),
+              regex: intoLayer(['services', 'hosts', 'renderer', 'api', 'shared']),
               message: 'src/core imports nothing from the other layers; they import it.',
             },
           ],
@@ -117,7 +117,7 @@ export default defineConfig(
             nodePrefixPattern,
             { group: ['electron/*'], message: 'The renderer never imports Electron.' },
             {
-              regex: intoLayer(['main', 'preload', 'cli', 'server']),
+              regex: intoLayer(['services', 'hosts']),
               message: 'The renderer runs in two hosts and knows neither: use src/api types and window.reportApi.',
             },
           ],

@@ -26,7 +26,7 @@ const external = [
 /**
  * Gives dist/cli/report-editor.js its `#!/usr/bin/env node` banner and the executable bit (npm sets
  * the bit on install; this makes it runnable straight from a checkout). Done after rendering rather
- * than with `output.banner` because rolldown keeps a shebang that src/cli/main.ts may already have,
+ * than with `output.banner` because rolldown keeps a shebang that src/hosts/cli/main.ts may already have,
  * and two shebangs are a syntax error.
  */
 function executableCli(): Plugin {
@@ -67,7 +67,7 @@ export default defineConfig({
     copyPublicDir: false,
     lib: {
       entry: {
-        [CLI_CHUNK]: resolve(root, 'src/cli/main.ts'),
+        [CLI_CHUNK]: resolve(root, 'src/hosts/cli/main.ts'),
         'core/index': resolve(root, 'src/core/index.ts'),
       },
       formats: ['es'],

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { latestBlankTemplate } from '../src/core/templateVersion';
-import { defaultRendererDir, startBrowserHost, type BrowserHost } from '../src/server/browserHost';
+import { defaultRendererDir, startBrowserHost, type BrowserHost } from '../src/hosts/http/browserHost';
 import { testHandlers } from '../test/support/testHost';
 import { watchErrors } from './support/app';
 

@@ -7,7 +7,7 @@
  * its exact position, and the text-level problems come with pure fixes: edits of the report text
  * that change only the link's own bytes.
  *
- * Pure: no Node, DOM or Electron. Disk and git checks live in src/main/services/figures.
+ * Pure: no Node, DOM or Electron. Disk and git checks live in src/services/figures.
  */
 import { lineCounter } from './lineIndex';
 import { type CodeSpan, codeSpans, LineSyntax, spanHolding } from './lineSyntax';

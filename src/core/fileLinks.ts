@@ -3,7 +3,7 @@
  * `[our config](../configs/train.yaml)`): not figures, but a grader who clicks one on GitHub gets a
  * 404 when the file is not there. Image targets are left to figureLinks, URLs and anchors to no one.
  *
- * Pure: the disk check is in src/main/services/deadFileLinks.ts.
+ * Pure: the disk check is in src/services/deadFileLinks.ts.
  */
 import { figureTarget, IMAGE_EXTENSIONS } from './figureLinks';
 import { lineCounter } from './lineIndex';

@@ -2,10 +2,10 @@
  * The real services behind the API handlers, for tests: a workspace (not watching) and a recent
  * list in a temp folder, with a browser-like host that has no native dialogs.
  */
-import type { EmitEvent } from '../../src/main/services/reportWorkspace';
-import { createApiHandlers, type HostCapabilities } from '../../src/main/services/apiHandlers';
-import { RecentRepos } from '../../src/main/services/recentRepos';
-import { ReportWorkspace } from '../../src/main/services/reportWorkspace';
+import type { EmitEvent } from '../../src/services/reportWorkspace';
+import { createApiHandlers, type HostCapabilities } from '../../src/services/apiHandlers';
+import { RecentRepos } from '../../src/services/recentRepos';
+import { ReportWorkspace } from '../../src/services/reportWorkspace';
 import { tempRepo } from './cli';
 
 export function testHandlers(options: { host?: Partial<HostCapabilities>; emit?: EmitEvent } = {}) {

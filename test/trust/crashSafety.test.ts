@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAnswer } from '../../src/core/editReport';
 import { parseReport } from '../../src/core/parseReport';
 import { serializeReport } from '../../src/core/reportModel';
-import { ReportWorkspace } from '../../src/main/services/reportWorkspace';
+import { ReportWorkspace } from '../../src/services/reportWorkspace';
 import { tempRepo } from '../support/cli';
 import { corpusReports } from '../support/corpus';
 import { buildReport, words } from '../support/reportBuilder';

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReportWorkspace } from '../../src/main/services/reportWorkspace';
+import { ReportWorkspace } from '../../src/services/reportWorkspace';
 import { tempRepo } from '../support/cli';
 import { buildReport } from '../support/reportBuilder';
 import { inLanes, runAndKill } from './support/killLoop';

@@ -23,7 +23,7 @@ import type { OpenedReport, OpenResult } from '../../src/api/contract';
 import { setAnswer } from '../../src/core/editReport';
 import { parseReport } from '../../src/core/parseReport';
 import { serializeReport } from '../../src/core/reportModel';
-import { ReportWorkspace } from '../../src/main/services/reportWorkspace';
+import { ReportWorkspace } from '../../src/services/reportWorkspace';
 import { assertCliBuilt, runCliProcess, tempRepo } from '../support/cli';
 import { buildReport, words } from '../support/reportBuilder';
 

@@ -51,7 +51,7 @@ describe('doctor --fix on a read-only report', () => {
 
   it('as an ordinary user: no stack trace and no stray .bak per try', async () => {
     const { bundleForNode } = await import('./support/nodeBundle');
-    bundle = await bundleForNode(join(import.meta.dirname, '../../src/cli/main.ts'), { forOtherUser: isRoot });
+    bundle = await bundleForNode(join(import.meta.dirname, '../../src/hosts/cli/main.ts'), { forOtherUser: isRoot });
     const { repo, file, dir } = readOnlyRepo();
     if (isRoot) {
       const chown = spawnSync('chown', ['-R', `${NOBODY}:${NOBODY}`, repo]);

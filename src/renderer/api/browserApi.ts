@@ -7,7 +7,7 @@
 import type { ApiEvents, Channel, EventName, FigureImportOutcome, ReportApi, RequestOf, ResponseOf } from '../../api/contract';
 
 export const TOKEN_HEADER = 'x-report-token';
-/** Must match the host's header name (src/server/figureImportRequest.ts). */
+/** Must match the host's header name (src/hosts/http/figureImportRequest.ts). */
 const FIGURE_IMPORT_HEADER = 'x-figure-import';
 const KEEPALIVE_LIMIT = 60_000;
 

@@ -1,0 +1,190 @@
+/**
+ * `report-editor check PATH...`: several repos, reports, or a folder of repos checked in one
+ * process (a teacher's folder of clones, a CI matrix), with one summary table, `--verbose` for each
+ * report's details and `--json` for an array.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { locateReport, type LocatedReport } from '../../services/locateReport';
+import { isReportTemplate } from '../../core/templateVersion';
+import { readReportText, ReportFileError } from '../../services/reportFile';
+import { checkJson, formatHuman, relativeTo, type CheckFormat } from './checkCommand';
+import type { CliIo } from './commands';
+import { allWarnings, exitCodeOf, inspectReport, type InspectedReport } from './inspectReport';
+
+/** One PATH given (or one repo found in a folder of repos), located or with why it cannot be. */
+export interface CheckTarget {
+  readonly input: string;
+  readonly located?: LocatedReport;
+  readonly error?: ReportFileError;
+}
+
+/** A target after checking: its report, or the one-line reason it could not be checked. */
+export interface BatchResult {
+  readonly input: string;
+  readonly report?: InspectedReport;
+  readonly error?: string;
+}
+
+async function holdsTemplate(path: string): Promise<boolean> {
+  try {
+    return isReportTemplate(await readReportText(path));
+  } catch {
+    return true; // unreadable, binary, UTF-16…: let the check say why
+  }
+}
+
+async function hasGitFolder(path: string): Promise<boolean> {
+  return stat(join(path, '.git')).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The repos directly inside `folder` (each child folder in which a report is found). */
+async function reposInside(folder: string): Promise<CheckTarget[]> {
+  let names: string[];
+  try {
+    names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+  } catch {
+    return [];
+  }
+  const found: CheckTarget[] = [];
+  for (const name of names.sort()) {
+    const child = join(folder, name);
+    try {
+      found.push({ input: child, located: await locateReport(child) });
+    } catch (error) {
+      // A child that holds several template files is a repo too: say so rather than skip it.
+      if (error instanceof ReportFileError && error.problem === 'ambiguous') found.push({ input: child, error });
+      else if (!(error instanceof ReportFileError)) throw error;
+    }
+  }
+  return found;
+}
+
+/**
+ * Turns the PATHs into reports. A folder that is not a repo itself (no `.git`) and holds no single
+ * report is taken as a folder of repos. More than one PATH, or such a folder, makes a batch.
+ */
+export async function resolveCheckTargets(
+  inputs: readonly string[],
+  cwd: string,
+  options: { onlyReports?: boolean } = {},
+): Promise<{ batch: boolean; entries: CheckTarget[] }> {
+  const entries: CheckTarget[] = [];
+  let batch = inputs.length > 1;
+  for (const input of inputs) {
+    const path = resolve(cwd, input);
+    try {
+      const located = await locateReport(path);
+      // pre-commit passes every changed markdown file: the project's README is not a report.
+      if (options.onlyReports && located.reportPath === path && !(await holdsTemplate(path))) continue;
+      entries.push({ input: path, located });
+    } catch (error) {
+      if (!(error instanceof ReportFileError)) throw error;
+      // pre-commit passes every changed markdown file: the project's README is not a report.
+      if (options.onlyReports && error.problem === 'no-template' && (await stat(path).then((s) => s.isFile(), () => false))) continue;
+      const folderOfRepos =
+        (error.problem === 'no-template' || error.problem === 'ambiguous') &&
+        (await stat(path).then((s) => s.isDirectory(), () => false)) &&
+        !(await hasGitFolder(path));
+      const repos = folderOfRepos ? await reposInside(path) : [];
+      // Two template files in one repo are a question for the student, not a batch: a folder of
+      // repos has reports in at least two of its folders.
+      if (repos.length >= 2 || (error.problem === 'no-template' && repos.length > 0)) {
+        batch = true;
+        entries.push(...repos);
+      } else entries.push({ input: path, error });
+    }
+  }
+  return { batch: batch && entries.length > 1, entries };
+}
+
+function templateName(report: InspectedReport): string {
+  const t = report.loaded.template;
+  if (!t) return '?';
+  return `${t.generation}q${t.version === 'unknown' ? '' : ` ${t.version}`}`;
+}
+
+/** The summary table: one row per target, columns padded to fit. */
+export function summaryTable(results: readonly BatchResult[], cwd: string): string[] {
+  const rows = results.map((r) => {
+    const repo = relativeTo(cwd, r.report?.located.reportPath ?? r.input) || '.';
+    if (!r.report) return [repo, '', '', r.error ?? '', ''];
+    const { check } = r.report.analysis;
+    const expected = r.report.loaded.profile.expectedAnswers;
+    return [
+      repo,
+      templateName(r.report),
+      check.error ? `-/${expected}` : `${check.passed}/${check.answers}`,
+      check.error ? `checker stops: ${check.answers} answers, not ${expected}` : '',
+      [...new Set(check.failures.map((f) => f.question))].join(' '),
+    ];
+  });
+  const header = ['report', 'template', 'passed', 'error', 'failing questions'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+export const batchExitCode = (results: readonly BatchResult[]): number =>
+  Math.max(0, ...results.map((r) => (r.report ? exitCodeOf(r.report) : 2)));
+
+/** Reports inspected at once in a batch. */
+const BATCH_CONCURRENCY = 4;
+
+export async function runBatchCheck(
+  targets: readonly CheckTarget[],
+  options: { format: CheckFormat; verbose: boolean; gradedPage: boolean },
+  io: CliIo,
+): Promise<number> {
+  const inspect = async (target: CheckTarget): Promise<BatchResult> => {
+    if (target.error) return { input: target.input, error: target.error.message };
+    try {
+      return { input: target.input, report: await inspectReport(target.located!, options) };
+    } catch (error) {
+      if (!(error instanceof ReportFileError)) throw error;
+      return { input: target.input, error: error.message };
+    }
+  };
+  // A few at a time: one report's git calls and file reads overlap another's parsing.
+  const results: BatchResult[] = new Array(targets.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const i = next++;
+      results[i] = await inspect(targets[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, targets.length) }, worker));
+  if (options.format === 'json') {
+    const json = results.map((r) =>
+      r.report
+        ? { path: r.report.located.reportPath, ...checkJson(r.report.analysis, allWarnings(r.report.warnings), r.report.diagnostics) }
+        : { path: r.input, problem: r.error },
+    );
+    io.out(JSON.stringify(json, null, 2));
+  } else if (options.format === 'github') {
+    const { githubAnnotations, githubProblem, writeJobSummary } = await import('./format/github');
+    for (const r of results) {
+      const lines = r.report ? githubAnnotations(r.report, io.cwd) : [githubProblem(r.input, r.error ?? '', io.cwd)];
+      for (const line of lines) io.out(line);
+    }
+    for (const line of summaryTable(results, io.cwd)) io.out(line);
+    await writeJobSummary(results, io);
+  } else {
+    if (options.verbose) {
+      for (const r of results) {
+        if (r.report) for (const line of formatHuman(r.report.loaded, r.report.analysis, r.report.diagnostics, io.cwd, r.report.located.repoRoot)) io.out(line);
+        else io.out(`${relativeTo(io.cwd, r.input)}: ${r.error}`);
+        io.out('');
+      }
+    }
+    for (const line of summaryTable(results, io.cwd)) io.out(line);
+    const passing = results.filter((r) => r.report && exitCodeOf(r.report) === 0).length;
+    io.out('');
+    io.out(`${passing} of ${results.length} reports pass`);
+  }
+  return batchExitCode(results);
+}

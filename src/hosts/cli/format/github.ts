@@ -1,0 +1,100 @@
+/**
+ * `report-editor check --format github`: GitHub Actions workflow commands, so every failing
+ * question and every warning shows as an annotation on the report in the pull request, plus a
+ * markdown summary of the run on the job's page when `$GITHUB_STEP_SUMMARY` is set.
+ * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+ */
+import { appendFile } from 'node:fs/promises';
+import { formatRange } from '../../../core/constraints';
+import type { BatchResult } from '../batchCheck';
+import { relativeTo } from '../checkCommand';
+import type { CliIo } from '../commands';
+import { allWarnings, type InspectedReport } from '../inspectReport';
+
+/** A workflow command's message: `%`, CR and LF would end or corrupt the command. */
+export const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+/** A property value (`file=`, `title=`): `:` and `,` separate properties, so they are escaped too. */
+export const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+function command(level: 'error' | 'warning', props: { file: string; line?: number | null; title: string }, message: string): string {
+  const parts = [`file=${escapeProperty(props.file)}`];
+  if (props.line !== undefined && props.line !== null) parts.push(`line=${props.line}`);
+  parts.push(`title=${escapeProperty(props.title)}`);
+  return `::${level} ${parts.join(',')}::${escapeData(message)}`;
+}
+
+/** Every finding of one report as workflow commands, then a plain line with the verdict. */
+export function githubAnnotations(report: InspectedReport, cwd: string): string[] {
+  const file = relativeTo(cwd, report.loaded.reportPath);
+  const { check } = report.analysis;
+  const lines: string[] = [];
+  if (check.error) {
+    const expected = report.loaded.profile.expectedAnswers;
+    lines.push(
+      command(
+        'error',
+        { file, title: "report.py check stops with an error" },
+        `${check.error}\nIt finds ${check.answers} answers instead of ${expected}, so it checks nothing; the warnings show where.`,
+      ),
+    );
+  }
+  const byQuestion = new Map(report.analysis.questions.map((q) => [q.number, q]));
+  for (const f of check.failures) {
+    const unit = f.kind === 'words' ? (f.got === 1 ? 'word' : 'words') : f.got === 1 ? 'image' : 'images';
+    const summary = `${f.got} ${unit}, needs ${formatRange(f)}`;
+    lines.push(command('error', { file, line: byQuestion.get(f.question)?.answerLine, title: `Question ${f.question} fails report.py check` }, `Question ${f.question}: ${summary}`));
+  }
+  for (const w of allWarnings(report.warnings)) {
+    const title = w.question !== null ? `${w.kind} (question ${w.question})` : w.kind;
+    lines.push(command('warning', { file, line: w.line, title }, w.message));
+  }
+  lines.push(`${file}: ${check.error ? `passed -/${report.loaded.profile.expectedAnswers} (the checker raised an error)` : `passed ${check.passed}/${check.answers}`}`);
+  return lines;
+}
+
+/** A PATH that could not be checked at all (no template, unreadable…). */
+export function githubProblem(input: string, reason: string, cwd: string): string {
+  return command('error', { file: relativeTo(cwd, input), title: 'report-editor check cannot read the report' }, reason);
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** The job summary: the summary table as markdown, and each report's failures. */
+export function jobSummaryMarkdown(results: readonly BatchResult[], cwd: string): string {
+  const out = ['### report-editor check', '', '| report | template | passed | error | failing questions |', '| --- | --- | --- | --- | --- |'];
+  for (const r of results) {
+    const path = relativeTo(cwd, r.report?.loaded.reportPath ?? r.input);
+    if (!r.report) {
+      out.push(`| \`${cell(path)}\` | | | ${cell(r.error ?? '')} | |`);
+      continue;
+    }
+    const { check } = r.report.analysis;
+    const t = r.report.loaded.template;
+    const expected = r.report.loaded.profile.expectedAnswers;
+    out.push(
+      `| \`${cell(path)}\` | ${t ? `${t.generation} questions${t.version === 'unknown' ? '' : ` (${t.version})`}` : '?'} | ${check.error ? `-/${expected}` : `${check.passed}/${check.answers}`} | ${check.error ? cell(check.error) : ''} | ${[...new Set(check.failures.map((f) => f.question))].join(', ')} |`,
+    );
+  }
+  for (const r of results) {
+    if (!r.report || r.report.analysis.check.failures.length === 0) continue;
+    const byQuestion = new Map(r.report.analysis.questions.map((q) => [q.number, q]));
+    out.push('', `**${relativeTo(cwd, r.report.loaded.reportPath)}**`, '');
+    for (const f of r.report.analysis.check.failures) {
+      const unit = f.kind === 'words' ? 'words' : 'images';
+      out.push(`- Question ${f.question} (line ${byQuestion.get(f.question)?.answerLine ?? '?'}): ${f.got} ${unit}, needs ${formatRange(f)}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Appends the summary to `$GITHUB_STEP_SUMMARY` when the variable is set (inside GitHub Actions). */
+export async function writeJobSummary(results: readonly BatchResult[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const target = env.GITHUB_STEP_SUMMARY;
+  if (!target) return;
+  try {
+    await appendFile(target, jobSummaryMarkdown(results, io.cwd));
+  } catch (error) {
+    io.err(`report-editor check: could not write the job summary to ${target}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * One-click export: the report as ONE self-contained HTML file (`report.html` next to the report by
+ * default, the name the course's own `python report.py html` writes). Figures are inlined as data:
+ * URIs, the stylesheet is inlined, and a Content-Security-Policy forbids every request, so the file
+ * reads the same offline, on any machine, and on paper. Plain Node: the CLI, the browser host and
+ * Electron's main process share it.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseReport } from '../core/parseReport';
+import {
+  classifyImageSource,
+  hastToHtml,
+  imageReferences,
+  type ImageResolution,
+  imageTypeForPath,
+  renderMarkdownToHast,
+  REPORT_BODY_CLASS,
+  REPORT_CSS,
+  reportBodyMarkdown,
+  resolveImages,
+  sniffImageType,
+} from '../core/render';
+import { writeFileAtomic } from './atomicWrite';
+import { stampOf } from './diskStamp';
+import { assertExportTarget } from './exportTarget';
+import { readReportText, ReportFileError } from './reportFile';
+import { OutsideRootError, resolveInside } from './safePath';
+
+/** The page's only permissions: inline styles and data: images. No scripts, no requests. */
+export const EXPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/** The course tool's file name; the default output beside the report. */
+export const DEFAULT_EXPORT_NAME = 'report.html';
+
+/** Beyond this an image is not inlined (a mistaken link to a video or a dataset). */
+export const MAX_INLINE_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/** How many figures are read at once. */
+const READ_CONCURRENCY = 4;
+
+export interface ExportOptions {
+  /** Absolute path of the report markdown file; images resolve inside its folder. */
+  readonly reportPath: string;
+  /** The text to export (the editor's current text); read from `reportPath` when absent. */
+  readonly text?: string;
+  /** Where to write; default `report.html` in the report's folder. */
+  readonly outputPath?: string;
+  /** Called with (done, total) image files: once with done = 0, then after each image. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface MissingImage {
+  /** The image source as written in the report (percent-encoded like any markdown link). */
+  readonly src: string;
+  /** 1-based line in the report, when known. */
+  readonly line: number | null;
+  /** Why it is not in the page, e.g. "file not found". */
+  readonly reason: string;
+}
+
+export interface ExportResult {
+  readonly outputPath: string;
+  /** Images the report shows and the page could not include; each has a placeholder box there. */
+  readonly missingImages: readonly MissingImage[];
+  /** Every image in the report (inlined and missing), duplicates counted. */
+  readonly imageCount: number;
+  /** Images inlined into the page (duplicates counted). */
+  readonly inlinedCount: number;
+  /** Size of the written file. */
+  readonly bytes: number;
+  /** sha-256 of the written file, so a later "open it" can check it is still what we wrote. */
+  readonly sha256: string;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Reads one figure and turns it into a data: URI, or says why it cannot be shown. */
+export async function inlineImage(reportDir: string, src: string): Promise<ImageResolution> {
+  const source = classifyImageSource(src);
+  if (source.kind === 'remote') {
+    return { kind: 'missing', reason: 'remote image not included: the exported page loads nothing from the internet; put the image in the report\'s figures/ folder' };
+  }
+  if (source.kind === 'unsupported') return { kind: 'missing', reason: 'not a file path the page can show' };
+  let path: string;
+  try {
+    path = await resolveInside(reportDir, source.path);
+  } catch (error) {
+    if (error instanceof OutsideRootError) {
+      return { kind: 'missing', reason: "outside the report's folder: only images inside it are handed in and shown" };
+    }
+    throw error;
+  }
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { kind: 'missing', reason: 'not a file' };
+    size = info.size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { kind: 'missing', reason: code === 'ENOENT' || code === 'ENOTDIR' ? 'file not found' : `cannot be read (${code ?? String(error)})` };
+  }
+  if (size > MAX_INLINE_IMAGE_BYTES) {
+    return { kind: 'missing', reason: `too large to include (${(size / 1024 / 1024).toFixed(0)} MB)` };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { kind: 'missing', reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  }
+  // The bytes decide (a JPEG saved as .png still shows); an unknown format with an image
+  // extension is refused rather than trusted.
+  const type = sniffImageType(bytes);
+  if (!type) {
+    const expected = imageTypeForPath(path);
+    return { kind: 'missing', reason: expected ? `not a readable ${expected.replace('image/', '').toUpperCase()} image` : 'not an image file' };
+  }
+  return { kind: 'url', url: `data:${type};base64,${bytes.toString('base64')}` };
+}
+
+export function exportDocument(title: string, bodyHtml: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<style>
+html { background: #fff; }
+body { margin: 0; }
+${REPORT_CSS.trim()}
+</style>
+</head>
+<body>
+<main class="${REPORT_BODY_CLASS}">
+${bodyHtml}
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * Renders the report (or `text`) and writes one self-contained HTML file atomically. Missing or
+ * refused images never abort the export: each gets a visible placeholder and a `missingImages`
+ * entry. Throws ReportFileError when the report cannot be read or the output would replace it.
+ */
+export async function exportReportHtml(options: ExportOptions): Promise<ExportResult> {
+  const reportPath = resolve(options.reportPath);
+  const reportDir = dirname(reportPath);
+  const outputPath = resolve(options.outputPath ?? join(reportDir, DEFAULT_EXPORT_NAME));
+  if (outputPath === reportPath) {
+    throw new ReportFileError('not-a-file', `refusing to write the HTML export over a markdown file (${outputPath}); choose a .html file`, outputPath);
+  }
+  // Judged before the (possibly long) render, and the render never follows a link when writing.
+  await assertExportTarget(outputPath, reportPath);
+  const text = options.text ?? (await readReportText(reportPath));
+  const tree = renderMarkdownToHast(reportBodyMarkdown(text));
+
+  const references = imageReferences(tree);
+  const unique = [...new Set(references.map((r) => r.src))];
+  const resolved = new Map<string, ImageResolution>();
+  let done = 0;
+  options.onProgress?.(0, unique.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < unique.length) {
+      const src = unique[next++];
+      resolved.set(src, src ? await inlineImage(reportDir, src) : { kind: 'missing', reason: 'the image has no usable source' });
+      done++;
+      options.onProgress?.(done, unique.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, unique.length) }, worker));
+
+  const missingImages: MissingImage[] = [];
+  for (const ref of references) {
+    const resolution = resolved.get(ref.src);
+    if (resolution?.kind === 'missing') missingImages.push({ src: ref.src, line: ref.line, reason: resolution.reason });
+  }
+  resolveImages(tree, (src) => resolved.get(src) ?? { kind: 'missing', reason: 'the image has no usable source' });
+
+  const title = parseReport(text).title ?? 'Exam report';
+  const html = exportDocument(title, hastToHtml(tree));
+  const bytes = Buffer.byteLength(html, 'utf8');
+  await assertExportTarget(outputPath, reportPath);
+  // A link at the output name is replaced by the file, never written through (see exportTarget).
+  await writeFileAtomic(outputPath, html, { replaceLink: true });
+  return {
+    outputPath,
+    sha256: stampOf(html),
+    missingImages,
+    imageCount: references.length,
+    inlinedCount: references.length - missingImages.length,
+    bytes,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Loads a report with everything needed to judge it: its text, and the checker that applies —
+ * the repo's own `report.py` beside the report when it has one, else the course's current one.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { CheckerProfile } from '../core/constraints';
+import { parseReportPy } from '../core/reportPy';
+import { resolveProfile, type ResolvedProfile } from '../core/templateVersion';
+import { readReportText, ReportFileError } from './reportFile';
+
+export interface LoadedReport extends ResolvedProfile {
+  readonly reportPath: string;
+  readonly text: string;
+  /** Path of the report.py whose table is in force, or null when the course default is used. */
+  readonly reportPyPath: string | null;
+}
+
+export async function readReportPy(reportPath: string): Promise<{ path: string; profile: CheckerProfile } | null> {
+  const path = join(dirname(reportPath), 'report.py');
+  let source: string;
+  try {
+    source = await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+  const profile = parseReportPy(source, path);
+  return profile ? { path, profile } : null;
+}
+
+export async function loadReport(reportPath: string, options: { requireTemplate?: boolean } = {}): Promise<LoadedReport> {
+  const text = await readReportText(reportPath);
+  const reportPy = await readReportPy(reportPath);
+  const resolved = resolveProfile(text, reportPy?.profile ?? null);
+  if (options.requireTemplate !== false && resolved.template === null) {
+    throw new ReportFileError(
+      'no-template',
+      text.trim() === ''
+        ? `${reportPath} is empty; copy the course's report template into it (or open the file that holds your report)`
+        : `${reportPath} does not hold the 02476 exam template (no "### Question N" headings or template text found)`,
+      reportPath,
+    );
+  }
+  return { ...resolved, reportPath, text, reportPyPath: reportPy?.path ?? null };
+}

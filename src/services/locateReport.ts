@@ -1,0 +1,91 @@
+/**
+ * Finding the report in a student's repo: `reports/README.md` first, otherwise any markdown file in
+ * the repo that holds the template. Groups rename it (`reports/readme.md`, `report/README.md`,
+ * `exam_report.md`) or keep their project one folder down (`MyProject/reports/README.md`).
+ */
+import { stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isReportTemplate } from '../core/templateVersion';
+import { readReportText, ReportFileError } from './reportFile';
+import { markdownFilesIn, SEARCH_DEPTH } from './reportSearch';
+
+export interface LocatedReport {
+  /** Absolute path of the report markdown file. */
+  readonly reportPath: string;
+  /** The folder treated as the repo: the parent of `reports/`, or the report's folder. */
+  readonly repoRoot: string;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function holdsTemplate(path: string): Promise<boolean> {
+  try {
+    return isReportTemplate(await readReportText(path));
+  } catch {
+    return false;
+  }
+}
+
+function repoRootOf(reportPath: string): string {
+  const folder = dirname(reportPath);
+  return basename(folder) === 'reports' ? dirname(folder) : folder;
+}
+
+/**
+ * Markdown files holding the template anywhere in the repo (see `reportSearch.ts` for where it
+ * looks and what it skips), shallowest first.
+ */
+export async function findReportCandidates(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of await markdownFilesIn(folder)) {
+    if (await holdsTemplate(path)) found.push(path);
+  }
+  return found;
+}
+
+/**
+ * Resolves a repo root, a `reports/` folder or a markdown file to the report in it.
+ * Throws ReportFileError `no-template` when none is found and `ambiguous` when several are
+ * (the app lets the user choose; the CLI asks for a file).
+ */
+export async function locateReport(input: string): Promise<LocatedReport> {
+  const path = resolve(input);
+  if (!(await isDirectory(path))) {
+    await readReportText(path); // turns a missing or unreadable file into a clear error
+    return { reportPath: path, repoRoot: repoRootOf(path) };
+  }
+  for (const preferred of [join(path, 'reports', 'README.md'), join(path, 'README.md')]) {
+    if (await holdsTemplate(preferred)) return { reportPath: preferred, repoRoot: repoRootOf(preferred) };
+  }
+  const candidates = await findReportCandidates(path);
+  if (candidates.length === 1) return { reportPath: candidates[0], repoRoot: path };
+  if (candidates.length > 1) {
+    throw new ReportFileError(
+      'ambiguous',
+      `several markdown files hold the report template: ${candidates.map((c) => c.slice(path.length + 1)).join(', ')}; name one`,
+      path,
+    );
+  }
+  // reports/README.md is there but cannot be the report (binary, not UTF-8, empty...): say that,
+  // rather than "no report found" about a file the student can see.
+  const expected = join(path, 'reports', 'README.md');
+  let text: string | null = null;
+  try {
+    text = await readReportText(expected);
+  } catch (error) {
+    if (error instanceof ReportFileError && error.problem !== 'not-found') throw error;
+  }
+  throw new ReportFileError(
+    'no-template',
+    text !== null && text.trim() === ''
+      ? `${expected} is empty; copy the course's report template into it (or pick the file that holds your report)`
+      : `no report found in ${path}: expected reports/README.md (or another markdown file in the repo, up to ${SEARCH_DEPTH} folders down) holding the 02476 exam template`,
+    path,
+  );
+}

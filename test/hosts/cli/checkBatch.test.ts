@@ -1,0 +1,74 @@
+/**
+ * `report-editor check PATH...`: several repos, report files, or a folder of repos in one process,
+ * one summary table, `--verbose` details, `--json` array; exit code the worst of them.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertCliBuilt, runCliProcess, tempRepo } from '../../support/cli';
+import { corpusAvailable, corpusFiles } from '../../support/corpus';
+import { passingAnswers31 } from '../../support/passingAnswers';
+import { buildReport, words } from '../../support/reportBuilder';
+
+beforeAll(assertCliBuilt);
+
+/** A teacher's folder of clones: one passing, one failing Q4 and Q7, one whose checker stops. */
+function folderOfRepos(): string {
+  return tempRepo({
+    'group01/reports/README.md': buildReport({ answers: passingAnswers31() }),
+    'group01/reports/figures/a.png': 'png',
+    'group02/reports/README.md': buildReport({ answers: { ...passingAnswers31(), 4: words(30), 7: words(20) } }),
+    'group02/reports/figures/a.png': 'png',
+    'group03/MyProject/reports/README.md': buildReport({ dropMarker: [5] }),
+    'notes/todo.txt': 'not a repo',
+  });
+}
+
+describe('report-editor check with several reports', () => {
+  it('checks a folder of repos in one process and prints one summary table', () => {
+    const folder = folderOfRepos();
+    const run = runCliProcess(['check', folder], folder);
+    expect(run.code).toBe(1);
+    const rows = run.stdout.split('\n');
+    expect(rows[0]).toMatch(/^report\s+template\s+passed\s+error\s+failing questions$/);
+    expect(rows.find((r) => r.startsWith('group01/'))).toMatch(/^group01\/reports\/README\.md\s+31q\s+31\/31$/);
+    expect(rows.find((r) => r.startsWith('group02/'))).toMatch(/^group02\/reports\/README\.md\s+31q\s+29\/31\s+4 7$/);
+    expect(rows.find((r) => r.startsWith('group03/'))).toMatch(/^group03\/MyProject\/reports\/README\.md\s+31q\s+-\/31\s+checker stops: 30 answers, not 31$/);
+    expect(run.stdout).toContain('1 of 3 reports pass');
+    // Without --verbose, no per-question detail.
+    expect(run.stdout).not.toContain('✗ Question 4');
+  });
+
+  it('--verbose adds each report\'s details; --json gives an array', () => {
+    const folder = folderOfRepos();
+    const verbose = runCliProcess(['check', folder, '--verbose'], folder).stdout;
+    expect(verbose).toMatch(/^group02\/reports\/README\.md: 31-question template/m);
+    expect(verbose).toMatch(/✗ Question 4 \(line \d+\): 30 words, needs 100–200/);
+    const json = JSON.parse(runCliProcess(['check', folder, '--json'], folder).stdout);
+    expect(json.map((r: { path: string; passed: number | null }) => [r.path.slice(folder.length + 1), r.passed])).toEqual([
+      ['group01/reports/README.md', 31],
+      ['group02/reports/README.md', 29],
+      ['group03/MyProject/reports/README.md', null],
+    ]);
+    expect(json[1].failures.map((f: { question: number }) => f.question)).toEqual([4, 7]);
+  });
+
+  it('takes several PATHs (a repo and a report file); an unusable one is a row and makes the exit code 2', () => {
+    const folder = folderOfRepos();
+    mkdirSync(join(folder, 'empty'));
+    const run = runCliProcess(['check', 'group01', 'group02/reports/README.md', 'empty'], folder);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^group01\/reports\/README\.md\s+31q\s+31\/31$/m);
+    expect(run.stdout).toMatch(/^group02\/reports\/README\.md\s+31q\s+29\/31\s+4 7$/m);
+    expect(run.stdout).toMatch(/^empty\s+no report found in .*empty/m);
+    expect(runCliProcess(['check', 'group01', 'group01/reports'], folder).code).toBe(0);
+  });
+
+  it.skipIf(!corpusAvailable)('gives the course checker\'s verdict for every real report in one run', () => {
+    const reports = corpusFiles().filter((f) => f.kind === 'report');
+    const run = runCliProcess(['check', '--json', ...reports.map((f) => f.path)]);
+    const json = JSON.parse(run.stdout) as { path: string; passed: number | null; error: string | null }[];
+    expect(json.map((r) => r.path)).toEqual(reports.map((f) => f.path));
+    for (const [i, f] of reports.entries()) expect({ passed: json[i].passed, error: json[i].error }, f.name).toEqual({ passed: f.expected.passed, error: f.expected.error });
+  }, 120_000);
+});

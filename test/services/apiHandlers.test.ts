@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/services/apiHandlers';
+import { tempRepo } from '../support/cli';
+import { buildReport } from '../support/reportBuilder';
+import { testHandlers } from '../support/testHost';
+
+function handlersFor() {
+  const events: { event: string; payload: unknown }[] = [];
+  const { handlers, workspace } = testHandlers({
+    host: { showExport: async () => ({ url: '/exported/x/report.html' }) },
+    emit: (event, payload) => events.push({ event, payload }),
+  });
+  return { handlers, events, workspace };
+}
+
+describe('the API handlers act only on the open report', () => {
+  it('imports a dropped image into figures/ next to the open report, and nowhere else', async () => {
+    const repo = tempRepo({ 'reports/README.md': buildReport() });
+    const other = tempRepo({ 'reports/README.md': buildReport() });
+    const { handlers } = handlersFor();
+    await dispatch(handlers, 'openPath', { path: repo });
+    const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#990000' } }).png().toBuffer();
+    const files = [{ fileName: 'GCP Bucket.png', base64: png.toString('base64') }];
+    const [outcome] = (await dispatch(handlers, 'importFigures', { reportPath: join(repo, 'reports/README.md'), question: 19, files })) as { ok: boolean; relativeLink: string }[];
+    expect(outcome).toMatchObject({ ok: true, relativeLink: 'figures/q19-gcp-bucket.png' });
+    expect(readFileSync(join(repo, 'reports/figures/q19-gcp-bucket.png'))).toEqual(png);
+    await expect(dispatch(handlers, 'importFigures', { reportPath: join(other, 'reports/README.md'), question: 19, files })).rejects.toThrow(/open report/);
+    expect(existsSync(join(other, 'reports/figures'))).toBe(false);
+    await expect(dispatch(handlers, 'importFigures', { reportPath: join(repo, 'reports/README.md'), question: 19, files: [] })).rejects.toThrow(/Invalid request/);
+  });
+
+  it('exports the open report with progress events, and only shows files it exported', async () => {
+    const repo = tempRepo({ 'reports/README.md': buildReport() });
+    const { handlers, events } = handlersFor();
+    await dispatch(handlers, 'openPath', { path: repo });
+    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#000' } }).png().toBuffer();
+    await dispatch(handlers, 'importFigures', { reportPath: join(repo, 'reports/README.md'), question: 19, files: [{ fileName: 'a.png', base64: png.toString('base64') }] });
+    const text = buildReport({ answers: { 19: '![bucket](figures/q19-a.png)' } });
+    const result = (await dispatch(handlers, 'exportHtml', { reportPath: join(repo, 'reports/README.md'), text })) as { kind: string; outputPath: string };
+    expect(result).toMatchObject({ kind: 'exported', outputPath: join(repo, 'reports/report.html') });
+    expect(readFileSync(result.outputPath, 'utf8')).toContain('data:image/png;base64,');
+    expect(events.some((e) => e.event === 'exportProgress')).toBe(true);
+    expect(await dispatch(handlers, 'openExport', { outputPath: result.outputPath })).toEqual({ url: '/exported/x/report.html' });
+    await expect(dispatch(handlers, 'openExport', { outputPath: '/etc/passwd' })).rejects.toThrow(/exported in this session/);
+    const elsewhere = (await dispatch(handlers, 'exportHtml', { reportPath: join(repo, 'reports/README.md'), text, outputPath: '/tmp/../etc/report.html' })) as { kind: string; message: string };
+    expect(elsewhere.kind).toBe('error');
+    expect(elsewhere.message).toMatch(/outside/);
+  });
+});

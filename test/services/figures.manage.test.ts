@@ -1,0 +1,171 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { removeFigureLink } from '../../src/core/figureLinks';
+import { applyEdits } from '../../src/core/textEdit';
+import {
+  deleteFigureIfUnused,
+  FigureError,
+  figureThumbnail,
+  listFigures,
+  renameFigure,
+} from '../../src/services/figures';
+import { BLUE, png, reportRepo } from './figuresSupport';
+
+async function refusal(promise: Promise<unknown>): Promise<FigureError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof FigureError)) throw new Error(`expected a FigureError, got ${String(error)}`);
+  return error;
+}
+
+const readText = (path: string) => readFileSync(path, 'utf8');
+
+describe('renameFigure', () => {
+  it('renames the file to a safe name and updates every link to it', async () => {
+    const bytes = await png();
+    const repo = reportRepo(
+      { 19: '![a](figures/q19-img.png)', 20: '![b](./figures/q19-img.png)\n![c](figures/other.png)' },
+      { 'reports/figures/q19-img.png': bytes, 'reports/figures/other.png': await png(5, 5) },
+    );
+    const text = readText(repo.reportPath);
+    const result = await renameFigure({
+      reportPath: repo.reportPath,
+      text,
+      from: 'figures/q19-img.png',
+      to: 'GCP Bucket',
+    });
+    expect(result).toMatchObject({ relativeLink: 'figures/gcp-bucket.png', changedLinks: 2 });
+    expect(applyEdits(text, result.edits)).toBe(
+      text
+        .replace('figures/q19-img.png', 'figures/gcp-bucket.png')
+        .replace('./figures/q19-img.png', './figures/gcp-bucket.png'),
+    );
+    expect(readdirSync(repo.figures).sort()).toEqual(['gcp-bucket.png', 'other.png']);
+    expect(readFileSync(join(repo.figures, 'gcp-bucket.png')).equals(bytes)).toBe(true);
+  });
+
+  it('keeps dots that are part of the typed name', async () => {
+    const repo = reportRepo({}, { 'reports/figures/a.png': await png() });
+    const text = readText(repo.reportPath);
+    const result = await renameFigure({ reportPath: repo.reportPath, text, from: 'figures/a.png', to: 'results v1.2' });
+    expect(result.relativeLink).toBe('figures/results-v1-2.png');
+  });
+
+  it('never replaces an existing file', async () => {
+    const other = await png(5, 5, BLUE);
+    const repo = reportRepo(
+      { 19: '![a](figures/a.png)' },
+      { 'reports/figures/a.png': await png(), 'reports/figures/b.png': other },
+    );
+    const text = readText(repo.reportPath);
+    const error = await refusal(
+      renameFigure({ reportPath: repo.reportPath, text, from: 'figures/a.png', to: 'B.png' }),
+    );
+    expect(error.problem).toBe('exists');
+    expect(readFileSync(join(repo.figures, 'b.png')).equals(other)).toBe(true);
+    expect(readdirSync(repo.figures).sort()).toEqual(['a.png', 'b.png']);
+  });
+
+  it('fixes the case of a file name, links in either case included', async () => {
+    const repo = reportRepo(
+      { 19: '![a](figures/Plot.png)\n![b](figures/plot.png)' },
+      { 'reports/figures/Plot.png': await png() },
+    );
+    const text = readText(repo.reportPath);
+    const result = await renameFigure({ reportPath: repo.reportPath, text, from: 'figures/Plot.png', to: 'plot' });
+    expect(readdirSync(repo.figures)).toEqual(['plot.png']);
+    expect(applyEdits(text, result.edits)).toBe(text.replace('figures/Plot.png', 'figures/plot.png'));
+  });
+
+  it('renames only inside figures/, with a hostile new name made safe', async () => {
+    const repo = reportRepo({}, { 'reports/figures/a.png': await png(), 'reports/notes.png': await png(5, 5) });
+    const text = readText(repo.reportPath);
+    expect(
+      (await refusal(renameFigure({ reportPath: repo.reportPath, text, from: 'notes.png', to: 'x' }))).problem,
+    ).toBe('outside-figures');
+    expect(
+      (await refusal(renameFigure({ reportPath: repo.reportPath, text, from: 'figures/../../README.md', to: 'x' })))
+        .problem,
+    ).toBe('outside-figures');
+    const result = await renameFigure({
+      reportPath: repo.reportPath,
+      text,
+      from: 'figures/a.png',
+      to: '../../evil/CON',
+    });
+    expect(result.relativeLink).toBe('figures/con-file.png');
+    expect(readdirSync(repo.figures)).toEqual(['con-file.png']);
+  });
+});
+
+describe('removing a figure', () => {
+  it('removes the link, then deletes the file only when nothing else links it', async () => {
+    const repo = reportRepo(
+      { 19: 'Bucket:\n![a](figures/a.png)', 20: '![a again](figures/A.png)' },
+      { 'reports/figures/a.png': await png() },
+    );
+    let text = readText(repo.reportPath);
+    text = removeFigureLink(text, 19, 'figures/a.png').text;
+    // Question 20 still links it (in another case, as a laptop disk would resolve it).
+    expect(await deleteFigureIfUnused({ reportPath: repo.reportPath, text, target: 'figures/a.png' })).toEqual({
+      deleted: false,
+      linkedBy: [20],
+    });
+    expect(existsSync(join(repo.figures, 'a.png'))).toBe(true);
+    text = removeFigureLink(text, 20, 'figures/A.png').text;
+    expect(await deleteFigureIfUnused({ reportPath: repo.reportPath, text, target: 'figures/a.png' })).toEqual({
+      deleted: true,
+      linkedBy: [],
+    });
+    expect(readdirSync(repo.figures)).toEqual([]);
+    expect(text).toContain('> Answer:\n\nBucket:\n\n### Question 20');
+  });
+
+  it('deletes nothing outside figures/', async () => {
+    const repo = reportRepo();
+    const error = await refusal(deleteFigureIfUnused({ reportPath: repo.reportPath, text: '', target: 'README.md' }));
+    expect(error.problem).toBe('outside-figures');
+    expect(existsSync(repo.reportPath)).toBe(true);
+  });
+});
+
+describe('listFigures and figureThumbnail', () => {
+  it('lists every file in figures/ with its format and the questions linking it', async () => {
+    const repo = reportRepo(
+      { 19: '![a](figures/a.png)', 20: '![a](figures/a.png)\n![b](figures/sub/b.png)' },
+      {
+        'reports/figures/a.png': await png(),
+        'reports/figures/sub/b.png': await png(5, 5),
+        'reports/figures/notes.txt': 'x',
+        'reports/figures/.DS_Store': 'x',
+      },
+    );
+    const files = await listFigures({ reportPath: repo.reportPath, text: readText(repo.reportPath) });
+    expect(files.map((f) => [f.relativeLink, f.format, f.linkedBy, f.linked])).toEqual([
+      ['figures/a.png', 'png', [19, 20], true],
+      ['figures/notes.txt', null, [], false],
+      ['figures/sub/b.png', 'png', [20], true],
+    ]);
+  });
+
+  it('lists nothing when figures/ does not exist', async () => {
+    const repo = reportRepo();
+    expect(await listFigures({ reportPath: repo.reportPath })).toEqual([]);
+  });
+
+  it('previews an image inside the report folder as a small data: URL, and nothing outside it', async () => {
+    const repo = reportRepo({}, { 'reports/figures/big.png': await png(1600, 800), 'secret.png': await png() });
+    const thumb = await figureThumbnail({ reportPath: repo.reportPath, target: 'figures/big.png' });
+    expect(thumb).toMatchObject({ width: 1600, height: 800 });
+    expect(thumb.dataUrl).toMatch(/^data:image\/webp;base64,/);
+    const preview = Buffer.from(thumb.dataUrl.split(',')[1], 'base64');
+    const sharp = (await import('sharp')).default;
+    expect(await sharp(preview).metadata()).toMatchObject({ format: 'webp', width: 320, height: 160 });
+    expect((await refusal(figureThumbnail({ reportPath: repo.reportPath, target: '../secret.png' }))).problem).toBe(
+      'outside-figures',
+    );
+  });
+});

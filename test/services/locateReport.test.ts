@@ -1,0 +1,103 @@
+/**
+ * Opening a repo root finds the report wherever real groups keep it, and a huge data folder does
+ * not slow that down. Real folders in temp dirs; locateReport is what the CLI, the browser host
+ * and the Electron app all call.
+ */
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { locateReport } from '../../src/services/locateReport';
+import { RecentRepos } from '../../src/services/recentRepos';
+import { ReportFileError } from '../../src/services/reportFile';
+import { ReportWorkspace } from '../../src/services/reportWorkspace';
+import { runCliProcess, tempRepo } from '../support/cli';
+import { buildReport } from '../support/reportBuilder';
+
+const report = buildReport();
+const projectReadme = '# Our MLOps project\n\nA model that classifies things.\n';
+
+describe('locateReport from the repo root', () => {
+  it.each([
+    ['a project folder inside the repo', 'MyProject/reports/README.md'],
+    ['a singular report/ folder', 'report/README.md'],
+    ['a lower-case reports/readme.md', 'reports/readme.md'],
+    ['a differently named markdown file', 'docs/exam_report.md'],
+    ['three folders down', 'src/group7/project/reports/README.md'],
+  ])('finds the report in %s (%s)', async (_what, where) => {
+    const repo = tempRepo({ 'README.md': projectReadme, 'docs/usage.md': '# Usage\n', [where]: report });
+    const located = await locateReport(repo);
+    expect(located.reportPath).toBe(join(repo, where));
+  });
+
+  it('names every candidate when several files hold the template', async () => {
+    const repo = tempRepo({ 'MyProject/reports/README.md': report, 'old/report_draft.md': report });
+    const error = await locateReport(repo).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportFileError);
+    expect((error as ReportFileError).problem).toBe('ambiguous');
+    expect((error as Error).message).toContain('MyProject/reports/README.md');
+    expect((error as Error).message).toContain('old/report_draft.md');
+  });
+
+  it('does not look inside .git, node_modules, virtualenvs, caches or data folders', async () => {
+    const repo = tempRepo({
+      '.git/reports/README.md': report,
+      'node_modules/pkg/README.md': report,
+      'myenv/pyvenv.cfg': 'home = /usr/bin\n',
+      'myenv/lib/README.md': report,
+      '.venv/README.md': report,
+      '__pycache__/README.md': report,
+      'data/raw/README.md': report,
+      'outputs/2024-01-01/README.md': report,
+    });
+    const error = await locateReport(repo).catch((e: unknown) => e);
+    expect((error as ReportFileError).problem).toBe('no-template');
+  });
+
+  it('still prefers reports/README.md over other template copies, as before', async () => {
+    const repo = tempRepo({ 'reports/README.md': report, 'MyProject/reports/README.md': report });
+    expect((await locateReport(repo)).reportPath).toBe(join(repo, 'reports/README.md'));
+  });
+
+  it('the app and the browser host (ReportWorkspace) open it from the repo root, and ask when there are several', async () => {
+    const workspace = new ReportWorkspace(() => undefined, new RecentRepos(tempRepo({})), { watch: false });
+    try {
+      const repo = tempRepo({ 'README.md': projectReadme, 'MyProject/reports/README.md': report });
+      const opened = await workspace.openPath(repo);
+      expect(opened.kind === 'opened' && opened.report.reportPath).toBe(join(repo, 'MyProject/reports/README.md'));
+      const two = tempRepo({ 'MyProject/reports/README.md': report, 'report/README.md': report });
+      expect(await workspace.openPath(two)).toEqual({
+        kind: 'choose',
+        repoRoot: two,
+        candidates: [join(two, 'report/README.md'), join(two, 'MyProject/reports/README.md')],
+      });
+    } finally {
+      await workspace.close();
+    }
+  });
+
+  it('the CLI check finds a report kept in a project folder', () => {
+    const repo = tempRepo({ 'README.md': projectReadme, 'MyProject/reports/README.md': report });
+    const run = runCliProcess(['check', repo]);
+    expect(run.stdout.split('\n')[0]).toMatch(/^.*MyProject\/reports\/README\.md: 31-question template/);
+  });
+
+  it('opens a repo with 100,000 files under data/ about as fast as an empty one', async () => {
+    const huge = tempRepo({ 'MyProject/reports/README.md': report });
+    for (let d = 0; d < 100; d++) {
+      const dir = join(huge, 'data', 'raw', `batch${d}`);
+      mkdirSync(dir, { recursive: true });
+      for (let i = 0; i < 1000; i++) closeSync(openSync(join(dir, `img${i}.png`), 'w'));
+    }
+    const small = tempRepo({ 'MyProject/reports/README.md': report });
+    const timed = async (repo: string) => {
+      const t0 = performance.now();
+      await locateReport(repo);
+      return performance.now() - t0;
+    };
+    await timed(small); // warm up
+    const hugeMs = Math.min(await timed(huge), await timed(huge));
+    const smallMs = Math.min(await timed(small), await timed(small));
+    // The real figure is in `npm run bench`; here only a generous bound against a walk of data/.
+    expect(hugeMs).toBeLessThan(smallMs + 500);
+  }, 120_000);
+});
