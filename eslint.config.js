@@ -1,23 +1,9 @@
 // @ts-check
-import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
-
-/** Every Node builtin, bare and with the `node:` prefix (`fs`, `fs/promises`, `node:path`, ...). */
-const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
-const nodeBuiltinPaths = nodeBuiltins.map((name) => ({
-  name,
-  message: 'Node builtins are not available here (see the layer table in ARCHITECTURE.md).',
-}));
-const nodePrefixPattern = {
-  group: ['node:*'],
-  message: 'Node builtins are not available here (see the layer table in ARCHITECTURE.md).',
-};
-
-/** A relative import that climbs out into another top-level folder of src/. */
-const intoLayer = (/** @type {string[]} */ layers) => `^(\\.\\./)+(src/)?(${layers.join('|')})(/|$)`;
+import { layersPlugin } from './scripts/lint/layerRule.mjs';
 
 /** Globals of the plain-JS tooling files (scripts, benches, this config). */
 const nodeGlobals = Object.fromEntries(
@@ -54,34 +40,22 @@ export default defineConfig(
     languageOptions: { globals: nodeGlobals },
   },
 
-  // Layering (ARCHITECTURE.md): imports point downwards only.
+  // Layering (ARCHITECTURE.md): each folder of src/ imports only what its row of the table in
+  // scripts/lint/layers.mjs allows, Node builtins, Electron and React included.
+  {
+    files: ['src/**/*.{ts,tsx,js,mjs}'],
+    // Tests next to the code may read fixtures from disk; the shipped code may not.
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/**/*.bench.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/allowed-imports': 'error' },
+  },
   {
     files: ['src/core/**/*.{ts,tsx}'],
-    // Tests next to the core may read fixtures from disk; the shipped core may not.
     ignores: ['src/core/**/*.test.{ts,tsx}', 'src/core/**/*.bench.ts'],
     rules: {
       // The core reproduces Python's character classes (str.isspace() includes U+001C-U+001F),
       // so control characters in its regular expressions are deliberate.
       'no-control-regex': 'off',
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            ...nodeBuiltinPaths,
-            { name: 'electron', message: 'src/core is pure: no Electron.' },
-            { name: 'react', message: 'src/core is pure: no React.' },
-            { name: 'react-dom', message: 'src/core is pure: no React.' },
-          ],
-          patterns: [
-            nodePrefixPattern,
-            { group: ['electron/*', 'react/*', 'react-dom/*'], message: 'src/core is pure.' },
-            {
-              regex: intoLayer(['services', 'hosts', 'renderer', 'api', 'shared']),
-              message: 'src/core imports nothing from the other layers; they import it.',
-            },
-          ],
-        },
-      ],
       // Pure also means no host globals sneaking in without an import.
       'no-restricted-globals': [
         'error',
@@ -99,30 +73,5 @@ export default defineConfig(
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat['recommended-latest']],
-  },
-  {
-    files: ['src/renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            ...nodeBuiltinPaths,
-            {
-              name: 'electron',
-              message: 'The renderer talks to the backend only through window.reportApi (src/api).',
-            },
-          ],
-          patterns: [
-            nodePrefixPattern,
-            { group: ['electron/*'], message: 'The renderer never imports Electron.' },
-            {
-              regex: intoLayer(['services', 'hosts']),
-              message: 'The renderer runs in two hosts and knows neither: use src/api types and window.reportApi.',
-            },
-          ],
-        },
-      ],
-    },
   },
 );

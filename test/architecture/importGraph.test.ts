@@ -1,0 +1,104 @@
+/**
+ * The tree read as folders and imports: every import of src/ resolved to the file it loads, then
+ * folded into the folders of the layer table. No import may run between folders against the table,
+ * and no circle may tie folders together. Independent of the lint rule: this reads the imports with
+ * TypeScript's own pre-processor.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { LAYERS, layerOf } from '../../scripts/lint/layers.mjs';
+
+const root = join(import.meta.dirname, '../..');
+const repoPath = (abs: string) => relative(root, abs).split(sep).join('/');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(entry.name) && !/\.(test|bench)\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Folder → folders it imports, with one example import per pair (for the failure message). */
+function folderGraph(): Map<string, Map<string, string>> {
+  const graph = new Map<string, Map<string, string>>();
+  for (const file of sourceFiles(join(root, 'src'))) {
+    const from = layerOf(repoPath(file))?.folder ?? repoPath(dirname(file));
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    for (const { fileName } of importedFiles) {
+      if (!fileName.startsWith('.')) continue;
+      const target = repoPath(resolve(dirname(file), fileName));
+      const to = layerOf(`${target}/`)?.folder ?? target;
+      if (to === from) continue;
+      const edges = graph.get(from) ?? new Map<string, string>();
+      if (!edges.has(to)) edges.set(to, `${repoPath(file)} imports '${fileName}'`);
+      graph.set(from, edges);
+    }
+  }
+  return graph;
+}
+
+/** The circles of a graph: its strongly connected components with more than one member (Tarjan). */
+function circles(graph: Map<string, Map<string, string>>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const found: string[][] = [];
+  const visit = (node: string) => {
+    index.set(node, next);
+    low.set(node, next++);
+    stack.push(node);
+    for (const to of graph.get(node)?.keys() ?? []) {
+      if (!index.has(to)) {
+        visit(to);
+        low.set(node, Math.min(low.get(node)!, low.get(to)!));
+      } else if (stack.includes(to)) {
+        low.set(node, Math.min(low.get(node)!, index.get(to)!));
+      }
+    }
+    if (low.get(node) === index.get(node)) {
+      const members: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        members.push(member);
+      } while (member !== node);
+      if (members.length > 1) found.push(members);
+    }
+  };
+  for (const node of graph.keys()) if (!index.has(node)) visit(node);
+  return found;
+}
+
+describe('the import graph between the folders of src/', () => {
+  const graph = folderGraph();
+
+  it('has no import the layer table does not allow, and no import outside the table', () => {
+    const wrong: string[] = [];
+    for (const [from, edges] of graph) {
+      const layer = LAYERS.find((l) => l.folder === from);
+      for (const [to, example] of edges) {
+        if (!layer || !layer.may.includes(to)) wrong.push(`${from} → ${to}: ${example}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The graph really was read: the hosts reach the shared backend.
+    for (const host of ['src/hosts/electron', 'src/hosts/http', 'src/hosts/cli']) {
+      expect([...(graph.get(host)?.keys() ?? [])], host).toContain('src/services');
+    }
+  });
+
+  it('has no circle between folders', () => {
+    expect(circles(graph)).toEqual([]);
+  });
+
+  it('orders the table bottom-up: each folder may import only folders listed before it', () => {
+    LAYERS.forEach((layer, i) => {
+      const below = LAYERS.slice(0, i).map((l) => l.folder);
+      for (const allowed of layer.may) expect(below, `${layer.folder} may import ${allowed}`).toContain(allowed);
+    });
+  });
+});
