@@ -32,6 +32,9 @@ export default defineConfig({
     build: {
       // A sandboxed preload can `require('electron')` and nothing else: bundle every dependency.
       externalizeDeps: false,
+      // The channel allow-list is derived from the contract's zod schemas, so zod comes along:
+      // minified it is a third of the size to parse at every window start.
+      minify: true,
       // A sandboxed preload cannot be an ES module: force CommonJS and a .cjs name, otherwise
       // electron-vite follows "type": "module" and emits out/preload/index.mjs.
       rolldownOptions: {

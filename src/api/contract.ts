@@ -2,10 +2,15 @@
  * The one typed contract between the renderer and whichever host runs it (Electron's main process
  * over IPC, or the browser host over HTTP + Server-Sent Events). The renderer only ever talks
  * through `ReportApi`; both hosts dispatch the same channels to the same services.
+ *
+ * The channels themselves are written once, as zod schemas in `schemas.ts`; this file derives their
+ * types and holds the data types the responses are made of. It imports schemas.ts for types only, so
+ * the renderer's bundle does not carry zod.
  */
+import type { z } from 'zod';
+import type { CHANNEL_SCHEMAS, EVENT_SCHEMAS } from './schemas';
 import type { CheckerProfile } from '../core/constraints';
-import type { FigureFinding, FigureFix } from '../core/figureLinks';
-import type { TextEdit } from '../core/textEdit';
+import type { FigureFinding } from '../core/figureLinks';
 import type { RangeDifference, TemplateMatch } from '../core/templateVersion';
 
 /** A fingerprint of the bytes on disk (sha-256 hex), used to detect changes made elsewhere. */
@@ -59,7 +64,11 @@ export type ExportOutcome =
       readonly kind: 'exported';
       readonly outputPath: string;
       /** Images that could not be inlined (a placeholder stands in for each). */
-      readonly missingImages: readonly { readonly src: string; readonly line: number | null; readonly reason: string }[];
+      readonly missingImages: readonly {
+        readonly src: string;
+        readonly line: number | null;
+        readonly reason: string;
+      }[];
       readonly imageCount: number;
       readonly bytes: number;
     }
@@ -110,7 +119,8 @@ export interface FigureFileInfo {
 
 export interface FigureHygieneResult {
   readonly findings: readonly FigureFinding[];
-  readonly git: { readonly checked: true; readonly root: string } | { readonly checked: false; readonly reason: string };
+  readonly git:
+    { readonly checked: true; readonly root: string } | { readonly checked: false; readonly reason: string };
 }
 
 export interface InitialState {
@@ -123,108 +133,21 @@ export interface InitialState {
   readonly version: string;
 }
 
-/** Request and response of every invokable channel. */
-export interface ApiChannels {
-  getInitialState: { request: Record<string, never>; response: InitialState };
-  /** Opens a repo root, a reports/ folder or a markdown file. */
-  openPath: { request: { path: string }; response: OpenResult };
-  /** Native folder picker (Electron); the browser host answers null and the UI asks for a path. */
-  pickFolder: { request: Record<string, never>; response: string | null };
-  /** Native file picker for a markdown report inside `repoRoot`; null when cancelled/unsupported. */
-  pickReportFile: { request: { repoRoot: string }; response: string | null };
-  /**
-   * Writes `text` atomically to the open report, unless the disk no longer matches `baseStamp`
-   * (then `conflict`, nothing written) — `force` overwrites anyway (the user chose "keep mine").
-   * Saves of one file run one at a time. A read-only file answers `read-only` unless `makeWritable`
-   * (the user chose "Make it writable and save").
-   */
-  saveReport: {
-    request: { reportPath: string; text: string; baseStamp: DiskStamp; force?: boolean; makeWritable?: boolean };
-    response: SaveResult;
-  };
-  listRecent: { request: Record<string, never>; response: readonly RecentRepo[] };
-  /** Opens an http(s) URL in the system browser (Electron) or a new tab (browser host). */
-  openExternal: { request: { url: string }; response: void };
-  /**
-   * Writes the report (the editor's current text) as one self-contained HTML file, `report.html`
-   * next to the report unless `outputPath` is given (inside the repo; only a `.html`/`.htm` file,
-   * never inside `.git`, never over a file that does not already hold HTML — see exportTarget.ts).
-   * Progress arrives as `exportProgress` events.
-   */
-  exportHtml: { request: { reportPath: string; text: string; outputPath?: string }; response: ExportOutcome };
-  /**
-   * Shows the last exported file: Electron opens it in the system's browser and answers null; the
-   * browser host answers a URL for the page to open in a new tab. Only a file this session exported,
-   * still holding exactly what was written, is shown; anything else is refused.
-   */
-  openExport: { request: { outputPath: string }; response: { url: string | null } };
-  /**
-   * Copies images into the open report's figures/ folder (named for the question, deduplicated,
-   * converted to PNG when needed). The report itself is not written: the UI inserts the links.
-   */
-  importFigures: {
-    request: { reportPath: string; question: number | null; files: readonly FigureUpload[]; pasted?: boolean };
-    response: readonly FigureImportOutcome[];
-  };
-  listFigures: { request: { reportPath: string; text?: string }; response: readonly FigureFileInfo[] };
-  figureThumbnail: {
-    request: { reportPath: string; target: string; size?: number };
-    response: { dataUrl: string; width: number; height: number; bytes: number };
-  };
-  /** Renames the file and answers the edits of `text` that point every link at the new name. */
-  renameFigure: {
-    request: { reportPath: string; text: string; from: string; to: string };
-    response: { edits: readonly TextEdit[]; relativeLink: string; path: string; changedLinks: number };
-  };
-  /** Deletes the file only when `text` links it nowhere. */
-  deleteFigure: {
-    request: { reportPath: string; text: string; target: string };
-    response: { deleted: boolean; linkedBy: readonly number[] };
-  };
-  downscaleFigure: {
-    request: { reportPath: string; target: string; maxWidth?: number; text?: string };
-    response: {
-      relativeLink: string;
-      path: string;
-      bytes: number;
-      width: number;
-      height: number;
-      original: FigureOversize;
-      /** The edits of `text` (when given) pointing its links at the copy. */
-      edits?: readonly TextEdit[];
-    } | null;
-  };
-  figureHygiene: { request: { reportPath: string; text: string }; response: FigureHygieneResult };
-  /** Carries out one fix that figureHygiene proposed for this text; answers the edits of `text` it makes. */
-  applyFigureFix: {
-    request: { reportPath: string; text: string; fix: FigureFix };
-    response: { edits: readonly TextEdit[]; message: string };
-  };
-  /** After `beforeQuit`, the renderer has flushed every edit: the host may quit now. */
-  readyToQuit: { request: Record<string, never>; response: void };
-}
-
-export type Channel = keyof ApiChannels;
-export type RequestOf<C extends Channel> = ApiChannels[C]['request'];
-export type ResponseOf<C extends Channel> = ApiChannels[C]['response'];
+/** Every invokable channel's name: the keys of `CHANNEL_SCHEMAS` (schemas.ts), written once there. */
+export type Channel = keyof typeof CHANNEL_SCHEMAS;
+/** What the renderer sends on a channel: the input type of its zod schema. */
+export type RequestOf<C extends Channel> = z.input<(typeof CHANNEL_SCHEMAS)[C]['request']>;
+/** What the host answers on a channel. */
+export type ResponseOf<C extends Channel> = z.output<(typeof CHANNEL_SCHEMAS)[C]['response']>;
+/** Request and response of every channel, by name. */
+export type ApiChannels = { [C in Channel]: { request: RequestOf<C>; response: ResponseOf<C> } };
 
 /** Commands the host's menu sends to the renderer. */
-export type MenuCommand = 'open' | 'save' | 'export' | 'repair' | 'next-question' | 'previous-question' | 'go-to-question';
+export type MenuCommand =
+  'open' | 'save' | 'export' | 'repair' | 'next-question' | 'previous-question' | 'go-to-question';
 
-/** Events pushed from the host to the renderer. */
-export interface ApiEvents {
-  /** The open report changed on disk (not by our own save). */
-  reportChanged: { reportPath: string; text: string; stamp: DiskStamp };
-  /** The open report was deleted or moved away on disk. */
-  reportRemoved: { reportPath: string };
-  menuCommand: { command: MenuCommand };
-  /** Electron asks before quitting: the renderer flushes unsaved edits, then calls `readyToQuit`. */
-  beforeQuit: Record<string, never>;
-  /** The app was asked to open a path (a second launch with an argument): the renderer opens it. */
-  openRequested: { path: string };
-  /** Export progress: `done` of `total` images inlined. */
-  exportProgress: { done: number; total: number };
-}
+/** Events pushed from the host to the renderer: the payload types of `EVENT_SCHEMAS` (schemas.ts). */
+export type ApiEvents = { [E in keyof typeof EVENT_SCHEMAS]: z.output<(typeof EVENT_SCHEMAS)[E]> };
 
 export type EventName = keyof ApiEvents;
 
@@ -232,30 +155,6 @@ export interface ReportApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 }
-
-/** Every channel name, for hosts that register handlers in a loop. */
-export const CHANNELS = [
-  'getInitialState',
-  'openPath',
-  'pickFolder',
-  'pickReportFile',
-  'saveReport',
-  'listRecent',
-  'openExternal',
-  'exportHtml',
-  'openExport',
-  'importFigures',
-  'listFigures',
-  'figureThumbnail',
-  'renameFigure',
-  'deleteFigure',
-  'downscaleFigure',
-  'figureHygiene',
-  'applyFigureFix',
-  'readyToQuit',
-] as const satisfies readonly Channel[];
-
-export const EVENTS = ['reportChanged', 'reportRemoved', 'menuCommand', 'beforeQuit', 'openRequested', 'exportProgress'] as const satisfies readonly EventName[];
 
 /**
  * Figures are shown through a route that serves only images inside the open report's folder:

@@ -1,61 +1,194 @@
 /**
- * Runtime validation of every request that crosses from the renderer into a host. The renderer is
- * treated as untrusted input: a compromised page must not get a service to act on a malformed value.
+ * The contract, written once: every channel's request schema (zod) and response type, every event's
+ * payload type. The channel and event lists and the request/response types (contract.ts) are
+ * derived from these two objects; a new channel is one entry here.
+ *
+ * Requests are validated at runtime by every host: the renderer is treated as untrusted input, and a
+ * compromised page must not get a service to act on a malformed value. Responses and events are
+ * produced by the host itself, so they are carried as types only (`z.custom`, which checks nothing).
  */
 import { z } from 'zod';
-import type { Channel } from './contract';
+import type { TextEdit } from '../core/textEdit';
+import type {
+  DiskStamp,
+  ExportOutcome,
+  FigureFileInfo,
+  FigureHygieneResult,
+  FigureImportOutcome,
+  FigureOversize,
+  InitialState,
+  MenuCommand,
+  OpenResult,
+  RecentRepo,
+  SaveResult,
+} from './contract';
 
-const path = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'a path cannot contain NUL');
+const path = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'a path cannot contain NUL');
 const empty = z.object({}).strict();
 const reportText = z.string().max(25 * 1024 * 1024);
+/** A response or event payload: its type, for the compiler; the host produces it, nothing validates it. */
+const answers = <T>() => z.custom<T>();
 
-export const REQUEST_SCHEMAS = {
-  getInitialState: empty,
-  openPath: z.object({ path }).strict(),
-  pickFolder: empty,
-  pickReportFile: z.object({ repoRoot: path }).strict(),
-  saveReport: z
-    .object({
-      reportPath: path,
-      text: reportText,
-      baseStamp: z.string().regex(/^[0-9a-f]{64}$/),
-      force: z.boolean().optional(),
-      makeWritable: z.boolean().optional(),
-    })
-    .strict(),
-  listRecent: empty,
-  openExternal: z
-    .object({ url: z.string().max(2048).refine((u) => /^https?:\/\//i.test(u), 'only http(s) links open outside the app') })
-    .strict(),
-  exportHtml: z
-    .object({ reportPath: path, text: z.string().max(25 * 1024 * 1024), outputPath: path.optional() })
-    .strict(),
-  openExport: z.object({ outputPath: path }).strict(),
-  importFigures: z
-    .object({
-      reportPath: path,
-      question: z.number().int().min(1).max(99).nullable(),
-      files: z
-        .array(z.object({ fileName: z.string().min(1).max(1024), base64: z.string().max(70_000_000) }).strict())
-        .min(1)
-        .max(50),
-      pasted: z.boolean().optional(),
-    })
-    .strict(),
-  listFigures: z.object({ reportPath: path, text: reportText.optional() }).strict(),
-  figureThumbnail: z.object({ reportPath: path, target: path, size: z.number().int().min(16).max(1024).optional() }).strict(),
-  renameFigure: z.object({ reportPath: path, text: reportText, from: path, to: path }).strict(),
-  deleteFigure: z.object({ reportPath: path, text: reportText, target: path }).strict(),
-  downscaleFigure: z
-    .object({ reportPath: path, target: path, maxWidth: z.number().int().min(64).max(10_000).optional(), text: reportText.optional() })
-    .strict(),
-  figureHygiene: z.object({ reportPath: path, text: reportText }).strict(),
-  // The fix itself is re-derived and matched by the service: only a fix it proposes runs.
-  applyFigureFix: z
-    .object({ reportPath: path, text: reportText, fix: z.object({ kind: z.string(), label: z.string() }).passthrough() })
-    .strict(),
-  readyToQuit: empty,
-} satisfies Record<Channel, z.ZodType>;
+export const CHANNEL_SCHEMAS = {
+  getInitialState: { request: empty, response: answers<InitialState>() },
+  /** Opens a repo root, a reports/ folder or a markdown file. */
+  openPath: { request: z.object({ path }).strict(), response: answers<OpenResult>() },
+  /** Native folder picker (Electron); the browser host answers null and the UI asks for a path. */
+  pickFolder: { request: empty, response: answers<string | null>() },
+  /** Native file picker for a markdown report inside `repoRoot`; null when cancelled/unsupported. */
+  pickReportFile: { request: z.object({ repoRoot: path }).strict(), response: answers<string | null>() },
+  /**
+   * Writes `text` atomically to the open report, unless the disk no longer matches `baseStamp`
+   * (then `conflict`, nothing written) — `force` overwrites anyway (the user chose "keep mine").
+   * Saves of one file run one at a time. A read-only file answers `read-only` unless `makeWritable`
+   * (the user chose "Make it writable and save").
+   */
+  saveReport: {
+    request: z
+      .object({
+        reportPath: path,
+        text: reportText,
+        baseStamp: z.string().regex(/^[0-9a-f]{64}$/),
+        force: z.boolean().optional(),
+        makeWritable: z.boolean().optional(),
+      })
+      .strict(),
+    response: answers<SaveResult>(),
+  },
+  listRecent: { request: empty, response: answers<readonly RecentRepo[]>() },
+  /** Opens an http(s) URL in the system browser (Electron) or a new tab (browser host). */
+  openExternal: {
+    request: z
+      .object({
+        url: z
+          .string()
+          .max(2048)
+          .refine((u) => /^https?:\/\//i.test(u), 'only http(s) links open outside the app'),
+      })
+      .strict(),
+    response: answers<void>(),
+  },
+  /**
+   * Writes the report (the editor's current text) as one self-contained HTML file, `report.html`
+   * next to the report unless `outputPath` is given (inside the repo; only a `.html`/`.htm` file,
+   * never inside `.git`, never over a file that does not already hold HTML — see exportTarget.ts).
+   * Progress arrives as `exportProgress` events.
+   */
+  exportHtml: {
+    request: z.object({ reportPath: path, text: reportText, outputPath: path.optional() }).strict(),
+    response: answers<ExportOutcome>(),
+  },
+  /**
+   * Shows the last exported file: Electron opens it in the system's browser and answers null; the
+   * browser host answers a URL for the page to open in a new tab. Only a file this session exported,
+   * still holding exactly what was written, is shown; anything else is refused.
+   */
+  openExport: { request: z.object({ outputPath: path }).strict(), response: answers<{ url: string | null }>() },
+  /**
+   * Copies images into the open report's figures/ folder (named for the question, deduplicated,
+   * converted to PNG when needed). The report itself is not written: the UI inserts the links.
+   */
+  importFigures: {
+    request: z
+      .object({
+        reportPath: path,
+        question: z.number().int().min(1).max(99).nullable(),
+        files: z
+          .array(z.object({ fileName: z.string().min(1).max(1024), base64: z.string().max(70_000_000) }).strict())
+          .min(1)
+          .max(50),
+        pasted: z.boolean().optional(),
+      })
+      .strict(),
+    response: answers<readonly FigureImportOutcome[]>(),
+  },
+  listFigures: {
+    request: z.object({ reportPath: path, text: reportText.optional() }).strict(),
+    response: answers<readonly FigureFileInfo[]>(),
+  },
+  figureThumbnail: {
+    request: z.object({ reportPath: path, target: path, size: z.number().int().min(16).max(1024).optional() }).strict(),
+    response: answers<{ dataUrl: string; width: number; height: number; bytes: number }>(),
+  },
+  /** Renames the file and answers the edits of `text` that point every link at the new name. */
+  renameFigure: {
+    request: z.object({ reportPath: path, text: reportText, from: path, to: path }).strict(),
+    response: answers<{ edits: readonly TextEdit[]; relativeLink: string; path: string; changedLinks: number }>(),
+  },
+  /** Deletes the file only when `text` links it nowhere. */
+  deleteFigure: {
+    request: z.object({ reportPath: path, text: reportText, target: path }).strict(),
+    response: answers<{ deleted: boolean; linkedBy: readonly number[] }>(),
+  },
+  downscaleFigure: {
+    request: z
+      .object({
+        reportPath: path,
+        target: path,
+        maxWidth: z.number().int().min(64).max(10_000).optional(),
+        text: reportText.optional(),
+      })
+      .strict(),
+    response: answers<{
+      relativeLink: string;
+      path: string;
+      bytes: number;
+      width: number;
+      height: number;
+      original: FigureOversize;
+      /** The edits of `text` (when given) pointing its links at the copy. */
+      edits?: readonly TextEdit[];
+    } | null>(),
+  },
+  figureHygiene: {
+    request: z.object({ reportPath: path, text: reportText }).strict(),
+    response: answers<FigureHygieneResult>(),
+  },
+  /** Carries out one fix that figureHygiene proposed for this text; answers the edits of `text` it makes. */
+  applyFigureFix: {
+    request: z
+      .object({
+        reportPath: path,
+        text: reportText,
+        // The fix itself is re-derived and matched by the service: only a fix it proposes runs.
+        fix: z.object({ kind: z.string(), label: z.string() }).passthrough(),
+      })
+      .strict(),
+    response: answers<{ edits: readonly TextEdit[]; message: string }>(),
+  },
+  /** After `beforeQuit`, the renderer has flushed every edit: the host may quit now. */
+  readyToQuit: { request: empty, response: answers<void>() },
+};
+
+export const EVENT_SCHEMAS = {
+  /** The open report changed on disk (not by our own save). */
+  reportChanged: answers<{ reportPath: string; text: string; stamp: DiskStamp }>(),
+  /** The open report was deleted or moved away on disk. */
+  reportRemoved: answers<{ reportPath: string }>(),
+  menuCommand: answers<{ command: MenuCommand }>(),
+  /** Electron asks before quitting: the renderer flushes unsaved edits, then calls `readyToQuit`. */
+  beforeQuit: answers<Record<string, never>>(),
+  /** The app was asked to open a path (a second launch with an argument): the renderer opens it. */
+  openRequested: answers<{ path: string }>(),
+  /** Export progress: `done` of `total` images inlined. */
+  exportProgress: answers<{ done: number; total: number }>(),
+};
+
+type Channel = keyof typeof CHANNEL_SCHEMAS;
+type EventName = keyof typeof EVENT_SCHEMAS;
+
+/** Every channel name, for hosts that register handlers in a loop. */
+export const CHANNELS = Object.keys(CHANNEL_SCHEMAS) as Channel[];
+export const EVENTS = Object.keys(EVENT_SCHEMAS) as EventName[];
+
+/** Channels whose request may carry the report's text (a larger body limit applies to them). */
+export const REPORT_TEXT_CHANNELS: ReadonlySet<string> = new Set<string>(
+  CHANNELS.filter((c) => 'text' in CHANNEL_SCHEMAS[c].request.shape),
+);
 
 export class InvalidRequestError extends Error {
   constructor(channel: string, detail: string) {
@@ -64,14 +197,21 @@ export class InvalidRequestError extends Error {
   }
 }
 
-export function validateRequest<C extends Channel>(channel: C, request: unknown): z.infer<(typeof REQUEST_SCHEMAS)[C]> {
-  const schema = REQUEST_SCHEMAS[channel];
-  if (!schema) throw new InvalidRequestError(String(channel), 'unknown channel');
-  const result = schema.safeParse(request ?? {});
-  if (!result.success) throw new InvalidRequestError(channel, result.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
-  return result.data as z.infer<(typeof REQUEST_SCHEMAS)[C]>;
+export function validateRequest<C extends Channel>(
+  channel: C,
+  request: unknown,
+): z.output<(typeof CHANNEL_SCHEMAS)[C]['request']> {
+  const entry = CHANNEL_SCHEMAS[channel];
+  if (!entry) throw new InvalidRequestError(String(channel), 'unknown channel');
+  const result = entry.request.safeParse(request ?? {});
+  if (!result.success)
+    throw new InvalidRequestError(
+      channel,
+      result.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '),
+    );
+  return result.data as z.output<(typeof CHANNEL_SCHEMAS)[C]['request']>;
 }
 
 export function isChannel(name: string): name is Channel {
-  return Object.prototype.hasOwnProperty.call(REQUEST_SCHEMAS, name);
+  return Object.prototype.hasOwnProperty.call(CHANNEL_SCHEMAS, name);
 }

@@ -6,8 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../src/api/contract';
-import { InvalidRequestError } from '../../src/api/schemas';
+import { CHANNELS, InvalidRequestError } from '../../src/api/schemas';
 import { dispatch, type ApiHandlers } from '../../src/services/apiHandlers';
 import { OutsideRootError, resolveInside } from '../../src/services/safePath';
 import { tempRepo } from '../support/cli';

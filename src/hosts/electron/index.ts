@@ -6,7 +6,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, ty
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CHANNELS, FIGURE_SCHEME, ipcChannel, type ApiEvents, type EventName } from '../../api/contract';
+import { FIGURE_SCHEME, ipcChannel, type ApiEvents, type EventName } from '../../api/contract';
+import { CHANNELS } from '../../api/schemas';
 import { exportToShow } from './exportToShow';
 import { launchDirectory, pathFromArgv, secondLaunchDirectory, type SecondLaunchData } from './launchPath';
 import { createMainWindow, pageIsUp, sendToPage } from './mainWindow';

@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ApiEvents, EventName, FigureImportOutcome } from '../../api/contract';
+import { REPORT_TEXT_CHANNELS } from '../../api/schemas';
 import { dispatch, type ApiHandlers } from '../../services/apiHandlers';
 import { contentTypeOf, RENDERER_CSP } from '../../services/contentTypes';
 import { MAX_FIGURE_INPUT_BYTES } from '../../services/figures/figureStore';
@@ -30,16 +31,6 @@ export const TOKEN_HEADER = 'x-report-token';
 const JSON_BODY_LIMIT = 2 * 1024 * 1024;
 /** Calls carrying the report's text: its 25 MB limit plus JSON's escaping of quotes and newlines. */
 const REPORT_TEXT_BODY_LIMIT = 32 * 1024 * 1024;
-const REPORT_TEXT_CHANNELS = new Set([
-  'saveReport',
-  'exportHtml',
-  'listFigures',
-  'renameFigure',
-  'deleteFigure',
-  'downscaleFigure',
-  'figureHygiene',
-  'applyFigureFix',
-]);
 /**
  * Memory for all JSON bodies held at once (a body costs twice its size: bytes and text): a save
  * of a maximal report, with room for the small calls beside it.

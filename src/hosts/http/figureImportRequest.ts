@@ -4,11 +4,11 @@
  * the contract's own field schemas.
  */
 import { z } from 'zod';
-import { REQUEST_SCHEMAS } from '../../api/schemas';
+import { CHANNEL_SCHEMAS } from '../../api/schemas';
 
 export const FIGURE_IMPORT_HEADER = 'x-figure-import';
 
-const importFields = REQUEST_SCHEMAS.importFigures.shape;
+const importFields = CHANNEL_SCHEMAS.importFigures.request.shape;
 const figureImportSchema = z
   .object({
     reportPath: importFields.reportPath,

@@ -7,7 +7,8 @@
 import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, ipcChannel } from '../../../src/api/contract';
+import { ipcChannel } from '../../../src/api/contract';
+import { CHANNELS } from '../../../src/api/schemas';
 import { tempRepo } from '../../support/cli';
 import { buildReport } from '../../support/reportBuilder';
 

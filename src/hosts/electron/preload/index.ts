@@ -3,7 +3,8 @@
  * loop over the channel and event lists. Nothing else of Electron or Node reaches the page.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { CHANNELS, EVENTS, ipcChannel, type Channel, type EventName } from '../../../api/contract';
+import { ipcChannel, type Channel, type EventName } from '../../../api/contract';
+import { CHANNELS, EVENTS } from '../../../api/schemas';
 
 const channels = new Set<string>(CHANNELS);
 const events = new Set<string>(EVENTS);
