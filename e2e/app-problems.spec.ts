@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
-import { figureLinkFindings } from '../src/core/figureLinks';
+import { figureLinkFindings } from '../src/core/figures/figureFindings';
 import { applyEdits } from '../src/core/textEdit';
 import { focusAnswer, openForm, saveNow, watchErrors } from './support/app';
 import { CORPUS_MISSING, corpusAvailable, corpusReport } from './support/corpus';

@@ -10,7 +10,7 @@
 import type { z } from 'zod';
 import type { CHANNEL_SCHEMAS, EVENT_SCHEMAS } from './schemas';
 import type { CheckerProfile } from '../core/constraints';
-import type { FigureFinding } from '../core/figureLinks';
+import type { FigureFinding } from '../core/figures/figureFindings';
 import type { RangeDifference, TemplateMatch } from '../core/templateVersion';
 
 /** A fingerprint of the bytes on disk (sha-256 hex), used to detect changes made elsewhere. */

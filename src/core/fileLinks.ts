@@ -1,11 +1,11 @@
 /**
  * Ordinary links from answers to files in the repo (`[Billing](figures/billing.csv)`,
  * `[our config](../configs/train.yaml)`): not figures, but a grader who clicks one on GitHub gets a
- * 404 when the file is not there. Image targets are left to figureLinks, URLs and anchors to no one.
+ * 404 when the file is not there. Image targets are left to figures/, URLs and anchors to no one.
  *
  * Pure: the disk check is in src/services/deadFileLinks.ts.
  */
-import { figureTarget, IMAGE_EXTENSIONS } from './figureLinks';
+import { figureTarget, IMAGE_EXTENSIONS } from './figures/figureLink';
 import { lineCounter } from './lineIndex';
 import { codeSpans } from './lineSyntax';
 import { parseReport } from './parseReport';

@@ -12,7 +12,12 @@ export * from './render';
 export * from './gradedPage';
 export * from './textEdit';
 export * from './graded';
-export * from './figureLinks';
+export * from './figures/figureLink';
+export * from './figures/scanFigureLinks';
+export * from './figures/figureFindings';
+export * from './figures/figureLinkEdits';
+/** The package's earlier name for `applyEdits` (from when figure links had one file): kept for its users. */
+export { applyEdits as applyTextEdits } from './textEdit';
 export * from './doctor';
 export * from './merge';
 export * from './diagnostics';

@@ -5,7 +5,7 @@
 import type { Channel, InitialState, RequestOf, ResponseOf } from '../api/contract';
 import { isChannel, validateRequest, InvalidRequestError } from '../api/schemas';
 import { resolve } from 'node:path';
-import type { FigureFix } from '../core/figureLinks';
+import type { FigureFix } from '../core/figures/figureFindings';
 import { exportReportHtml } from './exportHtml';
 import {
   applyFigureFix,

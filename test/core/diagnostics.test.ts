@@ -13,8 +13,8 @@ import {
   reportDiagnostics,
   type Diagnostic,
 } from '../../src/core/diagnostics';
-import type { FigureFinding } from '../../src/core/figureLinks';
-import { figureLinkFindings } from '../../src/core/figureLinks';
+import type { FigureFinding } from '../../src/core/figures/figureFindings';
+import { figureLinkFindings } from '../../src/core/figures/figureFindings';
 import { applyEdits } from '../../src/core/textEdit';
 import { buildReport, words } from '../support/reportBuilder';
 

@@ -3,7 +3,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/core/checkReport';
-import { applyTextEdits, figureLinkFindings, reportFigureLinks, scanFigureLinks } from '../../src/core/figureLinks';
+import { applyEdits } from '../../src/core/textEdit';
+import { figureLinkFindings } from '../../src/core/figures/figureFindings';
+import { reportFigureLinks, scanFigureLinks } from '../../src/core/figures/scanFigureLinks';
 import { parseReport } from '../../src/core/parseReport';
 import { countImages } from '../../src/core/pythonText';
 import { resolveProfile } from '../../src/core/templateVersion';
@@ -41,7 +43,7 @@ describe.skipIf(!corpusAvailable)('figure links in the real reports', () => {
 
     const imageFailures = expected.failures.filter((f) => f.kind === 'images').map((f) => f.question);
     expect(imageFailures).toEqual([14, 19, 20, 21, 29]);
-    const fixed = applyTextEdits(
+    const fixed = applyEdits(
       text,
       findings.flatMap((f) => (f.fixes[0]?.kind === 'edit' ? f.fixes[0].edits : [])),
     );
@@ -67,7 +69,7 @@ describe.skipIf(!corpusAvailable)('figure links in the real reports', () => {
     const backticks = findings[1];
     expect(backticks).toMatchObject({ question: 14, target: 'figures/wandb.png' });
     expect(backticks.fixes.map((f) => f.label)).toEqual(['Remove the backticks']);
-    const fixed = backticks.fixes[0].kind === 'edit' ? applyTextEdits(text, backticks.fixes[0].edits) : text;
+    const fixed = backticks.fixes[0].kind === 'edit' ? applyEdits(text, backticks.fixes[0].edits) : text;
     expect(fixed.split('\n')[343]).toBe('![WandB Metrics](figures/wandb.png)');
     expect(findings.map((f) => f.target)).not.toContain('figures/billing.csv');
   });
@@ -87,7 +89,7 @@ describe.skipIf(!corpusAvailable)('figure links in the real reports', () => {
       for (const finding of figureLinkFindings(file.text)) {
         for (const fix of finding.fixes) {
           if (fix.kind !== 'edit') continue;
-          const out = applyTextEdits(file.text, fix.edits);
+          const out = applyEdits(file.text, fix.edits);
           const start = Math.min(...fix.edits.map((e) => e.start));
           const end = Math.max(...fix.edits.map((e) => e.end));
           // An <img> moved out of its HTML block takes its own line (and that line's break) with it.

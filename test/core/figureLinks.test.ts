@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../src/core/analyzeReport';
-import {
-  applyTextEdits,
-  figureLinkFindings,
-  figureTarget,
-  imageMarkdown,
-  insertFigureLink,
-  questionFigureLinks,
-  removeFigureLink,
-  renameFigureLinks,
-  reportFigureLinks,
-  scanFigureLinks,
-  type FigureFinding,
-} from '../../src/core/figureLinks';
+import { applyEdits as applyTextEdits } from '../../src/core/textEdit';
+import { figureLinkFindings, type FigureFinding } from '../../src/core/figures/figureFindings';
+import { figureTarget, imageMarkdown } from '../../src/core/figures/figureLink';
+import { insertFigureLink, removeFigureLink, renameFigureLinks } from '../../src/core/figures/figureLinkEdits';
+import { questionFigureLinks, reportFigureLinks, scanFigureLinks } from '../../src/core/figures/scanFigureLinks';
 import { countImages } from '../../src/core/pythonText';
 import { resolveProfile } from '../../src/core/templateVersion';
 import { buildReport } from '../support/reportBuilder';

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../src/core/analyzeReport';
-import { figureLinkFindings } from '../../src/core/figureLinks';
+import { figureLinkFindings } from '../../src/core/figures/figureFindings';
 import { renderGradedAnswer, renderGradedPage } from '../../src/core/graded';
 import { renderMarkdownToHtml } from '../../src/core/render';
 import { applyEdits } from '../../src/core/textEdit';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../src/core/analyzeReport';
 import { doctorDiagnostics, isBlocking, questionMarks } from '../../src/core/diagnostics';
-import { figureLinkFindings } from '../../src/core/figureLinks';
+import { figureLinkFindings } from '../../src/core/figures/figureFindings';
 import { findGradedPageDifferences } from '../../src/core/gradedPage';
 import { resolveProfile } from '../../src/core/templateVersion';
 import { aggregateDiagnostics as problemsOf } from '../../src/core/diagnostics';

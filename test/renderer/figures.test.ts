@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../src/core/analyzeReport';
 import { COURSE_PROFILE_31 } from '../../src/core/constraints';
-import { applyTextEdits, figureLinkFindings } from '../../src/core/figureLinks';
+import { applyEdits } from '../../src/core/textEdit';
+import { figureLinkFindings } from '../../src/core/figures/figureFindings';
 import { setAnswer } from '../../src/core/editReport';
 import { parseReport } from '../../src/core/parseReport';
 import { batchBySize, MAX_BATCH_BYTES } from '../../src/renderer/figures/figureFiles';
@@ -40,7 +41,7 @@ describe('which answers a whole-report change touches', () => {
     const [finding] = figureLinkFindings(text).filter((f) => f.kind === 'image-without-bang');
     const fix = finding.fixes[0];
     if (fix.kind !== 'edit') throw new Error('expected an edit fix');
-    const edits = answerEdits(text, applyTextEdits(text, fix.edits));
+    const edits = answerEdits(text, applyEdits(text, fix.edits));
     expect(edits).toEqual(new Map([[19, '![x](figures/a.png)\nMore text.']]));
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/core/checkReport';
-import type { FigureFinding, FigureFix } from '../../src/core/figureLinks';
+import type { FigureFinding, FigureFix } from '../../src/core/figures/figureFindings';
 import { resolveProfile } from '../../src/core/templateVersion';
 import { applyEdits } from '../../src/core/textEdit';
 import {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { countImages } from '../../src/core/pythonText';
-import { insertFigureLink } from '../../src/core/figureLinks';
+import { insertFigureLink } from '../../src/core/figures/figureLinkEdits';
 import { applyEdits } from '../../src/core/textEdit';
 import {
   downscaleFigure,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeFigureLink } from '../../src/core/figureLinks';
+import { removeFigureLink } from '../../src/core/figures/figureLinkEdits';
 import { applyEdits } from '../../src/core/textEdit';
 import {
   deleteFigureIfUnused,

@@ -16,7 +16,7 @@ import { analyzeReport } from '../../src/core/analyzeReport';
 import { checkReport } from '../../src/core/checkReport';
 import { courseProfile } from '../../src/core/constraints';
 import { applyFixes, doctor } from '../../src/core/doctor';
-import { figureLinkFindings } from '../../src/core/figureLinks';
+import { figureLinkFindings } from '../../src/core/figures/figureFindings';
 import { findGradedPageDifferences } from '../../src/core/gradedPage';
 import { parseReport } from '../../src/core/parseReport';
 import { renderMarkdownToHtml, reportBodyMarkdown } from '../../src/core/render';

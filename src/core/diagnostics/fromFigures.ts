@@ -3,7 +3,7 @@
  * disk or git (rename, convert, copy, delete, git add) becomes an action the figures service
  * carries out.
  */
-import type { FigureFinding, FigureFix } from '../figureLinks';
+import type { FigureFinding, FigureFix } from '../figures/figureFindings';
 import type { Diagnostic, DiagnosticFix } from './diagnostic';
 
 export function figureFixToDiagnosticFix(fix: FigureFix): DiagnosticFix {

@@ -4,7 +4,7 @@
  */
 import { analyzeReport, type ReportAnalysis } from '../analyzeReport';
 import type { CheckerProfile } from '../constraints';
-import { figureLinkFindings, type FigureFinding } from '../figureLinks';
+import { figureLinkFindings, type FigureFinding } from '../figures/figureFindings';
 import { findGradedDifferences } from '../gradedDifferences';
 import type { GradedPageDifference } from '../gradedPageTypes';
 import { parseReport } from '../parseReport';

@@ -4,7 +4,8 @@
  * take an image out of the backticks or code fence that shows it as code. (Renames, conversions and
  * copies change files on disk and stay one click each in the app.)
  */
-import { applyTextEdits, figureLinkFindings, type FigureFindingKind } from '../../core/figureLinks';
+import { applyEdits } from '../../core/textEdit';
+import { figureLinkFindings, type FigureFindingKind } from '../../core/figures/figureFindings';
 
 const SAFE_KINDS: readonly FigureFindingKind[] = ['image-without-bang', 'image-in-backticks'];
 
@@ -24,7 +25,7 @@ export function applyFigureTextFixes(text: string): { text: string; applied: App
     const finding = figureLinkFindings(current).find((f) => SAFE_KINDS.includes(f.kind) && f.fixes[0]?.kind === 'edit');
     const fix = finding?.fixes[0];
     if (!finding || fix?.kind !== 'edit') break;
-    const next = applyTextEdits(current, fix.edits);
+    const next = applyEdits(current, fix.edits);
     if (next === current) break;
     applied.push({ kind: finding.kind, question: finding.question, line: finding.line, label: fix.label });
     current = next;

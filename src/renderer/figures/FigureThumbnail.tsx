@@ -4,7 +4,7 @@
  */
 import { memo, useEffect, useState } from 'react';
 import { figureUrl } from '../../api/contract';
-import type { FigureLink } from '../../core/figureLinks';
+import type { FigureLink } from '../../core/figures/figureLink';
 import { useStore } from '../state/store';
 import type { FigureController } from './figureController';
 import { fileNameOf } from './figureText';

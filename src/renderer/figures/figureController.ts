@@ -8,14 +8,9 @@
  * them in their undo history, meters and the normal save path see them); the service changes
  * files, never the report.
  */
-import {
-  figureLinkFindings,
-  removeFigureLink,
-  reportFigureLinks,
-  type FigureFinding,
-  type FigureFindingKind,
-  type FigureFix,
-} from '../../core/figureLinks';
+import { figureLinkFindings, type FigureFinding, type FigureFindingKind, type FigureFix } from '../../core/figures/figureFindings';
+import { removeFigureLink } from '../../core/figures/figureLinkEdits';
+import { reportFigureLinks } from '../../core/figures/scanFigureLinks';
 import { parseReport } from '../../core/parseReport';
 import type { TextEdit } from '../../core/textEdit';
 import type {

@@ -3,7 +3,9 @@
  * change (a rename, a fix, a downscale) touches, and which links a question's thumbnails show.
  * Everything that reaches the report goes through the answer editors, so these only compute.
  */
-import { insertFigureLink, reportFigureLinks, scanFigureLinks, type FigureLink } from '../../core/figureLinks';
+import { insertFigureLink } from '../../core/figures/figureLinkEdits';
+import { reportFigureLinks, scanFigureLinks } from '../../core/figures/scanFigureLinks';
+import type { FigureLink } from '../../core/figures/figureLink';
 import { parseReport } from '../../core/parseReport';
 import { findQuestion, type ReportDocument } from '../../core/reportModel';
 import { editorTextOf } from '../model/answerText';

@@ -4,7 +4,7 @@
  * fix applies any edits to the whole text, and the undo of that is the editors' own).
  */
 import type { DiagnosticFix } from '../../core/diagnostics';
-import type { FigureFix } from '../../core/figureLinks';
+import type { FigureFix } from '../../core/figures/figureFindings';
 
 /** The figure-controller fix that does what `fix` says, or null when it says nothing to do. */
 export function figureFixOf(fix: DiagnosticFix): FigureFix | null {

@@ -7,18 +7,11 @@
 import { lstat, readFile, readdir, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import {
-  figureLinkFindings,
-  figureLinkPlace,
-  reportFigureLinks,
-  renameFigureLinkEdits,
-  retargetEdit,
-  type FigureFinding,
-  type FigureFindingKind,
-  type FigureFix,
-  type FigureLink,
-  type TextEdit,
-} from '../../core/figureLinks';
+import { figureLinkFindings, figureLinkPlace, type FigureFinding, type FigureFindingKind, type FigureFix } from '../../core/figures/figureFindings';
+import { reportFigureLinks } from '../../core/figures/scanFigureLinks';
+import { renameFigureLinkEdits, retargetEdit } from '../../core/figures/figureLinkEdits';
+import type { FigureLink } from '../../core/figures/figureLink';
+import type { TextEdit } from '../../core/textEdit';
 import { parseReport } from '../../core/parseReport';
 import { isInside } from '../safePath';
 import { FigureError } from './figureError';

@@ -4,7 +4,7 @@
  * Whatever the dropped file was called — with folders, `..`, control characters, a reserved
  * Windows device name or 300 characters — the result is one plain file name.
  */
-import { IMAGE_EXTENSIONS } from '../../core/figureLinks';
+import { IMAGE_EXTENSIONS } from '../../core/figures/figureLink';
 
 /** Whole file name, extension and collision suffix included. */
 export const MAX_FIGURE_NAME_LENGTH = 80;

@@ -9,13 +9,9 @@
 import { createHash } from 'node:crypto';
 import { link, lstat, mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import {
-  altFromFileName,
-  imageMarkdown,
-  normalizeFigurePath,
-  reportFigureLinks,
-  renameFigureLinkEdits,
-} from '../../core/figureLinks';
+import { altFromFileName, renameFigureLinkEdits } from '../../core/figures/figureLinkEdits';
+import { imageMarkdown, normalizeFigurePath } from '../../core/figures/figureLink';
+import { reportFigureLinks } from '../../core/figures/scanFigureLinks';
 import type { TextEdit } from '../../core/textEdit';
 import { syncFolder, tempPathFor, writeFileAtomic, writeFlushedTemp } from '../atomicWrite';
 import { OutsideRootError, resolveInside } from '../safePath';
