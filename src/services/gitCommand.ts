@@ -1,7 +1,8 @@
 /**
- * Running the real `git` for the merge driver and its setup. A git started by another git (the
- * driver runs inside `git merge`) or from a hook must act on the repository it is pointed at, so
- * the variables that redirect git elsewhere are dropped unless the caller asks to inherit them.
+ * Running the real `git`, for every service that needs it (figures' tracked/ignored checks, the
+ * merge driver and its setup). A git started by another git (the driver runs inside `git merge`)
+ * or from a hook must act on the repository it is pointed at, so the variables that redirect git
+ * elsewhere are dropped unless the caller asks to inherit them.
  */
 import { execFile } from 'node:child_process';
 
@@ -27,10 +28,17 @@ export class GitMissingError extends Error {
   }
 }
 
-/** Runs git; resolves with its exit code and output (a non-zero code is not an error here). */
-export function runGit(cwd: string, args: readonly string[], options: { inheritGitEnv?: boolean } = {}): Promise<GitResult> {
+/**
+ * Runs git; resolves with its exit code and output (a non-zero code is not an error here). `input`
+ * is written to its stdin (`git check-ignore --stdin`).
+ */
+export function runGit(
+  cwd: string,
+  args: readonly string[],
+  options: { inheritGitEnv?: boolean; input?: string } = {},
+): Promise<GitResult> {
   return new Promise((resolvePromise, reject) => {
-    execFile(
+    const child = execFile(
       'git',
       [...args],
       { cwd, env: gitEnv(options.inheritGitEnv ?? false), timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' },
@@ -41,5 +49,6 @@ export function runGit(cwd: string, args: readonly string[], options: { inheritG
         resolvePromise({ code, stdout, stderr });
       },
     );
+    if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }

@@ -3,9 +3,9 @@
  * or that `.gitignore` excludes — is missing for them even though it shows on the student's laptop.
  * Uses the real `git` CLI (no library re-implements `.gitignore` rules and the index exactly).
  */
-import { execFile } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
+import { GitMissingError, runGit, type GitResult } from '../gitCommand';
 import { isInside } from '../safePath';
 
 export type GitAvailability =
@@ -18,57 +18,15 @@ export interface GitFileStatus {
   readonly ignoredBy: string | null;
 }
 
-const GIT_TIMEOUT_MS = 15_000;
-
-/** A git started from a hook or by another git must not act on that outer repo. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) {
-    if (
-      /^GIT_(DIR|WORK_TREE|INDEX_FILE|PREFIX|COMMON_DIR|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|NAMESPACE)$/.test(
-        name,
-      )
-    ) {
-      delete env[name];
-    }
-  }
-  return { ...env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
-}
-
-interface GitRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function git(cwd: string, args: string[], input?: string): Promise<GitRun> {
-  return new Promise((resolvePromise, reject) => {
-    const child = execFile(
-      'git',
-      args,
-      { cwd, env: cleanEnv(), timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code =
-          error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 0;
-        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') return reject(error);
-        if (error && code === 0) return reject(error);
-        resolvePromise({ code, stdout, stderr });
-      },
-    );
-    if (input !== undefined) child.stdin?.end(input);
-  });
-}
-
 /** The work tree holding `folder`, or why the git checks cannot run. */
 export async function gitAvailability(folder: string): Promise<GitAvailability> {
-  let run: GitRun;
+  let run: GitResult;
   try {
-    run = await git(folder, ['rev-parse', '--show-toplevel']);
+    run = await runGit(folder, ['rev-parse', '--show-toplevel']);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     return {
       checked: false,
-      reason: code === 'ENOENT' ? 'git is not installed (or not on PATH)' : `git could not run (${String(error)})`,
+      reason: error instanceof GitMissingError ? 'git is not installed (or not on PATH)' : `git could not run (${String(error)})`,
     };
   }
   if (run.code !== 0) return { checked: false, reason: 'the report is not inside a git repository' };
@@ -89,7 +47,7 @@ export async function gitFileStatus(root: string, files: readonly string[]): Pro
   if (files.length === 0) return result;
   const byGitPath = new Map(files.map((f) => [toGitPath(root, f), f]));
   const gitPaths = [...byGitPath.keys()];
-  const listed = await git(root, [
+  const listed = await runGit(root, [
     '--literal-pathspecs',
     '-c',
     'core.quotePath=false',
@@ -105,7 +63,7 @@ export async function gitFileStatus(root: string, files: readonly string[]): Pro
   const ignored = new Map<string, string>();
   if (untracked.length > 0) {
     // Exit 1 means "nothing ignored"; 128 is a real error.
-    const check = await git(root, ['check-ignore', '-z', '-v', '--stdin'], untracked.join('\0') + '\0');
+    const check = await runGit(root, ['check-ignore', '-z', '-v', '--stdin'], { input: untracked.join('\0') + '\0' });
     if (check.code > 1) throw new Error(`git check-ignore failed: ${check.stderr.trim()}`);
     const fields = check.stdout.split('\0');
     for (let i = 0; i + 3 < fields.length; i += 4) {
@@ -126,6 +84,6 @@ export async function gitFileStatus(root: string, files: readonly string[]): Pro
 
 /** `git add [-f] -- file`: the one-click fix for an untracked (or ignored) figure. Nothing is committed. */
 export async function gitAdd(root: string, file: string, force: boolean): Promise<void> {
-  const run = await git(root, ['--literal-pathspecs', 'add', ...(force ? ['-f'] : []), '--', toGitPath(root, file)]);
+  const run = await runGit(root, ['--literal-pathspecs', 'add', ...(force ? ['-f'] : []), '--', toGitPath(root, file)]);
   if (run.code !== 0) throw new Error(`git add failed: ${run.stderr.trim()}`);
 }
