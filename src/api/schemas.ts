@@ -33,6 +33,12 @@ const reportText = z.string().max(25 * 1024 * 1024);
 /** A response or event payload: its type, for the compiler; the host produces it, nothing validates it. */
 const answers = <T>() => z.custom<T>();
 
+/*
+ * No request names the report: every figure and export call acts on the host's open report, so a
+ * page cannot point a service at another file. A request carries the report's text only where the
+ * service needs the text as the student sees it now, unsaved edits included (`text` below, with why).
+ */
+
 export const CHANNEL_SCHEMAS = {
   getInitialState: { request: empty, response: answers<InitialState>() },
   /** Opens a repo root, a reports/ folder or a markdown file. */
@@ -46,6 +52,10 @@ export const CHANNEL_SCHEMAS = {
    * (then `conflict`, nothing written) — `force` overwrites anyway (the user chose "keep mine").
    * Saves of one file run one at a time. A read-only file answers `read-only` unless `makeWritable`
    * (the user chose "Make it writable and save").
+   *
+   * The one request that names the report: it is the guard that a save still in flight from the
+   * report open before never lands in the one open now (two blank templates share a stamp, so
+   * `baseStamp` cannot tell them apart). The host refuses a path that is not its open report.
    */
   saveReport: {
     request: z
@@ -76,10 +86,10 @@ export const CHANNEL_SCHEMAS = {
    * Writes the report (the editor's current text) as one self-contained HTML file, `report.html`
    * next to the report unless `outputPath` is given (inside the repo; only a `.html`/`.htm` file,
    * never inside `.git`, never over a file that does not already hold HTML — see exportTarget.ts).
-   * Progress arrives as `exportProgress` events.
+   * Progress arrives as `exportProgress` events. `text`: the export shows unsaved edits too.
    */
   exportHtml: {
-    request: z.object({ reportPath: path, text: reportText, outputPath: path.optional() }).strict(),
+    request: z.object({ text: reportText, outputPath: path.optional() }).strict(),
     response: answers<ExportOutcome>(),
   },
   /**
@@ -95,7 +105,6 @@ export const CHANNEL_SCHEMAS = {
   importFigures: {
     request: z
       .object({
-        reportPath: path,
         question: z.number().int().min(1).max(99).nullable(),
         files: z
           .array(z.object({ fileName: z.string().min(1).max(1024), base64: z.string().max(70_000_000) }).strict())
@@ -106,28 +115,32 @@ export const CHANNEL_SCHEMAS = {
       .strict(),
     response: answers<readonly FigureImportOutcome[]>(),
   },
+  /** The files in figures/; `text`, when given, says which of them the unsaved text links. */
   listFigures: {
-    request: z.object({ reportPath: path, text: reportText.optional() }).strict(),
+    request: z.object({ text: reportText.optional() }).strict(),
     response: answers<readonly FigureFileInfo[]>(),
   },
   figureThumbnail: {
-    request: z.object({ reportPath: path, target: path, size: z.number().int().min(16).max(1024).optional() }).strict(),
+    request: z.object({ target: path, size: z.number().int().min(16).max(1024).optional() }).strict(),
     response: answers<{ dataUrl: string; width: number; height: number; bytes: number }>(),
   },
-  /** Renames the file and answers the edits of `text` that point every link at the new name. */
+  /**
+   * Renames the file and answers the edits of `text` that point every link at the new name: edits
+   * against the version the renderer holds, so they apply to unsaved text as to typing.
+   */
   renameFigure: {
-    request: z.object({ reportPath: path, text: reportText, from: path, to: path }).strict(),
+    request: z.object({ text: reportText, from: path, to: path }).strict(),
     response: answers<{ edits: readonly TextEdit[]; relativeLink: string; path: string; changedLinks: number }>(),
   },
-  /** Deletes the file only when `text` links it nowhere. */
+  /** Deletes the file only when `text` links it nowhere (a link typed a second ago counts). */
   deleteFigure: {
-    request: z.object({ reportPath: path, text: reportText, target: path }).strict(),
+    request: z.object({ text: reportText, target: path }).strict(),
     response: answers<{ deleted: boolean; linkedBy: readonly number[] }>(),
   },
+  /** Writes a smaller copy; with `text`, answers the edits pointing its links at the copy. */
   downscaleFigure: {
     request: z
       .object({
-        reportPath: path,
         target: path,
         maxWidth: z.number().int().min(64).max(10_000).optional(),
         text: reportText.optional(),
@@ -144,15 +157,18 @@ export const CHANNEL_SCHEMAS = {
       edits?: readonly TextEdit[];
     } | null>(),
   },
+  /** Figure problems of `text` as typed, checked against the disk and git. */
   figureHygiene: {
-    request: z.object({ reportPath: path, text: reportText }).strict(),
+    request: z.object({ text: reportText }).strict(),
     response: answers<FigureHygieneResult>(),
   },
-  /** Carries out one fix that figureHygiene proposed for this text; answers the edits of `text` it makes. */
+  /**
+   * Carries out one fix that figureHygiene proposed for this text; answers the edits of `text` it
+   * makes. The text is needed: the service re-derives the fix from it and runs only a fix it proposes.
+   */
   applyFigureFix: {
     request: z
       .object({
-        reportPath: path,
         text: reportText,
         // The fix itself is re-derived and matched by the service: only a fix it proposes runs.
         fix: z.object({ kind: z.string(), label: z.string() }).passthrough(),

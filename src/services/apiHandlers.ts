@@ -4,7 +4,6 @@
  */
 import type { Channel, InitialState, RequestOf, ResponseOf } from '../api/contract';
 import { isChannel, validateRequest, InvalidRequestError } from '../api/schemas';
-import { resolve } from 'node:path';
 import type { FigureFix } from '../core/figures/figureFindings';
 import { exportReportHtml } from './exportHtml';
 import {
@@ -42,10 +41,10 @@ export function createApiHandlers(
   host: HostCapabilities,
   emit: EmitEvent = () => undefined,
 ): ApiHandlers {
-  /** Figure operations act only next to the open report, never next to a path the page names. */
-  const openReport = (reportPath: string): string => {
+  /** Figure operations act only next to the open report: requests name no report. */
+  const openReport = (): string => {
     const open = workspace.openReportPath;
-    if (!open || resolve(reportPath) !== open) throw new Error('Figures can only be changed for the open report');
+    if (!open) throw new Error('Figures can only be changed for the open report: open a report first');
     return open;
   };
   return {
@@ -65,7 +64,7 @@ export function createApiHandlers(
     exportHtml: async (request) => {
       const reportPath = workspace.openReportPath;
       const repoRoot = workspace.openRepoRoot;
-      if (!reportPath || !repoRoot || resolve(request.reportPath) !== reportPath) {
+      if (!reportPath || !repoRoot) {
         return { kind: 'error', message: 'Only the open report can be exported; open it first.' };
       }
       try {
@@ -92,19 +91,19 @@ export function createApiHandlers(
     openExport: async (request) => host.showExport(await workspace.exports.assertOpenable(request.outputPath)),
     importFigures: async (request) =>
       importFigures({
-        reportPath: openReport(request.reportPath),
+        reportPath: openReport(),
         question: request.question,
         pasted: request.pasted,
         files: request.files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.base64, 'base64') })),
       }),
-    listFigures: async (request) => listFigures({ ...request, reportPath: openReport(request.reportPath) }),
-    figureThumbnail: async (request) => figureThumbnail({ ...request, reportPath: openReport(request.reportPath) }),
-    renameFigure: async (request) => renameFigure({ ...request, reportPath: openReport(request.reportPath) }),
-    deleteFigure: async (request) => deleteFigureIfUnused({ ...request, reportPath: openReport(request.reportPath) }),
-    downscaleFigure: async (request) => downscaleFigure({ ...request, reportPath: openReport(request.reportPath) }),
-    figureHygiene: async (request) => figureHygiene({ ...request, reportPath: openReport(request.reportPath) }),
+    listFigures: async (request) => listFigures({ ...request, reportPath: openReport() }),
+    figureThumbnail: async (request) => figureThumbnail({ ...request, reportPath: openReport() }),
+    renameFigure: async (request) => renameFigure({ ...request, reportPath: openReport() }),
+    deleteFigure: async (request) => deleteFigureIfUnused({ ...request, reportPath: openReport() }),
+    downscaleFigure: async (request) => downscaleFigure({ ...request, reportPath: openReport() }),
+    figureHygiene: async (request) => figureHygiene({ ...request, reportPath: openReport() }),
     applyFigureFix: async (request) =>
-      applyFigureFix({ reportPath: openReport(request.reportPath), text: request.text, fix: request.fix as FigureFix }),
+      applyFigureFix({ reportPath: openReport(), text: request.text, fix: request.fix as FigureFix }),
     readyToQuit: async () => host.readyToQuit(),
   };
 }

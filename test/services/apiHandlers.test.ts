@@ -24,12 +24,22 @@ describe('the API handlers act only on the open report', () => {
     await dispatch(handlers, 'openPath', { path: repo });
     const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#990000' } }).png().toBuffer();
     const files = [{ fileName: 'GCP Bucket.png', base64: png.toString('base64') }];
-    const [outcome] = (await dispatch(handlers, 'importFigures', { reportPath: join(repo, 'reports/README.md'), question: 19, files })) as { ok: boolean; relativeLink: string }[];
+    const [outcome] = (await dispatch(handlers, 'importFigures', { question: 19, files })) as { ok: boolean; relativeLink: string }[];
     expect(outcome).toMatchObject({ ok: true, relativeLink: 'figures/q19-gcp-bucket.png' });
     expect(readFileSync(join(repo, 'reports/figures/q19-gcp-bucket.png'))).toEqual(png);
-    await expect(dispatch(handlers, 'importFigures', { reportPath: join(other, 'reports/README.md'), question: 19, files })).rejects.toThrow(/open report/);
+    // The request names no report: one that tries to name another is refused, and nothing lands there.
+    await expect(dispatch(handlers, 'importFigures', { reportPath: join(other, 'reports/README.md'), question: 19, files })).rejects.toThrow(/Invalid request/);
     expect(existsSync(join(other, 'reports/figures'))).toBe(false);
-    await expect(dispatch(handlers, 'importFigures', { reportPath: join(repo, 'reports/README.md'), question: 19, files: [] })).rejects.toThrow(/Invalid request/);
+    await expect(dispatch(handlers, 'importFigures', { question: 19, files: [] })).rejects.toThrow(/Invalid request/);
+  });
+
+  it('refuses figure operations while no report is open', async () => {
+    const { handlers } = handlersFor();
+    const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#990000' } }).png().toBuffer();
+    const files = [{ fileName: 'a.png', base64: png.toString('base64') }];
+    await expect(dispatch(handlers, 'importFigures', { question: 19, files })).rejects.toThrow(/open a report first/);
+    await expect(dispatch(handlers, 'listFigures', {})).rejects.toThrow(/open a report first/);
+    expect(await dispatch(handlers, 'exportHtml', { text: 'x' })).toMatchObject({ kind: 'error' });
   });
 
   it('exports the open report with progress events, and only shows files it exported', async () => {
@@ -37,15 +47,15 @@ describe('the API handlers act only on the open report', () => {
     const { handlers, events } = handlersFor();
     await dispatch(handlers, 'openPath', { path: repo });
     const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#000' } }).png().toBuffer();
-    await dispatch(handlers, 'importFigures', { reportPath: join(repo, 'reports/README.md'), question: 19, files: [{ fileName: 'a.png', base64: png.toString('base64') }] });
+    await dispatch(handlers, 'importFigures', { question: 19, files: [{ fileName: 'a.png', base64: png.toString('base64') }] });
     const text = buildReport({ answers: { 19: '![bucket](figures/q19-a.png)' } });
-    const result = (await dispatch(handlers, 'exportHtml', { reportPath: join(repo, 'reports/README.md'), text })) as { kind: string; outputPath: string };
+    const result = (await dispatch(handlers, 'exportHtml', { text })) as { kind: string; outputPath: string };
     expect(result).toMatchObject({ kind: 'exported', outputPath: join(repo, 'reports/report.html') });
     expect(readFileSync(result.outputPath, 'utf8')).toContain('data:image/png;base64,');
     expect(events.some((e) => e.event === 'exportProgress')).toBe(true);
     expect(await dispatch(handlers, 'openExport', { outputPath: result.outputPath })).toEqual({ url: '/exported/x/report.html' });
     await expect(dispatch(handlers, 'openExport', { outputPath: '/etc/passwd' })).rejects.toThrow(/exported in this session/);
-    const elsewhere = (await dispatch(handlers, 'exportHtml', { reportPath: join(repo, 'reports/README.md'), text, outputPath: '/tmp/../etc/report.html' })) as { kind: string; message: string };
+    const elsewhere = (await dispatch(handlers, 'exportHtml', { text, outputPath: '/tmp/../etc/report.html' })) as { kind: string; message: string };
     expect(elsewhere.kind).toBe('error');
     expect(elsewhere.message).toMatch(/outside/);
   });

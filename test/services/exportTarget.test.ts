@@ -89,7 +89,7 @@ describe('exportHtml and openExport through the API handlers', () => {
     const { handlers } = testHandlers({ host: { showExport: async (path) => (shown.push(path), { url: '/exported/x/report.html' }) } });
     await dispatch(handlers, 'openPath', { path: r.root });
     const exportTo = (outputPath?: string) =>
-      dispatch(handlers, 'exportHtml', { reportPath: r.reportPath, text: r.report, ...(outputPath ? { outputPath } : {}) }) as Promise<ExportOutcome>;
+      dispatch(handlers, 'exportHtml', { text: r.report, ...(outputPath ? { outputPath } : {}) }) as Promise<ExportOutcome>;
     return { ...r, handlers, shown, exportTo };
   }
 

@@ -99,7 +99,6 @@ describe('figure requests naming a path outside the report folder', () => {
     const r = hostileRepo();
     const { handlers, workspace } = makeHandlers();
     await dispatch(handlers, 'openPath', { path: r.repo });
-    const reportPath = join(r.reports, 'README.md');
     const text = buildReport();
     const hostile = [
       '../../secret.png',
@@ -109,14 +108,14 @@ describe('figure requests naming a path outside the report folder', () => {
       ...(r.links ? ['figures/file-out.png', 'figures/dir-out/secret.png', 'figures/dir-out/new.png'] : []),
     ];
     const attempts: [string, (target: string) => unknown][] = [
-      ['figureThumbnail', (target) => ({ reportPath, target })],
-      ['deleteFigure', (target) => ({ reportPath, text, target })],
-      ['renameFigure', (target) => ({ reportPath, text, from: target, to: 'renamed' })],
-      ['renameFigure', (target) => ({ reportPath, text, from: 'figures/a.png', to: target })],
-      ['downscaleFigure', (target) => ({ reportPath, target, maxWidth: 64 })],
+      ['figureThumbnail', (target) => ({ target })],
+      ['deleteFigure', (target) => ({ text, target })],
+      ['renameFigure', (target) => ({ text, from: target, to: 'renamed' })],
+      ['renameFigure', (target) => ({ text, from: 'figures/a.png', to: target })],
+      ['downscaleFigure', (target) => ({ target, maxWidth: 64 })],
     ];
     // The same requests with a figure inside work: the refusals below are about the paths.
-    expect(await dispatch(handlers, 'figureThumbnail', { reportPath, target: 'figures/a.png' })).toMatchObject({ width: 200 });
+    expect(await dispatch(handlers, 'figureThumbnail', { target: 'figures/a.png' })).toMatchObject({ width: 200 });
     for (const target of hostile) {
       for (const [channel, request] of attempts) {
         const outcome = await dispatch(handlers, channel, request(target)).then(
@@ -136,7 +135,6 @@ describe('figure requests naming a path outside the report folder', () => {
     }
     // A dropped file whose name climbs out still lands in figures/, under a plain name.
     const [imported] = (await dispatch(handlers, 'importFigures', {
-      reportPath,
       question: 19,
       files: [{ fileName: `../../${'../'.repeat(8)}tmp/evil.png`, base64: noisePng(3).toString('base64') }],
     })) as { ok: boolean; path: string }[];
@@ -147,7 +145,7 @@ describe('figure requests naming a path outside the report folder', () => {
     await workspace.close();
   });
 
-  it('and a report path that is not the open report is refused for figures and saving', async () => {
+  it('and a report path that is not the open report is refused for figures (which name none) and saving', async () => {
     const r = hostileRepo();
     const { handlers, workspace } = makeHandlers();
     await dispatch(handlers, 'openPath', { path: r.repo });
@@ -157,8 +155,9 @@ describe('figure requests naming a path outside the report folder', () => {
     const before = readFileSync(elsewhere, 'utf8');
     const text = buildReport({ answers: { 1: 'pwned' } });
     const files = [{ fileName: 'a.png', base64: noisePng(4).toString('base64') }];
-    await expect(dispatch(handlers, 'importFigures', { reportPath: elsewhere, question: 1, files })).rejects.toThrow(/open report/);
-    await expect(dispatch(handlers, 'listFigures', { reportPath: elsewhere })).rejects.toThrow(/open report/);
+    // Figure requests name no report (the host acts on the open one): naming one is malformed.
+    await expect(dispatch(handlers, 'importFigures', { reportPath: elsewhere, question: 1, files })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(dispatch(handlers, 'listFigures', { reportPath: elsewhere })).rejects.toBeInstanceOf(InvalidRequestError);
     for (const reportPath of [elsewhere, join(r.reports, 'sub/../../reports/../', 'README.md'), join(r.reports, '../README.md')]) {
       const saved = (await dispatch(handlers, 'saveReport', { reportPath, text, baseStamp: '0'.repeat(64) })) as { kind: string };
       expect(saved.kind, reportPath).toBe('error');
@@ -212,9 +211,9 @@ describe('every request from the renderer is validated before a handler runs', (
       ['saveReport', { reportPath: '/r/README.md', text: 'x'.repeat(25 * 1024 * 1024 + 1), baseStamp: stamp }],
       ['saveReport', { reportPath: '/r/README.md', text: 'ok', baseStamp: 'not-a-stamp' }],
       ['saveReport', { reportPath: '/r/README.md', text: 'ok', baseStamp: stamp, force: 'yes' }],
-      ['importFigures', { reportPath: '/r/README.md', question: 1.5, files: [{ fileName: 'a.png', base64: '' }] }],
-      ['importFigures', { reportPath: '/r/README.md', question: 1, files: Array.from({ length: 51 }, () => ({ fileName: 'a.png', base64: '' })) }],
-      ['figureThumbnail', { reportPath: '/r/README.md', target: 'figures/a.png\0.txt' }],
+      ['importFigures', { question: 1.5, files: [{ fileName: 'a.png', base64: '' }] }],
+      ['importFigures', { question: 1, files: Array.from({ length: 51 }, () => ({ fileName: 'a.png', base64: '' })) }],
+      ['figureThumbnail', { target: 'figures/a.png\0.txt' }],
       ...['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'https:evil.example', ' https://x.example', 'ftp://x.example'].map(
         (url): [string, unknown] => ['openExternal', { url }],
       ),

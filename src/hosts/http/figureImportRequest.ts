@@ -11,7 +11,6 @@ export const FIGURE_IMPORT_HEADER = 'x-figure-import';
 const importFields = CHANNEL_SCHEMAS.importFigures.request.shape;
 const figureImportSchema = z
   .object({
-    reportPath: importFields.reportPath,
     question: importFields.question,
     pasted: importFields.pasted,
     fileName: importFields.files.element.shape.fileName,

@@ -51,7 +51,7 @@ export function createBrowserApi(token: string, base: string): ReportApi {
   const importFigures = async (request: RequestOf<'importFigures'>): Promise<FigureImportOutcome[]> => {
     const outcomes: FigureImportOutcome[] = [];
     for (const file of request.files) {
-      const fields = { reportPath: request.reportPath, question: request.question, pasted: request.pasted, fileName: file.fileName };
+      const fields = { question: request.question, pasted: request.pasted, fileName: file.fileName };
       const meta = encodeURIComponent(JSON.stringify(fields));
       const body = new Blob([bytesOfBase64(file.base64)]);
       outcomes.push(...(await post<FigureImportOutcome[]>('api/import-figure', body, { 'content-type': 'application/octet-stream', [FIGURE_IMPORT_HEADER]: meta })));

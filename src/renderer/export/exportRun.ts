@@ -76,7 +76,7 @@ export function useExporter(api: ReportApi, session: ReportSession): Exporter {
     // The editor's text, typing included: what the student sees is what is exported.
     const text = session.text;
     api
-      .invoke('exportHtml', { reportPath: session.report.reportPath, text })
+      .invoke('exportHtml', { text })
       .then(finish, (error: unknown) =>
         finish({ kind: 'error', message: `Export failed: ${error instanceof Error ? error.message : String(error)}` }),
       );

@@ -61,7 +61,7 @@ export const FigureThumbnail = memo(function FigureThumbnail({
     }
     let live = true;
     figures.api
-      .invoke('figureThumbnail', { reportPath: figures.session.report.reportPath, target: path, size: 320 })
+      .invoke('figureThumbnail', { target: path, size: 320 })
       .then(
         (thumb) => {
           if (!live) return;

@@ -101,10 +101,6 @@ export class FigureController {
     this.store = createStore<FigureState>({ cards: new Map(), findings: [], git: null, disk: null });
   }
 
-  private get reportPath(): string {
-    return this.session.report.reportPath;
-  }
-
   /** A component using the figures: the first starts the hygiene checks, the last stops them. */
   retain(): () => void {
     this.users += 1;
@@ -162,7 +158,6 @@ export class FigureController {
       for (const batch of batchBySize(accepted)) {
         const uploads: FigureUpload[] = await Promise.all(batch.map((file) => toUpload(file)));
         const result = await this.api.invoke('importFigures', {
-          reportPath: this.reportPath,
           question: number,
           files: uploads,
           ...(options.pasted ? { pasted: true } : {}),
@@ -203,7 +198,7 @@ export class FigureController {
     try {
       const version = this.session.document.version;
       const base = this.session.text;
-      const result = await this.api.invoke('downscaleFigure', { reportPath: this.reportPath, target, text: base });
+      const result = await this.api.invoke('downscaleFigure', { target, text: base });
       if (!result) {
         messages.push({ tone: 'info', text: `A smaller copy of ${target} would not be smaller; it stays as it is.` });
       } else {
@@ -251,7 +246,6 @@ export class FigureController {
   async deleteFile(number: number, target: string): Promise<void> {
     try {
       const result = await this.api.invoke('deleteFigure', {
-        reportPath: this.reportPath,
         text: this.session.text,
         target,
       });
@@ -273,7 +267,7 @@ export class FigureController {
   async rename(number: number, from: string, to: string): Promise<void> {
     const version = this.session.document.version;
     const base = this.session.text;
-    const result = await this.api.invoke('renameFigure', { reportPath: this.reportPath, text: base, from, to });
+    const result = await this.api.invoke('renameFigure', { text: base, from, to });
     const applied = await this.applyServiceEdits(base, result.edits, version, 'figure');
     const links = result.changedLinks === 1 ? '1 link' : `${result.changedLinks} links`;
     this.postMessages(number, [
@@ -300,7 +294,7 @@ export class FigureController {
         this.applyEdits(fix.edits, 'fix', fix.label);
         message = `${fix.label}: done.`;
       } else {
-        const result = await this.api.invoke('applyFigureFix', { reportPath: this.reportPath, text: base, fix });
+        const result = await this.api.invoke('applyFigureFix', { text: base, fix });
         message = `${result.message}.`;
         if (result.edits.length > 0) {
           const applied = await this.applyServiceEdits(base, result.edits, version, 'fix');
@@ -324,7 +318,7 @@ export class FigureController {
     this.hygieneLater.cancel();
     const text = this.session.text;
     const run = ++this.hygieneRun;
-    this.api.invoke('figureHygiene', { reportPath: this.reportPath, text }).then(
+    this.api.invoke('figureHygiene', { text }).then(
       (result) => {
         if (run !== this.hygieneRun || this.users === 0) return;
         this.service = { text, result };

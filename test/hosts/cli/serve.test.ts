@@ -72,7 +72,7 @@ describe('report-editor serve, run as a process', () => {
         return ((await response.json()) as { value: Record<string, unknown> }).value;
       };
       const opened = (await call('openPath', { path: repo })) as { report: { reportPath: string; text: string } };
-      const exported = await call('exportHtml', { reportPath: opened.report.reportPath, text: opened.report.text });
+      const exported = await call('exportHtml', { text: opened.report.text });
       const shown = (await call('openExport', { outputPath: exported['outputPath'] })) as { url: string };
       // Relative: the page opens it below its own /t/<token>/ path.
       expect(shown.url).toMatch(/^exported\/[0-9a-f]{16}\/report\.html$/);

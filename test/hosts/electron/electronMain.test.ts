@@ -348,14 +348,13 @@ describe('the Electron main process', () => {
     const call = (channel: string, request: unknown) => fake.handlers.get(ipcChannel(channel as any))!(ourPage, request);
     await call('openPath', { path: repo });
     const text = buildReport();
-    const reportPath = join(repo, 'reports/README.md');
     // An export the page named as a launcher file: written, but the system must not open it.
-    const launcher = (await call('exportHtml', { reportPath, text, outputPath: join(repo, 'reports/open-me.desktop') })) as { kind: string };
+    const launcher = (await call('exportHtml', { text, outputPath: join(repo, 'reports/open-me.desktop') })) as { kind: string };
     if (launcher.kind === 'exported') {
       await expect(call('openExport', { outputPath: join(repo, 'reports/open-me.desktop') })).rejects.toThrow(/Refused|Only/);
     }
     // A real export, then replaced by a link to a script: refused by what the file now is.
-    const exported = (await call('exportHtml', { reportPath, text })) as { kind: string; outputPath: string };
+    const exported = (await call('exportHtml', { text })) as { kind: string; outputPath: string };
     expect(exported.kind).toBe('exported');
     await call('openExport', { outputPath: exported.outputPath });
     expect(fake.openedPaths).toEqual([exported.outputPath]);

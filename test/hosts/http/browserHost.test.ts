@@ -247,9 +247,8 @@ describe('what a request cannot make the host do', () => {
   it('streams a figure upload into figures/, and refuses one past the figure limit without writing anything', async () => {
     const repo = tempRepo({ 'reports/README.md': buildReport() });
     const { host } = await startHost(repo);
-    const opened = JSON.parse((await invoke(host, 'openPath', { path: repo })).body).value;
-    const reportPath: string = opened.report.reportPath;
-    const meta = (fileName: string, path = reportPath) => ({ 'x-figure-import': figureImportHeader({ reportPath: path, question: 19, fileName }) });
+    await invoke(host, 'openPath', { path: repo });
+    const meta = (fileName: string) => ({ 'x-figure-import': figureImportHeader({ question: 19, fileName }) });
     const image = await png(64, 48);
     const upload = await raw(host, '/api/import-figure', { method: 'POST', headers: { 'x-report-token': host.token, ...meta('bucket.png') }, body: image });
     expect(upload.status).toBe(200);
@@ -265,8 +264,12 @@ describe('what a request cannot make the host do', () => {
     // The partial upload is gone from the host's temp folder.
     for (const dir of before) expect(readdirSync(join(tmpdir(), dir)), dir).toEqual([]);
 
-    const elsewhere = await raw(host, '/api/import-figure', { method: 'POST', headers: { 'x-report-token': host.token, ...meta('x.png', '/etc/passwd') }, body: image });
-    expect(JSON.parse(elsewhere.body).error).toBe('Figures can only be changed for the open report');
+    // The request names no report: one that tries to (to put figures elsewhere) is malformed.
+    const naming = encodeURIComponent(JSON.stringify({ reportPath: '/etc/passwd', question: 19, fileName: 'x.png' }));
+    const elsewhere = await raw(host, '/api/import-figure', { method: 'POST', headers: { 'x-report-token': host.token, 'x-figure-import': naming }, body: image });
+    expect(elsewhere.status).toBe(400);
+    expect(existsSync('/etc/x.png')).toBe(false);
+    expect(readdirSync(join(repo, 'reports/figures'))).toEqual(['q19-bucket.png']);
     const malformed = await raw(host, '/api/import-figure', { method: 'POST', headers: { 'x-report-token': host.token, 'x-figure-import': '%7B' }, body: image });
     expect(malformed.status).toBe(400);
     const noHeaderToken = await raw(host, '/api/import-figure', { method: 'POST', headers: meta('x.png'), body: image });
