@@ -13,6 +13,7 @@ import { setAnswer, setChecked } from '../../core/editReport';
 import { findQuestion, serializeReport, type LineEnding, type ReportDocument } from '../../core/reportModel';
 import type { TextEdit } from '../../core/textEdit';
 import type { DiskStamp, OpenedReport, ReportApi, SaveResult } from '../../api/contract';
+import { findConflictMarkers, type ConflictRegion } from '../../core/merge/conflictMarkers';
 import { AnswerSpans, editorTextIn } from '../document/answerSpans';
 import { DocumentAuthority, type ChangeOrigin, type DocumentChange } from '../document/documentAuthority';
 import { GlobalUndo } from '../document/globalUndo';
@@ -24,14 +25,26 @@ import { structureKey } from '../model/structure';
 import { LiveMeters } from './liveMeters';
 import { Delayed } from './delayed';
 import { createStore, type Store } from './store';
+import { chosenText, describeDiskChange, mergeDiskChange, resolveRegions, type RegionChoice } from './diskMerge';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving';
 
+/**
+ * The file changed on disk while there were unsaved edits here, and the merge of the two found
+ * answers (or template text) both sides changed: nothing is written until each is resolved.
+ */
 export interface Conflict {
   readonly diskText: string;
   readonly stamp: DiskStamp;
   /** `external`: the file changed on disk while there were unsaved edits; `save`: a save found it changed. */
   readonly cause: 'external' | 'save';
+  /** The local text the merge was made from. */
+  readonly mine: string;
+  /** The merged text, with conflict markers (base included) in each of `regions`. */
+  readonly merged: string;
+  readonly regions: readonly ConflictRegion[];
+  /** "Cancel": the dialog is closed; the local text stays here unsaved, the disk keeps its version. */
+  readonly dismissed: boolean;
 }
 
 /** The last save found the file read-only; `asking`: the dialog is up (until the student answers). */
@@ -48,6 +61,10 @@ export interface SessionState {
   readonly conflict: Conflict | null;
   readonly readOnly: ReadOnlyNotice | null;
   readonly removedOnDisk: boolean;
+  /** Git's conflict markers in the text (after a `git pull`), found at each refresh. */
+  readonly markers: readonly ConflictRegion[];
+  /** The last change merged in from disk without conflict, for a quiet notice (`id` tells two apart). */
+  readonly mergeNotice: { readonly text: string; readonly id: number } | null;
   /** Bumped when the document was replaced by something other than typing (disk reload, new structure). */
   readonly syncRevision: number;
 }
@@ -134,6 +151,8 @@ export class ReportSession {
       conflict: null,
       readOnly: null,
       removedOnDisk: false,
+      markers: findConflictMarkers(report.text, doc),
+      mergeNotice: null,
       syncRevision: 0,
     });
   }
@@ -334,8 +353,7 @@ export class ReportSession {
       this.reload(text, stamp);
       return;
     }
-    this.autosaveLater.cancel();
-    this.store.setState({ conflict: { diskText: text, stamp, cause: 'external' } });
+    if (this.mergeWithDisk(text, stamp, 'external')) this.scheduleAutosave();
   }
 
   diskRemoved(): void {
@@ -343,19 +361,60 @@ export class ReportSession {
     this.store.setState({ removedOnDisk: true });
   }
 
-  /** Conflict resolved by keeping the local text: overwrite the disk version. */
-  async keepMine(): Promise<SaveOutcome> {
+  /**
+   * Every conflicted region of the pending merge answered (`choices[i]` for `regions[i]`): the
+   * resolved merge becomes the document (one change, undoable) against the disk's version, and is
+   * saved. When the text was edited after the merge was made ("cancel", then more typing), it is
+   * merged again instead and the new conflicts are asked about.
+   */
+  resolveMerge(choices: readonly RegionChoice[]): Promise<SaveOutcome> {
     const conflict = this.state.conflict;
-    if (conflict) this.stamp = conflict.stamp;
-    this.store.setState({ conflict: null });
-    return this.save({ force: true });
+    if (this.disposed || !conflict) return Promise.resolve('skipped');
+    this.flush();
+    if (this.document.text !== conflict.mine) {
+      this.mergeWithDisk(conflict.diskText, conflict.stamp, conflict.cause);
+      return this.state.conflict ? Promise.resolve('conflict') : this.save();
+    }
+    if (choices.length !== conflict.regions.length) throw new RangeError('Every conflict needs a choice');
+    this.acceptDisk(conflict.diskText, conflict.stamp);
+    this.applyChange(editsBetween(this.document.text, resolveRegions(conflict.merged, conflict.regions, choices)), 'merge', {
+      label: 'Undo the merge',
+    });
+    this.flush();
+    return this.save();
   }
 
-  /** Conflict resolved by taking the disk version: local edits are dropped. */
-  takeDisk(): void {
+  /** "Cancel" on the merge: the local text stays here (unsaved), the disk keeps its version. */
+  cancelMerge(): void {
+    const conflict = this.state.conflict;
+    if (conflict) this.store.setState({ conflict: { ...conflict, dismissed: true } });
+  }
+
+  /** Opens the merge again after "cancel" (merged anew when the text changed since). */
+  reviewMerge(): void {
     const conflict = this.state.conflict;
     if (!conflict) return;
-    this.reload(conflict.diskText, conflict.stamp);
+    this.flush();
+    if (this.document.text !== conflict.mine) {
+      if (this.mergeWithDisk(conflict.diskText, conflict.stamp, conflict.cause)) this.scheduleAutosave();
+    } else this.store.setState({ conflict: { ...conflict, dismissed: false } });
+  }
+
+  /**
+   * Resolves git's conflict markers at `regionStart` (as found in the current text) with `choice`:
+   * an edit of just that region, undoable, then saved like typing. False when no region starts there.
+   */
+  resolveMarkers(regionStart: number, choice: RegionChoice): boolean {
+    this.flush();
+    const text = this.document.text;
+    const region = findConflictMarkers(text, this.document.doc).find((r) => r.start === regionStart);
+    if (!region) return false;
+    const replacement = chosenText(region, choice, this.eol);
+    const edit = { start: region.start, end: region.end, expect: text.slice(region.start, region.end), text: replacement };
+    this.applyChange([edit], 'fix', { label: 'Undo the conflict resolution' });
+    this.flush();
+    this.scheduleAutosave();
+    return true;
   }
 
   /** "Make it writable and save" (the read-only question, or its banner). */
@@ -383,6 +442,36 @@ export class ReportSession {
     this.flushLater.cancel();
     this.autosaveLater.cancel();
     this.editors = null;
+  }
+
+  /**
+   * Merges the disk's `text` into the local edits (base: the text last loaded or saved). Without
+   * conflict the merge becomes the document at once (one change, undoable), the disk's text the
+   * new base, and a notice says what merged: true. With conflicts nothing changes here and the
+   * merge waits for the student's choices: false.
+   */
+  private mergeWithDisk(text: string, stamp: DiskStamp, cause: Conflict['cause']): boolean {
+    this.autosaveLater.cancel();
+    const mine = this.document.text;
+    const merge = mergeDiskChange(this.diskText, mine, text);
+    if (merge.regions.length > 0) {
+      this.store.setState({ conflict: { diskText: text, stamp, cause, mine, merged: merge.text, regions: merge.regions, dismissed: false } });
+      return false;
+    }
+    const notice = describeDiskChange(this.diskText, text);
+    this.acceptDisk(text, stamp);
+    this.applyChange(editsBetween(mine, merge.text), 'merge', { label: 'Undo the merge' });
+    this.flush();
+    const id = (this.state.mergeNotice?.id ?? 0) + 1;
+    this.store.setState({ mergeNotice: { text: notice, id }, saveState: this.dirty ? 'unsaved' : 'saved' });
+    return true;
+  }
+
+  /** The disk's text is the base from now on (its stamp the one saves are made against). */
+  private acceptDisk(text: string, stamp: DiskStamp): void {
+    this.diskText = text;
+    this.stamp = stamp;
+    this.store.setState({ conflict: null, removedOnDisk: false, saveError: null });
   }
 
   /** The disk's text becomes the document's, through the same door as any change (not undoable). */
@@ -415,9 +504,11 @@ export class ReportSession {
       this.spansBroken = false;
     }
     const saving = this.state.saveState === 'saving';
+    const markers = doc === this.state.doc ? this.state.markers : findConflictMarkers(this.document.text, doc);
     this.store.setState({
       doc,
       analysis,
+      markers,
       saveState: saving ? 'saving' : this.dirty ? 'unsaved' : 'saved',
       syncRevision: resyncEditors ? this.state.syncRevision + 1 : this.state.syncRevision,
     });
@@ -438,7 +529,7 @@ export class ReportSession {
     return baseline;
   }
 
-  private async saveNow({ force = false, makeWritable = false }: SaveOptions): Promise<SaveOutcome> {
+  private async saveNow({ force = false, makeWritable = false }: SaveOptions, retried = false): Promise<SaveOutcome> {
     if (this.disposed) return 'skipped';
     this.flush();
     this.autosaveLater.cancel();
@@ -473,7 +564,15 @@ export class ReportSession {
       patch.readOnly = null;
       this.readOnlyDeclined = false;
     } else if (result.kind === 'conflict') {
-      patch.conflict = { diskText: result.diskText, stamp: result.stamp, cause: 'save' };
+      // Merged with what is on disk now: saved right away when nothing conflicts (once, so two
+      // programs writing in turn cannot keep this going), else the merge asks.
+      if (this.mergeWithDisk(result.diskText, result.stamp, 'save')) {
+        if (!retried) return this.saveNow({ force, makeWritable }, true);
+        this.scheduleAutosave();
+      }
+      patch.saveState = this.dirty ? 'unsaved' : 'saved';
+      this.store.setState(patch);
+      return this.state.conflict ? 'conflict' : result.kind;
     } else if (result.kind === 'read-only') {
       patch.readOnly = { message: result.message, asking: !this.readOnlyDeclined };
       patch.saveError = null;
