@@ -47,7 +47,8 @@ export function ConflictChoice({ region, labels, chosen, onChoose, autoFocus = f
       className={primary ? 'primary' : undefined}
       aria-pressed={name === choice}
       data-choice={choice}
-      autoFocus={primary && autoFocus}
+      // The attribute, not React's focus() call: <dialog>.showModal() (run after this mounts) focuses it.
+      ref={primary && autoFocus ? (element) => element?.setAttribute('autofocus', '') : undefined}
       onClick={() => {
         setEditing(null);
         onChoose(choice);
