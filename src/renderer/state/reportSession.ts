@@ -409,9 +409,12 @@ export class ReportSession {
     const text = this.document.text;
     const region = findConflictMarkers(text, this.document.doc).find((r) => r.start === regionStart);
     if (!region) return false;
-    const replacement = chosenText(region, choice, this.eol);
-    const edit = { start: region.start, end: region.end, expect: text.slice(region.start, region.end), text: replacement };
-    this.applyChange([edit], 'fix', { label: 'Undo the conflict resolution' });
+    // Only the bytes that change: a region inside an answer stays that answer's edit (its editor's undo).
+    const change = minimalChange(text.slice(region.start, region.end), chosenText(region, choice, this.eol));
+    if (change) {
+      const edit = { start: region.start + change.from, end: region.start + change.to, expect: text.slice(region.start + change.from, region.start + change.to), text: change.insert };
+      this.applyChange([edit], 'fix', { label: 'Undo the conflict resolution' });
+    }
     this.flush();
     this.scheduleAutosave();
     return true;
