@@ -113,6 +113,36 @@ export interface FigureHygieneResult {
   readonly git: { readonly checked: true; readonly root: string } | { readonly checked: false; readonly reason: string };
 }
 
+/** One answer as last committed (HEAD), for the change marks of git awareness. */
+export interface CommittedAnswer {
+  readonly question: number;
+  readonly answer: string;
+}
+
+/** What git knows about the open report (read-only; the branch is never fetched). */
+export interface GitReportStatus {
+  /** The current branch, or null when HEAD is detached. */
+  readonly branch: string | null;
+  /** The report's path in the repository (`reports/README.md`). */
+  readonly path: string;
+  /** The answers of the report in HEAD; null when the report is not committed yet (or no commit exists). */
+  readonly committed: readonly CommittedAnswer[] | null;
+  /** Questions whose answer differs from HEAD's in the text given (or on disk). */
+  readonly changedQuestions: readonly number[];
+  /** The file on disk differs from HEAD (staged or not), or is not tracked yet. */
+  readonly uncommitted: boolean;
+  /** `origin/main`, or null when the branch has no upstream. */
+  readonly upstream: string | null;
+  /** Commits on the upstream (as last fetched) that HEAD does not have; null without upstream. */
+  readonly behind: number | null;
+  /** This clone merges the report answer by answer (the .gitattributes line and the driver command are both there). */
+  readonly mergeDriver: boolean;
+}
+
+export type GitSetupOutcome =
+  | { readonly ok: true; readonly message: string; readonly toCommit: boolean }
+  | { readonly ok: false; readonly message: string };
+
 export interface InitialState {
   readonly host: 'electron' | 'browser';
   /** `process.platform` of the host, for platform keyboard shortcuts (darwin → ⌘). */
@@ -200,6 +230,14 @@ export interface ApiChannels {
     request: { reportPath: string; text: string; fix: FigureFix };
     response: { edits: readonly TextEdit[]; message: string };
   };
+  /**
+   * Git awareness of the open report: its answers in HEAD, which questions of `text` (the editor's
+   * text; the file when absent) changed since, uncommitted changes, behind the upstream as last
+   * fetched, the merge driver. Read-only, never fetches; null where git is missing or no repository.
+   */
+  gitStatus: { request: { reportPath: string; text?: string }; response: GitReportStatus | null };
+  /** Installs the merge driver for the open report (what `report-editor git-setup` does). */
+  gitSetup: { request: { reportPath: string }; response: GitSetupOutcome };
   /** After `beforeQuit`, the renderer has flushed every edit: the host may quit now. */
   readyToQuit: { request: Record<string, never>; response: void };
 }
@@ -252,6 +290,8 @@ export const CHANNELS = [
   'downscaleFigure',
   'figureHygiene',
   'applyFigureFix',
+  'gitStatus',
+  'gitSetup',
   'readyToQuit',
 ] as const satisfies readonly Channel[];
 

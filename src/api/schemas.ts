@@ -54,6 +54,8 @@ export const REQUEST_SCHEMAS = {
   applyFigureFix: z
     .object({ reportPath: path, text: reportText, fix: z.object({ kind: z.string(), label: z.string() }).passthrough() })
     .strict(),
+  gitStatus: z.object({ reportPath: path, text: reportText.optional() }).strict(),
+  gitSetup: z.object({ reportPath: path }).strict(),
   readyToQuit: empty,
 } satisfies Record<Channel, z.ZodType>;
 

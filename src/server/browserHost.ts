@@ -38,6 +38,7 @@ const REPORT_TEXT_CHANNELS = new Set([
   'downscaleFigure',
   'figureHygiene',
   'applyFigureFix',
+  'gitStatus',
 ]);
 /**
  * Memory for all JSON bodies held at once (a body costs twice its size: bytes and text): a save
