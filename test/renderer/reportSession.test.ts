@@ -270,7 +270,7 @@ describe('changes on disk', () => {
       const changed = serializeReport(setAnswer(parseReport(original), 5, 'their words'));
       host.disk.text = changed;
       session.diskChanged(changed, stampOf(changed));
-      expect(await session.resolveMerge([choice])).toBe('saved');
+      expect(await session.merge.resolve([choice])).toBe('saved');
       expect(session.state.conflict).toBeNull();
       expect(host.disk.text).toBe(serializeReport(setChecked(setAnswer(parseReport(changed), 5, expected), 3, true)));
       expect(answerOf(session, 5)).toBe(expected);
@@ -283,16 +283,16 @@ describe('changes on disk', () => {
     const changed = serializeReport(setAnswer(parseReport(original), 5, 'their words'));
     host.disk.text = changed;
     session.diskChanged(changed, stampOf(changed));
-    session.cancelMerge();
+    session.merge.cancel();
     expect(session.state.conflict?.dismissed).toBe(true);
     expect(await session.saveBeforeLeaving()).toBe(false);
     expect(host.disk.text).toBe(changed);
     expect(answerOf(session, 5)).toBe('my words');
     // Typed more after cancelling: the merge is made again from the text now.
     session.editAnswer(4, 'more');
-    session.reviewMerge();
+    session.merge.review();
     expect(session.state.conflict).toMatchObject({ dismissed: false });
-    expect(await session.resolveMerge(['theirs'])).toBe('saved');
+    expect(await session.merge.resolve(['theirs'])).toBe('saved');
     expect(host.disk.text).toBe(serializeReport(setAnswer(parseReport(changed), 4, 'more')));
   });
 
@@ -302,8 +302,8 @@ describe('changes on disk', () => {
     expect(session.state.markers).toHaveLength(1);
     const region = session.state.markers[0];
     expect(region).toMatchObject({ insideAnswer: 5, ours: 'our answer\n', theirs: 'their answer\n', oursLabel: 'HEAD' });
-    expect(session.resolveMarkers(region.start + 1, 'theirs')).toBe(false);
-    expect(session.resolveMarkers(region.start, 'both')).toBe(true);
+    expect(session.merge.resolveMarkers(region.start + 1, 'theirs')).toBe(false);
+    expect(session.merge.resolveMarkers(region.start, 'both')).toBe(true);
     expect(session.state.markers).toHaveLength(0);
     const expected = original.replace(words(120), 'our answer\n\ntheir answer');
     expect(session.text).toBe(expected);

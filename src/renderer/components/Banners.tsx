@@ -20,7 +20,7 @@ export const Banners = memo(function Banners({ session }: { session: ReportSessi
             <strong>Not saved.</strong> {session.report.relativePath} changed on disk and the merge is not finished: your
             text is only here, the file keeps the version on disk.
           </span>
-          <button type="button" onClick={() => session.reviewMerge()}>
+          <button type="button" onClick={() => session.merge.review()}>
             Merge…
           </button>
         </div>

@@ -35,7 +35,7 @@ export const ConflictDialog = memo(function ConflictDialog({ session }: { sessio
     <Modal
       title="The report changed on disk: merge"
       testId="conflict-dialog"
-      onClose={() => session.cancelMerge()}
+      onClose={() => session.merge.cancel()}
       className="merge-dialog"
       role="alertdialog"
     >
@@ -65,11 +65,11 @@ export const ConflictDialog = memo(function ConflictDialog({ session }: { sessio
           type="button"
           data-testid="merge-apply"
           disabled={!complete}
-          onClick={() => void session.resolveMerge(choices as RegionChoice[])}
+          onClick={() => void session.merge.resolve(choices as RegionChoice[])}
         >
           {complete ? 'Merge and save' : `Merge and save (${answered} of ${conflict.regions.length} answered)`}
         </button>
-        <button type="button" data-testid="merge-cancel" onClick={() => session.cancelMerge()}>
+        <button type="button" data-testid="merge-cancel" onClick={() => session.merge.cancel()}>
           Cancel
         </button>
       </div>

@@ -41,7 +41,7 @@ export const MarkerConflicts = memo(function MarkerConflicts({ session, number }
           }}
           chosen={null}
           testId={`marker-conflict-${region.line}`}
-          onChoose={(choice) => session.resolveMarkers(region.start, choice)}
+          onChoose={(choice) => session.merge.resolveMarkers(region.start, choice)}
         />
       ))}
     </div>

@@ -7,13 +7,16 @@
  * around it is rewritten); a fix, repair, figure link or reload is an edit too, shown in the
  * editors as an ordinary change — in the answer's own undo history when it touches one answer, as
  * one entry of the global undo when it touches several.
+ *
+ * Its shapes are in sessionTypes.ts; merging a change on disk into the edits here, and resolving
+ * git's conflict markers, in mergeResolution.ts (`session.merge`).
  */
-import { analyzeReport, type ReportAnalysis } from '../../core/analyzeReport';
+import { analyzeReport } from '../../core/analyzeReport';
 import { setAnswer, setChecked } from '../../core/editReport';
 import { findQuestion, serializeReport, type LineEnding, type ReportDocument } from '../../core/reportModel';
 import type { TextEdit } from '../../core/textEdit';
 import type { DiskStamp, OpenedReport, ReportApi, SaveResult } from '../../api/contract';
-import { findConflictMarkers, type ConflictRegion } from '../../core/merge/conflictMarkers';
+import { findConflictMarkers } from '../../core/merge/conflictMarkers';
 import { AnswerSpans, editorTextIn } from '../document/answerSpans';
 import { DocumentAuthority, type ChangeOrigin, type DocumentChange } from '../document/documentAuthority';
 import { GlobalUndo } from '../document/globalUndo';
@@ -25,78 +28,10 @@ import { structureKey } from '../model/structure';
 import { LiveMeters } from './liveMeters';
 import { Delayed } from './delayed';
 import { createStore, type Store } from './store';
-import { chosenText, describeDiskChange, mergeDiskChange, resolveRegions, type RegionChoice } from './diskMerge';
+import { MergeResolution } from './mergeResolution';
+import type { EditorSync, SaveOptions, SaveOutcome, SessionOptions, SessionState } from './sessionTypes';
 
-export type SaveState = 'saved' | 'unsaved' | 'saving';
-
-/**
- * The file changed on disk while there were unsaved edits here, and the merge of the two found
- * answers (or template text) both sides changed: nothing is written until each is resolved.
- */
-export interface Conflict {
-  readonly diskText: string;
-  readonly stamp: DiskStamp;
-  /** `external`: the file changed on disk while there were unsaved edits; `save`: a save found it changed. */
-  readonly cause: 'external' | 'save';
-  /** The local text the merge was made from. */
-  readonly mine: string;
-  /** The merged text, with conflict markers (base included) in each of `regions`. */
-  readonly merged: string;
-  readonly regions: readonly ConflictRegion[];
-  /** "Cancel": the dialog is closed; the local text stays here unsaved, the disk keeps its version. */
-  readonly dismissed: boolean;
-}
-
-/** The last save found the file read-only; `asking`: the dialog is up (until the student answers). */
-export interface ReadOnlyNotice {
-  readonly message: string;
-  readonly asking: boolean;
-}
-
-export interface SessionState {
-  readonly doc: ReportDocument;
-  readonly analysis: ReportAnalysis;
-  readonly saveState: SaveState;
-  readonly saveError: string | null;
-  readonly conflict: Conflict | null;
-  readonly readOnly: ReadOnlyNotice | null;
-  readonly removedOnDisk: boolean;
-  /** Git's conflict markers in the text (after a `git pull`), found at each refresh. */
-  readonly markers: readonly ConflictRegion[];
-  /** The last change merged in from disk without conflict, for a quiet notice (`id` tells two apart). */
-  readonly mergeNotice: { readonly text: string; readonly id: number } | null;
-  /** Bumped when the document was replaced by something other than typing (disk reload, new structure). */
-  readonly syncRevision: number;
-}
-
-/** The editors, as the session needs them: shown the changes made elsewhere. */
-export interface EditorSync {
-  /** Creates question `number`'s editor if it can (so that a change to come lands in its history). */
-  mount(number: number): unknown;
-  /**
-   * Shows `change` (against the editor's text) in question `number`'s editor, in its undo history
-   * when `undoable`. False when that question has no editor (yet).
-   */
-  receive(number: number, change: LocalChange, undoable: boolean): boolean;
-  /** The structure changed: every editor takes its text from the session again. */
-  resync(): void;
-}
-
-export interface SessionOptions {
-  /** Idle time after a keystroke before the edit is folded into the document and re-analysed. */
-  readonly flushDelayMs?: number;
-  /** Idle time after a keystroke before saving. */
-  readonly autosaveDelayMs?: number;
-}
-
-export type SaveOutcome = SaveResult['kind'] | 'skipped';
-
-export interface SaveOptions {
-  /** "Keep mine" after a conflict: write over what is on disk. */
-  readonly force?: boolean;
-  /** "Make it writable and save" after a read-only answer. */
-  readonly makeWritable?: boolean;
-}
+export type * from './sessionTypes';
 
 let sessionCount = 0;
 
@@ -110,6 +45,8 @@ export class ReportSession {
   readonly document: DocumentAuthority;
   /** Changes no single answer's history holds (multi-answer repairs and fixes). */
   readonly undo = new GlobalUndo();
+  /** Changes on disk merged into the edits here, and git's conflict markers resolved. */
+  readonly merge: MergeResolution;
 
   private readonly spans: AnswerSpans;
   private eol: LineEnding;
@@ -154,6 +91,20 @@ export class ReportSession {
       markers: findConflictMarkers(report.text, doc),
       mergeNotice: null,
       syncRevision: 0,
+    });
+    this.merge = new MergeResolution({
+      store: this.store,
+      document: this.document,
+      isDisposed: () => this.disposed,
+      base: () => this.diskText,
+      lineEnding: () => this.eol,
+      isDirty: () => this.dirty,
+      flush: () => this.flush(),
+      acceptDisk: (text, stamp) => this.acceptDisk(text, stamp),
+      apply: (edits, origin, label) => void this.applyChange(edits, origin, { label }),
+      save: () => this.save(),
+      scheduleAutosave: () => this.scheduleAutosave(),
+      cancelAutosave: () => this.autosaveLater.cancel(),
     });
   }
 
@@ -353,71 +304,12 @@ export class ReportSession {
       this.reload(text, stamp);
       return;
     }
-    if (this.mergeWithDisk(text, stamp, 'external')) this.scheduleAutosave();
+    if (this.merge.withDisk(text, stamp, 'external')) this.scheduleAutosave();
   }
 
   diskRemoved(): void {
     if (this.disposed) return;
     this.store.setState({ removedOnDisk: true });
-  }
-
-  /**
-   * Every conflicted region of the pending merge answered (`choices[i]` for `regions[i]`): the
-   * resolved merge becomes the document (one change, undoable) against the disk's version, and is
-   * saved. When the text was edited after the merge was made ("cancel", then more typing), it is
-   * merged again instead and the new conflicts are asked about.
-   */
-  resolveMerge(choices: readonly RegionChoice[]): Promise<SaveOutcome> {
-    const conflict = this.state.conflict;
-    if (this.disposed || !conflict) return Promise.resolve('skipped');
-    this.flush();
-    if (this.document.text !== conflict.mine) {
-      this.mergeWithDisk(conflict.diskText, conflict.stamp, conflict.cause);
-      return this.state.conflict ? Promise.resolve('conflict') : this.save();
-    }
-    if (choices.length !== conflict.regions.length) throw new RangeError('Every conflict needs a choice');
-    this.acceptDisk(conflict.diskText, conflict.stamp);
-    this.applyChange(editsBetween(this.document.text, resolveRegions(conflict.merged, conflict.regions, choices)), 'merge', {
-      label: 'Undo the merge',
-    });
-    this.flush();
-    return this.save();
-  }
-
-  /** "Cancel" on the merge: the local text stays here (unsaved), the disk keeps its version. */
-  cancelMerge(): void {
-    const conflict = this.state.conflict;
-    if (conflict) this.store.setState({ conflict: { ...conflict, dismissed: true } });
-  }
-
-  /** Opens the merge again after "cancel" (merged anew when the text changed since). */
-  reviewMerge(): void {
-    const conflict = this.state.conflict;
-    if (!conflict) return;
-    this.flush();
-    if (this.document.text !== conflict.mine) {
-      if (this.mergeWithDisk(conflict.diskText, conflict.stamp, conflict.cause)) this.scheduleAutosave();
-    } else this.store.setState({ conflict: { ...conflict, dismissed: false } });
-  }
-
-  /**
-   * Resolves git's conflict markers at `regionStart` (as found in the current text) with `choice`:
-   * an edit of just that region, undoable, then saved like typing. False when no region starts there.
-   */
-  resolveMarkers(regionStart: number, choice: RegionChoice): boolean {
-    this.flush();
-    const text = this.document.text;
-    const region = findConflictMarkers(text, this.document.doc).find((r) => r.start === regionStart);
-    if (!region) return false;
-    // Only the bytes that change: a region inside an answer stays that answer's edit (its editor's undo).
-    const change = minimalChange(text.slice(region.start, region.end), chosenText(region, choice, this.eol));
-    if (change) {
-      const edit = { start: region.start + change.from, end: region.start + change.to, expect: text.slice(region.start + change.from, region.start + change.to), text: change.insert };
-      this.applyChange([edit], 'fix', { label: 'Undo the conflict resolution' });
-    }
-    this.flush();
-    this.scheduleAutosave();
-    return true;
   }
 
   /** "Make it writable and save" (the read-only question, or its banner). */
@@ -445,29 +337,6 @@ export class ReportSession {
     this.flushLater.cancel();
     this.autosaveLater.cancel();
     this.editors = null;
-  }
-
-  /**
-   * Merges the disk's `text` into the local edits (base: the text last loaded or saved). Without
-   * conflict the merge becomes the document at once (one change, undoable), the disk's text the
-   * new base, and a notice says what merged: true. With conflicts nothing changes here and the
-   * merge waits for the student's choices: false.
-   */
-  private mergeWithDisk(text: string, stamp: DiskStamp, cause: Conflict['cause']): boolean {
-    this.autosaveLater.cancel();
-    const mine = this.document.text;
-    const merge = mergeDiskChange(this.diskText, mine, text);
-    if (merge.regions.length > 0) {
-      this.store.setState({ conflict: { diskText: text, stamp, cause, mine, merged: merge.text, regions: merge.regions, dismissed: false } });
-      return false;
-    }
-    const notice = describeDiskChange(this.diskText, text);
-    this.acceptDisk(text, stamp);
-    this.applyChange(editsBetween(mine, merge.text), 'merge', { label: 'Undo the merge' });
-    this.flush();
-    const id = (this.state.mergeNotice?.id ?? 0) + 1;
-    this.store.setState({ mergeNotice: { text: notice, id }, saveState: this.dirty ? 'unsaved' : 'saved' });
-    return true;
   }
 
   /** The disk's text is the base from now on (its stamp the one saves are made against). */
@@ -569,7 +438,7 @@ export class ReportSession {
     } else if (result.kind === 'conflict') {
       // Merged with what is on disk now: saved right away when nothing conflicts (once, so two
       // programs writing in turn cannot keep this going), else the merge asks.
-      if (this.mergeWithDisk(result.diskText, result.stamp, 'save')) {
+      if (this.merge.withDisk(result.diskText, result.stamp, 'save')) {
         if (!retried) return this.saveNow({ force, makeWritable }, true);
         this.scheduleAutosave();
       }
