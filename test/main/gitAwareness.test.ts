@@ -33,6 +33,19 @@ describe('git awareness of the open report', () => {
     }
   });
 
+  it('knows nothing where git is missing', async () => {
+    const clone = join(sandbox.root, 'no-git-here');
+    mkdirSync(join(clone, 'reports'), { recursive: true });
+    writeFileSync(join(clone, REPORT), original);
+    const path = process.env['PATH'];
+    process.env['PATH'] = join(sandbox.root, 'empty-bin');
+    try {
+      expect(await gitReportStatus(join(clone, REPORT))).toBeNull();
+    } finally {
+      process.env['PATH'] = path;
+    }
+  });
+
   it('marks the questions changed since the last commit, per question, and uncommitted changes', async () => {
     const origin = sandbox.origin({ [REPORT]: original });
     const clone = origin.clone('anna');
