@@ -1,6 +1,6 @@
 /**
  * The report changed by another program while it is open: reloaded in place when nothing is
- * unsaved here (the cursor stays), otherwise the user chooses — never a silent overwrite.
+ * unsaved here (the cursor stays). With unsaved edits it is merged: see app-merge.spec.ts.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -50,47 +50,6 @@ test('a change on disk with nothing unsaved reloads in place and keeps the curso
   await saveNow(page);
   expect(await readFile(file, 'utf8')).toBe(serializeReport(setAnswer(parseReport(external), 7, `PREFIX ${old7} END`)));
   expect(errors).toEqual([]);
-});
-
-/**
- * " MINE" typed at the end of question 7 and, before it is saved, another program writes the
- * report with question 5 changed to "THEIRS": the conflict dialog is up.
- */
-async function conflictOverQuestion7(page: Page, hostRepo: Parameters<typeof openReport>[1]) {
-  const { report, file } = await openReport(page, hostRepo);
-  await focusAnswer(page, 7);
-  await page.keyboard.press(`${modKey}+End`);
-  await page.keyboard.type(' MINE');
-  const external = serializeReport(setAnswer(parseReport(report.text), 5, 'THEIRS'));
-  await writeFile(file, external);
-  const dialog = page.getByTestId('conflict-dialog');
-  await expect(dialog).toBeVisible();
-  return { report, file, external, dialog };
-}
-
-test('a change on disk while edits are unsaved asks; "Keep mine" writes mine', async ({ page, hostRepo }) => {
-  const { report, file, external, dialog } = await conflictOverQuestion7(page, hostRepo);
-  await expect(dialog).toContainText('Which version do you want to keep?');
-  // Nothing was written over the other program's change while asking.
-  expect(await readFile(file, 'utf8')).toBe(external);
-  await dialog.getByRole('button', { name: 'Keep mine' }).click();
-  await expect(dialog).toHaveCount(0);
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
-
-  const mine = serializeReport(setAnswer(parseReport(report.text), 7, `${answer(report.text, 7)} MINE`));
-  await expect.poll(() => readFile(file, 'utf8')).toBe(mine);
-});
-
-test('a change on disk while edits are unsaved asks; "Take the disk version" loads it', async ({ page, hostRepo }) => {
-  const { report, file, external, dialog } = await conflictOverQuestion7(page, hostRepo);
-  await dialog.getByRole('button', { name: 'Take the disk version' }).click();
-  await expect(dialog).toHaveCount(0);
-  await expect.poll(() => editorText(page, 5)).toBe('THEIRS');
-  await expect.poll(() => editorText(page, 7)).toBe(answer(report.text, 7));
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
-  // Give a stray autosave every chance to happen: the disk version must stay as it is.
-  await page.waitForTimeout(1500);
-  expect(await readFile(file, 'utf8')).toBe(external);
 });
 
 test('a report deleted on disk keeps the text here and is written again on save', async ({ page, hostRepo }) => {

@@ -123,6 +123,36 @@ export interface FigureHygieneResult {
     { readonly checked: true; readonly root: string } | { readonly checked: false; readonly reason: string };
 }
 
+/** One answer as last committed (HEAD), for the change marks of git awareness. */
+export interface CommittedAnswer {
+  readonly question: number;
+  readonly answer: string;
+}
+
+/** What git knows about the open report (read-only; the branch is never fetched). */
+export interface GitReportStatus {
+  /** The current branch, or null when HEAD is detached. */
+  readonly branch: string | null;
+  /** The report's path in the repository (`reports/README.md`). */
+  readonly path: string;
+  /** The answers of the report in HEAD; null when the report is not committed yet (or no commit exists). */
+  readonly committed: readonly CommittedAnswer[] | null;
+  /** Questions whose answer differs from HEAD's in the text given (or on disk). */
+  readonly changedQuestions: readonly number[];
+  /** The file on disk differs from HEAD (staged or not), or is not tracked yet. */
+  readonly uncommitted: boolean;
+  /** `origin/main`, or null when the branch has no upstream. */
+  readonly upstream: string | null;
+  /** Commits on the upstream (as last fetched) that HEAD does not have; null without upstream. */
+  readonly behind: number | null;
+  /** This clone merges the report answer by answer (the .gitattributes line and the driver command are both there). */
+  readonly mergeDriver: boolean;
+}
+
+export type GitSetupOutcome =
+  | { readonly ok: true; readonly message: string; readonly toCommit: boolean }
+  | { readonly ok: false; readonly message: string };
+
 export interface InitialState {
   readonly host: 'electron' | 'browser';
   /** `process.platform` of the host, for platform keyboard shortcuts (darwin → ⌘). */

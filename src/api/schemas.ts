@@ -16,6 +16,8 @@ import type {
   FigureHygieneResult,
   FigureImportOutcome,
   FigureOversize,
+  GitReportStatus,
+  GitSetupOutcome,
   InitialState,
   MenuCommand,
   OpenResult,
@@ -176,6 +178,18 @@ export const CHANNEL_SCHEMAS = {
       .strict(),
     response: answers<{ edits: readonly TextEdit[]; message: string }>(),
   },
+  /**
+   * Git awareness of the open report: its answers in HEAD, which questions of `text` changed since,
+   * uncommitted changes, behind the upstream as last fetched, the merge driver. Read-only, never
+   * fetches; null where git is missing or no repository. `text`: the editor's text, unsaved edits
+   * included (the file on disk when absent), so the change marks follow typing.
+   */
+  gitStatus: {
+    request: z.object({ text: reportText.optional() }).strict(),
+    response: answers<GitReportStatus | null>(),
+  },
+  /** Installs the merge driver for the open report (what `report-editor git-setup` does). */
+  gitSetup: { request: empty, response: answers<GitSetupOutcome>() },
   /** After `beforeQuit`, the renderer has flushed every edit: the host may quit now. */
   readyToQuit: { request: empty, response: answers<void>() },
 };

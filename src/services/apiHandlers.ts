@@ -6,6 +6,8 @@ import type { Channel, InitialState, RequestOf, ResponseOf } from '../api/contra
 import { isChannel, validateRequest, InvalidRequestError } from '../api/schemas';
 import type { FigureFix } from '../core/figures/figureFindings';
 import { exportReportHtml } from './exportHtml';
+import { gitReportStatus } from './gitAwareness';
+import { installMergeDriver } from './gitSetup';
 import {
   applyFigureFix,
   deleteFigureIfUnused,
@@ -30,6 +32,8 @@ export interface HostCapabilities {
   openExternal(url: string): Promise<void>;
   /** Shows an exported HTML file (Electron: system browser, null) or gives a URL for it (browser). */
   showExport(outputPath: string): Promise<{ url: string | null }>;
+  /** The merge driver's command for this installation (see gitSetup.ts); null when the app cannot name one. */
+  mergeDriverCommand?(): string | null;
   readyToQuit(): void;
 }
 
@@ -104,6 +108,19 @@ export function createApiHandlers(
     figureHygiene: async (request) => figureHygiene({ ...request, reportPath: openReport() }),
     applyFigureFix: async (request) =>
       applyFigureFix({ reportPath: openReport(), text: request.text, fix: request.fix as FigureFix }),
+    gitStatus: async (request) => gitReportStatus(openReport(), request.text),
+    gitSetup: async () => {
+      const command = host.mergeDriverCommand?.() ?? null;
+      if (!command) return { ok: false, message: 'Run "report-editor git-setup" in a terminal in your repository: this app cannot name its own merge driver command.' };
+      try {
+        const result = await installMergeDriver(openReport(), command);
+        if (!result.ok) return { ok: false, message: result.message };
+        const commit = result.toCommit ? ' Commit .gitattributes so the whole group merges the report this way.' : '';
+        return { ok: true, toCommit: result.toCommit, message: `Git now merges ${result.path} answer by answer in this clone.${commit}` };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+    },
     readyToQuit: async () => host.readyToQuit(),
   };
 }

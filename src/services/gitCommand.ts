@@ -18,7 +18,8 @@ const REDIRECTING = /^GIT_(DIR|WORK_TREE|INDEX_FILE|PREFIX|COMMON_DIR|OBJECT_DIR
 function gitEnv(inherit: boolean): NodeJS.ProcessEnv {
   const env = { ...process.env };
   if (!inherit) for (const name of Object.keys(env)) if (REDIRECTING.test(name)) delete env[name];
-  return { ...env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
+  // Never a prompt for a password or passphrase: nothing here may wait on, or touch, credentials.
+  return { ...env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 }
 
 export class GitMissingError extends Error {

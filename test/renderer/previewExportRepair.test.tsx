@@ -241,14 +241,28 @@ describe('a repair goes through the session like any edit', () => {
     expect(session.state.saveState).toBe('saved');
   });
 
-  it('a file changed on disk meanwhile becomes a conflict, nothing overwritten', async () => {
+  it('a file changed on disk meanwhile in an answer also typed here becomes a conflict, nothing overwritten', async () => {
+    const broken = filledTemplate({ answers: { 4: words(120) }, dropMarker: [9] });
+    const theirs = broken.replace(words(120), 'their answer');
+    const h = host(broken);
+    const session = new ReportSession(h.api, h.report);
+    session.editAnswer(4, `${words(120)} typed`);
+    h.disk.text = theirs;
+    h.disk.stamp = 7;
+    expect(await session.replaceText(applyFixes(session.text, COURSE_PROFILE_31, 'all'))).toBe('conflict');
+    expect(h.disk.text).toBe(theirs);
+    expect(session.state.conflict).toMatchObject({ cause: 'save', diskText: h.disk.text });
+  });
+
+  it('a file changed on disk meanwhile elsewhere is merged with the repair and saved', async () => {
     const broken = filledTemplate({ dropMarker: [9] });
     const h = host(broken);
     const session = new ReportSession(h.api, h.report);
     h.disk.text = `${broken}\nchanged elsewhere\n`;
     h.disk.stamp = 7;
-    expect(await session.replaceText(applyFixes(broken, COURSE_PROFILE_31, 'all'))).toBe('conflict');
-    expect(h.disk.text).toBe(`${broken}\nchanged elsewhere\n`);
-    expect(session.state.conflict).toMatchObject({ cause: 'save', diskText: h.disk.text });
+    const repaired = applyFixes(broken, COURSE_PROFILE_31, 'all');
+    expect(await session.replaceText(repaired)).toBe('saved');
+    expect(h.disk.text).toBe(`${repaired}\nchanged elsewhere\n`);
+    expect(session.state.conflict).toBeNull();
   });
 });

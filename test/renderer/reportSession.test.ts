@@ -183,15 +183,27 @@ describe('saving problems', () => {
     expect(host.disk.text).toContain('Precious words');
   });
 
-  it('turns a save that finds the file changed into a conflict, writing nothing', async () => {
+  it('turns a save that finds the same answer changed on disk into a conflict, writing nothing', async () => {
     const { host, session } = setup();
     host.disk.text = original.replace(words(120), 'changed elsewhere');
-    session.editAnswer(4, 'mine');
+    session.editAnswer(5, 'mine');
     expect(await session.save()).toBe('conflict');
     expect(session.state.conflict).toMatchObject({ cause: 'save', diskText: host.disk.text });
+    expect(session.state.conflict?.regions.map((r) => r.insideAnswer)).toEqual([5]);
     expect(host.disk.text).not.toContain('mine');
     // No autosave runs over an open conflict.
     expect(await session.save()).toBe('conflict');
+    expect(host.saves).toHaveLength(1);
+  });
+
+  it('a save that finds another answer changed on disk merges and saves both', async () => {
+    const { host, session } = setup();
+    const theirs = original.replace(words(120), 'changed elsewhere');
+    host.disk.text = theirs;
+    session.editAnswer(4, 'mine');
+    expect(await session.save()).toBe('saved');
+    expect(session.state.conflict).toBeNull();
+    expect(host.disk.text).toBe(serializeReport(setAnswer(parseReport(theirs), 4, 'mine')));
   });
 });
 
@@ -206,33 +218,102 @@ describe('changes on disk', () => {
     expect(session.state.conflict).toBeNull();
   });
 
-  it('ask when there are unsaved edits; "keep mine" overwrites the disk', async () => {
+  it('merge a change to another answer silently, keeping the local edit, and save the merge', async () => {
     const { host, session } = setup();
     session.editAnswer(4, 'my words');
     const changed = original.replace(words(120), 'their words');
     host.disk.text = changed;
     session.diskChanged(changed, stampOf(changed));
-    expect(session.state.conflict).toMatchObject({ cause: 'external' });
-    expect(answerOf(session, 4)).toBe('my words');
-    expect(await session.keepMine()).toBe('saved');
-    expect(host.saves.at(-1)?.force).toBe(true);
-    expect(host.disk.text).toContain('my words');
-    expect(host.disk.text).not.toContain('their words');
     expect(session.state.conflict).toBeNull();
+    expect(answerOf(session, 4)).toBe('my words');
+    expect(answerOf(session, 5)).toBe('their words');
+    expect(session.state.mergeNotice?.text).toBe('Question 5 changed on disk: merged with your edits.');
+    expect(session.state.saveState).toBe('unsaved');
+    await vi.advanceTimersByTimeAsync(1000);
+    // Saved against the disk's version: no conflict, the groupmate's answer kept.
+    expect(host.saves.at(-1)?.baseStamp).toBe(stampOf(changed));
+    expect(host.disk.text).toBe(serializeReport(setAnswer(parseReport(changed), 4, 'my words')));
+    // The merge is one step to undo; undoing it takes only their answer back out of the text here.
+    expect(session.undoGlobal()).toBe(true);
+    session.flush();
+    expect(answerOf(session, 5)).toBe(words(120));
+    expect(answerOf(session, 4)).toBe('my words');
   });
 
-  it('ask when there are unsaved edits; "take the disk version" drops them', () => {
-    const { host, session, synced } = setup();
-    session.editAnswer(4, 'my words');
-    const changed = original.replace(words(120), 'their words');
+  it('ask only about an answer changed on both sides; nothing is written until it is answered', async () => {
+    const { host, session } = setup();
+    session.editAnswer(5, 'my words');
+    session.toggleChecklist(3, true);
+    const changed = serializeReport(setAnswer(parseReport(original), 5, 'their words'));
     host.disk.text = changed;
     session.diskChanged(changed, stampOf(changed));
-    session.takeDisk();
-    expect(serializeReport(session.state.doc)).toBe(changed);
-    expect(synced.length).toBeGreaterThan(0);
-    expect(session.state.saveState).toBe('saved');
-    expect(session.dirty).toBe(false);
-    expect(host.saves).toHaveLength(0);
+    const conflict = session.state.conflict!;
+    expect(conflict).toMatchObject({ cause: 'external', dismissed: false });
+    expect(conflict.regions).toHaveLength(1);
+    expect(conflict.regions[0]).toMatchObject({ insideAnswer: 5, ours: 'my words\n', theirs: 'their words\n', base: `${words(120)}\n` });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await session.save()).toBe('conflict');
+    expect(host.disk.text).toBe(changed);
+    expect(answerOf(session, 5)).toBe('my words');
+  });
+
+  for (const [choice, expected] of [
+    ['mine', 'my words'],
+    ['theirs', 'their words'],
+    ['both', 'my words\n\ntheir words'],
+    [{ text: 'our words' }, 'our words'],
+  ] as const) {
+    it(`resolving with ${JSON.stringify(choice)} writes that answer over the disk's version, ticks merged`, async () => {
+      const { host, session } = setup();
+      session.editAnswer(5, 'my words');
+      session.toggleChecklist(3, true);
+      const changed = serializeReport(setAnswer(parseReport(original), 5, 'their words'));
+      host.disk.text = changed;
+      session.diskChanged(changed, stampOf(changed));
+      expect(await session.merge.resolve([choice])).toBe('saved');
+      expect(session.state.conflict).toBeNull();
+      expect(host.disk.text).toBe(serializeReport(setChecked(setAnswer(parseReport(changed), 5, expected), 3, true)));
+      expect(answerOf(session, 5)).toBe(expected);
+    });
+  }
+
+  it('"cancel" keeps the local text here and the disk version on disk; the merge can be reopened', async () => {
+    const { host, session } = setup();
+    session.editAnswer(5, 'my words');
+    const changed = serializeReport(setAnswer(parseReport(original), 5, 'their words'));
+    host.disk.text = changed;
+    session.diskChanged(changed, stampOf(changed));
+    session.merge.cancel();
+    expect(session.state.conflict?.dismissed).toBe(true);
+    expect(await session.saveBeforeLeaving()).toBe(false);
+    expect(host.disk.text).toBe(changed);
+    expect(answerOf(session, 5)).toBe('my words');
+    // Typed more after cancelling: the merge is made again from the text now.
+    session.editAnswer(4, 'more');
+    session.merge.review();
+    expect(session.state.conflict).toMatchObject({ dismissed: false });
+    expect(await session.merge.resolve(['theirs'])).toBe('saved');
+    expect(host.disk.text).toBe(serializeReport(setAnswer(parseReport(changed), 4, 'more')));
+  });
+
+  it("git's conflict markers in an answer are found, and a choice writes just that region, undoable", async () => {
+    const marked = original.replace(words(120), '<<<<<<< HEAD\nour answer\n=======\ntheir answer\n>>>>>>> origin/main');
+    const { host, session } = setup(marked);
+    expect(session.state.markers).toHaveLength(1);
+    const region = session.state.markers[0];
+    expect(region).toMatchObject({ insideAnswer: 5, ours: 'our answer\n', theirs: 'their answer\n', oursLabel: 'HEAD' });
+    expect(session.merge.resolveMarkers(region.start + 1, 'theirs')).toBe(false);
+    expect(session.merge.resolveMarkers(region.start, 'both')).toBe(true);
+    expect(session.state.markers).toHaveLength(0);
+    const expected = original.replace(words(120), 'our answer\n\ntheir answer');
+    expect(session.text).toBe(expected);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(host.disk.text).toBe(expected);
+    // One step back brings the markers back (and the next save writes them again).
+    expect(session.undoGlobal()).toBe(true);
+    session.flush();
+    expect(session.text).toBe(marked);
+    expect(session.state.markers).toHaveLength(1);
   });
 
   it('ignore the echo of our own save', async () => {

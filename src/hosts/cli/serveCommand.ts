@@ -4,6 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApiHandlers } from '../../services/apiHandlers';
+import { driverCommand } from '../../services/gitSetup';
 import { EXPORT_CSP } from '../../services/exportHtml';
 import { resolveFigureRequest } from '../../services/figureServing';
 import { locateReport } from '../../services/locateReport';
@@ -96,6 +97,8 @@ export const runServeCommand: CommandRun = async (args, io) => {
       initialPath,
       pickFolder: async () => null,
       pickReportFile: async () => null,
+      // The same command `report-editor git-setup` writes: this Node and this CLI.
+      mergeDriverCommand: () => driverCommand(io.entry),
       openExternal: async () => undefined,
       showExport: async (outputPath) => {
         const id = randomBytes(8).toString('hex');

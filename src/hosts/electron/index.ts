@@ -15,6 +15,7 @@ import { buildMenu } from './menu';
 import { QuitHandshake } from './quitHandshake';
 import { denyAllPermissions, guardAllWebContents } from './security';
 import { createApiHandlers, dispatch } from '../../services/apiHandlers';
+import { electronDriverCommand } from '../../services/gitSetup';
 import { contentTypeOf, RENDERER_CSP } from '../../services/contentTypes';
 import { resolveFigureRequest } from '../../services/figureServing';
 import { resolveInside } from '../../services/safePath';
@@ -122,6 +123,7 @@ if (!gotLock) {
         if (failure) throw new Error(`Could not open ${outputPath}: ${failure}`);
         return { url: null };
       },
+      mergeDriverCommand: () => electronDriverCommand(app.getAppPath()),
       readyToQuit: () => quit.confirm(),
     }, emit);
 

@@ -1,5 +1,6 @@
-/** Persistent messages about the file: a failed save, a file deleted on disk. */
+/** Persistent messages about the file: a failed save, a file deleted on disk, a merge left open. */
 import { memo } from 'react';
+import { MarkerConflicts } from './MarkerConflicts';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
 
@@ -8,9 +9,23 @@ export const Banners = memo(function Banners({ session }: { session: ReportSessi
   const removed = useStore(session.store, (s) => s.removedOnDisk);
   const readOnly = useStore(session.store, (s) => s.readOnly);
   const declinedReadOnly = readOnly !== null && !readOnly.asking;
-  if (!saveError && !removed && !declinedReadOnly) return null;
+  const mergeLeftOpen = useStore(session.store, (s) => s.conflict?.dismissed === true);
+  const templateMarkers = useStore(session.store, (s) => s.markers.some((r) => r.insideAnswer === null && r.questions.length === 0));
+  if (!saveError && !removed && !declinedReadOnly && !mergeLeftOpen && !templateMarkers) return null;
   return (
     <div className="banners">
+      {mergeLeftOpen && (
+        <div className="banner banner--error" role="alert" data-testid="merge-banner">
+          <span>
+            <strong>Not saved.</strong> {session.report.relativePath} changed on disk and the merge is not finished: your
+            text is only here, the file keeps the version on disk.
+          </span>
+          <button type="button" onClick={() => session.merge.review()}>
+            Merge…
+          </button>
+        </div>
+      )}
+      {templateMarkers && <MarkerConflicts session={session} number={null} />}
       {declinedReadOnly && (
         <div className="banner banner--error" role="alert" data-testid="read-only-banner">
           <span>

@@ -10,6 +10,8 @@ import { EditorManager } from '../editor/editorManager';
 import { ExportPanel } from '../export/ExportPanel';
 import { useFigures } from '../figures/useFigures';
 import { useExporter } from '../export/exportRun';
+import { GitBanners } from '../git/GitBanners';
+import { gitAwarenessFor } from '../git/gitAwareness';
 import '../preview/layout.css';
 import { figureFixOf } from '../model/fixRoute';
 import { ReportDiagnostics } from '../model/reportDiagnostics';
@@ -90,6 +92,10 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
   useEffect(() => insights.start(), [insights]);
   useGlobalUndoKey(session, shell.platform);
   useEffect(() => diagnostics.start(), [diagnostics]);
+  // Git awareness: the status line, the navigator's change marks, the editors' change gutter.
+  const git = gitAwarenessFor(session, shell.api);
+  useEffect(() => git.start(), [git]);
+  useEffect(() => git.store.subscribe(() => manager.setCommitted(git.store.getState().committed)), [git, manager]);
 
   // Every fix of the problems panel comes through here (routed to today's fix path until the
   // document authority's applyFix lands).
@@ -163,6 +169,7 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
       <div className="banner-stack">
         <Banners session={session} />
         <DoctorBanner insights={insights} onRepair={openRepair} />
+        <GitBanners session={session} git={git} />
       </div>
       <div className={reportPreviewOpen ? 'workspace workspace--report-preview' : 'workspace'}>
         <Navigator

@@ -3,6 +3,8 @@ import { memo } from 'react';
 import type { QuestionStatus } from '../../core/analyzeReport';
 import type { ReportDiagnostics } from '../model/reportDiagnostics';
 import type { SectionEntry } from '../model/structure';
+import { useShell } from '../appContext';
+import { changedQuestions, gitAwarenessFor } from '../git/gitAwareness';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
 import { STATUS_MARK, STATUS_TEXT } from './statusLabels';
@@ -31,6 +33,7 @@ export const Navigator = memo(function Navigator({
   onChecklist,
 }: NavigatorProps) {
   const statuses = useStore(diagnostics.store, (s) => statusKey(s.marks));
+  const gitChanged = changedQuestions(useStore(gitAwarenessFor(session, useShell().api).store, (s) => s.changedKey));
   const checklist = useStore(session.store, (s) => {
     const done = s.doc.checklist.filter((i) => i.checked).length;
     return `${done}/${s.doc.checklist.length}`;
@@ -76,6 +79,12 @@ export const Navigator = memo(function Navigator({
                       </span>
                       <span className="nav-label">Question {card.number}</span>
                       <span className="sr-only">, {STATUS_TEXT[status]}</span>
+                      {gitChanged.has(card.number) && (
+                        <span className="nav-git" data-testid={`nav-git-${card.number}`} title="Changed since the last commit">
+                          <span aria-hidden="true">●</span>
+                          <span className="sr-only">, changed since the last commit</span>
+                        </span>
+                      )}
                     </button>
                   </li>
                 );

@@ -14,6 +14,7 @@ import type { CardEntry } from '../model/structure';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
 import { ImageMeter, WordMeter } from './Meters';
+import { MarkerConflicts } from './MarkerConflicts';
 import type { ReportDiagnostics } from '../model/reportDiagnostics';
 import { STATUS_MARK, STATUS_TEXT } from './statusLabels';
 
@@ -144,6 +145,7 @@ export const QuestionCard = memo(function QuestionCard({ session, manager, entry
           <p className="example-text">{facts.example}</p>
         </details>
       )}
+      {editable && <MarkerConflicts session={session} number={number} />}
       {editable ? (
         <>
           <div className="answer-host" ref={hostRef} data-accepts-files="" />

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { useShell } from '../appContext';
 import { baseName } from '../model/paths';
 import { shortcutLabel } from '../model/shortcuts';
-import { verdictOf } from '../model/verdict';
+import { conflictedVerdict, verdictOf } from '../model/verdict';
 import { useStore } from '../state/store';
 import type { ReportSession, SaveState } from '../state/reportSession';
 import { GlobalUndoButton } from './GlobalUndo';
@@ -27,7 +27,8 @@ export const TopBar = memo(function TopBar({ session, actions }: { session: Repo
   const check = useStore(session.store, (s) => s.analysis.check);
   const saveState = useStore(session.store, (s) => s.saveState);
   const { report } = session;
-  const verdict = verdictOf(check, report.profile);
+  const conflicts = useStore(session.store, (s) => s.markers.length);
+  const verdict = conflictedVerdict(verdictOf(check, report.profile), conflicts);
   const key = (action: Parameters<typeof shortcutLabel>[0]) => shortcutLabel(action, shell.platform);
   const templateInfo = [
     `${report.profile.generation} questions`,

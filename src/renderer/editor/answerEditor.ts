@@ -15,6 +15,7 @@ import { estimateBlock, MAX_BLOCK_CHARS, MAX_BLOCK_COST, MAX_NESTING } from '../
 import { carriesFiles, filesOf, pastedImages } from '../figures/figureFiles';
 import type { LocalChange } from '../document/typedEdits';
 import type { TextChange } from '../model/textChange';
+import { gitGutter, setCommittedAnswer } from './gitGutter';
 
 /** Marks a transaction that shows a change the document made elsewhere (not typing). */
 export const fromDocument = Annotation.define<boolean>();
@@ -29,6 +30,8 @@ export interface AnswerEditorOptions {
   readonly onBlur: () => void;
   /** Files dropped on the editor, or images pasted into it, with where that happened. */
   readonly onFiles?: (files: readonly File[], at: { readonly pos: number; readonly pasted: boolean }) => void;
+  /** The answer as last committed, for the change gutter (null: no git, or not committed). */
+  readonly committed?: string | null;
 }
 
 let shared: Extension | null = null;
@@ -123,9 +126,17 @@ export function createAnswerEditor(options: AnswerEditorOptions): EditorView {
         },
       }),
       dropCursor(),
+      gitGutter(),
     ],
   });
-  return new EditorView({ state, parent: options.parent });
+  const view = new EditorView({ state, parent: options.parent });
+  if (options.committed != null) showCommittedAnswer(view, options.committed);
+  return view;
+}
+
+/** The change gutter compares with `committed` from now on (null: it shows nothing). */
+export function showCommittedAnswer(view: EditorView, committed: string | null): void {
+  view.dispatch({ effects: setCommittedAnswer.of(committed) });
 }
 
 /**

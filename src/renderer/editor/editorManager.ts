@@ -74,6 +74,8 @@ export class EditorManager implements EditorSync {
   private readonly wanted = new Set<number>();
   private pendingFocus: PendingFocus | null = null;
   private waitingForEditor = false;
+  /** Each answer as last committed (git), for the editors' change gutter. */
+  private committed: ReadonlyMap<number, string> = new Map();
 
   constructor(
     private readonly session: ReportSession,
@@ -145,9 +147,25 @@ export class EditorManager implements EditorSync {
       },
       onBlur: () => this.session.leaveField(),
       onFiles: (files, at) => this.onFiles?.(number, files, at),
+      committed: this.committedText(number),
     });
     this.observer?.unobserve(host.element);
     return host.view;
+  }
+
+  /** The answers as last committed (git awareness): every editor's change gutter compares with them. */
+  setCommitted(committed: ReadonlyMap<number, string>): void {
+    if (committed === this.committed) return;
+    this.committed = committed;
+    if (!answerEditor) return;
+    for (const host of this.hosts.values()) if (host.view) answerEditor.showCommittedAnswer(host.view, this.committedText(host.number));
+  }
+
+  /** What an editor would show for the committed answer (a placeholder shows as an empty editor). */
+  private committedText(number: number): string | null {
+    const answer = this.committed.get(number);
+    if (answer === undefined) return null;
+    return answer === placeholderFor(number) ? '' : answer;
   }
 
   isMounted(number: number): boolean {

@@ -4,7 +4,7 @@
  * analysis, the figure findings or the idle-time insights change (never on the keystroke itself).
  */
 import type { QuestionStatus } from '../../core/analyzeReport';
-import { aggregateDiagnostics, questionMarks, type Diagnostic } from '../../core/diagnostics';
+import { aggregateDiagnostics, conflictDiagnostics, questionMarks, type Diagnostic } from '../../core/diagnostics';
 import type { FigureController } from '../figures/figureController';
 import type { ReportInsights } from '../repair/reportInsights';
 import type { ReportSession } from '../state/reportSession';
@@ -51,11 +51,13 @@ export class ReportDiagnostics {
   }
 
   private compute(): DiagnosticsState {
-    const { analysis } = this.session.state;
+    const { analysis, markers, doc } = this.session.state;
     const insights = this.insights.store.getState();
     const list = aggregateDiagnostics({
       analysis,
       profile: this.session.report.profile,
+      // Git's conflict markers, first in the list: until they are resolved, every count includes both versions.
+      conflicts: markers.length > 0 ? conflictDiagnostics(this.session.text, doc) : [],
       figures: this.figures.store.getState().findings,
       drift: insights.drift,
       graded: insights.graded,

@@ -50,3 +50,18 @@ export function verdictOf(check: CheckResult, profile: CheckerProfile): Verdict 
     detail: check.error,
   };
 }
+
+/**
+ * While git's conflict markers are in the file the checker counts both versions and the markers:
+ * its verdict says nothing about the report the group will hand in.
+ */
+export function conflictedVerdict(verdict: Verdict, conflicts: number): Verdict {
+  if (conflicts === 0) return verdict;
+  const what = conflicts === 1 ? '1 unresolved conflict' : `${conflicts} unresolved conflicts`;
+  return {
+    text: `Verdict not meaningful: ${what}`,
+    explanation: `The checker's verdict (${verdict.text}) is not meaningful until the ${what} ${conflicts === 1 ? 'is' : 'are'} resolved: it counts both versions and git's marker lines.`,
+    tone: 'error',
+    detail: verdict.detail ?? verdict.text,
+  };
+}

@@ -14,7 +14,7 @@ import { RepairView } from './RepairView';
 const OUTCOME_TEXT: Partial<Record<SaveOutcome, string>> = {
   saved: 'Repaired and saved.',
   unchanged: 'Repaired; the file already held this text.',
-  conflict: 'Repaired here, but the file changed on disk meanwhile: choose which version to keep.',
+  conflict: 'Repaired here, but the file changed on disk meanwhile at the same place: choose what to keep in the merge.',
   error: 'Repaired here, but saving failed: see the message above the form.',
 };
 

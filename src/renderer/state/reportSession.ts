@@ -7,12 +7,16 @@
  * around it is rewritten); a fix, repair, figure link or reload is an edit too, shown in the
  * editors as an ordinary change — in the answer's own undo history when it touches one answer, as
  * one entry of the global undo when it touches several.
+ *
+ * Its shapes are in sessionTypes.ts; merging a change on disk into the edits here, and resolving
+ * git's conflict markers, in mergeResolution.ts (`session.merge`).
  */
-import { analyzeReport, type ReportAnalysis } from '../../core/analyzeReport';
+import { analyzeReport } from '../../core/analyzeReport';
 import { setAnswer, setChecked } from '../../core/editReport';
 import { findQuestion, serializeReport, type LineEnding, type ReportDocument } from '../../core/reportModel';
 import type { TextEdit } from '../../core/textEdit';
 import type { DiskStamp, OpenedReport, ReportApi, SaveResult } from '../../api/contract';
+import { findConflictMarkers } from '../../core/merge/conflictMarkers';
 import { AnswerSpans, editorTextIn } from '../document/answerSpans';
 import { DocumentAuthority, type ChangeOrigin, type DocumentChange } from '../document/documentAuthority';
 import { GlobalUndo } from '../document/globalUndo';
@@ -24,62 +28,10 @@ import { structureKey } from '../model/structure';
 import { LiveMeters } from './liveMeters';
 import { Delayed } from './delayed';
 import { createStore, type Store } from './store';
+import { MergeResolution } from './mergeResolution';
+import type { EditorSync, SaveOptions, SaveOutcome, SessionOptions, SessionState } from './sessionTypes';
 
-export type SaveState = 'saved' | 'unsaved' | 'saving';
-
-export interface Conflict {
-  readonly diskText: string;
-  readonly stamp: DiskStamp;
-  /** `external`: the file changed on disk while there were unsaved edits; `save`: a save found it changed. */
-  readonly cause: 'external' | 'save';
-}
-
-/** The last save found the file read-only; `asking`: the dialog is up (until the student answers). */
-export interface ReadOnlyNotice {
-  readonly message: string;
-  readonly asking: boolean;
-}
-
-export interface SessionState {
-  readonly doc: ReportDocument;
-  readonly analysis: ReportAnalysis;
-  readonly saveState: SaveState;
-  readonly saveError: string | null;
-  readonly conflict: Conflict | null;
-  readonly readOnly: ReadOnlyNotice | null;
-  readonly removedOnDisk: boolean;
-  /** Bumped when the document was replaced by something other than typing (disk reload, new structure). */
-  readonly syncRevision: number;
-}
-
-/** The editors, as the session needs them: shown the changes made elsewhere. */
-export interface EditorSync {
-  /** Creates question `number`'s editor if it can (so that a change to come lands in its history). */
-  mount(number: number): unknown;
-  /**
-   * Shows `change` (against the editor's text) in question `number`'s editor, in its undo history
-   * when `undoable`. False when that question has no editor (yet).
-   */
-  receive(number: number, change: LocalChange, undoable: boolean): boolean;
-  /** The structure changed: every editor takes its text from the session again. */
-  resync(): void;
-}
-
-export interface SessionOptions {
-  /** Idle time after a keystroke before the edit is folded into the document and re-analysed. */
-  readonly flushDelayMs?: number;
-  /** Idle time after a keystroke before saving. */
-  readonly autosaveDelayMs?: number;
-}
-
-export type SaveOutcome = SaveResult['kind'] | 'skipped';
-
-export interface SaveOptions {
-  /** "Keep mine" after a conflict: write over what is on disk. */
-  readonly force?: boolean;
-  /** "Make it writable and save" after a read-only answer. */
-  readonly makeWritable?: boolean;
-}
+export type * from './sessionTypes';
 
 let sessionCount = 0;
 
@@ -93,6 +45,8 @@ export class ReportSession {
   readonly document: DocumentAuthority;
   /** Changes no single answer's history holds (multi-answer repairs and fixes). */
   readonly undo = new GlobalUndo();
+  /** Changes on disk merged into the edits here, and git's conflict markers resolved. */
+  readonly merge: MergeResolution;
 
   private readonly spans: AnswerSpans;
   private eol: LineEnding;
@@ -134,7 +88,23 @@ export class ReportSession {
       conflict: null,
       readOnly: null,
       removedOnDisk: false,
+      markers: findConflictMarkers(report.text, doc),
+      mergeNotice: null,
       syncRevision: 0,
+    });
+    this.merge = new MergeResolution({
+      store: this.store,
+      document: this.document,
+      isDisposed: () => this.disposed,
+      base: () => this.diskText,
+      lineEnding: () => this.eol,
+      isDirty: () => this.dirty,
+      flush: () => this.flush(),
+      acceptDisk: (text, stamp) => this.acceptDisk(text, stamp),
+      apply: (edits, origin, label) => void this.applyChange(edits, origin, { label }),
+      save: () => this.save(),
+      scheduleAutosave: () => this.scheduleAutosave(),
+      cancelAutosave: () => this.autosaveLater.cancel(),
     });
   }
 
@@ -334,28 +304,12 @@ export class ReportSession {
       this.reload(text, stamp);
       return;
     }
-    this.autosaveLater.cancel();
-    this.store.setState({ conflict: { diskText: text, stamp, cause: 'external' } });
+    if (this.merge.withDisk(text, stamp, 'external')) this.scheduleAutosave();
   }
 
   diskRemoved(): void {
     if (this.disposed) return;
     this.store.setState({ removedOnDisk: true });
-  }
-
-  /** Conflict resolved by keeping the local text: overwrite the disk version. */
-  async keepMine(): Promise<SaveOutcome> {
-    const conflict = this.state.conflict;
-    if (conflict) this.stamp = conflict.stamp;
-    this.store.setState({ conflict: null });
-    return this.save({ force: true });
-  }
-
-  /** Conflict resolved by taking the disk version: local edits are dropped. */
-  takeDisk(): void {
-    const conflict = this.state.conflict;
-    if (!conflict) return;
-    this.reload(conflict.diskText, conflict.stamp);
   }
 
   /** "Make it writable and save" (the read-only question, or its banner). */
@@ -383,6 +337,13 @@ export class ReportSession {
     this.flushLater.cancel();
     this.autosaveLater.cancel();
     this.editors = null;
+  }
+
+  /** The disk's text is the base from now on (its stamp the one saves are made against). */
+  private acceptDisk(text: string, stamp: DiskStamp): void {
+    this.diskText = text;
+    this.stamp = stamp;
+    this.store.setState({ conflict: null, removedOnDisk: false, saveError: null });
   }
 
   /** The disk's text becomes the document's, through the same door as any change (not undoable). */
@@ -415,9 +376,11 @@ export class ReportSession {
       this.spansBroken = false;
     }
     const saving = this.state.saveState === 'saving';
+    const markers = doc === this.state.doc ? this.state.markers : findConflictMarkers(this.document.text, doc);
     this.store.setState({
       doc,
       analysis,
+      markers,
       saveState: saving ? 'saving' : this.dirty ? 'unsaved' : 'saved',
       syncRevision: resyncEditors ? this.state.syncRevision + 1 : this.state.syncRevision,
     });
@@ -438,7 +401,7 @@ export class ReportSession {
     return baseline;
   }
 
-  private async saveNow({ force = false, makeWritable = false }: SaveOptions): Promise<SaveOutcome> {
+  private async saveNow({ force = false, makeWritable = false }: SaveOptions, retried = false): Promise<SaveOutcome> {
     if (this.disposed) return 'skipped';
     this.flush();
     this.autosaveLater.cancel();
@@ -473,7 +436,15 @@ export class ReportSession {
       patch.readOnly = null;
       this.readOnlyDeclined = false;
     } else if (result.kind === 'conflict') {
-      patch.conflict = { diskText: result.diskText, stamp: result.stamp, cause: 'save' };
+      // Merged with what is on disk now: saved right away when nothing conflicts (once, so two
+      // programs writing in turn cannot keep this going), else the merge asks.
+      if (this.merge.withDisk(result.diskText, result.stamp, 'save')) {
+        if (!retried) return this.saveNow({ force, makeWritable }, true);
+        this.scheduleAutosave();
+      }
+      patch.saveState = this.dirty ? 'unsaved' : 'saved';
+      this.store.setState(patch);
+      return this.state.conflict ? 'conflict' : result.kind;
     } else if (result.kind === 'read-only') {
       patch.readOnly = { message: result.message, asking: !this.readOnlyDeclined };
       patch.saveError = null;
