@@ -13,6 +13,7 @@ import { QuestionDropZone, QuestionFigures } from '../figures/QuestionFigures';
 import type { CardEntry } from '../model/structure';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
+import { InlineMarkdown } from './InlineMarkdown';
 import { ImageMeter, WordMeter } from './Meters';
 import type { ReportDiagnostics } from '../model/reportDiagnostics';
 import { STATUS_MARK, STATUS_TEXT } from './statusLabels';
@@ -136,12 +137,25 @@ export const QuestionCard = memo(function QuestionCard({ session, manager, entry
           </span>
         )}
       </header>
-      {facts?.prompt ? <p className="prompt">{facts.prompt}</p> : <p className="prompt muted">(no prompt text)</p>}
+      {facts?.prompt ? (
+        <p className="prompt" data-testid={editable ? `prompt-${number}` : undefined}>
+          <InlineMarkdown text={facts.prompt} />
+        </p>
+      ) : (
+        <p className="prompt muted">(no prompt text)</p>
+      )}
       <RangeLine constraint={constraint} differences={differences} />
       {facts?.example && (
         <details className="example">
           <summary>Example</summary>
-          <p className="example-text">{facts.example}</p>
+          <p className="example-text">
+            {facts.example.split('\n').map((line, i) => (
+              <span key={i}>
+                {i > 0 && '\n'}
+                <InlineMarkdown text={line} />
+              </span>
+            ))}
+          </p>
         </details>
       )}
       {editable ? (
