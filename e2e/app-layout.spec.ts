@@ -21,7 +21,8 @@ interface State {
 
 const STATES: State[] = [];
 for (const navigator of [true, false])
-  for (const problems of [true, false]) for (const preview of [false, true]) STATES.push({ navigator, problems, preview });
+  for (const problems of [true, false])
+    for (const preview of [false, true]) STATES.push({ navigator, problems, preview });
 
 const label = (s: State) =>
   `navigator ${s.navigator ? 'open' : 'closed'}, problems ${s.problems ? 'open' : 'closed'}, preview ${s.preview ? 'open' : 'closed'}`;
@@ -135,7 +136,9 @@ test('the whole-report preview opens at the question being edited and follows th
       .toBeLessThan(80);
   };
   await headingAtTop('Question 15');
-  await expect(preview.getByRole('heading', { name: 'Exam template for 02476 Machine Learning Operations' })).not.toBeInViewport();
+  await expect(
+    preview.getByRole('heading', { name: 'Exam template for 02476 Machine Learning Operations' }),
+  ).not.toBeInViewport();
   await goToQuestion(page, 22);
   await headingAtTop('Question 22');
 });

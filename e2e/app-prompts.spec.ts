@@ -22,7 +22,9 @@ test("question 19's prompt links the course's bucket figure, which opens in a ne
   await expect(link).toHaveAttribute('href', COURSE_BUCKET);
 
   // No network here: the course's server is played by a route, which proves where the tab goes.
-  await page.context().route(COURSE_BUCKET, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'bucket' }));
+  await page
+    .context()
+    .route(COURSE_BUCKET, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'bucket' }));
   const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
   await tab.waitForLoadState();
   expect(tab.url()).toBe(COURSE_BUCKET);

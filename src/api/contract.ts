@@ -209,7 +209,18 @@ export type RequestOf<C extends Channel> = ApiChannels[C]['request'];
 export type ResponseOf<C extends Channel> = ApiChannels[C]['response'];
 
 /** Commands the host's menu sends to the renderer. */
-export type MenuCommand = 'open' | 'save' | 'export' | 'repair' | 'next-question' | 'previous-question' | 'go-to-question';
+export type MenuCommand =
+  | 'open'
+  | 'save'
+  | 'export'
+  | 'repair'
+  | 'next-question'
+  | 'previous-question'
+  | 'go-to-question'
+  | 'focus-mode'
+  | 'text-larger'
+  | 'text-smaller'
+  | 'text-reset';
 
 /** Events pushed from the host to the renderer. */
 export interface ApiEvents {

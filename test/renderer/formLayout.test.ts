@@ -36,7 +36,9 @@ describe('view preferences', () => {
     expect(loadPrefs(null)).toEqual(DEFAULT_PREFS);
     expect(loadPrefs(memoryStorage({ 'report-editor:view': '{not json' }))).toEqual(DEFAULT_PREFS);
     expect(
-      loadPrefs(memoryStorage({ 'report-editor:view': JSON.stringify({ theme: 'purple', textStep: 99, navigatorOpen: 'no' }) })),
+      loadPrefs(
+        memoryStorage({ 'report-editor:view': JSON.stringify({ theme: 'purple', textStep: 99, navigatorOpen: 'no' }) }),
+      ),
     ).toEqual({ ...DEFAULT_PREFS, textStep: 6 });
   });
 
@@ -78,7 +80,9 @@ describe('the workspace layout', () => {
 
 describe('the overview', () => {
   it('adds up the words, and counts failing questions and the images still missing, as the marks say', () => {
-    const text = filledTemplate({ answers: { 4: words(120), 5: words(20), 19: words(3), 14: `${words(250)} ![a](figures/a.png)` } });
+    const text = filledTemplate({
+      answers: { 4: words(120), 5: words(20), 19: words(3), 14: `${words(250)} ![a](figures/a.png)` },
+    });
     const analysis = analyzeReport(text, COURSE_PROFILE_31);
     const marks = questionMarks(analysis.questions, aggregateDiagnostics({ analysis, profile: COURSE_PROFILE_31 }));
     const overview = overviewOf(analysis.questions, marks);

@@ -38,7 +38,11 @@ describe('the markdown of prompts and checklist items', () => {
       { kind: 'em', children: [text('that')] },
     ]);
     expect(parseInline('[the `train.py` file](https://example.com/t)')).toEqual([
-      { kind: 'link', href: 'https://example.com/t', children: [text('the '), { kind: 'code', text: 'train.py' }, text(' file')] },
+      {
+        kind: 'link',
+        href: 'https://example.com/t',
+        children: [text('the '), { kind: 'code', text: 'train.py' }, text(' file')],
+      },
     ]);
   });
 

@@ -4,7 +4,17 @@
  * layout/). Owns the editors (mounted lazily) and question navigation; in focus mode it shows one
  * question at a time.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import type { Diagnostic, DiagnosticFix } from '../../core/diagnostics';
 import { useShell } from '../appContext';
 import { EditorManager } from '../editor/editorManager';
@@ -128,11 +138,13 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
   const focusedNumber = current ?? manager.lastFocused ?? firstNumber;
   const leaveFocus = useCallback(() => setFocusMode(false), [setFocusMode]);
   useEscapeLeaves(focusMode, leaveFocus);
-  useEffect(() => {
-    if (focusMode && focusedNumber !== null) goTo(focusedNumber);
-    // Only on entering: moving between questions goes through goTo itself.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusMode]);
+  // Entering, and moving to another question: the card shown takes the cursor (a hidden card's
+  // editor could not take it while the next question was being asked for).
+  useLayoutEffect(() => {
+    if (!focusMode || focusedNumber === null) return;
+    const card = document.getElementById(`question-${focusedNumber}`);
+    if (card && !card.contains(document.activeElement)) goTo(focusedNumber);
+  }, [focusMode, focusedNumber, goTo]);
   // Leaving the form (another report opened) leaves focus mode too.
   useEffect(() => () => setFocusMode(false), [setFocusMode]);
 
@@ -157,11 +169,7 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
 
   return (
     <div className="editor-screen" data-testid="editor">
-      <TopBar
-        session={session}
-        actions={topBarActions}
-        overview={overview}
-      />
+      <TopBar session={session} actions={topBarActions} overview={overview} />
       <div className="banner-stack">
         <Banners session={session} />
         <DoctorBanner insights={insights} onRepair={openRepair} />

@@ -178,8 +178,7 @@ function emphasisAt(
     while (from < end) {
       const close = text.indexOf(delimiter, from);
       if (close === -1 || close + size > end) break;
-      const fits =
-        !space(text[close - 1]) && text[close + size] !== c && !(c === '_' && wordChar(text[close + size]));
+      const fits = !space(text[close - 1]) && text[close + size] !== c && !(c === '_' && wordChar(text[close + size]));
       if (fits) return { kind: size === 2 ? 'strong' : 'em', innerStart, innerEnd: close, end: close + size };
       from = close + 1;
     }
