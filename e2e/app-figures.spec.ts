@@ -14,7 +14,7 @@ import { courseProfile, type Generation } from '../src/core/constraints';
 import { setAnswer } from '../src/core/editReport';
 import { parseReport } from '../src/core/parseReport';
 import { findQuestion, serializeReport } from '../src/core/reportModel';
-import { editorText, focusAnswer, openForm, saveNow, watchErrors } from './support/app';
+import { editorText, focusAnswer, modKey, openForm, saveNow, watchErrors } from './support/app';
 import { changedVerdicts, CORPUS_MISSING, corpusAvailable, corpusReport, type CorpusReport } from './support/corpus';
 import { expect, test, type HostedRepo } from './support/host';
 
@@ -187,7 +187,7 @@ test("a PNG dropped on question 19's drop zone lands in figures/, is linked, sho
   expect(errors).toEqual([]);
 });
 
-test('two images dropped on the answer editor at once are both copied and linked, each on its own line', async ({
+test('two images dropped on the answer editor at once are both copied and linked, each in a paragraph of its own', async ({
   page,
   hostRepo,
 }) => {
@@ -214,7 +214,7 @@ test('two images dropped on the answer editor at once are both copied and linked
     'Our data bucket and its versioned models:',
     '![bucket data](figures/q19-bucket-data.png)',
     '![bucket models](figures/q19-bucket-models.png)',
-  ].join('\n');
+  ].join('\n\n');
   expect(await editorText(page, 19)).toBe(expectedAnswer);
 
   // Undo takes the two links out again, as one step: they went in through the editor.
@@ -232,7 +232,7 @@ test('two images dropped on the answer editor at once are both copied and linked
   expect(errors).toEqual([]);
 });
 
-test('a pasted screenshot is saved as q19-screenshot-<time>.png and linked on its own line at the cursor', async ({
+test('a pasted screenshot is saved as q19-screenshot-<time>.png and linked in a paragraph of its own at the cursor', async ({
   page,
   hostRepo,
 }) => {
@@ -255,7 +255,7 @@ test('a pasted screenshot is saved as q19-screenshot-<time>.png and linked on it
   const link = (await thumb.getAttribute('data-link'))!;
   await expect(page.getByTestId('image-meter-19')).toHaveAttribute('data-count', '1');
   await expect(page.getByTestId('image-meter-19')).toHaveAttribute('data-status', 'ok');
-  const expectedAnswer = `Here is our bucket:\n![screenshot](${link})\nIt holds the DVC-tracked data.`;
+  const expectedAnswer = `Here is our bucket:\n\n![screenshot](${link})\n\nIt holds the DVC-tracked data.`;
   expect(await editorText(page, 19)).toBe(expectedAnswer);
 
   expect(await figureFiles(host)).toEqual([link.slice('figures/'.length)]);
@@ -294,6 +294,64 @@ test('the picker takes a WebP, which is converted to PNG and linked', async ({ p
   await saveNow(page);
   await expectSaved19(host, report, '![bucket view](figures/q19-bucket-view.png)', 1);
   // Links to figures the temp repo lacks are never requested: no 404 in the console either.
+  expect(errors).toEqual([]);
+});
+
+/** Picks `file` with question `number`'s "Add images…" button, as the file chooser would. */
+async function pickImage(page: Page, number: number, file: FileSpec): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId(`figure-pick-${number}`).scrollIntoViewIfNeeded();
+  await page.getByTestId(`figure-pick-${number}`).click();
+  await (await chooser).setFiles({ name: file.name, mimeType: file.type, buffer: file.bytes });
+}
+
+test('an image picked after a navigator jump lands at the end of the answer, in a paragraph of its own', async ({
+  page,
+  hostRepo,
+}) => {
+  const errors = watchErrors(page);
+  const report = corpusReport(EMPTY_19);
+  const host = await startOn(page, hostRepo, report);
+  await focusAnswer(page, 19);
+  await page.keyboard.type('First paragraph.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second paragraph.');
+  await page.keyboard.press(`${modKey}+Home`); // the cursor at the start of the answer
+  // Away and back through the navigator: the cursor is still at the start, but the student did not put it there now.
+  await focusAnswer(page, 18);
+  await focusAnswer(page, 19);
+
+  await pickImage(page, 19, { name: 'training-loss.png', type: 'image/png', bytes: await png(320, 200, 6) });
+  await expect(page.getByTestId('figure-thumb-19')).toHaveAttribute('data-link', 'figures/q19-training-loss.png');
+  const expectedAnswer = 'First paragraph.\n\nSecond paragraph.\n\n![training loss](figures/q19-training-loss.png)';
+  expect(await editorText(page, 19)).toBe(expectedAnswer);
+  await saveNow(page);
+  await expectSaved19(host, report, expectedAnswer, 1);
+  expect(errors).toEqual([]);
+});
+
+test('an image picked after the student moved the cursor lands there, in a paragraph of its own', async ({
+  page,
+  hostRepo,
+}) => {
+  const errors = watchErrors(page);
+  const report = corpusReport(EMPTY_19);
+  const host = await startOn(page, hostRepo, report);
+  await focusAnswer(page, 19);
+  await page.keyboard.type('First paragraph.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second paragraph.');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End'); // the student's cursor: after "First paragraph."
+
+  await pickImage(page, 19, { name: 'data_drift-report.png', type: 'image/png', bytes: await png(320, 200, 7) });
+  await expect(page.getByTestId('figure-thumb-19')).toHaveAttribute('data-link', 'figures/q19-data-drift-report.png');
+  const expectedAnswer =
+    'First paragraph.\n\n![data drift report](figures/q19-data-drift-report.png)\n\nSecond paragraph.';
+  expect(await editorText(page, 19)).toBe(expectedAnswer);
+  await saveNow(page);
+  await expectSaved19(host, report, expectedAnswer, 1);
   expect(errors).toEqual([]);
 });
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * Takes the README screenshot: the app (browser host) on a temp copy of a real report, in a real
- * Chromium window. Run under Xvfb: `xvfb-run -a node scripts/screenshot.mjs [report.md] [out.png]`.
+ * Takes the README's screenshots: the app (browser host) on a temp copy of a real report, in a
+ * real Chromium window at 1280×720, in the light and the dark theme. Writes docs/screenshots/*.png.
+ * Build first (`npm run build:node && npx electron-vite build`), then:
+ * `node scripts/screenshot.mjs [report.md] [out-dir]` (under Xvfb with `xvfb-run -a` to watch it).
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
@@ -13,7 +15,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const report = resolve(process.argv[2] ?? join(root, '../shared/corpus/reports/real-037.md'));
-const out = resolve(process.argv[3] ?? join(root, 'docs/screenshot.png'));
+const outDir = resolve(process.argv[3] ?? join(root, 'docs/screenshots'));
+mkdirSync(outDir, { recursive: true });
 const repo = join(mkdtempSync(join(tmpdir(), 'screenshot-')), 'mlops-group-42');
 mkdirSync(join(repo, 'reports'), { recursive: true });
 copyFileSync(report, join(repo, 'reports/README.md'));
@@ -33,14 +36,30 @@ const browser = await chromium.launch({
   headless: !process.env.DISPLAY,
   args: [...CHROMIUM_ARGS],
 });
+
+/** What each screenshot shows, after the form is open at question 15. */
+const SHOTS = [
+  { name: 'form-light', colorScheme: 'light', steps: [] },
+  { name: 'form-dark', colorScheme: 'dark', steps: [] },
+  { name: 'preview-light', colorScheme: 'light', steps: ['report-preview-toggle'] },
+  { name: 'focus-dark', colorScheme: 'dark', steps: ['focus-mode-toggle'] },
+];
+
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(url);
-  await page.getByTestId('question-15').waitFor();
-  await page.getByTestId('nav-q-15').click();
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: out });
-  console.log(`wrote ${out}`);
+  for (const shot of SHOTS) {
+    // A fresh page each time: no panel or theme choice carries over from the last shot.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: shot.colorScheme });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('question-15').waitFor();
+    await page.getByTestId('nav-q-15').click();
+    for (const testId of shot.steps) await page.getByTestId(testId).click();
+    await page.waitForTimeout(800);
+    const out = join(outDir, `${shot.name}.png`);
+    await page.screenshot({ path: out });
+    console.log(`wrote ${out}`);
+    await context.close();
+  }
 } finally {
   await browser.close();
   host.kill();

@@ -174,7 +174,17 @@ export type ApiChannels = { [C in Channel]: { request: RequestOf<C>; response: R
 
 /** Commands the host's menu sends to the renderer. */
 export type MenuCommand =
-  'open' | 'save' | 'export' | 'repair' | 'next-question' | 'previous-question' | 'go-to-question';
+  | 'open'
+  | 'save'
+  | 'export'
+  | 'repair'
+  | 'next-question'
+  | 'previous-question'
+  | 'go-to-question'
+  | 'focus-mode'
+  | 'text-larger'
+  | 'text-smaller'
+  | 'text-reset';
 
 /** Events pushed from the host to the renderer: the payload types of `EVENT_SCHEMAS` (schemas.ts). */
 export type ApiEvents = { [E in keyof typeof EVENT_SCHEMAS]: z.output<(typeof EVENT_SCHEMAS)[E]> };

@@ -1,7 +1,8 @@
 /**
  * The app shell: which screen shows (welcome, chooser, no report, error, the form), opening
- * reports, and everything that arrives from outside the form — host events (file changed on disk,
- * menu commands, quit), dropped folders and the global keyboard shortcuts.
+ * reports, and the app's actions (shortcuts, menu commands). What arrives from outside the form
+ * lives in shell/ (host events, dropped folders, keys, leaving the page); the view preferences
+ * (panels, text size, theme, focus mode) in layout/.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InitialState, OpenResult, RecentRepo, ReportApi } from '../api/contract';
@@ -12,16 +13,14 @@ import { Notice } from './components/Notice';
 import { OpenDialog } from './components/OpenDialog';
 import { NoReportScreen, OpenErrorScreen, ReportChooser } from './components/OpenProblemScreens';
 import { WelcomeScreen } from './components/WelcomeScreen';
-import { actionForKey, type AppAction } from './model/shortcuts';
+import { useViewPrefs, ViewContext } from './layout/useViewPrefs';
+import type { AppAction } from './model/shortcuts';
+import { useFolderDrop } from './shell/useFolderDrop';
+import { useHostEvents } from './shell/useHostEvents';
+import { useSaveOnLeave } from './shell/useSaveOnLeave';
+import { useShortcutKeys } from './shell/useShortcutKeys';
 import { ReportSession } from './state/reportSession';
 import type { Startup } from './startup';
-
-declare global {
-  interface Window {
-    /** Electron's preload: the path on disk of a dropped file or folder. */
-    reportApiFilePath?: (file: File) => string;
-  }
-}
 
 type Screen =
   | { readonly kind: 'loading' }
@@ -45,7 +44,8 @@ export function App({ api, startup }: AppProps) {
   const [notice, setNotice] = useState<{ text: string; id: number } | null>(null);
   const [recent, setRecent] = useState<readonly RecentRepo[]>([]);
   const [busy, setBusy] = useState(false);
-  const [dropActive, setDropActive] = useState(false);
+  const view = useViewPrefs();
+  const { changeText, setFocusMode } = view;
   const sessionRef = useRef<ReportSession | null>(null);
   const editorCommands = useRef<EditorCommands | null>(null);
   const noticeId = useRef(0);
@@ -142,9 +142,22 @@ export function App({ api, startup }: AppProps) {
           if (editorCommands.current) editorCommands.current.openRepair();
           else showNotice('Open a report first: Repair fixes where it drifted from the template.');
           return;
+        case 'focus-mode':
+          if (editorCommands.current) setFocusMode((on) => !on);
+          else showNotice('Open a report first: focus mode shows one of its questions at a time.');
+          return;
+        case 'text-larger':
+          changeText(1);
+          return;
+        case 'text-smaller':
+          changeText(-1);
+          return;
+        case 'text-reset':
+          changeText(0);
+          return;
       }
     },
-    [pickAndOpen, showNotice],
+    [pickAndOpen, showNotice, changeText, setFocusMode],
   );
 
   // Start: the host's facts, then the repo given on the command line (or the welcome screen).
@@ -167,108 +180,11 @@ export function App({ api, startup }: AppProps) {
     };
   }, [startup, openPath]);
 
-  // Host events.
-  useEffect(() => {
-    const offs = [
-      api.on('reportChanged', ({ reportPath, text, stamp }) => {
-        const session = sessionRef.current;
-        if (session && session.report.reportPath === reportPath) session.diskChanged(text, stamp);
-      }),
-      api.on('reportRemoved', ({ reportPath }) => {
-        const session = sessionRef.current;
-        if (session && session.report.reportPath === reportPath) session.diskRemoved();
-      }),
-      api.on('menuCommand', ({ command }) => run(command)),
-      // The app launched again with a path while open (`npm start -- other/repo`): open that,
-      // saving this report first like any other open.
-      api.on('openRequested', ({ path }) => void openPath(path)),
-      api.on('beforeQuit', () => {
-        const session = sessionRef.current;
-        void (session ? session.saveBeforeLeaving() : Promise.resolve(true)).then((saved) => {
-          if (saved) void api.invoke('readyToQuit', {});
-          else
-            showNotice(
-              'Not quitting: your last changes are not saved yet. Resolve the problem shown, then quit again.',
-            );
-        });
-      }),
-    ];
-    return () => offs.forEach((off) => off());
-  }, [api, run, showNotice, openPath]);
-
-  // Keyboard shortcuts, before CodeMirror sees the keys (it binds Alt-↑/↓ and Mod-[ ] itself).
-  useEffect(() => {
-    if (!initial) return;
-    const onKey = (event: KeyboardEvent) => {
-      const action = actionForKey(event, initial.platform);
-      if (!action) return;
-      event.preventDefault();
-      event.stopPropagation();
-      run(action);
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [initial, run]);
-
-  // In the browser host nothing asks before the tab closes: save and let the browser ask.
-  useEffect(() => {
-    if (initial?.host !== 'browser') return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      const session = sessionRef.current;
-      if (!session?.dirty) return;
-      void session.save();
-      event.preventDefault();
-    };
-    const onHidden = () => {
-      const session = sessionRef.current;
-      if (document.visibilityState === 'hidden' && session?.dirty) void session.save();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    document.addEventListener('visibilitychange', onHidden);
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      document.removeEventListener('visibilitychange', onHidden);
-    };
-  }, [initial]);
-
-  // A folder dropped anywhere that does not take files itself opens it.
-  useEffect(() => {
-    const takesFiles = (target: EventTarget | null) =>
-      target instanceof Element && target.closest('[data-accepts-files]') !== null;
-    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
-    const onDragOver = (event: DragEvent) => {
-      if (!hasFiles(event) || takesFiles(event.target)) return;
-      event.preventDefault();
-      event.stopPropagation();
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-      setDropActive(true);
-    };
-    const onDragLeave = (event: DragEvent) => {
-      if (event.relatedTarget === null) setDropActive(false);
-    };
-    const onDrop = (event: DragEvent) => {
-      setDropActive(false);
-      if (!hasFiles(event) || takesFiles(event.target)) return;
-      event.preventDefault();
-      event.stopPropagation();
-      const file = event.dataTransfer?.files[0];
-      if (!file) return;
-      const path = typeof window.reportApiFilePath === 'function' ? window.reportApiFilePath(file) : '';
-      if (path) void openPath(path);
-      else {
-        showNotice(`The browser does not tell the app where "${file.name}" is on disk. Type its path instead.`);
-        setOverlay('open');
-      }
-    };
-    window.addEventListener('dragover', onDragOver, true);
-    window.addEventListener('dragleave', onDragLeave, true);
-    window.addEventListener('drop', onDrop, true);
-    return () => {
-      window.removeEventListener('dragover', onDragOver, true);
-      window.removeEventListener('dragleave', onDragLeave, true);
-      window.removeEventListener('drop', onDrop, true);
-    };
-  }, [openPath, showNotice]);
+  useHostEvents(api, sessionRef, run, openPath, showNotice);
+  useShortcutKeys(initial?.platform ?? null, run);
+  useSaveOnLeave(initial?.host ?? null, sessionRef);
+  const askForPath = useCallback(() => setOverlay('open'), []);
+  const dropActive = useFolderDrop(openPath, showNotice, askForPath);
 
   const shell = useMemo<AppShell>(
     () => ({
@@ -301,22 +217,24 @@ export function App({ api, startup }: AppProps) {
 
   return (
     <AppShellContext.Provider value={shell}>
-      {screen.kind === 'loading' && <main className="center-screen" aria-busy="true" data-testid="loading" />}
-      {screen.kind === 'welcome' && <WelcomeScreen busy={busy} />}
-      {screen.kind === 'choose' && <ReportChooser repoRoot={screen.repoRoot} candidates={screen.candidates} />}
-      {screen.kind === 'no-report' && <NoReportScreen repoRoot={screen.repoRoot} message={screen.message} />}
-      {screen.kind === 'error' && <OpenErrorScreen path={screen.path} message={screen.message} />}
-      {screen.kind === 'editor' && (
-        <EditorScreen key={`session-${screen.session.id}`} session={screen.session} commandsRef={editorCommands} />
-      )}
-      {overlay === 'open' && <OpenDialog onClose={() => setOverlay(null)} />}
-      {overlay === 'help' && <HelpOverlay onClose={() => setOverlay(null)} />}
-      {notice && <Notice key={`notice-${notice.id}`} text={notice.text} onDone={clearNotice} />}
-      {dropActive && (
-        <div className="drop-veil" aria-hidden="true">
-          <p>Drop a repo folder to open its report</p>
-        </div>
-      )}
+      <ViewContext.Provider value={view}>
+        {screen.kind === 'loading' && <main className="center-screen" aria-busy="true" data-testid="loading" />}
+        {screen.kind === 'welcome' && <WelcomeScreen busy={busy} />}
+        {screen.kind === 'choose' && <ReportChooser repoRoot={screen.repoRoot} candidates={screen.candidates} />}
+        {screen.kind === 'no-report' && <NoReportScreen repoRoot={screen.repoRoot} message={screen.message} />}
+        {screen.kind === 'error' && <OpenErrorScreen path={screen.path} message={screen.message} />}
+        {screen.kind === 'editor' && (
+          <EditorScreen key={`session-${screen.session.id}`} session={screen.session} commandsRef={editorCommands} />
+        )}
+        {overlay === 'open' && <OpenDialog onClose={() => setOverlay(null)} />}
+        {overlay === 'help' && <HelpOverlay onClose={() => setOverlay(null)} />}
+        {notice && <Notice key={`notice-${notice.id}`} text={notice.text} onDone={clearNotice} />}
+        {dropActive && (
+          <div className="drop-veil" aria-hidden="true">
+            <p>Drop a repo folder to open its report</p>
+          </div>
+        )}
+      </ViewContext.Provider>
     </AppShellContext.Provider>
   );
 }

@@ -2,8 +2,23 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { getApi } from './api/getApi';
+import { applyTextStep, applyTheme } from './layout/theme';
+import { loadPrefs } from './layout/viewPrefs';
 import { startUp } from './startup';
 import './styles/app.css';
+
+// The student's theme and text size before the first paint, so a dark setup never flashes light.
+{
+  let stored = null;
+  try {
+    stored = window.localStorage;
+  } catch {
+    // storage switched off: the defaults
+  }
+  const prefs = loadPrefs(stored);
+  applyTheme(prefs.theme)(); // applied once; the app follows the system's changes from here
+  applyTextStep(prefs.textStep);
+}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -14,21 +14,51 @@ import { filledTemplate, words } from './support/filledTemplate';
 const png = (name: string) => `![${name}](figures/${name}.png)`;
 
 describe('inserting figure links', () => {
-  it('puts each link on its own line at the cursor, as one insertion', () => {
+  const apply = (text: string, r: ReturnType<typeof insertLinksAt>) => text.slice(0, r.from) + r.insert + text.slice(r.to);
+
+  it('puts each link in a paragraph of its own at the cursor, as one replacement', () => {
     const text = 'First line.\nSecond line.';
     const at = 'First line.'.length;
     const result = insertLinksAt(text, at, [png('a'), png('b')]);
-    expect(result.text).toBe(`First line.\n${png('a')}\n${png('b')}\nSecond line.`);
-    expect(result.text).toBe(text.slice(0, result.from) + result.insert + text.slice(result.from));
-    expect(result.text.slice(0, result.cursor)).toBe(`First line.\n${png('a')}\n${png('b')}`);
+    expect(result.text).toBe(`First line.\n\n${png('a')}\n\n${png('b')}\n\nSecond line.`);
+    expect(apply(text, result)).toBe(result.text);
+    expect(result.text.slice(0, result.cursor)).toBe(`First line.\n\n${png('a')}\n\n${png('b')}`);
   });
 
   it('fills an empty answer with the links alone', () => {
     expect(insertLinksAt('', 0, [png('a')]).text).toBe(png('a'));
   });
 
-  it('splits a line when the cursor is inside it', () => {
-    expect(insertLinksAt('Our bucket holds data.', 10, [png('a')]).text).toBe(`Our bucket\n${png('a')}\n holds data.`);
+  it('at the end of an answer, leaves one blank line before the link and nothing after', () => {
+    expect(insertLinksAt('Our bucket.', 11, [png('a')]).text).toBe(`Our bucket.\n\n${png('a')}`);
+    expect(insertLinksAt('Our bucket.\n', 12, [png('a')]).text).toBe(`Our bucket.\n\n${png('a')}`);
+    expect(insertLinksAt('Our bucket.\n\n', 13, [png('a')]).text).toBe(`Our bucket.\n\n${png('a')}`);
+  });
+
+  it('reuses the blank lines already around the cursor instead of adding more', () => {
+    const text = 'One.\n\nTwo.';
+    const result = insertLinksAt(text, 'One.\n'.length, [png('a')]);
+    expect(result.text).toBe(`One.\n\n${png('a')}\n\nTwo.`);
+    expect(apply(text, result)).toBe(result.text);
+  });
+
+  it('splits a paragraph when the cursor is inside a line, dropping the space at the split', () => {
+    const text = 'Our bucket holds data.';
+    const result = insertLinksAt(text, 10, [png('a')]);
+    expect(result.text).toBe(`Our bucket\n\n${png('a')}\n\nholds data.`);
+    expect(apply(text, result)).toBe(result.text);
+    expect(insertLinksAt('Our bucket holds data.', 11, [png('a')]).text).toBe(
+      `Our bucket\n\n${png('a')}\n\nholds data.`,
+    );
+  });
+
+  it('keeps the indentation of the next line when the cursor is at the start of a line', () => {
+    const text = 'Run:\n    make train';
+    expect(insertLinksAt(text, 'Run:\n'.length, [png('a')]).text).toBe(`Run:\n\n${png('a')}\n\n    make train`);
+  });
+
+  it("keeps the answer's CRLF line endings", () => {
+    expect(insertLinksAt('One.\r\nTwo.', 4, [png('a')]).text).toBe(`One.\r\n\r\n${png('a')}\r\n\r\nTwo.`);
   });
 });
 

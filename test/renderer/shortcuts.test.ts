@@ -33,6 +33,25 @@ describe('keyboard shortcuts', () => {
     expect(linux(key('F1'))).toBe('help');
   });
 
+  it('change the text size with Ctrl/⌘ and +, − or 0, and toggle focus mode', () => {
+    const linux = (k: KeyEventLike) => actionForKey(k, 'linux');
+    expect(linux(key('=', { ctrlKey: true }, 'Equal'))).toBe('text-larger');
+    expect(linux(key('+', { ctrlKey: true, shiftKey: true }, 'Equal'))).toBe('text-larger');
+    expect(linux(key('+', { ctrlKey: true }, 'NumpadAdd'))).toBe('text-larger');
+    expect(linux(key('-', { ctrlKey: true }, 'Minus'))).toBe('text-smaller');
+    expect(linux(key('-', { ctrlKey: true }, 'NumpadSubtract'))).toBe('text-smaller');
+    expect(linux(key('0', { ctrlKey: true }, 'Digit0'))).toBe('text-reset');
+    expect(linux(key('d', { ctrlKey: true, shiftKey: true }))).toBe('focus-mode');
+    expect(actionForKey(key('=', { metaKey: true }, 'Equal'), 'darwin')).toBe('text-larger');
+    expect(actionForKey(key('=', { ctrlKey: true }, 'Equal'), 'darwin')).toBeNull();
+    // Typing them without the modifier is typing.
+    expect(linux(key('-', {}, 'Minus'))).toBeNull();
+    expect(linux(key('0', {}, 'Digit0'))).toBeNull();
+    expect(shortcutLabel('text-larger', 'linux')).toBe('Ctrl++');
+    expect(shortcutLabel('text-smaller', 'darwin')).toBe('⌘-');
+    expect(shortcutLabel('focus-mode', 'linux')).toBe('Ctrl+Shift+D');
+  });
+
   it('match punctuation by its physical key on other layouts', () => {
     expect(actionForKey(key('ø', { ctrlKey: true }, 'BracketRight'), 'linux')).toBe('next-question');
   });

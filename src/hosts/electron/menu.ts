@@ -36,10 +36,14 @@ export function buildMenu(send: (command: MenuCommand) => void, getWindow: () =>
     },
     {
       label: '&View',
+      // The form's own text size (remembered by the renderer) rather than page zoom: the same
+      // keys, and the panels keep their widths.
       submenu: [
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        command('Focus Mode', 'CmdOrCtrl+Shift+D', 'focus-mode'),
+        { type: 'separator' },
+        command('Larger Text', 'CmdOrCtrl+Plus', 'text-larger'),
+        command('Smaller Text', 'CmdOrCtrl+-', 'text-smaller'),
+        command('Normal Text Size', 'CmdOrCtrl+0', 'text-reset'),
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(app.isPackaged ? [] : [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }]),

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { ChecklistItem } from '../../core/reportModel';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
+import { InlineMarkdown } from './InlineMarkdown';
 
 const checklistEqual = (a: readonly ChecklistItem[], b: readonly ChecklistItem[]) =>
   a === b ||
@@ -59,7 +60,9 @@ export const ChecklistCard = memo(function ChecklistCard({ session, open, onTogg
                     checked={item.checked}
                     onChange={(event) => session.toggleChecklist(item.index, event.target.checked)}
                   />
-                  <span className="check-text">{item.text}</span>
+                  <span className="check-text">
+                    <InlineMarkdown text={item.text} />
+                  </span>
                   {item.module && <span className="module-tag">{item.module}</span>}
                   {!/^[ xX]$/.test(item.mark) && (
                     <span className="mark-note" title="The file marks this box with something other than x">

@@ -1,10 +1,21 @@
 /**
  * The form: top bar, navigator, the column of cards (checklist, then every question under its
- * section) and the problems panel. Owns the editors (mounted lazily) and question navigation.
+ * section), the whole-report preview and the problems panel, placed for the window's width (see
+ * layout/). Owns the editors (mounted lazily) and question navigation; in focus mode it shows one
+ * question at a time.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import type { Diagnostic, DiagnosticFix } from '../../core/diagnostics';
-import { findQuestion } from '../../core/reportModel';
 import { useShell } from '../appContext';
 import { EditorManager } from '../editor/editorManager';
 import { ExportPanel } from '../export/ExportPanel';
@@ -19,6 +30,11 @@ import { sectionsOf, type SectionEntry } from '../model/structure';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
 import { DoctorBanner } from '../repair/DoctorBanner';
+import { FocusStyle, useEscapeLeaves } from '../layout/FocusMode';
+import { SidePanel } from '../layout/SidePanel';
+import { useView } from '../layout/useViewPrefs';
+import { useWorkspaceLayout } from '../layout/useWorkspaceLayout';
+import '../layout/layout.css';
 import { ReportInsights } from '../repair/reportInsights';
 import { Banners } from './Banners';
 import { ChecklistCard } from './ChecklistCard';
@@ -27,9 +43,11 @@ import { useGlobalUndoKey } from './GlobalUndo';
 import { ReadOnlyDialog } from './ReadOnlyDialog';
 import { GoToDialog } from './GoToDialog';
 import { Navigator } from './Navigator';
+import { OverviewLine } from './OverviewLine';
 import { ProblemsPanel } from './ProblemsPanel';
 import { QuestionCard } from './QuestionCard';
 import { TopBar, type TopBarActions } from './TopBar';
+import { useQuestionNavigation } from './useQuestionNavigation';
 
 // Loaded on first use: they bring the markdown pipeline and the doctor.
 const ReportPreview = lazy(() => import('../preview/ReportPreview'));
@@ -117,38 +135,30 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
     performance.mark('report-editor:form-ready', { detail: { reportPath: session.report.reportPath } });
   }, [session]);
 
-  const goTo = useCallback(
-    (number: number, fileLine: number | null = null) => {
-      const question = findQuestion(session.state.doc, number);
-      if (!question) return;
-      // File line → line of the answer editor (its first line is the answer's first line).
-      const editorLine = fileLine === null ? null : Math.max(1, fileLine - question.answerLine + 1);
-      if (editorLine === null) document.getElementById(`question-${number}`)?.scrollIntoView({ block: 'start' });
-      if (manager.focus(number, editorLine)) setCurrent(number);
-    },
-    [manager, session],
-  );
+  const { goTo, step } = useQuestionNavigation(session, manager, scrollRef, setCurrent);
 
-  const step = useCallback(
-    (delta: 1 | -1) => {
-      const numbers = [...new Set(session.state.doc.questions.map((q) => q.number))];
-      if (numbers.length === 0) return;
-      const last = manager.lastFocused;
-      let from = last !== null ? numbers.indexOf(last) : -1;
-      if (from === -1) {
-        // Nothing focused yet: start from the first card at the top of the view.
-        const root = scrollRef.current?.getBoundingClientRect();
-        const top = numbers.findIndex((n) => {
-          const rect = document.getElementById(`question-${n}`)?.getBoundingClientRect();
-          return !!rect && !!root && rect.bottom > root.top + 8;
-        });
-        from = top === -1 ? (delta === 1 ? -1 : numbers.length) : delta === 1 ? top - 1 : top + 1;
-      }
-      const next = numbers[Math.min(numbers.length - 1, Math.max(0, from + delta))];
-      goTo(next);
-    },
-    [goTo, manager, session],
-  );
+  // Focus mode shows the question being edited; entering it puts the cursor there.
+  const view = useView();
+  const { focusMode, setFocusMode } = view;
+  const firstNumber = sections[0]?.cards[0]?.number ?? null;
+  const focusedNumber = current ?? manager.lastFocused ?? firstNumber;
+  const leaveFocus = useCallback(() => setFocusMode(false), [setFocusMode]);
+  useEscapeLeaves(focusMode, leaveFocus);
+  // Entering, and moving to another question: the card shown takes the cursor (a hidden card's
+  // editor could not take it while the next question was being asked for).
+  useLayoutEffect(() => {
+    if (!focusMode || focusedNumber === null) return;
+    const card = document.getElementById(`question-${focusedNumber}`);
+    if (card && !card.contains(document.activeElement)) goTo(focusedNumber);
+  }, [focusMode, focusedNumber, goTo]);
+  // Leaving the form (another report opened) leaves focus mode too.
+  useEffect(() => () => setFocusMode(false), [setFocusMode]);
+
+  const workspaceRef = useRef<HTMLDivElement>(null);
+  const workspace = useWorkspaceLayout(workspaceRef, view, reportPreviewOpen && !focusMode);
+  const { layout } = workspace;
+  const overview = useMemo(() => <OverviewLine session={session} diagnostics={diagnostics} />, [session, diagnostics]);
+  const problemCount = useStore(diagnostics.store, (s) => s.list.length);
 
   const startExport = exporter.start;
   useEffect(() => {
@@ -165,22 +175,43 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
 
   return (
     <div className="editor-screen" data-testid="editor">
-      <TopBar session={session} actions={topBarActions} />
+      <TopBar session={session} actions={topBarActions} overview={overview} />
       <div className="banner-stack">
         <Banners session={session} />
         <DoctorBanner insights={insights} onRepair={openRepair} />
         <GitBanners session={session} git={git} />
       </div>
-      <div className={reportPreviewOpen ? 'workspace workspace--report-preview' : 'workspace'}>
-        <Navigator
-          session={session}
-          diagnostics={diagnostics}
-          sections={sections}
-          current={current}
-          onSelect={goTo}
-          onChecklist={showChecklist}
-        />
-        <main className="cards" ref={scrollRef} aria-label="Report">
+      <div
+        ref={workspaceRef}
+        className={focusMode ? 'workspace workspace--focus' : `workspace workspace--preview-${layout.preview}`}
+        data-testid="workspace"
+        data-preview={focusMode ? 'none' : layout.preview}
+        style={focusMode ? undefined : { gridTemplateColumns: layout.columns }}
+      >
+        {!focusMode && (
+          <SidePanel
+            side="left"
+            name="questions list"
+            open={workspace.navigatorOpen}
+            onToggle={workspace.toggleNavigator}
+            testId="navigator"
+          >
+            <Navigator
+              session={session}
+              diagnostics={diagnostics}
+              sections={sections}
+              current={current}
+              onSelect={goTo}
+              onChecklist={showChecklist}
+            />
+          </SidePanel>
+        )}
+        <main
+          className={focusMode ? 'cards cards--focus' : 'cards'}
+          ref={scrollRef}
+          aria-label={focusMode && focusedNumber !== null ? `Report, question ${focusedNumber} (focus mode)` : 'Report'}
+        >
+          {focusMode && focusedNumber !== null && <FocusStyle number={focusedNumber} />}
           <ChecklistCard session={session} open={checklistOpen} onToggleOpen={setChecklistOpen} />
           {sections.map((section, i) => (
             <section
@@ -201,18 +232,29 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
             </section>
           ))}
         </main>
-        {reportPreviewOpen && (
+        {reportPreviewOpen && !focusMode && (
           <Suspense fallback={<p className="muted small">Loading the preview…</p>}>
-            <ReportPreview session={session} insights={insights} />
+            <ReportPreview session={session} insights={insights} current={current} />
           </Suspense>
         )}
-        <ProblemsPanel
-          diagnostics={diagnostics}
-          current={current}
-          onJump={goTo}
-          onFix={applyFix}
-          onRepair={openRepair}
-        />
+        {!focusMode && (
+          <SidePanel
+            side="right"
+            name="problems"
+            open={workspace.problemsOpen}
+            onToggle={workspace.toggleProblems}
+            testId="problems"
+            badge={<span className="side-rail__count">{problemCount}</span>}
+          >
+            <ProblemsPanel
+              diagnostics={diagnostics}
+              current={current}
+              onJump={goTo}
+              onFix={applyFix}
+              onRepair={openRepair}
+            />
+          </SidePanel>
+        )}
       </div>
       <ConflictDialog session={session} />
       <ReadOnlyDialog session={session} />

@@ -13,6 +13,7 @@ import { QuestionDropZone, QuestionFigures } from '../figures/QuestionFigures';
 import type { CardEntry } from '../model/structure';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
+import { InlineMarkdown } from './InlineMarkdown';
 import { ImageMeter, WordMeter } from './Meters';
 import { MarkerConflicts } from './MarkerConflicts';
 import type { ReportDiagnostics } from '../model/reportDiagnostics';
@@ -137,50 +138,67 @@ export const QuestionCard = memo(function QuestionCard({ session, manager, entry
           </span>
         )}
       </header>
-      {facts?.prompt ? <p className="prompt">{facts.prompt}</p> : <p className="prompt muted">(no prompt text)</p>}
-      <RangeLine constraint={constraint} differences={differences} />
-      {facts?.example && (
-        <details className="example">
-          <summary>Example</summary>
-          <p className="example-text">{facts.example}</p>
-        </details>
-      )}
-      {editable && <MarkerConflicts session={session} number={number} />}
-      {editable ? (
-        <>
-          <div className="answer-host" ref={hostRef} data-accepts-files="" />
-          {previewOpen && (
-            <Suspense fallback={<p className="muted small">Loading the preview…</p>}>
-              <AnswerPreview session={session} number={number} />
-            </Suspense>
-          )}
-        </>
-      ) : (
-        <div className="duplicate-note">
-          <p>
-            This is a second &ldquo;Question {number}&rdquo; heading. The checker counts both; remove or rename one in
-            the file. Its text, read-only:
+      <div className="question-brief">
+        {facts?.prompt ? (
+          <p className="prompt" data-testid={editable ? `prompt-${number}` : undefined}>
+            <InlineMarkdown text={facts.prompt} />
           </p>
-          <pre className="answer-readonly">{facts?.answer}</pre>
-        </div>
-      )}
-      {editable && <QuestionFigures session={session} manager={manager} number={number} />}
-      {editable && (
-        <div className="meters">
-          <WordMeter session={session} number={number} view={view} />
-          <ImageMeter session={session} number={number} view={view} />
-          <QuestionDropZone session={session} manager={manager} number={number} />
-        </div>
-      )}
-      {editable && shownWarnings.length > 0 && (
-        <ul className="card-warnings">
-          {shownWarnings.map((w, i) => (
-            <li key={i}>
-              <span aria-hidden="true">⚠</span> {w.message}
-            </li>
-          ))}
-        </ul>
-      )}
+        ) : (
+          <p className="prompt muted">(no prompt text)</p>
+        )}
+        <RangeLine constraint={constraint} differences={differences} />
+        {facts?.example && (
+          <details className="example">
+            <summary>Example</summary>
+            <p className="example-text">
+              {facts.example.split('\n').map((line, i) => (
+                <span key={i}>
+                  {i > 0 && '\n'}
+                  <InlineMarkdown text={line} />
+                </span>
+              ))}
+            </p>
+          </details>
+        )}
+      </div>
+      <div className="question-work">
+        {editable && <MarkerConflicts session={session} number={number} />}
+        {editable ? (
+          <>
+            <div className="answer-host" ref={hostRef} data-accepts-files="" />
+            {previewOpen && (
+              <Suspense fallback={<p className="muted small">Loading the preview…</p>}>
+                <AnswerPreview session={session} number={number} />
+              </Suspense>
+            )}
+          </>
+        ) : (
+          <div className="duplicate-note">
+            <p>
+              This is a second &ldquo;Question {number}&rdquo; heading. The checker counts both; remove or rename one in
+              the file. Its text, read-only:
+            </p>
+            <pre className="answer-readonly">{facts?.answer}</pre>
+          </div>
+        )}
+        {editable && <QuestionFigures session={session} manager={manager} number={number} />}
+        {editable && (
+          <div className="meters">
+            <WordMeter session={session} number={number} view={view} />
+            <ImageMeter session={session} number={number} view={view} />
+            <QuestionDropZone session={session} manager={manager} number={number} />
+          </div>
+        )}
+        {editable && shownWarnings.length > 0 && (
+          <ul className="card-warnings">
+            {shownWarnings.map((w, i) => (
+              <li key={i}>
+                <span aria-hidden="true">⚠</span> {w.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </article>
   );
 });

@@ -1,6 +1,7 @@
 /** The file, what the checker will say, the save state and the main actions. */
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useShell } from '../appContext';
+import { ViewControls } from '../layout/ViewControls';
 import { baseName } from '../model/paths';
 import { shortcutLabel } from '../model/shortcuts';
 import { conflictedVerdict, verdictOf } from '../model/verdict';
@@ -22,7 +23,16 @@ export interface TopBarActions {
   readonly exporting: boolean;
 }
 
-export const TopBar = memo(function TopBar({ session, actions }: { session: ReportSession; actions?: TopBarActions }) {
+export const TopBar = memo(function TopBar({
+  session,
+  actions,
+  overview,
+}: {
+  session: ReportSession;
+  actions?: TopBarActions;
+  /** The report at a glance (words, questions left, images missing), beside the verdict. */
+  overview?: ReactNode;
+}) {
   const shell = useShell();
   const check = useStore(session.store, (s) => s.analysis.check);
   const saveState = useStore(session.store, (s) => s.saveState);
@@ -49,6 +59,7 @@ export const TopBar = memo(function TopBar({ session, actions }: { session: Repo
         </span>
         <span className="template-info">{templateInfo}</span>
       </div>
+      {overview}
       <div
         className={`verdict verdict--${verdict.tone}`}
         data-testid="checker-verdict"
@@ -108,6 +119,7 @@ export const TopBar = memo(function TopBar({ session, actions }: { session: Repo
         >
           {actions?.exporting ? 'Exporting…' : 'Export'}
         </button>
+        <ViewControls focusAvailable={!!actions} />
         <button
           type="button"
           className="icon-button"

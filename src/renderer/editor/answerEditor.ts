@@ -28,10 +28,28 @@ export interface AnswerEditorOptions {
   readonly onChange: (changes: readonly LocalChange[], before: string, after: string) => void;
   readonly onFocus: () => void;
   readonly onBlur: () => void;
+  /** The student moved the cursor or edited here (a click, a key): it is where they mean to be. */
+  readonly onStudentCursor?: () => void;
   /** Files dropped on the editor, or images pasted into it, with where that happened. */
   readonly onFiles?: (files: readonly File[], at: { readonly pos: number; readonly pasted: boolean }) => void;
   /** The answer as last committed, for the change gutter (null: no git, or not committed). */
   readonly committed?: string | null;
+}
+
+/**
+ * A click, a cursor key, typing, deleting or undoing: the student put the cursor where it is. A
+ * focus from the navigator (no user event) or a figure link dropped in (`input.drop`) does not.
+ */
+function placedByStudent(tr: Transaction): boolean {
+  return (
+    tr.isUserEvent('select') ||
+    tr.isUserEvent('input.type') ||
+    tr.isUserEvent('input.paste') ||
+    tr.isUserEvent('delete') ||
+    tr.isUserEvent('move') ||
+    tr.isUserEvent('undo') ||
+    tr.isUserEvent('redo')
+  );
 }
 
 let shared: Extension | null = null;
@@ -93,6 +111,7 @@ export function createAnswerEditor(options: AnswerEditorOptions): EditorView {
         autocapitalize: 'sentences',
       }),
       EditorView.updateListener.of((update) => {
+        if (update.transactions.some(placedByStudent)) options.onStudentCursor?.();
         if (!update.docChanged) return;
         if (update.transactions.every((tr) => !tr.docChanged || tr.annotation(fromDocument))) return;
         const changes: LocalChange[] = [];

@@ -68,6 +68,8 @@ export class EditorManager implements EditorSync {
   private active = false;
   /** The question whose editor had focus last (where "next question" starts from). */
   lastFocused: number | null = null;
+  /** Questions whose cursor the student placed (clicked, moved, typed) since it was last moved for them. */
+  private readonly placed = new Set<number>();
   /** Set by the figure module: files dropped on, or images pasted into, question `number`'s editor. */
   onFiles: EditorFileHandler | null = null;
   /** Editors asked for before CodeMirror had loaded. */
@@ -146,6 +148,7 @@ export class EditorManager implements EditorSync {
         this.onFocusQuestion(number);
       },
       onBlur: () => this.session.leaveField(),
+      onStudentCursor: () => this.placed.add(number),
       onFiles: (files, at) => this.onFiles?.(number, files, at),
       committed: this.committedText(number),
     });
@@ -166,6 +169,14 @@ export class EditorManager implements EditorSync {
     const answer = this.committed.get(number);
     if (answer === undefined) return null;
     return answer === placeholderFor(number) ? '' : answer;
+  }
+
+  /**
+   * Whether the cursor in question `number` is where the student put it (a click or a key in that
+   * answer), rather than where a jump from the navigator, the problems panel or "next question" left it.
+   */
+  placedCursor(number: number): boolean {
+    return this.placed.has(number);
   }
 
   isMounted(number: number): boolean {
@@ -219,6 +230,9 @@ export class EditorManager implements EditorSync {
   private focusAt({ number, line, at }: PendingFocus): void {
     const view = this.mount(number);
     if (!view) return;
+    // A click on the stand-in is the student's choice of place; a jump is not.
+    if (at) this.placed.add(number);
+    else this.placed.delete(number);
     if (at) {
       const pos = view.posAtCoords(at);
       if (pos !== null) view.dispatch({ selection: { anchor: pos } });

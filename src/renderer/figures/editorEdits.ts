@@ -12,11 +12,11 @@ export interface InsertPoint {
   readonly pos: number;
 }
 
-/** Inserts the links on their own lines at `pos` and puts the cursor after them. */
+/** Inserts the links as paragraphs of their own at `pos` and puts the cursor after them. */
 export function insertLinksInEditor(view: EditorView, pos: number, markdown: readonly string[]): void {
-  const { from, insert, cursor } = insertLinksAt(view.state.doc.toString(), pos, markdown);
+  const { from, to, insert, cursor } = insertLinksAt(view.state.doc.toString(), pos, markdown);
   view.dispatch({
-    changes: { from, insert },
+    changes: { from, to, insert },
     selection: { anchor: cursor },
     scrollIntoView: true,
     userEvent: 'input.drop',
@@ -24,12 +24,13 @@ export function insertLinksInEditor(view: EditorView, pos: number, markdown: rea
 }
 
 /**
- * Where links go in `view`: the drop point when the text is unchanged since; else the cursor when
- * this editor has (or last had) the focus; else the end of the answer.
+ * Where links go in `view`: the drop (or paste) point when the text is unchanged since; else the
+ * cursor when the student put it there (`studentCursor`: a click or a key in this answer, not a
+ * navigator jump that merely focused it); else the end of the answer.
  */
-export function insertPosition(view: EditorView, at: InsertPoint | null, lastFocused: boolean): number {
+export function insertPosition(view: EditorView, at: InsertPoint | null, studentCursor: boolean): number {
   const doc = view.state.doc;
   if (at && at.doc === doc) return Math.min(at.pos, doc.length);
-  if (view.hasFocus || lastFocused) return view.state.selection.main.head;
+  if (studentCursor) return view.state.selection.main.head;
   return doc.length;
 }

@@ -132,7 +132,7 @@ export class FigureController {
 
   /**
    * Copies `files` into figures/ for question `number` and inserts a link for each accepted one,
-   * at `at` (a drop or paste point), at the cursor, or at the end of the answer.
+   * at `at` (a drop or paste point), at the cursor the student placed, or at the end of the answer.
    */
   async importFiles(
     number: number,
@@ -184,7 +184,7 @@ export class FigureController {
   private insert(number: number, markdown: readonly string[], at: InsertPoint | null): void {
     const view = this.manager?.mount(number) ?? null;
     if (view) {
-      insertLinksInEditor(view, insertPosition(view, at, this.manager?.lastFocused === number), markdown);
+      insertLinksInEditor(view, insertPosition(view, at, this.manager?.placedCursor(number) ?? false), markdown);
       return;
     }
     const text = this.session.editorText(number);

@@ -1,6 +1,7 @@
 /**
- * Pure text work behind the figure UI: where inserted links go, which answers a whole-report text
- * change (a rename, a fix, a downscale) touches, and which links a question's thumbnails show.
+ * Pure text work behind the figure UI: how inserted links become paragraphs of their own, which
+ * answers a whole-report text change (a rename, a fix, a downscale) touches, and which links a
+ * question's thumbnails show.
  * Everything that reaches the report goes through the answer editors, so these only compute.
  */
 import { insertFigureLink } from '../../core/figures/figureLinkEdits';
@@ -11,26 +12,45 @@ import { findQuestion, type ReportDocument } from '../../core/reportModel';
 import { editorTextOf } from '../model/answerText';
 
 /**
- * Inserts `markdown` links at `at` of `text`, each on its own line (the core's rule: a line break
- * before when text precedes on the line, after when text follows). The links land together, so the
- * change is one insertion at `from`; `cursor` is just after the last link.
+ * Inserts `markdown` links at `at` of `text`, each as a paragraph of its own: a blank line between
+ * it and any text before or after it (what is already blank there is reused), so the graded page
+ * shows the image on its own and never glues it to the sentence around it. A cursor in the middle
+ * of a line splits that paragraph there (the spaces at the split go). The change is one
+ * replacement of `from`..`to` by `insert`; `cursor` is just after the last link.
  */
 export function insertLinksAt(
   text: string,
   at: number,
   markdown: readonly string[],
-): { text: string; from: number; insert: string; cursor: number } {
-  const from = Math.max(0, Math.min(at, text.length));
-  let out = text;
-  let cursor = from;
-  for (const link of markdown) {
-    const next = insertFigureLink(out, cursor, link);
-    out = next.text;
-    cursor = next.cursor;
+): { text: string; from: number; to: number; insert: string; cursor: number } {
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  let from = Math.max(0, Math.min(at, text.length));
+  let to = from;
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const nextBreak = text.indexOf('\n', from);
+  const lineEnd = nextBreak === -1 ? text.length : nextBreak;
+  const splitsLine = text.slice(lineStart, from).trim() !== '' && text.slice(from, lineEnd).trim() !== '';
+  if (splitsLine) {
+    while (from > lineStart && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+    while (to < lineEnd && (text[to] === ' ' || text[to] === '\t')) to++;
   }
-  const insert = out.slice(from, from + out.length - text.length);
-  return { text: out, from, insert, cursor };
+  const before = text.slice(0, from);
+  const after = text.slice(to);
+  const breaksBefore = before.trim() === '' ? 2 : newlineCount(/\s*$/.exec(before)?.[0] ?? '');
+  const breaksAfter = after.trim() === '' ? 2 : newlineCount(/^\s*/.exec(after)?.[0] ?? '');
+  const links = markdown.join(eol + eol);
+  const prefix = eol.repeat(Math.max(0, 2 - breaksBefore));
+  const insert = prefix + links + eol.repeat(Math.max(0, 2 - breaksAfter));
+  return {
+    text: before + insert + after,
+    from,
+    to,
+    insert,
+    cursor: from + prefix.length + links.length,
+  };
 }
+
+const newlineCount = (space: string) => space.split('\n').length - 1;
 
 /**
  * The answers (as their editors show them) that differ between two texts of the same report, or

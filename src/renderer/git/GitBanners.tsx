@@ -44,7 +44,7 @@ export const GitBanners = memo(function GitBanners({ session, git }: { session: 
   const setUp = async () => {
     setSettingUp(true);
     try {
-      const outcome = await shell.api.invoke('gitSetup', { reportPath: session.report.reportPath });
+      const outcome = await shell.api.invoke('gitSetup', {});
       shell.showNotice(outcome.message);
     } catch (error) {
       shell.showNotice(`The merge driver could not be set up: ${error instanceof Error ? error.message : String(error)}`);

@@ -90,7 +90,7 @@ export class GitAwareness {
     try {
       let status: GitReportStatus | null;
       try {
-        status = await this.api.invoke('gitStatus', { reportPath: this.session.report.reportPath });
+        status = await this.api.invoke('gitStatus', {});
       } catch {
         status = null; // no git service, or it failed: say nothing about git
       }

@@ -2,7 +2,19 @@
  * The app's keyboard shortcuts, matched against key events and labelled for the host's platform
  * (⌘ on macOS, Ctrl elsewhere). The same actions arrive as menu commands from the Electron menu.
  */
-export type AppAction = 'save' | 'open' | 'next-question' | 'previous-question' | 'go-to-question' | 'export' | 'repair' | 'help';
+export type AppAction =
+  | 'save'
+  | 'open'
+  | 'next-question'
+  | 'previous-question'
+  | 'go-to-question'
+  | 'export'
+  | 'repair'
+  | 'focus-mode'
+  | 'text-larger'
+  | 'text-smaller'
+  | 'text-reset'
+  | 'help';
 
 export interface KeyCombo {
   readonly mod?: boolean;
@@ -42,6 +54,30 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'go-to-question', description: 'Go to question N', combos: [{ mod: true, key: 'g' }] },
   { action: 'export', description: 'Export', combos: [{ mod: true, key: 'e' }] },
   { action: 'repair', description: 'Repair the template structure', combos: [{ mod: true, shift: true, key: 'f' }] },
+  {
+    action: 'focus-mode',
+    description: 'Focus mode: one question at a time (Esc leaves)',
+    combos: [{ mod: true, shift: true, key: 'd' }],
+  },
+  {
+    action: 'text-larger',
+    description: 'Larger text',
+    // "+" is Shift+= on many layouts, and a key of its own on the number pad.
+    combos: [
+      { mod: true, key: '+', code: 'NumpadAdd' },
+      { mod: true, key: '=', code: 'Equal' },
+      { mod: true, shift: true, key: '+', code: 'Equal' },
+    ],
+  },
+  {
+    action: 'text-smaller',
+    description: 'Smaller text',
+    combos: [
+      { mod: true, key: '-', code: 'Minus' },
+      { mod: true, key: '-', code: 'NumpadSubtract' },
+    ],
+  },
+  { action: 'text-reset', description: 'Normal text size', combos: [{ mod: true, key: '0', code: 'Digit0' }] },
   {
     action: 'help',
     description: 'Show these shortcuts',

@@ -5,7 +5,8 @@
  * an edit re-renders one question. Graded-page differences come from the report's insights
  * (computed while the app is idle) and are marked where they are.
  */
-import { memo, useCallback, useDeferredValue, useMemo } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { findQuestion } from '../../core/reportModel';
 import type { GradedPageDifference } from '../../core/gradedPage';
 import type { PreviewNote } from '../../core/render';
 import { useShell } from '../appContext';
@@ -49,9 +50,11 @@ const PieceView = memo(function PieceView({
 export interface ReportPreviewProps {
   readonly session: ReportSession;
   readonly insights: ReportInsights;
+  /** The question being edited: the preview shows it (from its heading on) as it opens and as it changes. */
+  readonly current?: number | null;
 }
 
-export default function ReportPreview({ session, insights }: ReportPreviewProps) {
+export default function ReportPreview({ session, insights, current = null }: ReportPreviewProps) {
   const shell = useShell();
   usePreviewStyles();
   const doc = useDeferredValue(useStore(session.store, (s) => s.doc));
@@ -59,12 +62,55 @@ export default function ReportPreview({ session, insights }: ReportPreviewProps)
   const pieces = useMemo(() => piecesOf(doc), [doc]);
   const imageUrl = useMemo(() => figureUrlFor(shell.host), [shell.host]);
   const onOpenLink = useCallback((url: string) => openLinkOutside(shell.api, shell.host, url), [shell]);
+
+  // Follow the question being edited: its piece starts at its heading's line. Pieces render a
+  // moment later and the column changes size with the layout, so the place is kept until the
+  // student scrolls the preview themselves.
+  const scrollRef = useRef<HTMLElement>(null);
+  const pageRef = useRef<HTMLDivElement>(null);
+  const currentLine = current === null ? null : (findQuestion(doc, current)?.headingLine ?? null);
+  const index = currentLine === null ? -1 : pieces.findIndex((p) => p.firstLine === currentLine);
+  const follow = useRef({ index, manual: false });
+  const align = useCallback(() => {
+    const scroller = scrollRef.current;
+    const target = follow.current.index === -1 ? null : pageRef.current?.children[follow.current.index];
+    if (!scroller || !(target instanceof HTMLElement)) return;
+    scroller.scrollTop += target.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
+  }, []);
+  useEffect(() => {
+    follow.current = { index, manual: false };
+    align();
+  }, [index, align]);
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    const page = pageRef.current;
+    if (!scroller || !page) return;
+    const observer = new ResizeObserver(() => {
+      if (!follow.current.manual) align();
+    });
+    observer.observe(scroller);
+    observer.observe(page);
+    return () => observer.disconnect();
+  }, [align]);
+  const scrolledByHand = useCallback(() => {
+    follow.current.manual = true;
+  }, []);
+
   return (
-    <section className="report-preview" data-testid="report-preview" aria-label="Preview of the whole report">
+    <section
+      className="report-preview"
+      data-testid="report-preview"
+      data-following={current ?? undefined}
+      aria-label="Preview of the whole report"
+      ref={scrollRef}
+      onWheel={scrolledByHand}
+      onPointerDown={scrolledByHand}
+      onKeyDown={scrolledByHand}
+    >
       <p className="report-preview__caption">
         How GitHub shows the report. Marked places look different on the graded page.
       </p>
-      <div className="report-preview__page">
+      <div className="report-preview__page" ref={pageRef}>
         {pieces.map((piece, i) => (
           <PieceView
             // Keyed by position: a piece whose text and notes did not change is not rendered again,

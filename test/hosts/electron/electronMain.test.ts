@@ -280,6 +280,10 @@ describe('the Electron main process', () => {
       Save: 'CmdOrCtrl+S',
       'Export HTML…': 'CmdOrCtrl+E',
       'Go to Question…': 'CmdOrCtrl+G',
+      'Focus Mode': 'CmdOrCtrl+Shift+D',
+      'Larger Text': 'CmdOrCtrl+Plus',
+      'Smaller Text': 'CmdOrCtrl+-',
+      'Normal Text Size': 'CmdOrCtrl+0',
     });
   });
 

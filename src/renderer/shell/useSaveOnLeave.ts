@@ -1,0 +1,26 @@
+/** In the browser host nothing asks before the tab closes: save, and let the browser ask. */
+import { useEffect, type RefObject } from 'react';
+import type { InitialState } from '../../api/contract';
+import type { ReportSession } from '../state/reportSession';
+
+export function useSaveOnLeave(host: InitialState['host'] | null, sessionRef: RefObject<ReportSession | null>): void {
+  useEffect(() => {
+    if (host !== 'browser') return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      const session = sessionRef.current;
+      if (!session?.dirty) return;
+      void session.save();
+      event.preventDefault();
+    };
+    const onHidden = () => {
+      const session = sessionRef.current;
+      if (document.visibilityState === 'hidden' && session?.dirty) void session.save();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, [host, sessionRef]);
+}
