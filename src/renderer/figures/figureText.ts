@@ -4,7 +4,6 @@
  * question's thumbnails show.
  * Everything that reaches the report goes through the answer editors, so these only compute.
  */
-import { insertFigureLink } from '../../core/figures/figureLinkEdits';
 import { reportFigureLinks, scanFigureLinks } from '../../core/figures/scanFigureLinks';
 import type { FigureLink } from '../../core/figures/figureLink';
 import { parseReport } from '../../core/parseReport';
