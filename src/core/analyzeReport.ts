@@ -10,6 +10,7 @@ import { lineCounter } from './lineIndex';
 import { parseReport } from './parseReport';
 import { countImages, countWords, normalizeNewlines, stripNewlines } from './pythonText';
 import { placeholderFor, type ReportDocument } from './reportModel';
+import { foldRepeatedWarnings } from './repeatedWarnings';
 
 export type WarningKind =
   | 'cut-by-heading'
@@ -60,9 +61,9 @@ export interface QuestionView {
 export interface ReportAnalysis {
   readonly check: CheckResult;
   readonly questions: readonly QuestionView[];
+  /** Every question's warnings, identical ones folded into one with a count (repeatedWarnings). */
   readonly warnings: readonly ReportWarning[];
 }
-
 
 /** A question's status from its counts: the one rule for the navigator, meters and CLI. */
 export function questionStatus(
@@ -238,5 +239,5 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
       });
     }
   }
-  return { check, questions: views, warnings };
+  return { check, questions: views, warnings: foldRepeatedWarnings(warnings) };
 }
