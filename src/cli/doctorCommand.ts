@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { copyFile, unlink } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkReport } from '../core/checkReport';
+import { checkReport, type CheckResult } from '../core/checkReport';
 import { driftEffects } from '../core/diagnostics';
 import { breaksChecker, doctor, type Finding, lineDiffCounts, repair, type Severity, SEVERITIES } from '../core/doctor';
 import { writeFileAtomic } from '../main/services/atomicWrite';
@@ -96,8 +96,8 @@ function fixEffects(drift: ReturnType<typeof driftEffects>): Map<string, string>
   return effects;
 }
 
-function checkerSummary(text: string, loaded: LoadedReport) {
-  const check = checkReport(text, loaded.profile);
+function checkerSummary(text: string, loaded: LoadedReport, known: CheckResult | null = null) {
+  const check = known ?? checkReport(text, loaded.profile);
   return { answers: check.answers, expected: loaded.profile.expectedAnswers, error: check.error };
 }
 
@@ -243,7 +243,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
   const remainingIds = new Set(remaining.filter((f) => f.fix).map((f) => f.id));
   const fixed = fixable.filter((f) => !remainingIds.has(f.id));
   const exit = breaksChecker(remaining).length > 0 ? 1 : 0;
-  const checker = checkerSummary(repaired, loaded);
+  const checker = checkerSummary(repaired, loaded, repaired === repairing.text ? repairing.check : null);
   if (values.json) {
     io.out(
       JSON.stringify(

@@ -64,7 +64,10 @@ function defaultOption(draft: Draft): string {
  */
 const SIMULATION_BUDGET_CHARS = 8_000_000;
 
-function diagnose(text: string, profile: CheckerProfile): { diagnosed: Diagnosed[]; textLines: TextLines } {
+function diagnose(
+  text: string,
+  profile: CheckerProfile,
+): { diagnosed: Diagnosed[]; textLines: TextLines; check: CheckResult } {
   const ctx = createContext(text, profile);
   const drafts: Draft[] = [...detectStructure(ctx), ...detectQuotes(ctx), ...detectAnswers(ctx), ...detectChecklist(ctx), ...detectConflicts(ctx)];
   const baseCounts = counts(ctx.check);
@@ -109,7 +112,7 @@ function diagnose(text: string, profile: CheckerProfile): { diagnosed: Diagnosed
     };
     return { finding, draft };
   });
-  return { diagnosed, textLines: ctx.textLines };
+  return { diagnosed, textLines: ctx.textLines, check: ctx.check };
 }
 
 /**
@@ -179,6 +182,8 @@ export interface Repair {
    * nothing chosen is left to fix), else null: a caller need not diagnose a 2 MB text once more.
    */
   readonly remaining: Finding[] | null;
+  /** The checker's verdict on the repaired text, when the last round diagnosed it (else null). */
+  readonly check: CheckResult | null;
 }
 
 /**
@@ -196,10 +201,13 @@ export function repair(
   let current = text;
   let before: Finding[] | null = null;
   let remaining: Finding[] | null = null;
+  let check: CheckResult | null = null;
   const pending = ids === 'all' ? null : new Set(ids);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { diagnosed, textLines } = diagnose(current, profile);
+    const diagnosis = diagnose(current, profile);
+    const { diagnosed, textLines } = diagnosis;
     remaining = diagnosed.map((d) => d.finding);
+    check = diagnosis.check;
     before ??= remaining;
     const candidates = diagnosed.filter((d) => d.draft.fix && (pending === null || pending.has(d.finding.id)));
     if (candidates.length === 0) break;
@@ -222,12 +230,13 @@ export function repair(
     if (next === current) break;
     current = next;
     remaining = null;
+    check = null;
     if (pending) {
       for (const id of acceptedIds) pending.delete(id);
       if (pending.size === 0) break;
     }
   }
-  return { text: current, findings: before ?? [], remaining };
+  return { text: current, findings: before ?? [], remaining, check };
 }
 
 /** The repaired text alone: see `repair`. */
