@@ -126,6 +126,14 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
   }
 
   const warnings: ReportWarning[] = [];
+  // One string per distinct message: 100 000 pasted headings repeat two messages 100 000 times.
+  const messages = new Map<string, string>();
+  const shared = (message: string) => {
+    const known = messages.get(message);
+    if (known !== undefined) return known;
+    messages.set(message, message);
+    return message;
+  };
   const seen = new Set<number>();
   const views: QuestionView[] = [];
   for (const q of ndoc.questions) {
@@ -136,7 +144,7 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
     const inRegion = (offset: number) => offset >= regionStart && offset < regionEnd;
     const own: ReportWarning[] = [];
     const warn = (kind: WarningKind, message: string, at: number | null = null) =>
-      own.push({ kind, question: q.number, line: at, message });
+      own.push({ kind, question: q.number, line: at, message: shared(message) });
 
     if (seen.has(q.number)) {
       warn('duplicate-question', `Question ${q.number} appears twice; the checker counts both.`, q.headingLine);

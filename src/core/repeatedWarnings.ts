@@ -22,7 +22,30 @@ export const MAX_REPEATS_APART = 3;
 /** Lines named in a folded warning's message. */
 const LINES_NAMED = 3;
 
-const keyOf = (w: FoldableWarning) => `${w.kind}\u0000${w.question ?? ''}\u0000${w.message}`;
+/** The warnings alike in kind, question and message, and the lines they are on. */
+interface Group {
+  count: number;
+  readonly lines: number[];
+  emitted: boolean;
+}
+
+/**
+ * Groups by question, then kind, then message: nested maps keyed by the warning's own values, so
+ * no key string is built per warning (a joined key for each of 230 000 took seconds).
+ */
+class Groups {
+  private readonly byQuestion = new Map<number | null, Map<string, Map<string, Group>>>();
+
+  get(w: FoldableWarning): Group {
+    let byKind = this.byQuestion.get(w.question);
+    if (!byKind) this.byQuestion.set(w.question, (byKind = new Map()));
+    let byMessage = byKind.get(w.kind);
+    if (!byMessage) byKind.set(w.kind, (byMessage = new Map()));
+    let group = byMessage.get(w.message);
+    if (!group) byMessage.set(w.message, (group = { count: 0, lines: [], emitted: false }));
+    return group;
+  }
+}
 
 /** The message of `count` identical warnings at `lines` (the first few of them). */
 export function foldedMessage(message: string, count: number, lines: readonly number[]): string {
@@ -37,31 +60,22 @@ export function foldedMessage(message: string, count: number, lines: readonly nu
  * Groups of up to MAX_REPEATS_APART, and the order of everything, are kept.
  */
 export function foldRepeatedWarnings<T extends FoldableWarning>(warnings: readonly T[]): T[] {
-  const counts = new Map<string, number>();
+  const groups = new Groups();
+  let folding = false;
   for (const w of warnings) {
-    const key = keyOf(w);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const group = groups.get(w);
+    group.count++;
+    if (w.line !== null) group.lines.push(w.line);
+    if (group.count > MAX_REPEATS_APART) folding = true;
   }
-  if (warnings.length === counts.size || ![...counts.values()].some((n) => n > MAX_REPEATS_APART)) {
-    return [...warnings];
-  }
-  const lines = new Map<string, number[]>();
-  for (const w of warnings) {
-    const key = keyOf(w);
-    if (counts.get(key)! <= MAX_REPEATS_APART || w.line === null) continue;
-    const list = lines.get(key);
-    if (!list) lines.set(key, [w.line]);
-    else list.push(w.line);
-  }
+  if (!folding) return [...warnings];
   const out: T[] = [];
-  const emitted = new Set<string>();
   for (const w of warnings) {
-    const key = keyOf(w);
-    const count = counts.get(key)!;
-    if (count <= MAX_REPEATS_APART) out.push(w);
-    else if (!emitted.has(key)) {
-      emitted.add(key);
-      out.push({ ...w, message: foldedMessage(w.message, count, lines.get(key) ?? []) });
+    const group = groups.get(w);
+    if (group.count <= MAX_REPEATS_APART) out.push(w);
+    else if (!group.emitted) {
+      group.emitted = true;
+      out.push({ ...w, message: foldedMessage(w.message, group.count, group.lines) });
     }
   }
   return out;
