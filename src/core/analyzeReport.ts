@@ -10,6 +10,7 @@ import { lineCounter } from './lineIndex';
 import { parseReport } from './parseReport';
 import { countImages, countWords, normalizeNewlines, stripNewlines } from './pythonText';
 import { placeholderFor, type ReportDocument } from './reportModel';
+import { foldRepeatedWarnings } from './repeatedWarnings';
 
 export type WarningKind =
   | 'cut-by-heading'
@@ -60,9 +61,9 @@ export interface QuestionView {
 export interface ReportAnalysis {
   readonly check: CheckResult;
   readonly questions: readonly QuestionView[];
+  /** Every question's warnings, identical ones folded into one with a count (repeatedWarnings). */
   readonly warnings: readonly ReportWarning[];
 }
-
 
 /** A question's status from its counts: the one rule for the navigator, meters and CLI. */
 export function questionStatus(
@@ -125,6 +126,14 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
   }
 
   const warnings: ReportWarning[] = [];
+  // One string per distinct message: 100 000 pasted headings repeat two messages 100 000 times.
+  const messages = new Map<string, string>();
+  const shared = (message: string) => {
+    const known = messages.get(message);
+    if (known !== undefined) return known;
+    messages.set(message, message);
+    return message;
+  };
   const seen = new Set<number>();
   const views: QuestionView[] = [];
   for (const q of ndoc.questions) {
@@ -135,7 +144,7 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
     const inRegion = (offset: number) => offset >= regionStart && offset < regionEnd;
     const own: ReportWarning[] = [];
     const warn = (kind: WarningKind, message: string, at: number | null = null) =>
-      own.push({ kind, question: q.number, line: at, message });
+      own.push({ kind, question: q.number, line: at, message: shared(message) });
 
     if (seen.has(q.number)) {
       warn('duplicate-question', `Question ${q.number} appears twice; the checker counts both.`, q.headingLine);
@@ -238,5 +247,5 @@ export function analyzeReport(text: string, profile: CheckerProfile, doc?: Repor
       });
     }
   }
-  return { check, questions: views, warnings };
+  return { check, questions: views, warnings: foldRepeatedWarnings(warnings) };
 }

@@ -16,11 +16,12 @@ import type {
 } from './reportModel';
 import { placeholderFor } from './reportModel';
 
-interface Line {
+export interface Line {
   /** The line without its terminator. */
   readonly content: string;
   /** The terminator: `\n`, `\r\n`, `\r` or `` on the last line. */
   readonly eol: string;
+  /** Offset of the line's first character in the text (after the BOM on the first line). */
   readonly start: number;
 }
 
@@ -42,6 +43,11 @@ function splitLines(text: string, from: number): Line[] {
     pos = end + eol.length;
   }
   return lines;
+}
+
+/** The lines of a whole report (a BOM is not part of the first line), as parseReport reads them. */
+export function reportLines(text: string): Line[] {
+  return splitLines(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
 }
 
 export function detectLineEnding(text: string): LineEnding {
@@ -233,7 +239,8 @@ export function answerContent(segmentText: string, onMarkerLine: boolean): strin
   return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
 }
 
-export function parseReport(text: string): ReportDocument {
+/** `lines`, when the caller already split `text` with reportLines, saves splitting it again. */
+export function parseReport(text: string, lines: readonly Line[] = reportLines(text)): ReportDocument {
   const segments: Segment[] = [];
   const push = (kind: SegmentKind, start: number, end: number): number => {
     if (end <= start) return -1;
@@ -250,7 +257,6 @@ export function parseReport(text: string): ReportDocument {
 
   const hasBom = text.charCodeAt(0) === 0xfeff;
   if (hasBom) push('bom', 0, 1);
-  const lines = splitLines(text, hasBom ? 1 : 0);
   const lineNumber = (index: number) => index + 1;
 
   let i = 0;

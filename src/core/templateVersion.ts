@@ -40,10 +40,16 @@ let firstWords: Set<string> | null = null;
  */
 function templateShinglesIn(text: string): Set<string> {
   allFingerprints();
-  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  // The words as `shingles` splits them, read through a window of five: an array of every word of
+  // a 3 MB file (twice, split then filtered) took ~40 MB.
+  const lower = text.toLowerCase();
+  const word = /[a-z0-9]+/g;
+  const window: string[] = [];
   const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) {
-    if (firstWords!.has(words[i])) out.add(words.slice(i, i + SHINGLE).join(' '));
+  for (let m = word.exec(lower); m !== null; m = word.exec(lower)) {
+    window.push(m[0]);
+    if (window.length > SHINGLE) window.shift();
+    if (window.length === SHINGLE && firstWords!.has(window[0])) out.add(window.join(' '));
   }
   return out;
 }

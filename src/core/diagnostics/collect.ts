@@ -79,29 +79,27 @@ function compare(a: Diagnostic, b: Diagnostic): number {
 
 export function collectDiagnostics(...lists: readonly (readonly Diagnostic[])[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  // Indexed, not searched: a pathological report can hold a million findings.
-  const places = new Map<string, { exact: Map<string, number>; bySource: Map<DiagnosticSource, number> }>();
+  // Indexed, not searched: a pathological report can hold a million findings. Flat maps with
+  // composite keys: two maps per problem took ~30 MB for 70 000 missing figures.
+  /** Where a problem with this exact source, line and message went. */
+  const exactAt = new Map<string, number>();
+  /** Per problem, where each source's first description of it went, in the order they came. */
+  const sourcesAt = new Map<string, [DiagnosticSource, number][]>();
   for (const list of lists) {
     for (const d of list) {
       const key = problemKey(d);
       const link = key.includes('|link|');
-      let place = places.get(key);
-      if (!place) places.set(key, (place = { exact: new Map(), bySource: new Map() }));
-      const exact = link ? '' : `${d.source}|${d.line}|${d.message}`;
-      let at = place.exact.get(exact);
-      if (at === undefined && !link) {
-        for (const [source, index] of place.bySource) {
-          if (source !== d.source) {
-            at = index;
-            break;
-          }
-        }
-      }
+      const exact = link ? key : `${key}\u0000${d.source}|${d.line}|${d.message}`;
+      let at = exactAt.get(exact);
+      const sources = link ? undefined : sourcesAt.get(key);
+      if (at === undefined && sources) at = sources.find(([source]) => source !== d.source)?.[1];
       if (at === undefined) {
         at = out.push(d) - 1;
       } else out[at] = merge(out[at], d);
-      if (!place.exact.has(exact)) place.exact.set(exact, at);
-      if (!place.bySource.has(d.source)) place.bySource.set(d.source, at);
+      if (!exactAt.has(exact)) exactAt.set(exact, at);
+      if (link) continue;
+      if (!sources) sourcesAt.set(key, [[d.source, at]]);
+      else if (!sources.some(([source]) => source === d.source)) sources.push([d.source, at]);
     }
   }
   // Stable: diagnostics at one place keep the order their analyses gave them.

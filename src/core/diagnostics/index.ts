@@ -3,7 +3,7 @@ export * from './diagnostic';
 export { editBetween } from './editBetween';
 export { checkerDiagnostics, checkerErrorMessage, splitDiagnostics } from './fromChecker';
 export { figureDiagnostics, figureFixToDiagnosticFix } from './fromFigures';
-export { diagnoseDrift, doctorDiagnostics } from './fromDoctor';
+export { diagnoseDrift, doctorDiagnostics, driftEffects } from './fromDoctor';
 export { templateDiagnostics } from './fromTemplate';
 export { gradedPageDiagnostics } from './fromGradedPage';
 export { conflictDiagnostics } from './fromConflicts';

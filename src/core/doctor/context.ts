@@ -79,7 +79,7 @@ const FENCE = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})/
 export function createContext(text: string, profile: CheckerProfile): DoctorContext {
   const textLines = splitTextLines(text);
   const { lines } = textLines;
-  const doc = parseReport(text);
+  const doc = parseReport(text, lines);
   const detected = detectTemplate(text);
   const version = detected && detected.version !== 'unknown' && detected.generation === profile.generation ? detected.version : null;
   const template = templateIndex(profile.generation, version);

@@ -5,7 +5,7 @@
  */
 import { checkReport, type CheckResult } from '../checkReport';
 import type { CheckerProfile } from '../constraints';
-import { comparableWords, lostWords } from './answerWords';
+import { comparableWords, eachComparableWord } from './answerWords';
 import { createContext, type Draft } from './context';
 import { detectAnswers } from './detectAnswers';
 import { detectChecklist } from './detectChecklist';
@@ -64,7 +64,10 @@ function defaultOption(draft: Draft): string {
  */
 const SIMULATION_BUDGET_CHARS = 8_000_000;
 
-function diagnose(text: string, profile: CheckerProfile): { diagnosed: Diagnosed[]; textLines: TextLines } {
+function diagnose(
+  text: string,
+  profile: CheckerProfile,
+): { diagnosed: Diagnosed[]; textLines: TextLines; check: CheckResult } {
   const ctx = createContext(text, profile);
   const drafts: Draft[] = [...detectStructure(ctx), ...detectQuotes(ctx), ...detectAnswers(ctx), ...detectChecklist(ctx), ...detectConflicts(ctx)];
   const baseCounts = counts(ctx.check);
@@ -109,7 +112,7 @@ function diagnose(text: string, profile: CheckerProfile): { diagnosed: Diagnosed
     };
     return { finding, draft };
   });
-  return { diagnosed, textLines: ctx.textLines };
+  return { diagnosed, textLines: ctx.textLines, check: ctx.check };
 }
 
 /**
@@ -148,12 +151,39 @@ function droppableWords(textLines: TextLines, edits: readonly LineEdit[]): strin
   return out;
 }
 
-/** Throws instead of returning a text that lost a word (a bug in a fix, never the user's problem). */
+/**
+ * Throws instead of returning a text that lost a word (a bug in a fix, never the user's problem).
+ * Counted, not listed: the words of `before` beyond what `allowed` and `after` hold are lost.
+ */
 function assertNoWordLost(before: string, after: string, allowed: readonly string[]): void {
-  const lost = lostWords(lostWords(comparableWords(before), allowed), comparableWords(after));
+  const available = new Map<string, number>();
+  const add = (word: string) => available.set(word, (available.get(word) ?? 0) + 1);
+  for (const word of allowed) add(word);
+  eachComparableWord(after, add);
+  const lost: string[] = [];
+  eachComparableWord(before, (word) => {
+    const n = available.get(word) ?? 0;
+    if (n > 0) available.set(word, n - 1);
+    else if (lost.length < 5) lost.push(word);
+  });
   if (lost.length > 0) {
-    throw new Error(`doctor: a repair would remove words (${lost.slice(0, 5).join(' ')}); the report was not changed`);
+    throw new Error(`doctor: a repair would remove words (${lost.join(' ')}); the report was not changed`);
   }
+}
+
+/** A repair, with what the doctor found before it and, when known, after it. */
+export interface Repair {
+  /** The repaired text (`text` itself when nothing could be fixed). */
+  readonly text: string;
+  /** The findings of the text before any fix: what `doctor(text, profile)` says. */
+  readonly findings: Finding[];
+  /**
+   * The findings of the repaired text when the last round diagnosed it (as it does whenever
+   * nothing chosen is left to fix), else null: a caller need not diagnose a 2 MB text once more.
+   */
+  readonly remaining: Finding[] | null;
+  /** The checker's verdict on the repaired text, when the last round diagnosed it (else null). */
+  readonly check: CheckResult | null;
 }
 
 /**
@@ -162,16 +192,23 @@ function assertNoWordLost(before: string, after: string, allowed: readonly strin
  * re-diagnosed text), until nothing chosen is left. Line endings and the BOM are kept, and every
  * word outside the template's own structure lines is kept (checked; a violation throws).
  */
-export function applyFixes(
+export function repair(
   text: string,
   profile: CheckerProfile,
   ids: readonly string[] | 'all',
   choices: FixChoices = {},
-): string {
+): Repair {
   let current = text;
+  let before: Finding[] | null = null;
+  let remaining: Finding[] | null = null;
+  let check: CheckResult | null = null;
   const pending = ids === 'all' ? null : new Set(ids);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { diagnosed, textLines } = diagnose(current, profile);
+    const diagnosis = diagnose(current, profile);
+    const { diagnosed, textLines } = diagnosis;
+    remaining = diagnosed.map((d) => d.finding);
+    check = diagnosis.check;
+    before ??= remaining;
     const candidates = diagnosed.filter((d) => d.draft.fix && (pending === null || pending.has(d.finding.id)));
     if (candidates.length === 0) break;
     const accepted: (readonly LineEdit[])[] = [];
@@ -192,12 +229,24 @@ export function applyFixes(
     assertNoWordLost(current, next, droppableWords(textLines, edits));
     if (next === current) break;
     current = next;
+    remaining = null;
+    check = null;
     if (pending) {
       for (const id of acceptedIds) pending.delete(id);
       if (pending.size === 0) break;
     }
   }
-  return current;
+  return { text: current, findings: before ?? [], remaining, check };
+}
+
+/** The repaired text alone: see `repair`. */
+export function applyFixes(
+  text: string,
+  profile: CheckerProfile,
+  ids: readonly string[] | 'all',
+  choices: FixChoices = {},
+): string {
+  return repair(text, profile, ids, choices).text;
 }
 
 /** Findings that make the course's checker stop or move answers. */

@@ -3,41 +3,23 @@
  * original text, so untouched lines keep their bytes, and new lines take the file's own line
  * ending (a CRLF file stays CRLF; a file without a final newline keeps not having one).
  */
-import { detectLineEnding } from '../parseReport';
+import { detectLineEnding, reportLines, type Line } from '../parseReport';
 
-export interface TextLine {
-  /** The line without its terminator (and without the BOM on the first line). */
-  readonly content: string;
-  /** `\n`, `\r\n`, `\r`, or `` on a last line without one. */
-  readonly eol: string;
-  /** Offset of the line's first character in the whole text (BOM included in the count). */
-  readonly start: number;
-}
+/** A line of the report: its content without terminator, the terminator, and where it starts. */
+export type TextLine = Line;
 
 export interface TextLines {
+  /** The whole text the lines are of. */
+  readonly text: string;
   readonly bom: string;
   readonly lines: readonly TextLine[];
   /** The file's predominant line ending, used for every new line. */
   readonly eol: string;
 }
 
-export function splitTextLines(text: string): TextLines {
-  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  const lines: TextLine[] = [];
-  let pos = bom.length;
-  while (pos < text.length) {
-    let end = pos;
-    while (end < text.length) {
-      const c = text.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-      end++;
-    }
-    let eol = '';
-    if (end < text.length) eol = text[end] === '\r' && text[end + 1] === '\n' ? '\r\n' : text[end];
-    lines.push({ content: text.slice(pos, end), eol, start: pos });
-    pos = end + eol.length;
-  }
-  return { bom, lines, eol: detectLineEnding(text) };
+/** The text's lines, split once and shared with parseReport (which needs the same lines). */
+export function splitTextLines(text: string, lines: readonly TextLine[] = reportLines(text)): TextLines {
+  return { text, bom: text.charCodeAt(0) === 0xfeff ? '\ufeff' : '', lines, eol: detectLineEnding(text) };
 }
 
 /** 0-based index of the line holding `offset` (an offset at the very end maps past the last line). */
@@ -93,33 +75,41 @@ export function applyLineEdits(text: TextLines, edits: readonly LineEdit[]): str
   const order = edits
     .map((edit, i) => ({ edit, i }))
     .sort((a, b) => a.edit.at - b.edit.at || Number(a.edit.deleteCount > 0) - Number(b.edit.deleteCount > 0) || a.i - b.i);
-  const out: { content: string; eol: string }[] = [];
+  // Runs of untouched lines are copied as one slice of the text: a line object (and a string) per
+  // line of a 2 MB report cost ~40 MB for every fix simulated.
+  const parts: string[] = [text.bom];
+  /** Index in `parts` of the last line's terminator ('' while that line has none). */
+  let lastEol = -1;
+  const put = (content: string, terminator: string) => {
+    // Every line but the last needs a terminator (an append after a last line that had none).
+    if (lastEol >= 0 && parts[lastEol] === '') parts[lastEol] = eol;
+    parts.push(content, terminator);
+    lastEol = parts.length - 1;
+  };
   let next = 0;
   const copyUpTo = (end: number) => {
-    for (; next < end && next < lines.length; next++) out.push({ content: lines[next].content, eol: lines[next].eol });
+    const stop = Math.min(end, lines.length);
+    if (next >= stop) return;
+    const last = lines[stop - 1];
+    put(text.text.slice(lines[next].start, last.start + last.content.length), last.eol);
+    next = stop;
   };
   for (const { edit } of order) {
     copyUpTo(edit.at);
     if (edit.deleteCount === 0) {
-      for (const content of edit.insert) out.push({ content, eol });
+      for (const content of edit.insert) put(content, eol);
       continue;
     }
     const lastDeleted = lines[Math.min(edit.at + edit.deleteCount, lines.length) - 1];
-    edit.insert.forEach((content, k) => {
-      out.push({ content, eol: k === edit.insert.length - 1 ? lastDeleted.eol : eol });
-    });
+    edit.insert.forEach((content, k) => put(content, k === edit.insert.length - 1 ? lastDeleted.eol : eol));
     next = Math.max(next, edit.at + edit.deleteCount);
   }
   copyUpTo(lines.length);
-  // Every line but the last needs a terminator (an append after a last line that had none).
-  for (let i = 0; i < out.length - 1; i++) if (out[i].eol === '') out[i].eol = eol;
-  if (out.length > 0 && lines.length > 0 && lines[lines.length - 1].eol === '' && out[out.length - 1].eol !== '') {
+  if (lastEol >= 0 && lines.length > 0 && lines[lines.length - 1].eol === '' && parts[lastEol] !== '') {
     // The file had no final newline: keep it that way.
-    out[out.length - 1].eol = '';
+    parts[lastEol] = '';
   }
-  let result = text.bom;
-  for (const line of out) result += line.content + line.eol;
-  return result;
+  return parts.join('');
 }
 
 export const isBlank = (content: string): boolean => content.trim() === '';

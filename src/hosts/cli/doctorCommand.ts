@@ -6,9 +6,9 @@ import { constants } from 'node:fs';
 import { copyFile, unlink } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkReport } from '../../core/checkReport';
-import { diagnoseDrift } from '../../core/diagnostics';
-import { applyFixes, breaksChecker, type Finding, lineDiff, type Severity, SEVERITIES } from '../../core/doctor';
+import { checkReport, type CheckResult } from '../../core/checkReport';
+import { driftEffects } from '../../core/diagnostics';
+import { breaksChecker, doctor, type Finding, lineDiffCounts, repair, type Severity, SEVERITIES } from '../../core/doctor';
 import { writeFileAtomic } from '../../services/atomicWrite';
 import { loadReport, type LoadedReport } from '../../services/loadReport';
 import { locateReport } from '../../services/locateReport';
@@ -90,17 +90,14 @@ export function formatFindings(
 }
 
 /** What each fix does to the verdict, by finding id (only fixes that change it). */
-function fixEffects(drift: ReturnType<typeof diagnoseDrift>): Map<string, string> {
+function fixEffects(drift: ReturnType<typeof driftEffects>): Map<string, string> {
   const effects = new Map<string, string>();
-  for (const { finding, diagnostic } of drift) {
-    const effect = diagnostic.fixes[0]?.effect;
-    if (effect) effects.set(finding.id, effect);
-  }
+  for (const { finding, effect } of drift) if (effect) effects.set(finding.id, effect);
   return effects;
 }
 
-function checkerSummary(text: string, loaded: LoadedReport) {
-  const check = checkReport(text, loaded.profile);
+function checkerSummary(text: string, loaded: LoadedReport, known: CheckResult | null = null) {
+  const check = known ?? checkReport(text, loaded.profile);
   return { answers: check.answers, expected: loaded.profile.expectedAnswers, error: check.error };
 }
 
@@ -165,11 +162,14 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
   const located = await locateReport(resolve(io.cwd, positionals[0] ?? '.'));
   const loaded = await loadReport(located.reportPath);
   const shown = displayPath(io.cwd, loaded.reportPath);
-  const drift = diagnoseDrift(loaded.text, loaded.profile);
-  const findings = drift.map((d) => d.finding);
   const template = { generation: loaded.profile.generation, version: loaded.template?.version ?? null };
 
   if (!values.fix) {
+    // The JSON has no effects: the findings alone, without simulating any fix.
+    const drift = values.json
+      ? doctor(loaded.text, loaded.profile).map((finding) => ({ finding }))
+      : driftEffects(loaded.text, loaded.profile);
+    const findings = drift.map((d) => d.finding);
     const exit = breaksChecker(findings).length > 0 ? 1 : 0;
     if (values.json) {
       io.out(
@@ -192,18 +192,20 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
     return exit;
   }
 
-  const fixable = findings.filter((f) => f.fix);
-  let repaired = loaded.text;
+  // One diagnosis gives the findings and the first round of fixes; when the last round diagnosed
+  // the repaired text, what is left needs no diagnosis of its own either.
+  let repairing: ReturnType<typeof repair>;
   try {
-    if (fixable.length > 0)
-      repaired = applyFixes(loaded.text, loaded.profile, 'all', { 'heading-in-answer': headings });
+    repairing = repair(loaded.text, loaded.profile, 'all', { 'heading-in-answer': headings });
   } catch (error) {
     // applyFixes refuses to return a text that lost a word; say so rather than crash.
     io.err(`report-editor doctor: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
-  const figureFixes = values.figures ? applyFigureTextFixes(repaired) : { text: repaired, applied: [] };
-  repaired = figureFixes.text;
+  const { findings } = repairing;
+  const fixable = findings.filter((f) => f.fix);
+  const figureFixes = values.figures ? applyFigureTextFixes(repairing.text) : { text: repairing.text, applied: [] };
+  const repaired = figureFixes.text;
   let backup: string | null = null;
   if (repaired !== loaded.text) {
     // Someone (the app, an editor) may have saved the file meanwhile: never overwrite their work.
@@ -233,12 +235,15 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       );
     }
   }
-  const remainingDrift = diagnoseDrift(repaired, loaded.profile);
+  const known = repaired === repairing.text ? repairing.remaining : null;
+  // Effects are printed for fixes only: left-over findings rarely have one.
+  const remainingDrift =
+    known && !known.some((f) => f.fix) ? known.map((finding) => ({ finding })) : driftEffects(repaired, loaded.profile);
   const remaining = remainingDrift.map((d) => d.finding);
   const remainingIds = new Set(remaining.filter((f) => f.fix).map((f) => f.id));
   const fixed = fixable.filter((f) => !remainingIds.has(f.id));
   const exit = breaksChecker(remaining).length > 0 ? 1 : 0;
-  const checker = checkerSummary(repaired, loaded);
+  const checker = checkerSummary(repaired, loaded, repaired === repairing.text ? repairing.check : null);
   if (values.json) {
     io.out(
       JSON.stringify(
@@ -266,9 +271,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       '',
     );
   } else {
-    const diff = lineDiff(loaded.text, repaired);
-    const added = diff.filter((d) => d.kind === 'added').length;
-    const removed = diff.filter((d) => d.kind === 'removed').length;
+    const { added, removed } = lineDiffCounts(loaded.text, repaired);
     const count = fixed.length + figureFixes.applied.length;
     lines.push(
       `Repaired ${count} finding${count === 1 ? '' : 's'} (${added} line${added === 1 ? '' : 's'} added, ${removed} removed; every answer keeps its words):`,

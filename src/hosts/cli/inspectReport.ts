@@ -69,7 +69,7 @@ export async function inspectReport(
     gradedPageSkipped = `${(loaded.text.length / 1024 / 1024).toFixed(1)} MB of text; the graded-page comparison (reports up to 2 MB) was skipped`;
   }
   const [hygiene, deadLinks, gradedPage] = await Promise.all([
-    figureHygiene({ reportPath: loaded.reportPath, text: loaded.text }),
+    figureHygiene({ reportPath: loaded.reportPath, text: loaded.text }, doc),
     deadFileLinkWarnings(loaded.reportPath, loaded.text, doc),
     gradedPageSkipped === null ? findGradedDifferences(loaded.text, doc) : [],
   ]);

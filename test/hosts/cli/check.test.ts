@@ -76,6 +76,16 @@ describe('report-editor check, run as a process', () => {
     expect(run.stdout).toMatch(/passed 4\/31$/m);
   });
 
+  it('prints 30 000 identical warnings in one question as one line with a count', () => {
+    const pasted = Array.from({ length: 30_000 }, () => '### Question 1\n').join('\n');
+    const repo = tempRepo({ 'reports/README.md': buildReport({ answers: { 14: `${words(50)}\n\n${pasted}` } }) });
+    const run = runCliProcess(['check', repo]);
+    const twice = run.stdout.split('\n').filter((l) => l.includes('Question 1 appears twice'));
+    expect(twice).toHaveLength(1);
+    expect(twice[0]).toMatch(/^ {2}⚠ Q1, line \d+: Question 1 appears twice; the checker counts both\. \(30000 times: lines \d+, \d+, \d+ and 29997 more\)$/);
+    expect(run.stdout).not.toContain('more (report-editor check --json lists every one)');
+  });
+
   it('explains the error when the checker stops', () => {
     const repo = tempRepo({ 'reports/README.md': buildReport({ dropMarker: [5] }) });
     const run = runCliProcess(['check', repo]);
