@@ -4,164 +4,14 @@
  * through `ReportApi`; both hosts dispatch the same channels to the same services.
  *
  * The channels themselves are written once, as zod schemas in `schemas.ts`; this file derives their
- * types and holds the data types the responses are made of. It imports schemas.ts for types only, so
- * the renderer's bundle does not carry zod.
+ * types and passes on the data types they carry (`payloads.ts`). It imports schemas.ts for types
+ * only, so the renderer's bundle does not carry zod.
  */
 import type { z } from 'zod';
+import type { InitialState } from './payloads';
 import type { CHANNEL_SCHEMAS, EVENT_SCHEMAS } from './schemas';
-import type { CheckerProfile } from '../core/constraints';
-import type { FigureFinding } from '../core/figures/figureFindings';
-import type { RangeDifference, TemplateMatch } from '../core/templateVersion';
 
-/** A fingerprint of the bytes on disk (sha-256 hex), used to detect changes made elsewhere. */
-export type DiskStamp = string;
-
-export interface RecentRepo {
-  readonly repoRoot: string;
-  readonly reportPath: string;
-  readonly openedAt: string; // ISO date
-}
-
-export interface OpenedReport {
-  readonly repoRoot: string;
-  /** Absolute path of the report file. */
-  readonly reportPath: string;
-  /** Path relative to the repo root, for display (`reports/README.md`). */
-  readonly relativePath: string;
-  readonly text: string;
-  readonly stamp: DiskStamp;
-  readonly profile: CheckerProfile;
-  readonly template: TemplateMatch | null;
-  readonly differences: readonly RangeDifference[];
-  /** The repo's report.py whose table is in force, or null for the course default. */
-  readonly reportPyPath: string | null;
-}
-
-export type OpenResult =
-  | { readonly kind: 'opened'; readonly report: OpenedReport }
-  /** Several markdown files hold the template: the user picks one (then `openPath` with it). */
-  | { readonly kind: 'choose'; readonly repoRoot: string; readonly candidates: readonly string[] }
-  /** The folder has no report: say what was expected and let the user pick a file. */
-  | { readonly kind: 'no-report'; readonly repoRoot: string; readonly message: string }
-  /** The file cannot be used (binary, not UTF-8, too large, no template, unreadable...). */
-  | { readonly kind: 'error'; readonly path: string; readonly message: string };
-
-export type SaveResult =
-  | { readonly kind: 'saved'; readonly stamp: DiskStamp }
-  /** Nothing to write: the disk already holds exactly this text. */
-  | { readonly kind: 'unchanged'; readonly stamp: DiskStamp }
-  /** The file changed on disk since `baseStamp`; nothing was written. */
-  | { readonly kind: 'conflict'; readonly diskText: string; readonly stamp: DiskStamp }
-  /**
-   * The file is read-only (no write bit, or not writable by this user — also when running as
-   * root); nothing was written. The UI asks; saving again with `makeWritable` does `chmod u+w` first.
-   */
-  | { readonly kind: 'read-only'; readonly message: string }
-  | { readonly kind: 'error'; readonly message: string };
-
-export type ExportOutcome =
-  | {
-      readonly kind: 'exported';
-      readonly outputPath: string;
-      /** Images that could not be inlined (a placeholder stands in for each). */
-      readonly missingImages: readonly {
-        readonly src: string;
-        readonly line: number | null;
-        readonly reason: string;
-      }[];
-      readonly imageCount: number;
-      readonly bytes: number;
-    }
-  | { readonly kind: 'error'; readonly message: string };
-
-/** A dropped, pasted or picked image, as base64 so both hosts can carry it in JSON. */
-export interface FigureUpload {
-  readonly fileName: string;
-  readonly base64: string;
-}
-
-export interface FigureOversize {
-  readonly bytes: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-export type FigureImportOutcome =
-  | {
-      readonly ok: true;
-      readonly fileName: string;
-      /** `figures/q19-gcp-bucket.png`, relative to the report's folder. */
-      readonly relativeLink: string;
-      readonly path: string;
-      /** An identical file was already in figures/ and is linked instead of a copy. */
-      readonly reused: boolean;
-      /** Converted to PNG (the template accepts only .png, .jpg, .jpeg). */
-      readonly converted: boolean;
-      readonly sourceFormat: string;
-      readonly width: number;
-      readonly height: number;
-      readonly bytes: number;
-      /** Over 2 MB or wider than 2560 px: the UI offers a downscaled copy. */
-      readonly oversized?: FigureOversize;
-      /** `![alt](figures/…)` to insert. */
-      readonly markdown: string;
-    }
-  | { readonly ok: false; readonly fileName: string; readonly problem: string; readonly message: string };
-
-export interface FigureFileInfo {
-  readonly relativeLink: string;
-  readonly path: string;
-  readonly bytes: number;
-  readonly format: string | null;
-  readonly linkedBy: readonly number[];
-  readonly linked: boolean;
-}
-
-export interface FigureHygieneResult {
-  readonly findings: readonly FigureFinding[];
-  readonly git:
-    { readonly checked: true; readonly root: string } | { readonly checked: false; readonly reason: string };
-}
-
-/** One answer as last committed (HEAD), for the change marks of git awareness. */
-export interface CommittedAnswer {
-  readonly question: number;
-  readonly answer: string;
-}
-
-/** What git knows about the open report (read-only; the branch is never fetched). */
-export interface GitReportStatus {
-  /** The current branch, or null when HEAD is detached. */
-  readonly branch: string | null;
-  /** The report's path in the repository (`reports/README.md`). */
-  readonly path: string;
-  /** The answers of the report in HEAD; null when the report is not committed yet (or no commit exists). */
-  readonly committed: readonly CommittedAnswer[] | null;
-  /** Questions whose answer differs from HEAD's in the text given (or on disk). */
-  readonly changedQuestions: readonly number[];
-  /** The file on disk differs from HEAD (staged or not), or is not tracked yet. */
-  readonly uncommitted: boolean;
-  /** `origin/main`, or null when the branch has no upstream. */
-  readonly upstream: string | null;
-  /** Commits on the upstream (as last fetched) that HEAD does not have; null without upstream. */
-  readonly behind: number | null;
-  /** This clone merges the report answer by answer (the .gitattributes line and the driver command are both there). */
-  readonly mergeDriver: boolean;
-}
-
-export type GitSetupOutcome =
-  | { readonly ok: true; readonly message: string; readonly toCommit: boolean }
-  | { readonly ok: false; readonly message: string };
-
-export interface InitialState {
-  readonly host: 'electron' | 'browser';
-  /** `process.platform` of the host, for platform keyboard shortcuts (darwin → ⌘). */
-  readonly platform: string;
-  /** A repo or file given on the command line (`npm start -- <path>`, `report-editor serve <path>`). */
-  readonly initialPath: string | null;
-  readonly recent: readonly RecentRepo[];
-  readonly version: string;
-}
+export type * from './payloads';
 
 /** Every invokable channel's name: the keys of `CHANNEL_SCHEMAS` (schemas.ts), written once there. */
 export type Channel = keyof typeof CHANNEL_SCHEMAS;
@@ -171,20 +21,6 @@ export type RequestOf<C extends Channel> = z.input<(typeof CHANNEL_SCHEMAS)[C]['
 export type ResponseOf<C extends Channel> = z.output<(typeof CHANNEL_SCHEMAS)[C]['response']>;
 /** Request and response of every channel, by name. */
 export type ApiChannels = { [C in Channel]: { request: RequestOf<C>; response: ResponseOf<C> } };
-
-/** Commands the host's menu sends to the renderer. */
-export type MenuCommand =
-  | 'open'
-  | 'save'
-  | 'export'
-  | 'repair'
-  | 'next-question'
-  | 'previous-question'
-  | 'go-to-question'
-  | 'focus-mode'
-  | 'text-larger'
-  | 'text-smaller'
-  | 'text-reset';
 
 /** Events pushed from the host to the renderer: the payload types of `EVENT_SCHEMAS` (schemas.ts). */
 export type ApiEvents = { [E in keyof typeof EVENT_SCHEMAS]: z.output<(typeof EVENT_SCHEMAS)[E]> };

@@ -23,7 +23,7 @@ import type {
   OpenResult,
   RecentRepo,
   SaveResult,
-} from './contract';
+} from './payloads';
 
 const path = z
   .string()
