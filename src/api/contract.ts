@@ -113,6 +113,26 @@ export interface FigureHygieneResult {
   readonly git: { readonly checked: true; readonly root: string } | { readonly checked: false; readonly reason: string };
 }
 
+/** One sub-folder offered while typing a path (browser host's "Open folder…"). */
+export interface FolderEntry {
+  readonly name: string;
+  /** Absolute path of the sub-folder. */
+  readonly path: string;
+  /** Its name starts with a dot (listed after the others). */
+  readonly hidden: boolean;
+}
+
+/** Sub-folders of a typed path's folder: names only, never files or contents (see folderListing.ts). */
+export interface FolderListing {
+  /** The absolute folder listed (the typed path up to its last separator). */
+  readonly folder: string;
+  readonly entries: readonly FolderEntry[];
+  /** More matched than were answered: type more to narrow. */
+  readonly truncated: boolean;
+  /** Why nothing could be listed (no such folder, no permission), or null. */
+  readonly problem: string | null;
+}
+
 export interface InitialState {
   readonly host: 'electron' | 'browser';
   /** `process.platform` of the host, for platform keyboard shortcuts (darwin → ⌘). */
@@ -130,6 +150,17 @@ export interface ApiChannels {
   openPath: { request: { path: string }; response: OpenResult };
   /** Native folder picker (Electron); the browser host answers null and the UI asks for a path. */
   pickFolder: { request: Record<string, never>; response: string | null };
+  /**
+   * Completion for a typed folder path: the sub-folders of its folder whose names start with its
+   * last part (`~` is the home folder; a relative path starts where the host was started).
+   */
+  listFolders: { request: { path: string }; response: FolderListing };
+  /**
+   * Creates `reports/README.md` from the course's newest template, with `figures/` beside it, in
+   * the folder the host last answered `no-report` for, then opens it. Never overwrites anything:
+   * an existing file answers `error`.
+   */
+  createReport: { request: { repoRoot: string }; response: OpenResult };
   /** Native file picker for a markdown report inside `repoRoot`; null when cancelled/unsupported. */
   pickReportFile: { request: { repoRoot: string }; response: string | null };
   /**
@@ -239,6 +270,8 @@ export const CHANNELS = [
   'openPath',
   'pickFolder',
   'pickReportFile',
+  'listFolders',
+  'createReport',
   'saveReport',
   'listRecent',
   'openExternal',

@@ -14,6 +14,9 @@ export const REQUEST_SCHEMAS = {
   openPath: z.object({ path }).strict(),
   pickFolder: empty,
   pickReportFile: z.object({ repoRoot: path }).strict(),
+  // Empty is allowed: it lists the home folder.
+  listFolders: z.object({ path: z.string().max(4096).refine((p) => !p.includes('\0'), 'a path cannot contain NUL') }).strict(),
+  createReport: z.object({ repoRoot: path }).strict(),
   saveReport: z
     .object({
       reportPath: path,
