@@ -34,7 +34,9 @@ export const ConflictDialog = memo(function ConflictDialog({ session }: { sessio
       dismissible={false}
       role="alertdialog"
     >
-      <p>
+      {/* Both choices drop one version, so neither is the default: the focus starts on the question
+          and Enter does nothing until a button is chosen. */}
+      <p tabIndex={-1} data-autofocus data-testid="conflict-question">
         {conflict.cause === 'external'
           ? `Another program changed ${file} while you have unsaved edits here.`
           : `${file} was changed by another program since it was loaded, so your edits were not saved yet.`}{' '}
@@ -46,7 +48,7 @@ export const ConflictDialog = memo(function ConflictDialog({ session }: { sessio
         </p>
       )}
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => void session.keepMine()} autoFocus>
+        <button type="button" onClick={() => void session.keepMine()}>
           Keep mine
         </button>
         <button type="button" onClick={() => session.takeDisk()}>

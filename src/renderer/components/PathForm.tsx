@@ -27,9 +27,10 @@ export function PathForm({
   const listId = `${id}-folders`;
   const hintId = `${id}-hint`;
   const separator = shell.platform === 'win32' ? '\\' : '/';
-  const { listing, refresh } = usePathCompletion(shell.api, path, focused);
+  // Nothing is listed for an empty field: Escape there still closes the dialog around it at once.
+  const { listing, refresh } = usePathCompletion(shell.api, path, focused && path.trim() !== '');
   const entries = listing?.entries ?? [];
-  const open = focused && !dismissed && entries.length > 0;
+  const open = focused && !dismissed && path.trim() !== '' && entries.length > 0;
 
   const change = (next: string) => {
     setPath(next);
@@ -140,7 +141,7 @@ export function PathForm({
       <p id={hintId} className="muted small path-hint" aria-live="polite" data-testid="path-hint">
         {focused && path.trim() !== '' && listing?.problem
           ? listing.problem
-          : 'Matching folders are listed as you type: ↑/↓ to choose, Enter to take one, Enter again to open.'}
+          : 'Matching folders are listed as you type (~ is your home folder): ↑/↓ to choose, Enter to take one, Enter again to open.'}
       </p>
     </form>
   );
