@@ -110,9 +110,14 @@ for (const scheme of SCHEMES) {
       const host = await hostRepo({ files: { 'reports/README.md': text, 'reports/figures/bucket.png': png } });
       const file = host.path('reports/README.md');
       await openForm(page, host);
+      await page.getByTestId('figure-thumb-19').getByTestId('figure-rename').click();
+      await expect(page.getByTestId('figure-rename-dialog')).toBeVisible();
+      const found = await audit(page, 'figure rename dialog', '[data-testid="figure-rename-dialog"]');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('figure-rename-dialog')).toHaveCount(0);
       await page.getByTestId('figure-thumb-19').getByTestId('figure-remove').click();
       await expect(page.getByTestId('figure-delete-dialog')).toBeVisible();
-      const found = await audit(page, 'figure delete dialog', '[data-testid="figure-delete-dialog"]');
+      found.push(...(await audit(page, 'figure delete dialog', '[data-testid="figure-delete-dialog"]')));
       await page.getByTestId('figure-delete-keep').click();
 
       await focusAnswer(page, 7);
