@@ -129,7 +129,7 @@ export function PathForm({
               ))}
             {open && listing?.truncated && (
               <li role="presentation" className="path-option-more muted">
-                More folders: type more of the name
+                Not every folder is listed: type more of the name, or all of it
               </li>
             )}
           </ul>
