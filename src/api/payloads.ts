@@ -146,6 +146,26 @@ export type GitSetupOutcome =
   | { readonly ok: true; readonly message: string; readonly toCommit: boolean }
   | { readonly ok: false; readonly message: string };
 
+/** One sub-folder offered while typing a path (browser host's "Open folder…"). */
+export interface FolderEntry {
+  readonly name: string;
+  /** Absolute path of the sub-folder. */
+  readonly path: string;
+  /** Its name starts with a dot (listed after the others). */
+  readonly hidden: boolean;
+}
+
+/** Sub-folders of a typed path's folder: names only, never files or contents (see folderListing.ts). */
+export interface FolderListing {
+  /** The absolute folder listed (the typed path up to its last separator). */
+  readonly folder: string;
+  readonly entries: readonly FolderEntry[];
+  /** More matched than were answered: type more to narrow. */
+  readonly truncated: boolean;
+  /** Why nothing could be listed (no such folder, no permission), or null. */
+  readonly problem: string | null;
+}
+
 export interface InitialState {
   readonly host: 'electron' | 'browser';
   /** `process.platform` of the host, for platform keyboard shortcuts (darwin → ⌘). */

@@ -16,6 +16,7 @@ import type {
   FigureHygieneResult,
   FigureImportOutcome,
   FigureOversize,
+  FolderListing,
   GitReportStatus,
   GitSetupOutcome,
   InitialState,
@@ -47,6 +48,23 @@ export const CHANNEL_SCHEMAS = {
   openPath: { request: z.object({ path }).strict(), response: answers<OpenResult>() },
   /** Native folder picker (Electron); the browser host answers null and the UI asks for a path. */
   pickFolder: { request: empty, response: answers<string | null>() },
+  /**
+   * Completion for a typed folder path: the sub-folders of its folder whose names start with its
+   * last part (`~` is the home folder; a relative path starts where the host was started). Empty
+   * is allowed: it lists the home folder.
+   */
+  listFolders: {
+    request: z
+      .object({ path: z.string().max(4096).refine((p) => !p.includes('\0'), 'a path cannot contain NUL') })
+      .strict(),
+    response: answers<FolderListing>(),
+  },
+  /**
+   * Creates `reports/README.md` from the course's newest template, with `figures/` beside it, in
+   * the folder the host last answered `no-report` for, then opens it. Never overwrites anything:
+   * an existing file answers `error`.
+   */
+  createReport: { request: z.object({ repoRoot: path }).strict(), response: answers<OpenResult>() },
   /** Native file picker for a markdown report inside `repoRoot`; null when cancelled/unsupported. */
   pickReportFile: { request: z.object({ repoRoot: path }).strict(), response: answers<string | null>() },
   /**

@@ -11,7 +11,7 @@ import { EditorScreen, type EditorCommands } from './components/EditorScreen';
 import { HelpOverlay } from './components/HelpOverlay';
 import { Notice } from './components/Notice';
 import { OpenDialog } from './components/OpenDialog';
-import { NoReportScreen, OpenErrorScreen, ReportChooser } from './components/OpenProblemScreens';
+import { OpenProblemDialog, OpenProblemScreen, type OpenProblem } from './components/OpenProblemScreens';
 import { WelcomeScreen } from './components/WelcomeScreen';
 import { useViewPrefs, ViewContext } from './layout/useViewPrefs';
 import type { AppAction } from './model/shortcuts';
@@ -26,7 +26,7 @@ type Screen =
   | { readonly kind: 'loading' }
   | { readonly kind: 'welcome' }
   | { readonly kind: 'editor'; readonly session: ReportSession }
-  | Exclude<OpenResult, { kind: 'opened' }>;
+  | OpenProblem;
 
 type Overlay = null | 'open' | 'help';
 
@@ -46,6 +46,8 @@ export function App({ api, startup }: AppProps) {
   const [busy, setBusy] = useState(false);
   const view = useViewPrefs();
   const { changeText, setFocusMode } = view;
+  /** An open that did not end in a report while one was open: shown over it, which stays open. */
+  const [problem, setProblem] = useState<OpenProblem | null>(null);
   const sessionRef = useRef<ReportSession | null>(null);
   const editorCommands = useRef<EditorCommands | null>(null);
   const noticeId = useRef(0);
@@ -66,8 +68,11 @@ export function App({ api, startup }: AppProps) {
   }, []);
 
   const openPath = useCallback(
-    /** `asked`: the host's answer when the open was already asked for (at start-up). */
-    async (path: string, asked: Promise<OpenResult | null> | null = null) => {
+    /**
+     * `asked`: the host's answer when the open was already asked for (at start-up), or the call
+     * to make instead of `openPath` once the open report is saved (creating a report).
+     */
+    async (path: string, asked: Promise<OpenResult | null> | (() => Promise<OpenResult>) | null = null) => {
       const trimmed = path.trim();
       if (trimmed === '') return;
       const current = sessionRef.current;
@@ -78,7 +83,7 @@ export function App({ api, startup }: AppProps) {
       setBusy(true);
       let result: OpenResult;
       try {
-        result = (await asked) ?? (await api.invoke('openPath', { path: trimmed }));
+        result = (await (typeof asked === 'function' ? asked() : asked)) ?? (await api.invoke('openPath', { path: trimmed }));
       } catch (error) {
         result = { kind: 'error', path: trimmed, message: error instanceof Error ? error.message : String(error) };
       } finally {
@@ -87,13 +92,22 @@ export function App({ api, startup }: AppProps) {
       setOverlay(null);
       if (result.kind === 'opened') {
         performance.mark('report-editor:opened', { detail: { reportPath: result.report.reportPath } });
+        setProblem(null);
         show({ kind: 'editor', session: new ReportSession(api, result.report) });
         api.invoke('listRecent', {}).then(setRecent, () => undefined);
+      } else if (sessionRef.current) {
+        // The host keeps the open report until another opens: so does the window.
+        setProblem(result);
       } else {
         show(result);
       }
     },
     [api, show, showNotice],
+  );
+
+  const createReport = useCallback(
+    (repoRoot: string) => openPath(repoRoot, () => api.invoke('createReport', { repoRoot })),
+    [api, openPath],
   );
 
   const pickAndOpen = useCallback(async () => {
@@ -194,11 +208,12 @@ export function App({ api, startup }: AppProps) {
       version: initial?.version ?? '',
       recent,
       openPath,
+      createReport,
       pickAndOpen,
       run,
       showNotice,
     }),
-    [api, initial, recent, openPath, pickAndOpen, run, showNotice],
+    [api, initial, recent, openPath, createReport, pickAndOpen, run, showNotice],
   );
 
   if (startError) {
@@ -220,16 +235,19 @@ export function App({ api, startup }: AppProps) {
       <ViewContext.Provider value={view}>
         {screen.kind === 'loading' && <main className="center-screen" aria-busy="true" data-testid="loading" />}
         {screen.kind === 'welcome' && <WelcomeScreen busy={busy} />}
-        {screen.kind === 'choose' && <ReportChooser repoRoot={screen.repoRoot} candidates={screen.candidates} />}
-        {screen.kind === 'no-report' && <NoReportScreen repoRoot={screen.repoRoot} message={screen.message} />}
-        {screen.kind === 'error' && <OpenErrorScreen path={screen.path} message={screen.message} />}
+        {(screen.kind === 'choose' || screen.kind === 'no-report' || screen.kind === 'error') && (
+          <OpenProblemScreen key={`${screen.kind}:${screen.kind === 'error' ? screen.path : screen.repoRoot}`} problem={screen} />
+        )}
         {screen.kind === 'editor' && (
           <EditorScreen key={`session-${screen.session.id}`} session={screen.session} commandsRef={editorCommands} />
+        )}
+        {problem && screen.kind === 'editor' && overlay === null && (
+          <OpenProblemDialog problem={problem} report={screen.session.report.relativePath} onBack={() => setProblem(null)} />
         )}
         {overlay === 'open' && <OpenDialog onClose={() => setOverlay(null)} />}
         {overlay === 'help' && <HelpOverlay onClose={() => setOverlay(null)} />}
         {notice && <Notice key={`notice-${notice.id}`} text={notice.text} onDone={clearNotice} />}
-        {dropActive && (
+        {dropActive && initial.host === 'electron' && (
           <div className="drop-veil" aria-hidden="true">
             <p>Drop a repo folder to open its report</p>
           </div>

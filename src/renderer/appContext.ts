@@ -11,6 +11,8 @@ export interface AppShell {
   readonly recent: readonly RecentRepo[];
   /** Opens a repo root, a reports/ folder or a markdown file. */
   openPath(path: string): Promise<void>;
+  /** Creates reports/README.md from the newest template in a folder that has no report, and opens it. */
+  createReport(repoRoot: string): Promise<void>;
   /** The native folder picker, or the path dialog where there is none (browser host). */
   pickAndOpen(): Promise<void>;
   run(action: AppAction): void;

@@ -5,6 +5,8 @@
 import type { Channel, InitialState, RequestOf, ResponseOf } from '../api/contract';
 import { isChannel, validateRequest, InvalidRequestError } from '../api/schemas';
 import type { FigureFix } from '../core/figures/figureFindings';
+import { resolve } from 'node:path';
+import { createReportFromTemplate, CreateReportError } from './createReport';
 import { exportReportHtml } from './exportHtml';
 import { gitReportStatus } from './gitAwareness';
 import { installMergeDriver } from './gitSetup';
@@ -18,6 +20,7 @@ import {
   listFigures,
   renameFigure,
 } from './figures';
+import { listFolders } from './folderListing';
 import type { RecentRepos } from './recentRepos';
 import type { EmitEvent, ReportWorkspace } from './reportWorkspace';
 import { resolveInside } from './safePath';
@@ -62,6 +65,21 @@ export function createApiHandlers(
     openPath: async (request) => workspace.openPath(request.path),
     pickFolder: async () => host.pickFolder(),
     pickReportFile: async (request) => host.pickReportFile(request.repoRoot),
+    listFolders: async (request) => listFolders(request.path),
+    createReport: async (request) => {
+      // Only where the student was just told there is no report: a page cannot plant files elsewhere.
+      const repoRoot = resolve(request.repoRoot);
+      if (repoRoot !== workspace.noReportRoot) {
+        return { kind: 'error', path: repoRoot, message: 'A report is only created in the folder just opened that has none; open it first.' };
+      }
+      try {
+        const created = await createReportFromTemplate(repoRoot);
+        return await workspace.openPath(created.reportPath);
+      } catch (error) {
+        if (error instanceof CreateReportError) return { kind: 'error', path: repoRoot, message: error.message };
+        throw error;
+      }
+    },
     saveReport: async (request) => workspace.save(request),
     listRecent: async () => recent.list(),
     openExternal: async (request) => host.openExternal(request.url), // eng-disable OPEN_EXTERNAL_JS_CHECK -- dispatch() validated it first: http(s) URLs only

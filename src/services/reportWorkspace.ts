@@ -12,6 +12,7 @@ import { stampOf } from './diskStamp';
 import { ExportRecord } from './exportRecord';
 import { withFileLock } from './fileLock';
 import { replaceIfUnchanged } from './guardedReplace';
+import { expandHome } from './folderListing';
 import { loadReport } from './loadReport';
 import { findReportCandidates, locateReport } from './locateReport';
 import { decodeReport, ReportFileError } from './reportFile';
@@ -56,6 +57,8 @@ interface OpenFile {
 
 export class ReportWorkspace {
   private current: OpenFile | null = null;
+  /** The folder last answered `no-report`: the only one a report may be created in. */
+  private noReport: string | null = null;
   /** HTML files exported in this session: the only files "Open export" will show. */
   readonly exports = new ExportRecord();
 
@@ -73,8 +76,13 @@ export class ReportWorkspace {
     return this.current?.repoRoot ?? null;
   }
 
+  get noReportRoot(): string | null {
+    return this.noReport;
+  }
+
   async openPath(requested: string): Promise<OpenResult> {
-    const path = resolve(requested);
+    const path = resolve(expandHome(requested));
+    this.noReport = null;
     let located;
     try {
       located = await locateReport(path);
@@ -84,6 +92,7 @@ export class ReportWorkspace {
         return { kind: 'choose', repoRoot: path, candidates: await findReportCandidates(path) };
       }
       if (error.problem === 'no-template' && error.path === path) {
+        this.noReport = path;
         return { kind: 'no-report', repoRoot: path, message: error.message };
       }
       return { kind: 'error', path, message: error.message };

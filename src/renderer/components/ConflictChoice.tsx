@@ -48,7 +48,7 @@ export function ConflictChoice({ region, labels, chosen, onChoose, autoFocus = f
       aria-pressed={name === choice}
       data-choice={choice}
       // The attribute, not React's focus() call: <dialog>.showModal() (run after this mounts) focuses it.
-      ref={primary && autoFocus ? (element) => element?.setAttribute('autofocus', '') : undefined}
+      ref={primary && autoFocus ? (element) => element?.setAttribute('data-autofocus', '') : undefined}
       onClick={() => {
         setEditing(null);
         onChoose(choice);

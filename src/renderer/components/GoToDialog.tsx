@@ -37,7 +37,7 @@ export function GoToDialog({ numbers, onGo, onClose }: GoToDialogProps) {
             min={1}
             max={max}
             value={value}
-            autoFocus
+            data-autofocus
             onChange={(event) => {
               setValue(event.target.value);
               setError(null);

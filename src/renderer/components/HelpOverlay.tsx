@@ -42,7 +42,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         Edits are saved a moment after you stop typing, when you leave an answer, and on quit.
       </p>
       <div className="button-row end">
-        <button type="button" className="primary" onClick={onClose} autoFocus>
+        <button type="button" className="primary" onClick={onClose} data-autofocus>
           Close
         </button>
       </div>

@@ -6,6 +6,7 @@
 import type { QuestionView } from '../../core/analyzeReport';
 import { formatRange, type Range } from '../../core/constraints';
 import { readingOf, type MeterReading } from '../model/meterReading';
+import { meterValueText, meterVerdict, VERDICT_MARK, type MeterUnit } from '../model/meterText';
 import { useLiveReading } from '../state/liveMeters';
 import type { ReportSession } from '../state/reportSession';
 
@@ -37,6 +38,33 @@ function RangeBar({ range, count }: { range: Range; count: number }) {
   );
 }
 
+/**
+ * What assistive technology reads for a meter: a `meter` role with the count and, as its value
+ * text, the verdict in words; the visible pieces inside are presentational for it.
+ */
+function meterAria(unit: MeterUnit, number: number, count: number, range: Range | undefined, reading: MeterReading) {
+  const placeholder = reading.status === 'empty';
+  return {
+    role: 'meter',
+    'aria-label': `${unit === 'word' ? 'Words' : 'Images'} in answer ${number}`,
+    'aria-valuenow': count,
+    'aria-valuemin': 0,
+    // A meter's maximum is its scale's end: past the range when the answer is over it.
+    'aria-valuemax': Math.max(range?.max ?? count, count),
+    'aria-valuetext': `${meterValueText(unit, count, range, placeholder)}${reading.exact ? '' : ' (checking)'}`,
+  } as const;
+}
+
+/** ↓ ✓ ↑ ○ beside the coloured count: the verdict does not rest on colour alone. */
+function VerdictMark({ count, range, reading }: { count: number; range: Range | undefined; reading: MeterReading }) {
+  const mark = VERDICT_MARK[meterVerdict(count, range, reading.status === 'empty')];
+  return mark ? (
+    <span className="meter-mark" aria-hidden="true">
+      {mark}
+    </span>
+  ) : null;
+}
+
 interface MeterProps {
   readonly session: ReportSession;
   readonly number: number;
@@ -56,12 +84,14 @@ export function WordMeter({ session, number, view }: MeterProps) {
       data-status={reading.status}
       data-count={reading.words}
       data-exact={reading.exact ? 'true' : 'false'}
+      {...meterAria('word', number, reading.words, range, reading)}
       title={
         graded
           ? 'Words the course checker counts for this answer (markdown, links and code included)'
           : 'What the checker would count here; right now it stops before grading anything'
       }
     >
+      <VerdictMark count={reading.words} range={range} reading={reading} />
       <span className="meter-count">{reading.words}</span>
       <span className="meter-unit">{reading.words === 1 ? 'word' : 'words'}</span>
       <span className="meter-range">{range ? formatRange(range) : 'no limit'}</span>
@@ -84,8 +114,10 @@ export function ImageMeter({ session, number, view }: MeterProps) {
       data-status={reading.status}
       data-count={reading.images}
       data-exact={reading.exact ? 'true' : 'false'}
+      {...meterAria('image', number, reading.images, range, reading)}
       title="Images the checker counts: ![alt](path) links on one line"
     >
+      <VerdictMark count={reading.images} range={range} reading={reading} />
       <span className="meter-count">{reading.images}</span>
       <span className="meter-unit">{reading.images === 1 ? 'image' : 'images'}</span>
       <span className="meter-range">{formatRange(range)}</span>

@@ -1,6 +1,8 @@
 /**
  * A modal dialog on the native <dialog> element: the browser traps focus, handles Escape and puts
  * it above everything. Rendering it opens it; unmounting closes it and focus returns where it was.
+ * The first focus goes to the element marked `data-autofocus`: every dialog marks its safe choice,
+ * so Enter never deletes, overwrites or drops anything.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -30,7 +32,13 @@ export function Modal({
   useEffect(() => {
     const dialog = ref.current;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first focusable element, which may be a destructive button: the
+      // element marked data-autofocus (the safe choice) takes the focus instead. (React's
+      // autoFocus ran while the dialog was still closed, so it cannot do this.)
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     return () => {
       dialog?.close();
       if (previous?.isConnected) previous.focus({ preventScroll: true });

@@ -45,6 +45,8 @@ const GROUPS: readonly Group[] = [
 const FOLD_FROM = 6;
 
 const ICON = { error: '✗', warning: '⚠', info: 'ℹ' } as const;
+/** What the icon (and colour) says, for a screen reader. */
+const SEVERITY_WORD = { error: 'Fails', warning: 'Warning', info: 'Note' } as const;
 
 function Item({
   diagnostic,
@@ -79,6 +81,7 @@ function Item({
         <span className="problem-icon" aria-hidden="true">
           {ICON[d.severity]}
         </span>
+        <span className="sr-only">{SEVERITY_WORD[d.severity]}: </span>
         <span className="problem-text">{d.message}</span>
         {d.line !== null && <span className="problem-line">line {d.line}</span>}
       </button>

@@ -18,10 +18,11 @@ export const ReadOnlyDialog = memo(function ReadOnlyDialog({ session }: { sessio
         <code>chmod u+w</code> does) and save?
       </p>
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => void session.makeWritableAndSave()} autoFocus>
+        {/* Writing over a file someone made read-only is not the default: Cancel keeps everything as it is. */}
+        <button type="button" onClick={() => void session.makeWritableAndSave()}>
           Make it writable and save
         </button>
-        <button type="button" onClick={() => session.keepReadOnly()}>
+        <button type="button" className="primary" onClick={() => session.keepReadOnly()} data-autofocus>
           Cancel
         </button>
       </div>

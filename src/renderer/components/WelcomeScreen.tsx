@@ -1,4 +1,4 @@
-/** No report yet: open a folder (picker, typed path or drop) or a recent repo. */
+/** No report yet: open a folder (picker and drop in Electron, a typed path with completion in the browser) or a recent repo. */
 import { useState } from 'react';
 import { useShell } from '../appContext';
 import { shortcutLabel } from '../model/shortcuts';
@@ -42,7 +42,8 @@ export function WelcomeScreen({ busy }: { busy: boolean }) {
           >
             Open folder…
           </button>
-          <span className="muted">or drop your project folder on this window</span>
+          {/* A browser never tells a page where a dropped folder is: offered only where it works. */}
+          {shell.host === 'electron' && <span className="muted">or drop your project folder on this window</span>}
         </div>
         {showPath && <PathForm autoFocus={shell.host !== 'browser'} />}
         <section className="welcome-recent" aria-labelledby="recent-heading">

@@ -94,7 +94,8 @@ export function ExportPanel({ exporter, report }: { exporter: Exporter; report: 
             {missing.length === 1 ? 'One image is' : `${missing.length} images are`} not in the file; a box saying so
             stands in {missing.length === 1 ? 'its place' : 'their places'}:
           </p>
-          <ul data-testid="export-missing">
+          {/* A long list scrolls: focusable, so the keyboard can scroll it too. */}
+          <ul data-testid="export-missing" tabIndex={0} aria-label="Images not in the file">
             {missing.map((image, i) => (
               <li key={`${image.src}-${image.line ?? ''}-${i}`} data-testid="export-missing-image" data-src={image.src}>
                 <code>{image.src}</code>

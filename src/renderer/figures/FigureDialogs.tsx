@@ -36,7 +36,7 @@ export function RenameDialog({ target, onRename, onClose }: RenameDialogProps) {
           <input
             type="text"
             value={name}
-            autoFocus
+            data-autofocus
             spellCheck={false}
             data-testid="figure-rename-input"
             onChange={(event) => setName(event.target.value)}
@@ -75,12 +75,13 @@ export function DeleteDialog({ target, onDelete, onClose }: DeleteDialogProps) {
         Nothing in the report links <code>{target}</code> any more. Delete it from figures/, or keep it for later?
       </p>
       <div className="button-row end">
-        <button type="button" data-testid="figure-delete-keep" onClick={onClose}>
+        {/* Keeping is the default: deleting cannot be undone (an untracked file is not even in git). */}
+        <button type="button" className="primary" data-testid="figure-delete-keep" onClick={onClose} data-autofocus>
           Keep the file
         </button>
         <button
           type="button"
-          className="primary"
+          className="danger"
           data-testid="figure-delete-confirm"
           onClick={() => {
             onDelete();
