@@ -5,8 +5,11 @@
  */
 import { type CheckerProfile, courseProfile, type Generation, type Range } from './constraints';
 import { parseReport } from './parseReport';
-import type { ReportDocument } from './reportModel';
-import { BLANK_TEMPLATES, type BlankTemplate } from './templates/blankTemplates';
+import { readFingerprintTable, templateCoverage, type DeclaredRanges, type Fingerprints } from './templateFingerprint';
+import { TEMPLATE_FINGERPRINTS } from './templates/templateFingerprints';
+
+// Their home is templates/blankTemplateOf.ts (kept off the check path); re-exported for callers.
+export { blankTemplate, latestBlankTemplate } from './templates/blankTemplateOf';
 
 export interface TemplateMatch {
   readonly version: string;
@@ -15,57 +18,9 @@ export interface TemplateMatch {
   readonly coverage: number;
 }
 
-const SHINGLE = 5;
-
-function shingles(text: string): Set<string> {
-  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
-  const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(words.slice(i, i + SHINGLE).join(' '));
-  return out;
-}
-
-interface Fingerprint {
-  readonly template: BlankTemplate;
-  readonly weights: Map<string, number>;
-  readonly total: number;
-}
-
-let fingerprints: Fingerprint[] | null = null;
-/** First words of every template shingle: a report's shingle starting elsewhere can never match. */
-let firstWords: Set<string> | null = null;
-
-/**
- * The report's shingles that some template has. Same answer as `shingles(text)` for the fingerprint
- * lookups, without building a set of every 5-word run of a 20 MB file (seconds → a fraction).
- */
-function templateShinglesIn(text: string): Set<string> {
-  allFingerprints();
-  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
-  const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) {
-    if (firstWords!.has(words[i])) out.add(words.slice(i, i + SHINGLE).join(' '));
-  }
-  return out;
-}
-
-function allFingerprints(): Fingerprint[] {
-  if (fingerprints) return fingerprints;
-  const sets = BLANK_TEMPLATES.map((t) => shingles(t.text));
-  const seen = new Map<string, number>();
-  for (const set of sets) for (const s of set) seen.set(s, (seen.get(s) ?? 0) + 1);
-  fingerprints = BLANK_TEMPLATES.map((template, i) => {
-    const weights = new Map<string, number>();
-    let total = 0;
-    for (const s of sets[i]) {
-      const w = 1 / (seen.get(s) ?? 1);
-      weights.set(s, w);
-      total += w;
-    }
-    return { template, weights, total };
-  });
-  firstWords = new Set([...seen.keys()].map((s) => s.slice(0, s.indexOf(' '))));
-  return fingerprints;
-}
+/** Read on first use, not at import: nothing runs when a module merely imports this one. */
+let fingerprints: Fingerprints | null = null;
+const allFingerprints = (): Fingerprints => (fingerprints ??= readFingerprintTable(TEMPLATE_FINGERPRINTS));
 
 /** Minimum weighted overlap for a file to count as made from a template. */
 const MIN_COVERAGE = 0.2;
@@ -84,23 +39,22 @@ export function detectTemplate(text: string): TemplateMatch | null {
 }
 
 function detectTemplateUncached(text: string): TemplateMatch | null {
-  const report = templateShinglesIn(text);
+  const { templates } = allFingerprints();
+  const coverages = templateCoverage(allFingerprints(), text);
   let best: TemplateMatch | null = null;
-  for (const fp of allFingerprints()) {
-    let score = 0;
-    for (const [s, w] of fp.weights) if (report.has(s)) score += w;
-    const coverage = score / fp.total;
+  templates.forEach((template, i) => {
     // Ties go to the later version (templates are sorted oldest first).
-    if (!best || coverage >= best.coverage) {
-      best = { version: fp.template.version, generation: fp.template.generation, coverage };
+    if (!best || coverages[i] >= best.coverage) {
+      best = { version: template.version, generation: template.generation, coverage: coverages[i] };
     }
-  }
-  if (best && best.coverage >= MIN_COVERAGE) return best;
+  });
+  const found = best as TemplateMatch | null;
+  if (found && found.coverage >= MIN_COVERAGE) return found;
   // Heavily edited but still structured like the template: decide the generation by its questions.
   const doc = parseReport(text);
   if (doc.questions.length >= 5) {
     const highest = Math.max(...doc.questions.map((q) => q.number));
-    return { version: 'unknown', generation: highest > 27 ? 31 : 27, coverage: best?.coverage ?? 0 };
+    return { version: 'unknown', generation: highest > 27 ? 31 : 27, coverage: found?.coverage ?? 0 };
   }
   return null;
 }
@@ -108,15 +62,6 @@ function detectTemplateUncached(text: string): TemplateMatch | null {
 /** True when `text` holds the exam template (filled in or not). */
 export function isReportTemplate(text: string): boolean {
   return detectTemplate(text) !== null;
-}
-
-export function blankTemplate(version: string): BlankTemplate | undefined {
-  return BLANK_TEMPLATES.find((t) => t.version === version);
-}
-
-export function latestBlankTemplate(generation: Generation): BlankTemplate {
-  const candidates = BLANK_TEMPLATES.filter((t) => t.generation === generation);
-  return candidates[candidates.length - 1];
 }
 
 export interface RangeDifference {
@@ -135,7 +80,10 @@ const sameRange = (a: Range | null | undefined, b: Range | null | undefined) =>
  * Where the prompts of `templateDoc` (the detected version's blank copy, or the report itself)
  * declare ranges other than the ones `profile` enforces.
  */
-export function declaredRangeDifferences(templateDoc: ReportDocument, profile: CheckerProfile): RangeDifference[] {
+export function declaredRangeDifferences(
+  templateDoc: { readonly questions: readonly DeclaredRanges[] },
+  profile: CheckerProfile,
+): RangeDifference[] {
   const out: RangeDifference[] = [];
   for (const q of templateDoc.questions) {
     const enforced = profile.questions[q.number - 1];
@@ -165,7 +113,9 @@ export interface ResolvedProfile {
 export function resolveProfile(text: string, reportPyProfile: CheckerProfile | null = null): ResolvedProfile {
   const template = detectTemplate(text);
   const profile = reportPyProfile ?? courseProfile(template?.generation ?? 31);
-  const blank = template ? blankTemplate(template.version) : undefined;
-  const differences = declaredRangeDifferences(parseReport(blank?.text ?? text), profile);
+  // The detected version's prompts come precomputed with its fingerprint (parsing its blank copy
+  // on every check cost as much as parsing the report).
+  const declared = template ? allFingerprints().templates.find((t) => t.version === template.version)?.declared : undefined;
+  const differences = declaredRangeDifferences(declared ? { questions: declared } : parseReport(text), profile);
   return { profile, template, differences };
 }

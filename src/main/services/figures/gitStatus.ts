@@ -3,7 +3,6 @@
  * or that `.gitignore` excludes — is missing for them even though it shows on the student's laptop.
  * Uses the real `git` CLI (no library re-implements `.gitignore` rules and the index exactly).
  */
-import { execFile } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import { isInside } from '../safePath';
@@ -41,7 +40,10 @@ interface GitRun {
   stderr: string;
 }
 
-function git(cwd: string, args: string[], input?: string): Promise<GitRun> {
+async function git(cwd: string, args: string[], input?: string): Promise<GitRun> {
+  // Loaded when git first runs: `check` on a report without figure files never starts git, and
+  // child_process (with the stream and net modules behind it) is a visible share of its start-up.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolvePromise, reject) => {
     const child = execFile(
       'git',
