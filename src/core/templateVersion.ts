@@ -26,15 +26,29 @@ const allFingerprints = (): Fingerprints => (fingerprints ??= readFingerprintTab
 const MIN_COVERAGE = 0.2;
 
 /**
- * The last text detected and its answer: opening a report asks twice of the same text (is it the
- * template? which version?), and the doctor asks again of the text just opened.
+ * The last few texts detected and their answers: opening a report asks twice of the same text (is
+ * it the template? which version?), the doctor asks again of the text just opened, and a batch
+ * check inspects a few reports at a time. Bounded in count and in characters, so no old text of a
+ * long editing session or a pasted 20 MB file is kept alive for long.
  */
-let lastDetected: { readonly text: string; readonly match: TemplateMatch | null } | null = null;
+const recentlyDetected = new Map<string, TemplateMatch | null>();
+const MAX_REMEMBERED = 8;
+const MAX_REMEMBERED_CHARS = 4_000_000;
 
 export function detectTemplate(text: string): TemplateMatch | null {
-  if (lastDetected?.text === text) return lastDetected.match;
+  const known = recentlyDetected.get(text);
+  if (known !== undefined) return known;
   const match = detectTemplateUncached(text);
-  lastDetected = { text, match };
+  if (text.length <= MAX_REMEMBERED_CHARS) {
+    recentlyDetected.set(text, match);
+    let chars = 0;
+    for (const key of recentlyDetected.keys()) chars += key.length;
+    for (const key of recentlyDetected.keys()) {
+      if (recentlyDetected.size <= MAX_REMEMBERED && chars <= MAX_REMEMBERED_CHARS) break;
+      recentlyDetected.delete(key);
+      chars -= key.length;
+    }
+  }
   return match;
 }
 
