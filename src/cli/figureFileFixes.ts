@@ -6,7 +6,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { applyTextEdits, renameFigureLinkEdits } from '../core/figureLinks';
+import { applyTextEdits, figureLinkFindings, renameFigureLinkEdits } from '../core/figureLinks';
 import { figureHygiene } from '../main/services/figures/figureHygiene';
 import { candidateName, extensionOfName, renamedStem } from '../main/services/figures/figureNames';
 import { renameFigure, reportFolder } from '../main/services/figures/figureStore';
@@ -28,6 +28,9 @@ export interface RenamePlan {
 
 /** Which renames `text` (saved at `reportPath`) calls for; nothing is changed yet. */
 export async function planFigureRenames(reportPath: string, text: string): Promise<RenamePlan> {
+  // The disk checks only where the text has a link with a space: a pasted file of 100,000 image
+  // links would otherwise get a second full hygiene pass (a finding per missing file) for nothing.
+  if (!figureLinkFindings(text).some((f) => f.kind === 'path-with-spaces')) return { renames: [], refused: [] };
   const { findings } = await figureHygiene({ reportPath, text });
   const renames: PlannedRename[] = [];
   const refused: string[] = [];
