@@ -5,8 +5,11 @@
  */
 import { type CheckerProfile, courseProfile, type Generation, type Range } from './constraints';
 import { parseReport } from './parseReport';
-import type { ReportDocument } from './reportModel';
-import { BLANK_TEMPLATES, type BlankTemplate } from './templates/blankTemplates';
+import { readFingerprintTable, templateCoverage, type DeclaredRanges, type Fingerprints } from './templateFingerprint';
+import { TEMPLATE_FINGERPRINTS } from './templates/templateFingerprints';
+
+// Their home is templates/blankTemplateOf.ts (kept off the check path); re-exported for callers.
+export { blankTemplate, latestBlankTemplate } from './templates/blankTemplateOf';
 
 export interface TemplateMatch {
   readonly version: string;
@@ -15,98 +18,57 @@ export interface TemplateMatch {
   readonly coverage: number;
 }
 
-const SHINGLE = 5;
-
-function shingles(text: string): Set<string> {
-  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
-  const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(words.slice(i, i + SHINGLE).join(' '));
-  return out;
-}
-
-interface Fingerprint {
-  readonly template: BlankTemplate;
-  readonly weights: Map<string, number>;
-  readonly total: number;
-}
-
-let fingerprints: Fingerprint[] | null = null;
-/** First words of every template shingle: a report's shingle starting elsewhere can never match. */
-let firstWords: Set<string> | null = null;
-
-/**
- * The report's shingles that some template has. Same answer as `shingles(text)` for the fingerprint
- * lookups, without building a set of every 5-word run of a 20 MB file (seconds → a fraction).
- */
-function templateShinglesIn(text: string): Set<string> {
-  allFingerprints();
-  // The words as `shingles` splits them, read through a window of five: an array of every word of
-  // a 3 MB file (twice, split then filtered) took ~40 MB.
-  const lower = text.toLowerCase();
-  const word = /[a-z0-9]+/g;
-  const window: string[] = [];
-  const out = new Set<string>();
-  for (let m = word.exec(lower); m !== null; m = word.exec(lower)) {
-    window.push(m[0]);
-    if (window.length > SHINGLE) window.shift();
-    if (window.length === SHINGLE && firstWords!.has(window[0])) out.add(window.join(' '));
-  }
-  return out;
-}
-
-function allFingerprints(): Fingerprint[] {
-  if (fingerprints) return fingerprints;
-  const sets = BLANK_TEMPLATES.map((t) => shingles(t.text));
-  const seen = new Map<string, number>();
-  for (const set of sets) for (const s of set) seen.set(s, (seen.get(s) ?? 0) + 1);
-  fingerprints = BLANK_TEMPLATES.map((template, i) => {
-    const weights = new Map<string, number>();
-    let total = 0;
-    for (const s of sets[i]) {
-      const w = 1 / (seen.get(s) ?? 1);
-      weights.set(s, w);
-      total += w;
-    }
-    return { template, weights, total };
-  });
-  firstWords = new Set([...seen.keys()].map((s) => s.slice(0, s.indexOf(' '))));
-  return fingerprints;
-}
+/** Read on first use, not at import: nothing runs when a module merely imports this one. */
+let fingerprints: Fingerprints | null = null;
+const allFingerprints = (): Fingerprints => (fingerprints ??= readFingerprintTable(TEMPLATE_FINGERPRINTS));
 
 /** Minimum weighted overlap for a file to count as made from a template. */
 const MIN_COVERAGE = 0.2;
 
 /**
- * The last text detected and its answer: opening a report asks twice of the same text (is it the
- * template? which version?), and the doctor asks again of the text just opened.
+ * The last few texts detected and their answers: opening a report asks twice of the same text (is
+ * it the template? which version?), the doctor asks again of the text just opened, and a batch
+ * check inspects a few reports at a time. Bounded in count and in characters, so no old text of a
+ * long editing session or a pasted 20 MB file is kept alive for long.
  */
-let lastDetected: { readonly text: string; readonly match: TemplateMatch | null } | null = null;
+const recentlyDetected = new Map<string, TemplateMatch | null>();
+const MAX_REMEMBERED = 8;
+const MAX_REMEMBERED_CHARS = 4_000_000;
 
 export function detectTemplate(text: string): TemplateMatch | null {
-  if (lastDetected?.text === text) return lastDetected.match;
+  const known = recentlyDetected.get(text);
+  if (known !== undefined) return known;
   const match = detectTemplateUncached(text);
-  lastDetected = { text, match };
+  if (text.length <= MAX_REMEMBERED_CHARS) {
+    recentlyDetected.set(text, match);
+    let chars = 0;
+    for (const key of recentlyDetected.keys()) chars += key.length;
+    for (const key of recentlyDetected.keys()) {
+      if (recentlyDetected.size <= MAX_REMEMBERED && chars <= MAX_REMEMBERED_CHARS) break;
+      recentlyDetected.delete(key);
+      chars -= key.length;
+    }
+  }
   return match;
 }
 
 function detectTemplateUncached(text: string): TemplateMatch | null {
-  const report = templateShinglesIn(text);
+  const { templates } = allFingerprints();
+  const coverages = templateCoverage(allFingerprints(), text);
   let best: TemplateMatch | null = null;
-  for (const fp of allFingerprints()) {
-    let score = 0;
-    for (const [s, w] of fp.weights) if (report.has(s)) score += w;
-    const coverage = score / fp.total;
+  templates.forEach((template, i) => {
     // Ties go to the later version (templates are sorted oldest first).
-    if (!best || coverage >= best.coverage) {
-      best = { version: fp.template.version, generation: fp.template.generation, coverage };
+    if (!best || coverages[i] >= best.coverage) {
+      best = { version: template.version, generation: template.generation, coverage: coverages[i] };
     }
-  }
-  if (best && best.coverage >= MIN_COVERAGE) return best;
+  });
+  const found = best as TemplateMatch | null;
+  if (found && found.coverage >= MIN_COVERAGE) return found;
   // Heavily edited but still structured like the template: decide the generation by its questions.
   const doc = parseReport(text);
   if (doc.questions.length >= 5) {
     const highest = Math.max(...doc.questions.map((q) => q.number));
-    return { version: 'unknown', generation: highest > 27 ? 31 : 27, coverage: best?.coverage ?? 0 };
+    return { version: 'unknown', generation: highest > 27 ? 31 : 27, coverage: found?.coverage ?? 0 };
   }
   return null;
 }
@@ -114,15 +76,6 @@ function detectTemplateUncached(text: string): TemplateMatch | null {
 /** True when `text` holds the exam template (filled in or not). */
 export function isReportTemplate(text: string): boolean {
   return detectTemplate(text) !== null;
-}
-
-export function blankTemplate(version: string): BlankTemplate | undefined {
-  return BLANK_TEMPLATES.find((t) => t.version === version);
-}
-
-export function latestBlankTemplate(generation: Generation): BlankTemplate {
-  const candidates = BLANK_TEMPLATES.filter((t) => t.generation === generation);
-  return candidates[candidates.length - 1];
 }
 
 export interface RangeDifference {
@@ -141,7 +94,10 @@ const sameRange = (a: Range | null | undefined, b: Range | null | undefined) =>
  * Where the prompts of `templateDoc` (the detected version's blank copy, or the report itself)
  * declare ranges other than the ones `profile` enforces.
  */
-export function declaredRangeDifferences(templateDoc: ReportDocument, profile: CheckerProfile): RangeDifference[] {
+export function declaredRangeDifferences(
+  templateDoc: { readonly questions: readonly DeclaredRanges[] },
+  profile: CheckerProfile,
+): RangeDifference[] {
   const out: RangeDifference[] = [];
   for (const q of templateDoc.questions) {
     const enforced = profile.questions[q.number - 1];
@@ -171,7 +127,9 @@ export interface ResolvedProfile {
 export function resolveProfile(text: string, reportPyProfile: CheckerProfile | null = null): ResolvedProfile {
   const template = detectTemplate(text);
   const profile = reportPyProfile ?? courseProfile(template?.generation ?? 31);
-  const blank = template ? blankTemplate(template.version) : undefined;
-  const differences = declaredRangeDifferences(parseReport(blank?.text ?? text), profile);
+  // The detected version's prompts come precomputed with its fingerprint (parsing its blank copy
+  // on every check cost as much as parsing the report).
+  const declared = template ? allFingerprints().templates.find((t) => t.version === template.version)?.declared : undefined;
+  const differences = declaredRangeDifferences(declared ? { questions: declared } : parseReport(text), profile);
   return { profile, template, differences };
 }

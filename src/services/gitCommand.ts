@@ -4,7 +4,6 @@
  * or from a hook must act on the repository it is pointed at, so the variables that redirect git
  * elsewhere are dropped unless the caller asks to inherit them.
  */
-import { execFile } from 'node:child_process';
 
 export interface GitResult {
   readonly code: number;
@@ -33,11 +32,14 @@ export class GitMissingError extends Error {
  * Runs git; resolves with its exit code and output (a non-zero code is not an error here). `input`
  * is written to its stdin (`git check-ignore --stdin`).
  */
-export function runGit(
+export async function runGit(
   cwd: string,
   args: readonly string[],
   options: { inheritGitEnv?: boolean; input?: string } = {},
 ): Promise<GitResult> {
+  // Loaded when git first runs: `check` on a report without figure files never starts git, and
+  // child_process (with the stream and net modules behind it) is a visible share of its start-up.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolvePromise, reject) => {
     const child = execFile(
       'git',

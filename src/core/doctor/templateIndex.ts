@@ -7,7 +7,7 @@
 import type { Generation } from '../constraints';
 import { parseReport } from '../parseReport';
 import { BLANK_TEMPLATES, type BlankTemplate } from '../templates/blankTemplates';
-import { blankTemplate, latestBlankTemplate } from '../templateVersion';
+import { blankTemplate, latestBlankTemplate } from '../templates/blankTemplateOf';
 
 /** Compares template text loosely: case, whitespace and markdown emphasis/quote marks ignored. */
 export function normalizeForMatch(text: string): string {

@@ -64,6 +64,32 @@ async function reposInside(folder: string): Promise<CheckTarget[]> {
 }
 
 /**
+ * A folder that is no repo itself (no `.git`, no report at its top) with at least two child folders
+ * holding `reports/README.md`: a teacher's folder of clones. Recognised from a few `stat`s, before
+ * the search for a report inside it would read every child's markdown files only to find them
+ * "ambiguous".
+ */
+async function looksLikeFolderOfRepos(path: string): Promise<boolean> {
+  const exists = (p: string) => stat(p).then(() => true, () => false);
+  if (!(await stat(path).then((s) => s.isDirectory(), () => false))) return false;
+  if ((await hasGitFolder(path)) || (await exists(join(path, 'reports', 'README.md')))) return false;
+  const readme = join(path, 'README.md');
+  if ((await exists(readme)) && (await holdsTemplate(readme))) return false;
+  let names: string[];
+  try {
+    names = (await readdir(path, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+  } catch {
+    return false;
+  }
+  let withReport = 0;
+  for (const name of names) {
+    if (await exists(join(path, name, 'reports', 'README.md'))) withReport++;
+    if (withReport >= 2) return true;
+  }
+  return false;
+}
+
+/**
  * Turns the PATHs into reports. A folder that is not a repo itself (no `.git`) and holds no single
  * report is taken as a folder of repos. More than one PATH, or such a folder, makes a batch.
  */
@@ -76,6 +102,12 @@ export async function resolveCheckTargets(
   let batch = inputs.length > 1;
   for (const input of inputs) {
     const path = resolve(cwd, input);
+    if (!options.onlyReports && (await looksLikeFolderOfRepos(path))) {
+      const repos = await reposInside(path);
+      batch = true;
+      entries.push(...repos);
+      continue;
+    }
     try {
       const located = await locateReport(path);
       // pre-commit passes every changed markdown file: the project's README is not a report.

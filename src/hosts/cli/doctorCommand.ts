@@ -4,7 +4,7 @@
  */
 import { constants } from 'node:fs';
 import { copyFile, unlink } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkReport, type CheckResult } from '../../core/checkReport';
 import { driftEffects } from '../../core/diagnostics';
@@ -15,7 +15,8 @@ import { locateReport } from '../../services/locateReport';
 import { readReportText, ReportFileError } from '../../services/reportFile';
 import { assertWritable } from '../../services/writePermission';
 import type { CommandRun } from './commands';
-import { applyFigureTextFixes } from './figureTextFixes';
+import { applyFigureRenames, planFigureRenames, type PlannedRename } from './figureFileFixes';
+import { applyFigureTextFixes, safeByDefault } from './figureTextFixes';
 
 const SEVERITY_TITLE: Record<Severity, string> = {
   'breaks-checker': "Breaks the course's checker",
@@ -139,6 +140,8 @@ function appliedLabel(finding: Finding, headings: string): string {
   return option ? option.label.replace(/\bit\b/, 'the heading') : finding.fix!.label;
 }
 
+const renameLabel = (r: PlannedRename): string => `Renamed ${r.from} to ${r.to} and relinked it`;
+
 export const runDoctorCommand: CommandRun = async (args, io) => {
   const { values, positionals } = parseArgs({
     args,
@@ -146,8 +149,8 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       json: { type: 'boolean', default: false },
       fix: { type: 'boolean', default: false },
       headings: { type: 'string', default: 'bold' },
-      // Also the figure fixes that edit only a link's bytes (the "!", backticks): opt-in, since
-      // they change the text of links where the doctor's own fixes never change a character.
+      // The safe figure fixes (a "!" or backticks on a link to an existing file, names with spaces)
+      // are part of --fix; --figures adds the ones that may undo a deliberate link (see figureTextFixes).
       figures: { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -204,10 +207,13 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
   }
   const { findings } = repairing;
   const fixable = findings.filter((f) => f.fix);
-  const figureFixes = values.figures ? applyFigureTextFixes(repairing.text) : { text: repairing.text, applied: [] };
-  const repaired = figureFixes.text;
+  const reportDir = dirname(loaded.reportPath);
+  const figureFixes = applyFigureTextFixes(repairing.text, values.figures ? undefined : (f) => safeByDefault(f, reportDir));
+  let repaired = figureFixes.text;
+  const renamePlan = await planFigureRenames(loaded.reportPath, repaired);
+  let renamed: readonly PlannedRename[] = [];
   let backup: string | null = null;
-  if (repaired !== loaded.text) {
+  if (repaired !== loaded.text || renamePlan.renames.length > 0) {
     // Someone (the app, an editor) may have saved the file meanwhile: never overwrite their work.
     if ((await readReportText(loaded.reportPath)) !== loaded.text) {
       io.err(
@@ -221,10 +227,18 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
       `${shown} is read-only; nothing was repaired or backed up (make it writable first: chmod u+w ${shown})`,
     );
     backup = await writeBackup(loaded.reportPath);
+    // Files are renamed last, just before the text that links their new names is written.
+    let undoRenames = async () => {};
     try {
+      const afterRenames = await applyFigureRenames(loaded.reportPath, repaired, renamePlan.renames);
+      repaired = afterRenames.text;
+      undoRenames = afterRenames.undo;
+      renamed = renamePlan.renames;
       await writeFileAtomic(loaded.reportPath, repaired);
     } catch (error) {
-      // Nothing was written, so the backup of an unchanged file would only be clutter.
+      // Nothing was written, so the renamed files go back and the backup would only be clutter.
+      await undoRenames();
+      renamed = [];
       await unlink(backup).catch(() => undefined);
       if (error instanceof ReportFileError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
@@ -244,6 +258,10 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
   const fixed = fixable.filter((f) => !remainingIds.has(f.id));
   const exit = breaksChecker(remaining).length > 0 ? 1 : 0;
   const checker = checkerSummary(repaired, loaded, repaired === repairing.text ? repairing.check : null);
+  const figuresFixed = [
+    ...figureFixes.applied,
+    ...renamed.map((r) => ({ kind: 'path-with-spaces', question: r.question, line: r.line, label: renameLabel(r) })),
+  ];
   if (values.json) {
     io.out(
       JSON.stringify(
@@ -252,7 +270,10 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
           ...template,
           backup: backup && displayPath(io.cwd, backup),
           fixed,
-          ...(values.figures ? { figuresFixed: figureFixes.applied } : {}),
+          // Present when asked for (--figures) or when there is something to list, so the shape
+          // scripts already read does not change for reports without figure fixes.
+          ...(values.figures || figuresFixed.length > 0 ? { figuresFixed } : {}),
+          ...(renamePlan.refused.length > 0 ? { figuresNotFixed: renamePlan.refused } : {}),
           checker,
           findings: remaining,
         },
@@ -272,7 +293,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
     );
   } else {
     const { added, removed } = lineDiffCounts(loaded.text, repaired);
-    const count = fixed.length + figureFixes.applied.length;
+    const count = fixed.length + figureFixes.applied.length + renamed.length;
     lines.push(
       `Repaired ${count} finding${count === 1 ? '' : 's'} (${added} line${added === 1 ? '' : 's'} added, ${removed} removed; every answer keeps its words):`,
     );
@@ -283,8 +304,15 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
         `  ✓ ${[f.line !== null ? `line ${f.line}` : '', f.question !== null ? `Q${f.question}` : ''].filter(Boolean).join('  ').padEnd(14)} ${f.label}`,
       );
     }
+    for (const r of renamed) {
+      lines.push(
+        `  ✓ ${[r.line !== null ? `line ${r.line}` : '', r.question !== null ? `Q${r.question}` : ''].filter(Boolean).join('  ').padEnd(14)} ${renameLabel(r)}`,
+      );
+    }
     lines.push(`Backup of the original: ${displayPath(io.cwd, backup)}`, '');
   }
+  for (const refusal of renamePlan.refused) lines.push(`✗ ${refusal}`);
+  if (renamePlan.refused.length > 0) lines.push('');
   lines.push(
     checker.error
       ? `The course's checker still stops: ${checker.error}`

@@ -1,13 +1,42 @@
 /**
- * The figure fixes `doctor --fix` applies besides its own: the ones that only edit the link's own
- * bytes and cannot lose a word or touch a file — add the missing "!" of `[alt](figures/x.png)` and
- * take an image out of the backticks or code fence that shows it as code. (Renames, conversions and
- * copies change files on disk and stay one click each in the app.)
+ * The figure fixes of `doctor --fix` that edit only a link's own bytes: add the missing "!" of
+ * `[alt](figures/x.png)` and take an image out of the backticks or code fence that shows it as code.
+ * (Renaming a file with spaces is in figureFileFixes.ts; conversions and copies make new files and
+ * stay one click each in the app.)
+ *
+ * `--fix` applies only the ones that cannot be a student's choice or change a word (`safeByDefault`);
+ * `--figures` applies every one. Measured on the real reports: a "!" on a link inside a sentence or
+ * to a web address turns a deliberate link into a counted image (real-010, real-030), a "!" on a
+ * link to a file that is not there adds an image the checker counts and graders see broken
+ * (real-004), and removing a fence drops its info word (```markdown, real-019).
  */
-import { applyEdits } from '../../core/textEdit';
-import { figureLinkFindings, type FigureFindingKind } from '../../core/figures/figureFindings';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { figureLinkFindings, type FigureFinding, type FigureFindingKind } from '../../core/figures/figureFindings';
+import type { TextEdit } from '../../core/textEdit';
+
+/**
+ * A fix `--fix` applies without being asked: the link is to a file that exists in the report's
+ * folder, and it is a "!" missing on a link that stands alone on its line (the core calls that an
+ * error rather than a warning) or backticks (not a fence) around an image.
+ */
+export function safeByDefault(finding: FigureFinding, reportDir: string): boolean {
+  const link = finding.link;
+  if (!link || link.target.remote || link.target.outside || link.target.path === null) return false;
+  const kindIsSafe =
+    finding.kind === 'image-without-bang' ? finding.severity === 'error' : finding.kind === 'image-in-backticks' && !link.code?.fence;
+  if (!kindIsSafe) return false;
+  try {
+    return statSync(resolve(reportDir, link.target.path)).isFile();
+  } catch {
+    return false;
+  }
+}
 
 const SAFE_KINDS: readonly FigureFindingKind[] = ['image-without-bang', 'image-in-backticks'];
+
+/** Rounds of "find, then fix every non-overlapping one"; a fix that exposes another is met next round. */
+const MAX_ROUNDS = 10;
 
 export interface AppliedFigureFix {
   readonly kind: FigureFindingKind;
@@ -17,18 +46,41 @@ export interface AppliedFigureFix {
   readonly label: string;
 }
 
-export function applyFigureTextFixes(text: string): { text: string; applied: AppliedFigureFix[] } {
+export function applyFigureTextFixes(
+  text: string,
+  accept: (finding: FigureFinding) => boolean = () => true,
+): { text: string; applied: AppliedFigureFix[] } {
   const applied: AppliedFigureFix[] = [];
   let current = text;
-  // One at a time, re-reading the links after each: a fix's offsets are only valid for its text.
-  for (let guard = 0; guard < 1000; guard++) {
-    const finding = figureLinkFindings(current).find((f) => SAFE_KINDS.includes(f.kind) && f.fixes[0]?.kind === 'edit');
-    const fix = finding?.fixes[0];
-    if (!finding || fix?.kind !== 'edit') break;
-    const next = applyEdits(current, fix.edits);
-    if (next === current) break;
-    applied.push({ kind: finding.kind, question: finding.question, line: finding.line, label: fix.label });
-    current = next;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    // All fixes of a round are computed on the same text, so they apply together in one pass
+    // (one at a time, re-reading the whole report after each, was quadratic on a pasted file).
+    const candidates = figureLinkFindings(current)
+      .filter((f) => SAFE_KINDS.includes(f.kind) && accept(f))
+      .flatMap((f) => {
+        const fix = f.fixes[0];
+        return fix?.kind === 'edit' && fix.edits.length > 0 ? [{ finding: f, label: fix.label, edits: fix.edits }] : [];
+      })
+      .sort((a, b) => Math.min(...a.edits.map((e) => e.start)) - Math.min(...b.edits.map((e) => e.start)));
+    const parts: string[] = [];
+    let at = 0;
+    let changed = false;
+    for (const c of candidates) {
+      const edits = [...c.edits].sort((a, b) => a.start - b.start);
+      // Overlapping an edit taken already (two findings on one link): left for the next round.
+      if (edits[0].start < at || !edits.every((e, i) => (i === 0 || e.start >= edits[i - 1].end) && current.slice(e.start, e.end) === e.expect)) {
+        continue;
+      }
+      for (const e of edits as TextEdit[]) {
+        parts.push(current.slice(at, e.start), e.text);
+        at = e.end;
+      }
+      applied.push({ kind: c.finding.kind, question: c.finding.question, line: c.finding.line, label: c.label });
+      changed = true;
+    }
+    if (!changed) break;
+    parts.push(current.slice(at));
+    current = parts.join('');
   }
   return { text: current, applied };
 }

@@ -8,16 +8,15 @@
 import { analyzeReport, type ReportAnalysis } from '../../core/analyzeReport';
 import { findGradedDifferences } from '../../core/gradedDifferences';
 import type { GradedPageDifference } from '../../core/gradedPageTypes';
-import {
-  checkerDiagnostics,
-  collectDiagnostics,
-  conflictDiagnostics,
-  figureDiagnostics,
-  gradedPageDiagnostics,
-  splitDiagnostics,
-  templateDiagnostics,
-  type Diagnostic,
-} from '../../core/diagnostics';
+// Each from its own file, not the diagnostics index: the index also leads to the doctor and the
+// blank templates' 100 kB of text, which check never uses but would then load on every run.
+import { collectDiagnostics } from '../../core/diagnostics/collect';
+import type { Diagnostic } from '../../core/diagnostics/diagnostic';
+import { checkerDiagnostics, splitDiagnostics } from '../../core/diagnostics/fromChecker';
+import { conflictDiagnostics } from '../../core/diagnostics/fromConflicts';
+import { figureDiagnostics } from '../../core/diagnostics/fromFigures';
+import { gradedPageDiagnostics } from '../../core/diagnostics/fromGradedPage';
+import { templateDiagnostics } from '../../core/diagnostics/fromTemplate';
 import { conflictWarnings, type ConflictWarning } from '../../core/merge/conflictMarkers';
 import { parseReport } from '../../core/parseReport';
 import { deadFileLinkWarnings, type DeadFileLinkWarning } from '../../services/deadFileLinks';

@@ -246,7 +246,10 @@ export async function figureHygiene(
     });
   }
 
-  const git = await gitAvailability(reportDir);
+  // git only when a linked figure file exists: nothing else needs it, and starting it is most of
+  // what `check` spends outside its own process.
+  const git: GitAvailability =
+    existing.size > 0 ? await gitAvailability(reportDir) : { checked: false, reason: 'no linked figure file to check' };
   if (git.checked && existing.size > 0) {
     const real = new Map<string, FigureLink>();
     for (const [path, link] of existing) {

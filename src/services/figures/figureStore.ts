@@ -6,7 +6,6 @@
  * included), it never replaces an existing file (a new name appears only through an exclusive hard
  * link of a fully written, flushed temp file), and a file with the same bytes is reused.
  */
-import { createHash } from 'node:crypto';
 import { link, lstat, mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { altFromFileName, renameFigureLinkEdits } from '../../core/figures/figureLinkEdits';
@@ -181,7 +180,9 @@ export async function walkFigures(folder: string): Promise<{ path: string; size:
   return found;
 }
 
-function sha256(bytes: Uint8Array): string {
+/** node:crypto is loaded here, on first use: `check` reads figures but never hashes them. */
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const { createHash } = await import('node:crypto');
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -189,10 +190,10 @@ function sha256(bytes: Uint8Array): string {
 async function findSameBytes(folder: string, bytes: Uint8Array, preferred: string): Promise<string | null> {
   const candidates = (await walkFigures(folder)).filter((f) => f.size === bytes.length);
   candidates.sort((a, b) => Number(basename(b.path) === preferred) - Number(basename(a.path) === preferred));
-  const wanted = sha256(bytes);
+  const wanted = await sha256(bytes);
   for (const file of candidates) {
     try {
-      if (sha256(await readFile(file.path)) === wanted) return file.path;
+      if ((await sha256(await readFile(file.path))) === wanted) return file.path;
     } catch {
       // Vanished or unreadable: not a match.
     }

@@ -87,3 +87,13 @@ export async function gitAdd(root: string, file: string, force: boolean): Promis
   const run = await runGit(root, ['--literal-pathspecs', 'add', ...(force ? ['-f'] : []), '--', toGitPath(root, file)]);
   if (run.code !== 0) throw new Error(`git add failed: ${run.stderr.trim()}`);
 }
+
+/**
+ * `git mv` of a tracked file: the rename is staged as one, so the figure stays in the repo under its
+ * new name (a plain rename would leave it deleted for git and the new name untracked). `to` must
+ * not exist; git refuses to overwrite without -f, which is never passed.
+ */
+export async function gitMove(root: string, from: string, to: string): Promise<void> {
+  const run = await runGit(root, ['--literal-pathspecs', 'mv', '--', toGitPath(root, from), toGitPath(root, to)]);
+  if (run.code !== 0) throw new Error(`git mv failed: ${run.stderr.trim()}`);
+}

@@ -1,0 +1,186 @@
+/**
+ * The fingerprint of the blank templates, as numbers: every run of five words (a shingle) of a
+ * blank template, as one exact integer, with the set of template versions that contain it. Recognising a report's
+ * template compares its shingles with these.
+ *
+ * Built from the blank templates ahead of time (src/core/templates/templateFingerprints.ts, kept
+ * equal to `buildFingerprintTable(BLANK_TEMPLATES)` by test/core/templateFingerprints.test.ts):
+ * building it from the 100 kB of template text on every start was most of `report-editor check`'s
+ * CPU (~45 ms of a ~200 ms run), and the table is the same for every run.
+ */
+import type { Generation, Range } from './constraints';
+import type { ReportDocument } from './reportModel';
+
+export const SHINGLE = 5;
+
+/**
+ * A shingle's key: the template-vocabulary numbers of its five words as the digits of one integer
+ * (radix = vocabulary size), exact below 2^53 — no hashing, so no false matches.
+ */
+export type ShingleKey = number;
+
+const WORD = /[a-z0-9]+/g;
+
+/** The words of `text` as recognition sees them: runs of a-z0-9 after lower-casing. */
+export const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
+
+/** The largest vocabulary whose five-digit keys stay exact doubles: radix^5 < 2^53. */
+export const MAX_VOCABULARY = Math.floor(Math.pow(2, 53 / SHINGLE));
+
+/**
+ * Calls `visit` with the key of every shingle of `text` made only of words in `vocabulary` (a
+ * shingle with any other word cannot be a template's). Lookups of whole words in a Map are native
+ * work, so this costs little even before the JIT has warmed up (hashing every character in
+ * JavaScript took ~12 ms of a cold `check`).
+ */
+export function forEachShingleKey(
+  text: string,
+  vocabulary: ReadonlyMap<string, number>,
+  visit: (key: ShingleKey) => void,
+): void {
+  const radix = vocabulary.size;
+  const top = Math.pow(radix, SHINGLE - 1);
+  const words = wordsOf(text);
+  let key = 0;
+  let run = 0; // known words ending at i
+  for (let i = 0; i < words.length; i++) {
+    const id = vocabulary.get(words[i]);
+    if (id === undefined) {
+      run = 0;
+      key = 0;
+      continue;
+    }
+    // Drop the oldest word's digit once five are in, then shift in this one.
+    key = (run >= SHINGLE ? key % top : key) * radix + id;
+    run++;
+    if (run >= SHINGLE) visit(key);
+  }
+}
+
+/** What the detector needs to know of one blank template version. */
+export interface FingerprintedTemplate {
+  readonly version: string;
+  readonly generation: Generation;
+  /** The word and image ranges each question's prompt declares (what the student is told). */
+  readonly declared: readonly DeclaredRanges[];
+}
+
+export interface DeclaredRanges {
+  readonly number: number;
+  readonly declaredWords: Range | null;
+  readonly declaredImages: Range | null;
+}
+
+/**
+ * The table as stored: the templates (oldest first) and, per set of templates (a bit mask over
+ * `templates`), the keys of the shingles exactly those templates contain, in base 36.
+ */
+export interface FingerprintTable {
+  /** Every word of the blank templates, space-separated; a word's number is its position. */
+  readonly vocabulary: string;
+  readonly templates: readonly FingerprintedTemplate[];
+  readonly shingles: readonly { readonly mask: number; readonly keys: string }[];
+}
+
+/** Builds the stored table from the blank templates and their parsed documents. */
+export function buildFingerprintTable(
+  templates: readonly { readonly version: string; readonly generation: Generation; readonly text: string }[],
+  parse: (text: string) => ReportDocument,
+): FingerprintTable {
+  const words = [...new Set(templates.flatMap((t) => wordsOf(t.text)))].sort();
+  if (words.length >= MAX_VOCABULARY) {
+    throw new Error(`the templates have ${words.length} distinct words; shingle keys are exact only below ${MAX_VOCABULARY}`);
+  }
+  const vocabulary = new Map(words.map((w, i) => [w, i]));
+  const masks = new Map<ShingleKey, number>();
+  templates.forEach((t, i) =>
+    forEachShingleKey(t.text, vocabulary, (key) => masks.set(key, (masks.get(key) ?? 0) | (1 << i))),
+  );
+  const byMask = new Map<number, ShingleKey[]>();
+  for (const [key, mask] of masks) byMask.set(mask, [...(byMask.get(mask) ?? []), key]);
+  return {
+    vocabulary: words.join(' '),
+    templates: templates.map((t) => ({
+      version: t.version,
+      generation: t.generation,
+      declared: parse(t.text).questions.map((q) => ({
+        number: q.number,
+        declaredWords: q.declaredWords,
+        declaredImages: q.declaredImages,
+      })),
+    })),
+    shingles: [...byMask]
+      .sort((a, b) => a[0] - b[0])
+      .map(([mask, keys]) => ({ mask, keys: keys.sort((a, b) => a - b).map((k) => k.toString(36)).join(' ') })),
+  };
+}
+
+/** The stored table, ready for lookups. */
+export interface Fingerprints {
+  readonly vocabulary: ReadonlyMap<string, number>;
+  readonly templates: readonly FingerprintedTemplate[];
+  /** Shingle key → its position in `groupOfShingle`. */
+  readonly shingleIndex: ReadonlyMap<ShingleKey, number>;
+  /** Per shingle, its group: the set of templates holding it. */
+  readonly groupOfShingle: Uint16Array;
+  /** Per group, the bit mask of templates holding its shingles, and how many shingles it has. */
+  readonly groupMasks: readonly number[];
+  readonly groupSizes: readonly number[];
+}
+
+const bitCount = (mask: number): number => {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
+};
+
+export function readFingerprintTable(table: FingerprintTable): Fingerprints {
+  const shingleIndex = new Map<ShingleKey, number>();
+  const groups: number[] = [];
+  const groupSizes: number[] = [];
+  table.shingles.forEach(({ keys }, group) => {
+    const list = keys === '' ? [] : keys.split(' ');
+    for (const key of list) {
+      shingleIndex.set(parseInt(key, 36), groups.length);
+      groups.push(group);
+    }
+    groupSizes.push(list.length);
+  });
+  return {
+    vocabulary: new Map(table.vocabulary.split(' ').map((w, i) => [w, i])),
+    templates: table.templates,
+    shingleIndex,
+    groupOfShingle: Uint16Array.from(groups),
+    groupMasks: table.shingles.map((s) => s.mask),
+    groupSizes,
+  };
+}
+
+/**
+ * Share of each template's weighted wording found in `text`, 0..1, in the order of
+ * `fingerprints.templates`. A shingle weighs 1 / (number of templates holding it): the wording only
+ * one version has decides between versions. Sums run group by group, so a blank template scores
+ * exactly 1 against itself.
+ */
+export function templateCoverage(fingerprints: Fingerprints, text: string): number[] {
+  const { vocabulary, shingleIndex, groupOfShingle, groupMasks, groupSizes } = fingerprints;
+  const seen = new Uint8Array(groupOfShingle.length);
+  const found = groupMasks.map(() => 0);
+  forEachShingleKey(text, vocabulary, (key) => {
+    const index = shingleIndex.get(key);
+    if (index === undefined || seen[index] === 1) return;
+    seen[index] = 1;
+    found[groupOfShingle[index]]++;
+  });
+  return fingerprints.templates.map((_, i) => {
+    let score = 0;
+    let total = 0;
+    groupMasks.forEach((mask, group) => {
+      if (!(mask & (1 << i))) return;
+      const weight = 1 / bitCount(mask);
+      score += found[group] * weight;
+      total += groupSizes[group] * weight;
+    });
+    return total === 0 ? 0 : score / total;
+  });
+}
