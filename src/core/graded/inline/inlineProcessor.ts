@@ -44,10 +44,23 @@ for (const pattern of PATTERNS) {
     }
   }
 }
-/** For each pattern, each trigger's characters as a mask: all of them must occur for a match. */
-const PATTERN_MASKS: readonly (readonly number[])[] = PATTERNS.map((pattern) =>
-  pattern.triggers.map((trigger) => [...trigger].reduce((mask, ch) => mask | TRIGGER_BIT[ch.charCodeAt(0)]!, 0)),
-);
+/**
+ * For each pattern, its triggers' characters as masks: all characters of one trigger must occur
+ * for a match (patterns have at most two triggers; a second mask of 0 means none).
+ */
+const PATTERN_MASKS = new Uint16Array(PATTERNS.length * 2);
+PATTERNS.forEach((pattern, i) => {
+  if (pattern.triggers.length > 2) throw new Error(`inline pattern ${pattern.name} has more than two triggers`);
+  pattern.triggers.forEach((trigger, j) => {
+    PATTERN_MASKS[i * 2 + j] = [...trigger].reduce((mask, ch) => mask | TRIGGER_BIT[ch.charCodeAt(0)]!, 0);
+  });
+});
+
+function mayMatch(patternIndex: number, present: number): boolean {
+  const first = PATTERN_MASKS[patternIndex * 2]!;
+  const second = PATTERN_MASKS[patternIndex * 2 + 1]!;
+  return (present & first) === first || (second !== 0 && (present & second) === second);
+}
 
 function triggerCharsIn(data: string): number {
   let present = 0;
@@ -68,7 +81,7 @@ export class InlineProcessor {
   private handleInline(data: string, patternIndex = 0): string {
     const present = triggerCharsIn(data);
     for (let i = patternIndex; i < PATTERNS.length; i++) {
-      if (PATTERN_MASKS[i]!.some((mask) => (present & mask) === mask)) data = this.applyPattern(PATTERNS[i]!, data, i);
+      if (mayMatch(i, present)) data = this.applyPattern(PATTERNS[i]!, data, i);
     }
     return data;
   }
@@ -215,7 +228,7 @@ export class InlineProcessor {
         }
         if (child.tail) {
           const tail = this.handleInline(child.tail);
-          const dummy: Element = { tag: 'd', attrs: new Map(), text: null, atomic: false, tail: null, children: [] };
+          const dummy: Element = { tag: 'd', attrs: null, text: null, atomic: false, tail: null, children: [] };
           child.tail = null;
           const tailResult = this.processPlaceholders(tail, dummy, false);
           if (dummy.tail) child.tail = dummy.tail;
