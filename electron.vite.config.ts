@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -15,6 +16,24 @@ function devOnlyInlineScripts(): Plugin {
     apply: 'serve',
     transformIndexHtml(html) {
       return html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+    },
+  };
+}
+
+/**
+ * The insights worker has no `document`. `decode-named-character-reference` (remark's entity
+ * decoder, used by the graded-page scan) picks its DOM build under the "browser" condition, which
+ * the worker bundle resolves with too: that build calls `document.createElement` when it loads,
+ * so the worker died at once and the heavy passes fell back to the main thread, where typing
+ * waits for them. The worker takes the package's plain build, as its "worker" condition says.
+ */
+function workerWithoutDom(): Plugin {
+  const plain = createRequire(import.meta.url).resolve('decode-named-character-reference');
+  return {
+    name: 'report-editor:worker-without-dom',
+    enforce: 'pre',
+    resolveId(source) {
+      return source === 'decode-named-character-reference' ? plain : null;
     },
   };
 }
@@ -51,7 +70,7 @@ export default defineConfig({
     root: resolve(root, 'src/renderer'),
     plugins: [react(), devOnlyInlineScripts()],
     // The insights worker imports like any module (and may share chunks with the page).
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [workerWithoutDom()] },
     build: {
       // A 1.35 MB unminified bundle cost 240-320 ms before DOMContentLoaded on a cold open.
       minify: true,

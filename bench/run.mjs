@@ -86,9 +86,14 @@ if (corpus.length > 0 && wanted('core')) {
   results.sections.core60kB = { bytes: Buffer.byteLength(text60), ...s, goalMs: 1 };
   rows.push(['core', `parse + check, 60 kB report (${largest.name} lengthened)`, `mean ${ms(s.mean)}, p95 ${ms(s.p95)}`, s.mean < 1 ? 'goal met (< 1 ms)' : 'GOAL MISSED (< 1 ms)']);
   // The graded page (Python-Markdown-exact), which the app re-renders on idle ticks.
+  // Also its CPU time per render (user + sys of this process, GC threads included): on a shared
+  // machine the wall time mostly measures the other processes; the CPU time barely moves.
+  const cpuBefore = process.cpuUsage();
   const g = time(() => core.renderGradedPage(text60), { warmup: 30, minRuns: 200, minMs: 500 });
-  results.sections.gradedPage60kB = { bytes: Buffer.byteLength(text60), ...g, goalMs: 3 };
-  rows.push(['core', `graded page render, 60 kB report (${largest.name} lengthened)`, `mean ${ms(g.mean)}, p95 ${ms(g.p95)}`, g.mean < 3 ? 'goal met (< 3 ms)' : 'GOAL MISSED (< 3 ms)']);
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / (g.n + 30);
+  results.sections.gradedPage60kB = { bytes: Buffer.byteLength(text60), ...g, cpuMs, goalMs: 3 };
+  rows.push(['core', `graded page render, 60 kB report (${largest.name} lengthened)`, `mean ${ms(g.mean)}, p95 ${ms(g.p95)}, CPU ${ms(cpuMs)} per render`, g.mean < 3 ? 'goal met (< 3 ms)' : 'GOAL MISSED (< 3 ms)']);
 }
 if (coreRows.length > 0) {
   const mean = coreRows.reduce((s, r) => s + r.mean, 0) / coreRows.length;

@@ -427,6 +427,8 @@ async function typingRun(browser, { hostUrl, bareUrl, plan, profile }) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('crash', () => console.log('[bench] the app page crashed'));
+  page.on('console', (m) => m.type() === 'error' && console.log('[bench] app console:', m.text()));
   await page.addInitScript(installOpenProbe);
   await page.goto(hostUrl);
   await page.evaluate(() => window.__open.done);

@@ -6,7 +6,6 @@
  * is under 5 s), with exit code 0 or 1 and sane output; separate processes per command measure
  * peak memory for the classes that allocate most. A property test mixes classes at smaller sizes.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,6 +23,7 @@ import { assertCliBuilt } from '../support/cli';
 import { CORPUS_DIR } from '../support/corpus';
 import { buildReport } from '../support/reportBuilder';
 import { HOSTILE_CLASSES, hostileReport, type Placement, reportWith } from './support/hostileReports.mjs';
+import { processPool } from './support/processPool';
 
 const SIZE = 2_000_000;
 const HANG_BOUND_MS = 60_000;
@@ -57,19 +57,16 @@ interface CommandResult {
 const dir = mkdtempSync(join(tmpdir(), 'report-editor-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** One child per core: the processes are independent, and what they measure is their own. */
+const pool = processPool();
+
 /** Runs `commands` on `text` in one child process; its results and peak memory. */
-function run(text: string, commands: string[], name: string): { results: CommandResult[]; maxRssMb: number } {
+async function run(text: string, commands: string[], name: string): Promise<{ results: CommandResult[]; maxRssMb: number }> {
   const file = join(dir, `${name}.md`);
   writeFileSync(file, text);
-  const started = Date.now();
-  const child = spawnSync(process.execPath, [RUNNER, file, ...commands], {
-    encoding: 'utf8',
-    timeout: HANG_BOUND_MS * commands.length,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const elapsed = Date.now() - started;
+  const child = await pool.run(process.execPath, [RUNNER, file, ...commands], HANG_BOUND_MS * commands.length);
   if (child.status !== 0) {
-    throw new Error(`${name}: the runner ended with ${child.status ?? child.signal} after ${elapsed} ms: ${child.stderr.slice(0, 2000)}`);
+    throw new Error(`${name}: the runner ended with ${child.status ?? child.signal} after ${child.ms} ms: ${child.stderr.slice(0, 2000)}`);
   }
   return JSON.parse(child.stdout) as { results: CommandResult[]; maxRssMb: number };
 }
@@ -124,12 +121,15 @@ afterAll(() => {
   if (timings.length > 0) console.log(`[hostile] ms per command, peak RSS per class process:\n${timings.join('\n')}`);
 });
 
-describe('every command on every hostile class at 2 MB ends, with sane output', () => {
+// Concurrent tests: their child processes share the pool (a test's time includes its wait for it).
+describe.concurrent('every command on every hostile class at 2 MB ends, with sane output', () => {
   for (const cls of HOSTILE_CLASSES) {
-    it(`${cls.name}: ${cls.what}`, () => {
+    it(`${cls.name}: ${cls.what}`, async () => {
       assertCliBuilt();
-      const inAnswer = run(hostileReport(cls, SIZE, 'answer', template), ALL_COMMANDS, `${cls.name}-answer`);
-      const outside = run(hostileReport(cls, SIZE, 'outside', template), ['check', 'export'], `${cls.name}-outside`);
+      const [inAnswer, outside] = await Promise.all([
+        run(hostileReport(cls, SIZE, 'answer', template), ALL_COMMANDS, `${cls.name}-answer`),
+        run(hostileReport(cls, SIZE, 'outside', template), ['check', 'export'], `${cls.name}-outside`),
+      ]);
       for (const r of inAnswer.results) expectSane(r, `${cls.name} (in an answer) ${r.command}`, cls.name);
       for (const r of outside.results) expectSane(r, `${cls.name} (outside answers) ${r.command}`, cls.name);
       timings.push(
@@ -150,18 +150,21 @@ const MEMORY_CLASSES = [
   'table-rows',
 ];
 
-describe(`peak memory of each command stays under ${MAX_RSS_MB} MB on 2 MB reports`, () => {
+describe.concurrent(`peak memory of each command stays under ${MAX_RSS_MB} MB on 2 MB reports`, () => {
   for (const name of MEMORY_CLASSES) {
-    it(name, () => {
+    it(name, async () => {
       assertCliBuilt();
       const cls = HOSTILE_CLASSES.find((c) => c.name === name)!;
       const text = hostileReport(cls, SIZE, 'answer', template);
-      for (const command of ALL_COMMANDS) {
-        const { results, maxRssMb } = run(text, [command], `${name}-${command.replace(/\W+/g, '-')}`);
+      const runs = await Promise.all(
+        ALL_COMMANDS.map((command) => run(text, [command], `${name}-${command.replace(/\W+/g, '-')}`)),
+      );
+      ALL_COMMANDS.forEach((command, i) => {
+        const { results, maxRssMb } = runs[i]!;
         expectSane(results[0], `${name} ${command}`, name);
         expect(maxRssMb, `${name} ${command}: peak RSS`).toBeLessThan(KNOWN_OVER_RSS_MB[`${name} ${command}`] ?? MAX_RSS_MB);
-      }
-    }, HANG_BOUND_MS * 6);
+      });
+    }, HANG_BOUND_MS * 12);
   }
 });
 

@@ -1,5 +1,5 @@
 /** Puts the stashed raw HTML back into the serialized page, unwrapping block-level HTML from `<p>`. */
-import { AMP_SUBSTITUTE, type HtmlStash, htmlPlaceholder, isBlockLevel } from './markers';
+import { AMP_SUBSTITUTE, HTML_PREFIX, type HtmlStash, htmlPlaceholder, isBlockLevel } from './markers';
 
 const BLOCK_TAG = /^<\/?([^ >]+)/;
 
@@ -30,6 +30,8 @@ export function restoreRawHtml(text: string, stash: HtmlStash): string {
     });
     if (next === text) break;
     text = next;
+    // Another round only when stashed HTML brought placeholders in (it would change nothing else).
+    if (!text.includes(HTML_PREFIX)) break;
   }
   return text;
 }

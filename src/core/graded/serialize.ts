@@ -33,8 +33,9 @@ export function serialize(root: Element): string {
 /** String concatenation: V8 builds ropes, cheaper here than an array of small pieces. */
 function write(el: Element): string {
   let out = `<${el.tag}`;
-  if (el.attrs.size) {
-    for (const key of [...el.attrs.keys()].sort()) out += ` ${key}="${escapeAttribute(el.attrs.get(key)!)}"`;
+  const attrs = el.attrs;
+  if (attrs) {
+    for (const key of [...attrs.keys()].sort()) out += ` ${key}="${escapeAttribute(attrs.get(key)!)}"`;
   }
   if (EMPTY.has(el.tag)) out += ' />';
   else {

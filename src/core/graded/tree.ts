@@ -6,7 +6,8 @@
  */
 export interface Element {
   tag: string;
-  attrs: Map<string, string>;
+  /** Null until the first attribute: most elements have none, and a Map each is costly on huge pages. */
+  attrs: Map<string, string> | null;
   text: string | null;
   /** Python-Markdown's AtomicString: text no inline pattern may touch (code, autolinks). */
   atomic: boolean;
@@ -15,7 +16,11 @@ export interface Element {
 }
 
 export function element(tag: string): Element {
-  return { tag, attrs: new Map(), text: null, atomic: false, tail: null, children: [] };
+  return { tag, attrs: null, text: null, atomic: false, tail: null, children: [] };
+}
+
+export function setAttr(el: Element, key: string, value: string): void {
+  (el.attrs ??= new Map()).set(key, value);
 }
 
 export function subElement(parent: Element, tag: string): Element {
@@ -28,12 +33,17 @@ export function lastChild(parent: Element): Element | null {
   return parent.children.length ? parent.children[parent.children.length - 1]! : null;
 }
 
-/** Every element in document order, the root first (ElementTree's `iter()`). */
-export function* iterTree(root: Element): Generator<Element> {
+/**
+ * Every element in document order, the root first (ElementTree's `iter()`), as a list made once:
+ * cheaper than a generator, and the callers change texts, not the tree.
+ */
+export function iterTree(root: Element): Element[] {
+  const out: Element[] = [];
   const stack: Element[] = [root];
   while (stack.length) {
     const el = stack.pop()!;
-    yield el;
+    out.push(el);
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
   }
+  return out;
 }

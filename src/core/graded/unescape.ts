@@ -15,6 +15,6 @@ export function unescapeTree(root: Element): void {
   for (const el of iterTree(root)) {
     if (el.text && el.tag !== 'code') el.text = unescapeText(el.text);
     if (el.tail) el.tail = unescapeText(el.tail);
-    for (const [key, value] of el.attrs) el.attrs.set(key, unescapeText(value));
+    if (el.attrs) for (const [key, value] of el.attrs) if (value.includes('\u0002')) el.attrs.set(key, unescapeText(value));
   }
 }

@@ -51,13 +51,16 @@ export const backtick: InlinePattern = {
   name: 'backtick',
   triggers: ['`'],
   find(_ctx, data, from, prevAt) {
+    // Only backslashes and backticks matter: jump from one to the next.
+    let nextTick = data.indexOf('`', from);
+    let nextSlash = data.indexOf('\\', from);
     let i = from;
     while (i < data.length) {
+      if (nextTick !== -1 && nextTick < i) nextTick = data.indexOf('`', i);
+      if (nextSlash !== -1 && nextSlash < i) nextSlash = data.indexOf('\\', i);
+      if (nextTick === -1 && nextSlash === -1) return null;
+      i = nextTick === -1 ? nextSlash : nextSlash === -1 ? nextTick : Math.min(nextTick, nextSlash);
       const c = data.charCodeAt(i);
-      if (c !== 92 && c !== 96) {
-        i++;
-        continue;
-      }
       if (prevAt(i) === '\\') {
         i++;
         continue;

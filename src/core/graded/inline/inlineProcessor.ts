@@ -27,6 +27,50 @@ const EFFORT_PER_PASS = 2_000_000;
 
 const PLACEHOLDER_AT = /\u0002klzzwxh:([0-9]+)\u0003/y;
 
+/**
+ * The characters of every pattern's triggers, one bit each: one scan of a text tells which
+ * patterns can match at all, instead of each pattern searching the whole text for its triggers.
+ * A replacement only ever removes characters (a placeholder holds none of these), so a pattern
+ * whose trigger characters were absent at the start stays impossible for the whole pass.
+ */
+const TRIGGER_BIT = new Uint16Array(128);
+let triggerChars = 0;
+for (const pattern of PATTERNS) {
+  for (const trigger of pattern.triggers) {
+    for (const ch of trigger) {
+      const code = ch.charCodeAt(0);
+      if (code >= 128 || triggerChars >= 16) throw new Error(`inline trigger ${JSON.stringify(ch)} needs a wider mask`);
+      if (TRIGGER_BIT[code] === 0) TRIGGER_BIT[code] = 1 << triggerChars++;
+    }
+  }
+}
+/**
+ * For each pattern, its triggers' characters as masks: all characters of one trigger must occur
+ * for a match (patterns have at most two triggers; a second mask of 0 means none).
+ */
+const PATTERN_MASKS = new Uint16Array(PATTERNS.length * 2);
+PATTERNS.forEach((pattern, i) => {
+  if (pattern.triggers.length > 2) throw new Error(`inline pattern ${pattern.name} has more than two triggers`);
+  pattern.triggers.forEach((trigger, j) => {
+    PATTERN_MASKS[i * 2 + j] = [...trigger].reduce((mask, ch) => mask | TRIGGER_BIT[ch.charCodeAt(0)]!, 0);
+  });
+});
+
+function mayMatch(patternIndex: number, present: number): boolean {
+  const first = PATTERN_MASKS[patternIndex * 2]!;
+  const second = PATTERN_MASKS[patternIndex * 2 + 1]!;
+  return (present & first) === first || (second !== 0 && (present & second) === second);
+}
+
+function triggerCharsIn(data: string): number {
+  let present = 0;
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    if (code < 128) present |= TRIGGER_BIT[code]!;
+  }
+  return present;
+}
+
 export class InlineProcessor {
   private ancestors: string[] = [];
   private readonly parentOf = new Map<Element, Element>();
@@ -35,7 +79,10 @@ export class InlineProcessor {
 
   /** Runs every pattern from `patternIndex` on, each until it no longer matches. */
   private handleInline(data: string, patternIndex = 0): string {
-    for (let i = patternIndex; i < PATTERNS.length; i++) data = this.applyPattern(PATTERNS[i]!, data, i);
+    const present = triggerCharsIn(data);
+    for (let i = patternIndex; i < PATTERNS.length; i++) {
+      if (mayMatch(i, present)) data = this.applyPattern(PATTERNS[i]!, data, i);
+    }
     return data;
   }
 
@@ -181,7 +228,7 @@ export class InlineProcessor {
         }
         if (child.tail) {
           const tail = this.handleInline(child.tail);
-          const dummy: Element = { tag: 'd', attrs: new Map(), text: null, atomic: false, tail: null, children: [] };
+          const dummy: Element = { tag: 'd', attrs: null, text: null, atomic: false, tail: null, children: [] };
           child.tail = null;
           const tailResult = this.processPlaceholders(tail, dummy, false);
           if (dummy.tail) child.tail = dummy.tail;

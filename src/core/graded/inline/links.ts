@@ -2,7 +2,7 @@
  * Links and images, inline (`[a](b)`, `![a](b)`) and by reference (`[a][id]`, `[a][]`, `[a]`,
  * and the same with `!`). An undefined reference stays text.
  */
-import { element } from '../tree';
+import { element, setAttr } from '../tree';
 import type { InlineContext } from './context';
 import { getLink, getText } from './linkParts';
 import type { InlineMatch, InlinePattern } from './pattern';
@@ -40,8 +40,8 @@ const inlineLink: Handler = (ctx, data, start, afterOpen) => {
   if (!target || target.end <= start) return 'fail';
   const a = element('a');
   a.text = text[0];
-  a.attrs.set('href', target.href);
-  if (target.title !== null) a.attrs.set('title', target.title);
+  setAttr(a, 'href', target.href);
+  if (target.title !== null) setAttr(a, 'title', target.title);
   return { start, end: target.end, node: a };
 };
 
@@ -51,9 +51,9 @@ const inlineImage: Handler = (ctx, data, start, afterOpen) => {
   const target = getLink(ctx, data, text[1]);
   if (!target || target.end <= start) return 'fail';
   const img = element('img');
-  img.attrs.set('src', target.href);
-  if (target.title !== null) img.attrs.set('title', target.title);
-  img.attrs.set('alt', ctx.unescape(text[0]));
+  setAttr(img, 'src', target.href);
+  if (target.title !== null) setAttr(img, 'title', target.title);
+  setAttr(img, 'alt', ctx.unescape(text[0]));
   return { start, end: target.end, node: img };
 };
 
@@ -81,12 +81,12 @@ function referenceHandler(image: boolean, short: boolean): Handler {
     if (!ref) return { start, end, node: null };
     const el = element(image ? 'img' : 'a');
     if (image) {
-      el.attrs.set('src', ref.href);
-      if (ref.title) el.attrs.set('title', ref.title);
-      el.attrs.set('alt', ctx.unescape(text[0]));
+      setAttr(el, 'src', ref.href);
+      if (ref.title) setAttr(el, 'title', ref.title);
+      setAttr(el, 'alt', ctx.unescape(text[0]));
     } else {
-      el.attrs.set('href', ref.href);
-      if (ref.title) el.attrs.set('title', ref.title);
+      setAttr(el, 'href', ref.href);
+      if (ref.title) setAttr(el, 'title', ref.title);
       el.text = text[0];
     }
     return { start, end, node: el };

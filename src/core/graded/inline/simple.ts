@@ -5,7 +5,7 @@
  */
 import { AMP_SUBSTITUTE } from '../markers';
 import { PY_SPACE } from '../pyRegex';
-import { element } from '../tree';
+import { element, setAttr } from '../tree';
 import type { InlineMatch, InlinePattern } from './pattern';
 
 function regexPattern(
@@ -29,7 +29,7 @@ function regexPattern(
 
 export const autolink = regexPattern('autolink', ['<'], /<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?:\/\/[^<>]*)>/s, (m, ctx) => {
   const a = element('a');
-  a.attrs.set('href', ctx.unescape(m[1]!));
+  setAttr(a, 'href', ctx.unescape(m[1]!));
   a.text = m[1]!;
   a.atomic = true;
   return a;
@@ -50,7 +50,7 @@ export const automail = regexPattern('automail', ['@'], /<([^<> !]+@[^@<> ]+)>/s
   a.atomic = true;
   let href = '';
   for (const ch of `mailto:${email}`) href += `${AMP_SUBSTITUTE}#${ch.codePointAt(0)!};`;
-  a.attrs.set('href', href);
+  setAttr(a, 'href', href);
   return a;
 });
 
