@@ -54,10 +54,15 @@ export type SaveResult =
   | { readonly kind: 'read-only'; readonly message: string }
   | { readonly kind: 'error'; readonly message: string };
 
+/** The two renderings an export can hold (see exportHtml.ts). */
+export type ExportRendering = 'graded' | 'github';
+
 export type ExportOutcome =
   | {
       readonly kind: 'exported';
       readonly outputPath: string;
+      /** `graded`: the course's page (report.py html); `github`: as GitHub and the preview show it. */
+      readonly rendering: ExportRendering;
       /** Images that could not be inlined (a placeholder stands in for each). */
       readonly missingImages: readonly { readonly src: string; readonly line: number | null; readonly reason: string }[];
       readonly imageCount: number;
@@ -146,12 +151,16 @@ export interface ApiChannels {
   /** Opens an http(s) URL in the system browser (Electron) or a new tab (browser host). */
   openExternal: { request: { url: string }; response: void };
   /**
-   * Writes the report (the editor's current text) as one self-contained HTML file, `report.html`
-   * next to the report unless `outputPath` is given (inside the repo; only a `.html`/`.htm` file,
+   * Writes the report (the editor's current text) as one self-contained HTML file in `rendering`
+   * (default graded): `report.html` (graded) or `report.github.html` next to the report unless
+   * `outputPath` is given (inside the repo; only a `.html`/`.htm` file,
    * never inside `.git`, never over a file that does not already hold HTML — see exportTarget.ts).
    * Progress arrives as `exportProgress` events.
    */
-  exportHtml: { request: { reportPath: string; text: string; outputPath?: string }; response: ExportOutcome };
+  exportHtml: {
+    request: { reportPath: string; text: string; outputPath?: string; rendering?: ExportRendering };
+    response: ExportOutcome;
+  };
   /**
    * Shows the last exported file: Electron opens it in the system's browser and answers null; the
    * browser host answers a URL for the page to open in a new tab. Only a file this session exported,

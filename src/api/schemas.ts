@@ -28,7 +28,12 @@ export const REQUEST_SCHEMAS = {
     .object({ url: z.string().max(2048).refine((u) => /^https?:\/\//i.test(u), 'only http(s) links open outside the app') })
     .strict(),
   exportHtml: z
-    .object({ reportPath: path, text: z.string().max(25 * 1024 * 1024), outputPath: path.optional() })
+    .object({
+      reportPath: path,
+      text: z.string().max(25 * 1024 * 1024),
+      outputPath: path.optional(),
+      rendering: z.enum(['graded', 'github']).optional(),
+    })
     .strict(),
   openExport: z.object({ outputPath: path }).strict(),
   importFigures: z

@@ -145,6 +145,7 @@ describe('the export panel', () => {
           outcome: {
             kind: 'exported',
             outputPath: '/home/s/repo/reports/report.html',
+            rendering: 'graded',
             imageCount: 3,
             bytes: 2_500_000,
             missingImages: [{ src: 'figures/Wandb%20shot.png', line: 350, reason: 'file not found' }],
@@ -161,20 +162,24 @@ describe('the export panel', () => {
       /<li[^>]*data-src="figures\/Wandb%20shot.png"><code>figures\/Wandb%20shot.png<\/code><span[^>]*> \(line 350\)<\/span>: file not found<\/li>/,
     );
     expect(html).toContain('data-testid="export-open"');
+    // It says which rendering the file holds and offers the other one.
+    expect(html).toContain('As graded: the page the grader sees (python report.py html), figures inlined.');
+    expect(html).toMatch(/<button[^>]*aria-pressed="true"[^>]*data-testid="export-as-graded"/);
+    expect(html).toMatch(/<button[^>]*aria-pressed="false"[^>]*data-testid="export-as-github"/);
   });
 
   it('shows a progress bar only once the export has taken a moment', () => {
     const quick = renderToStaticMarkup(
       <ExportPanel
         report={report as OpenedReport}
-        exporter={exporter({ kind: 'running', showProgress: false, done: 0, total: 0 })}
+        exporter={exporter({ kind: 'running', rendering: 'graded', showProgress: false, done: 0, total: 0 })}
       />,
     );
     expect(quick).not.toContain('<progress');
     const slow = renderToStaticMarkup(
       <ExportPanel
         report={report as OpenedReport}
-        exporter={exporter({ kind: 'running', showProgress: true, done: 3, total: 12 })}
+        exporter={exporter({ kind: 'running', rendering: 'graded', showProgress: true, done: 3, total: 12 })}
       />,
     );
     expect(slow).toMatch(/<progress data-testid="export-progress" max="12" value="3"/);
