@@ -13,6 +13,7 @@ import { useExporter } from '../export/exportRun';
 import '../preview/layout.css';
 import { figureFixOf } from '../model/fixRoute';
 import { ReportDiagnostics } from '../model/reportDiagnostics';
+import { PreviewModes } from '../preview/previewModes';
 import { sectionsOf, type SectionEntry } from '../model/structure';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
@@ -31,6 +32,7 @@ import { TopBar, type TopBarActions } from './TopBar';
 
 // Loaded on first use: they bring the markdown pipeline and the doctor.
 const ReportPreview = lazy(() => import('../preview/ReportPreview'));
+const GradedReportPreview = lazy(() => import('../preview/GradedReportPreview'));
 const RepairDialog = lazy(() => import('../repair/RepairDialog').then((m) => ({ default: m.RepairDialog })));
 
 /** What the app shell's shortcuts and menu commands can ask of the form. */
@@ -42,6 +44,8 @@ export interface EditorCommands {
   exportReport(): void;
   /** The doctor's Repair view. */
   openRepair(): void;
+  /** The answer being edited (and the open whole-report pane) between GitHub and Graded. */
+  switchRendering(): void;
 }
 
 const sectionsEqual = (a: readonly SectionEntry[], b: readonly SectionEntry[]) =>
@@ -70,7 +74,8 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
   const figures = useFigures(session);
   const [diagnostics] = useState(() => new ReportDiagnostics(session, insights, figures));
   const exporter = useExporter(shell.api, session);
-  const [reportPreviewOpen, setReportPreviewOpen] = useState(false);
+  const [previews] = useState(() => new PreviewModes());
+  const reportPreview = useStore(previews.store, (s) => s.report);
   const [repairOpen, setRepairOpen] = useState(false);
   const openRepair = useCallback(() => {
     session.flush(); // what is typed is part of what the doctor examines
@@ -79,12 +84,12 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
   const exporting = exporter.state.kind === 'running';
   const topBarActions = useMemo<TopBarActions>(
     () => ({
-      reportPreviewOpen,
-      toggleReportPreview: () => setReportPreviewOpen((open) => !open),
+      reportPreview,
+      toggleReportPreview: (mode) => previews.toggleReport(mode),
       openRepair,
       exporting,
     }),
-    [reportPreviewOpen, openRepair, exporting],
+    [reportPreview, previews, openRepair, exporting],
   );
 
   useEffect(() => insights.start(), [insights]);
@@ -145,12 +150,26 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
   );
 
   const startExport = exporter.start;
+  const switchRendering = useCallback(() => {
+    const number = manager.lastFocused;
+    const shown = previews.switchRendering(number);
+    shell.showNotice(
+      `${number === null ? 'The whole report' : `Question ${number}`} now shows ${shown === 'graded' ? 'as graded (the course page)' : 'as GitHub shows it'}.`,
+    );
+  }, [manager, previews, shell]);
   useEffect(() => {
-    commandsRef.current = { step, goTo, askGoTo: () => setAskingGoTo(true), exportReport: startExport, openRepair };
+    commandsRef.current = {
+      step,
+      goTo,
+      askGoTo: () => setAskingGoTo(true),
+      exportReport: () => startExport(),
+      openRepair,
+      switchRendering,
+    };
     return () => {
       commandsRef.current = null;
     };
-  }, [commandsRef, step, goTo, startExport, openRepair]);
+  }, [commandsRef, step, goTo, startExport, openRepair, switchRendering]);
 
   const showChecklist = useCallback(() => {
     setChecklistOpen(true);
@@ -164,7 +183,7 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
         <Banners session={session} />
         <DoctorBanner insights={insights} onRepair={openRepair} />
       </div>
-      <div className={reportPreviewOpen ? 'workspace workspace--report-preview' : 'workspace'}>
+      <div className={reportPreview ? 'workspace workspace--report-preview' : 'workspace'}>
         <Navigator
           session={session}
           diagnostics={diagnostics}
@@ -189,14 +208,19 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
                   manager={manager}
                   entry={entry}
                   diagnostics={diagnostics}
+                  previews={previews}
                 />
               ))}
             </section>
           ))}
         </main>
-        {reportPreviewOpen && (
+        {reportPreview && (
           <Suspense fallback={<p className="muted small">Loading the preview…</p>}>
-            <ReportPreview session={session} insights={insights} />
+            {reportPreview === 'github' ? (
+              <ReportPreview session={session} insights={insights} />
+            ) : (
+              <GradedReportPreview session={session} current={current} />
+            )}
           </Suspense>
         )}
         <ProblemsPanel

@@ -2,7 +2,16 @@
  * The app's keyboard shortcuts, matched against key events and labelled for the host's platform
  * (⌘ on macOS, Ctrl elsewhere). The same actions arrive as menu commands from the Electron menu.
  */
-export type AppAction = 'save' | 'open' | 'next-question' | 'previous-question' | 'go-to-question' | 'export' | 'repair' | 'help';
+export type AppAction =
+  | 'save'
+  | 'open'
+  | 'next-question'
+  | 'previous-question'
+  | 'go-to-question'
+  | 'export'
+  | 'repair'
+  | 'switch-rendering'
+  | 'help';
 
 export interface KeyCombo {
   readonly mod?: boolean;
@@ -42,6 +51,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'go-to-question', description: 'Go to question N', combos: [{ mod: true, key: 'g' }] },
   { action: 'export', description: 'Export', combos: [{ mod: true, key: 'e' }] },
   { action: 'repair', description: 'Repair the template structure', combos: [{ mod: true, shift: true, key: 'f' }] },
+  {
+    action: 'switch-rendering',
+    description: 'Switch the answer you are editing between GitHub and Graded (the course page)',
+    combos: [{ mod: true, shift: true, key: 'g' }],
+  },
   {
     action: 'help',
     description: 'Show these shortcuts',
