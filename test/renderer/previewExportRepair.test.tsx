@@ -9,6 +9,9 @@ import type { ApiChannels, Channel, OpenedReport, ReportApi, RequestOf, Response
 import { COURSE_PROFILE_31 } from '../../src/core/constraints';
 import { doctor, applyFixes } from '../../src/core/doctor';
 import { findGradedPageDifferences } from '../../src/core/gradedPage';
+import { renderedDifferencesInMarkdown } from '../../src/core/gradedDifferencesRendered';
+import { lineCounter } from '../../src/core/lineIndex';
+import { applyEdits } from '../../src/core/textEdit';
 import { parseReport } from '../../src/core/parseReport';
 import { reportBodyMarkdown } from '../../src/core/render';
 import { findQuestion } from '../../src/core/reportModel';
@@ -33,7 +36,18 @@ const eachReport = corpus.length > 0 ? it.each(corpus) : it.skip.each([{ name: '
 describe('graded-page differences for the previews and the problems panel', () => {
   eachReport('$name: the same places as the core finds, per answer cached', ({ text }) => {
     const doc = parseReport(text);
-    expect(differencesInReport(doc)).toEqual(findGradedPageDifferences(text, doc));
+    const found = differencesInReport(doc);
+    // Each answer's differences from the two renderings, at file lines.
+    const lineOf = lineCounter(text);
+    const expected = doc.questions.flatMap((q) => {
+      const segment = doc.segments[q.answerSegment];
+      if (!segment || segment.text.trim() === '') return [];
+      return renderedDifferencesInMarkdown(segment.text).map((d) => ({ kind: d.kind, line: lineOf(segment.start) + d.line - 1 }));
+    });
+    expect(found.map((d) => ({ kind: d.kind, line: d.line }))).toEqual(expected.sort((a, b) => a.line - b.line));
+    // The inline kinds are the remark-based finder's, unchanged.
+    const inline = (list: readonly { kind: string }[]) => list.filter((d) => ['strikethrough', 'task-list', 'bare-url'].includes(d.kind));
+    expect(inline(found)).toEqual(inline(findGradedPageDifferences(text, doc)));
     // A second scan of the same answers takes the cached results.
     const answer = doc.segments[doc.questions[3].answerSegment].text;
     expect(differencesInMarkdown(answer)).toBe(differencesInMarkdown(answer));
@@ -44,7 +58,13 @@ describe('graded-page differences for the previews and the problems panel', () =
     const doc = parseReport(text);
     const found = differencesInReport(doc);
     expect(found.map((d) => d.kind)).toEqual(['list-needs-blank-line', 'fenced-code']);
-    expect(found).toEqual(findGradedPageDifferences(text, doc));
+    expect(found.map(({ kind, line, question }) => ({ kind, line, question }))).toEqual(
+      findGradedPageDifferences(text, doc).map(({ kind, line, question }) => ({ kind, line, question })),
+    );
+    // Each fix is an edit of the file (CRLF kept), and the graded page then shows what was meant.
+    const fixed = applyEdits(text, found.flatMap((d) => d.fixes?.[0]?.edits ?? []));
+    expect(fixed).toContain('Our setup:\r\n\r\n- uv\r\n- ruff\r\n\r\n    uv sync\r\n');
+    expect(differencesInReport(parseReport(fixed))).toEqual([]);
   });
 });
 
