@@ -87,5 +87,20 @@ test('a fenced block and a table show as the graded page shows them: per answer,
   await expect(pane.getByTestId('graded-html').locator('table')).toHaveCount(0);
   if (process.env.GRADED_SCREENSHOT) await page.screenshot({ path: process.env.GRADED_SCREENSHOT });
   expect(existsSync(host.path('reports/report.html'))).toBe(false);
+
+  // The problems panel lists the fenced block (found by comparing the renderings) with its fix;
+  // the fix is an edit of the answer, and then the graded page shows a real code block.
+  const fenced = page.locator(`li:has(> [data-kind="fenced-code"][data-question="${QUESTION}"])`);
+  await expect(fenced).toHaveCount(1);
+  await fenced.getByTestId('problem-fix').click();
+  await expect(card.getByTestId(`graded-preview-${QUESTION}`).getByTestId('graded-html').locator('pre > code')).toHaveText(
+    '{"lr": 0.001, "epochs": 10}\n',
+  );
+  await expect(pane.getByTestId('graded-html').locator('pre > code', { hasText: '{"lr": 0.001' })).toHaveCount(1);
+  await expect(fenced).toHaveCount(0);
+  // One Ctrl/⌘+Z in the answer takes the fix back.
+  await focusAnswer(page, QUESTION);
+  await page.keyboard.press(`${modKey}+z`);
+  await expect(card.locator('.cm-content')).toContainText('```json');
   expect(errors).toEqual([]);
 });
