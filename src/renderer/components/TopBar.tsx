@@ -116,7 +116,7 @@ export const TopBar = memo(function TopBar({ session, actions }: { session: Repo
           onClick={() => shell.run('export')}
           disabled={actions?.exporting}
           data-testid="export-button"
-          title={`Export one self-contained HTML file, report.html next to the report (${key('export')})`}
+          title={`Export one self-contained HTML file: the graded page as report.html next to the report (${key('export')})`}
         >
           {actions?.exporting ? 'Exporting…' : 'Export'}
         </button>
