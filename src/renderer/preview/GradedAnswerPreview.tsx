@@ -20,7 +20,13 @@ export interface GradedAnswerPreviewProps {
   readonly number: number;
 }
 
-const renderAnswer = (text: string) => ({ html: renderGradedAnswer(text), notes: differencesInMarkdown(text) });
+/** As for the whole report (see GradedReportPreview): megabytes are not rendered in the window. */
+const MAX_GRADED_ANSWER_CHARS = 500_000;
+
+const renderAnswer = (text: string) =>
+  text.length > MAX_GRADED_ANSWER_CHARS
+    ? { html: null, notes: [] }
+    : { html: renderGradedAnswer(text), notes: differencesInMarkdown(text) };
 
 export default function GradedAnswerPreview({ session, number }: GradedAnswerPreviewProps) {
   const shell = useShell();
@@ -50,6 +56,11 @@ export default function GradedAnswerPreview({ session, number }: GradedAnswerPre
       )}
       {text.trim() === '' ? (
         <p className="answer-preview__empty">Nothing to show yet: the answer is empty.</p>
+      ) : value?.html === null ? (
+        <p className="answer-preview__empty" role="note">
+          This answer is over {MAX_GRADED_ANSWER_CHARS / 1000} kB: too large to show as graded here. Export the report As
+          graded to see it.
+        </p>
       ) : value ? (
         <GradedHtml html={value.html} imageUrl={imageUrl} onOpenLink={onOpenLink} />
       ) : (

@@ -29,12 +29,26 @@ function headingOf(root: HTMLElement, number: number): HTMLElement | null {
   return null;
 }
 
-const renderReport = (doc: ReportDocument) => renderGradedPage(serializeReport(doc));
+/**
+ * Real reports are under 100 kB; on megabytes of pathological markdown the graded renderer can
+ * take seconds, which here would be seconds of a frozen window. Such a report is not rendered in
+ * the app (the export, which runs in the host, still writes it).
+ */
+export const MAX_GRADED_REPORT_CHARS = 500_000;
+
+const TOO_LARGE = null;
+
+const renderReport = (doc: ReportDocument): string | typeof TOO_LARGE => {
+  const text = serializeReport(doc);
+  return text.length > MAX_GRADED_REPORT_CHARS ? TOO_LARGE : renderGradedPage(text);
+};
 
 export default function GradedReportPreview({ session, current }: GradedReportPreviewProps) {
   const shell = useShell();
   const doc = useStore(session.store, (s) => s.doc);
-  const { value: html, stale } = useIdleValue(doc, renderReport);
+  const { value: rendered, stale } = useIdleValue(doc, renderReport);
+  const html = rendered ?? null;
+  const tooLarge = rendered === TOO_LARGE && !stale;
   const ready = html !== null;
   const imageUrl = useMemo(() => figureUrlFor(shell.host), [shell.host]);
   const onOpenLink = useCallback((url: string) => openLinkOutside(shell.api, shell.host, url), [shell]);
@@ -62,7 +76,16 @@ export default function GradedReportPreview({ session, current }: GradedReportPr
         extensions), with the browser&apos;s plain styles.
       </p>
       <div className="report-preview__page report-preview__page--graded" ref={pageRef}>
-        {html === null ? <p className="muted small">Rendering…</p> : <GradedHtml html={html} imageUrl={imageUrl} onOpenLink={onOpenLink} />}
+        {tooLarge ? (
+          <p className="muted small" role="note">
+            This report is over {MAX_GRADED_REPORT_CHARS / 1000} kB: too large to show as graded here without freezing the
+            window. Export it As graded to see the page.
+          </p>
+        ) : html === null ? (
+          <p className="muted small">Rendering…</p>
+        ) : (
+          <GradedHtml html={html} imageUrl={imageUrl} onOpenLink={onOpenLink} />
+        )}
       </div>
     </section>
   );
