@@ -6,12 +6,18 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { parseReport } from '../src/core/parseReport';
 import { findQuestion } from '../src/core/reportModel';
 import { focusAnswer, modKey, openForm, watchErrors } from './support/app';
 import { CORPUS_MISSING, corpusAvailable, corpusReport } from './support/corpus';
-import { expect, test } from './support/host';
+import { expect, PROJECT_ROOT, test } from './support/host';
+
+/** The built core library (`npm run build:node`), as a user of `mlops-report-editor/core` gets it. */
+type BuiltCore = typeof import('../src/core/index');
+const builtCore = (): Promise<BuiltCore> => import(pathToFileURL(join(PROJECT_ROOT, 'dist/core/index.js')).href);
 
 if (!corpusAvailable) console.log(`[e2e] ${CORPUS_MISSING}: skipping app-export specs`);
 test.skip(!corpusAvailable, CORPUS_MISSING);
@@ -166,5 +172,56 @@ test('an export that takes longer than a moment shows its progress, then the res
   await expect(page.getByTestId('export-result')).toContainText('8 of 8 images included');
   await expect(progress).toHaveCount(0);
   await expect(page.getByTestId('export-button')).toBeEnabled();
+  expect(errors).toEqual([]);
+});
+
+test('the graded export is the course page itself: its body equals renderGradedPage with image sources inlined; As GitHub shows it writes report.github.html', async ({
+  page,
+  hostRepo,
+}) => {
+  const errors = watchErrors(page);
+  const { report, files } = await reportWithFigures('figures/cost_breakdown.png');
+  const host = await hostRepo({ files });
+  await openForm(page, host);
+
+  await page.getByTestId('export-button').click();
+  const result = page.getByTestId('export-result');
+  await expect(result).toHaveAttribute('data-rendering', 'graded');
+  await expect(result).toContainText('Exported to reports/report.html');
+  await expect(page.getByTestId('export-rendering')).toContainText('As graded');
+  await expect(page.getByTestId('export-as-graded')).toHaveAttribute('aria-pressed', 'true');
+  const html = await readFile(host.path('reports/report.html'), 'utf8');
+  const body = /<body>([\s\S]*)<\/body>\n<\/html>\n$/.exec(html)?.[1];
+  expect(body).toBeDefined();
+
+  const core = await builtCore();
+  const page0 = core.renderGradedPage(report.text);
+  const images = core.gradedImages(page0);
+  expect(images.length).toBe(8);
+  // Each figure's source is the data: URI of its file's bytes; the missing one a box saying so.
+  const expectedSources: string[] = [];
+  for (const image of images) {
+    const path = host.path(`reports/${decodeURIComponent(image.src.replace(/^\.\//, ''))}`);
+    if (existsSync(path)) expectedSources.push(`data:image/png;base64,${(await readFile(path)).toString('base64')}`);
+    else {
+      const placeholder = core.gradedImages(body!)[expectedSources.length].src;
+      expect(placeholder).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
+      expect(decodeURIComponent(placeholder)).toContain(`Missing image: ${image.src}`);
+      expectedSources.push(placeholder);
+    }
+  }
+  let k = 0;
+  expect(body).toBe(core.replaceGradedImageSources(page0, () => expectedSources[k++]));
+  expect(html).not.toMatch(/<script\b|<link\b|<style\b/i);
+
+  // The other rendering, from the panel: today's GitHub-style page, to its own file.
+  await page.getByTestId('export-as-github').click();
+  await expect(result).toHaveAttribute('data-rendering', 'github');
+  await expect(result).toContainText('Exported to reports/report.github.html');
+  const github = await readFile(host.path('reports/report.github.html'), 'utf8');
+  expect(github).toContain('<main class="report-body">');
+  expect(github).toContain('Missing image: figures/cost_breakdown.png');
+  // The graded file is left as it was.
+  expect(await readFile(host.path('reports/report.html'), 'utf8')).toBe(html);
   expect(errors).toEqual([]);
 });

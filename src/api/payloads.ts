@@ -52,10 +52,15 @@ export type SaveResult =
   | { readonly kind: 'read-only'; readonly message: string }
   | { readonly kind: 'error'; readonly message: string };
 
+/** The two renderings an export can hold (see exportHtml.ts). */
+export type ExportRendering = 'graded' | 'github';
+
 export type ExportOutcome =
   | {
       readonly kind: 'exported';
       readonly outputPath: string;
+      /** `graded`: the course's page (report.py html); `github`: as GitHub and the preview show it. */
+      readonly rendering: ExportRendering;
       /** Images that could not be inlined (a placeholder stands in for each). */
       readonly missingImages: readonly {
         readonly src: string;

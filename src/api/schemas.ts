@@ -103,13 +103,16 @@ export const CHANNEL_SCHEMAS = {
     response: answers<void>(),
   },
   /**
-   * Writes the report (the editor's current text) as one self-contained HTML file, `report.html`
-   * next to the report unless `outputPath` is given (inside the repo; only a `.html`/`.htm` file,
+   * Writes the report (the editor's current text) as one self-contained HTML file in `rendering`
+   * (default graded): `report.html` (graded) or `report.github.html` next to the report unless
+   * `outputPath` is given (inside the repo; only a `.html`/`.htm` file,
    * never inside `.git`, never over a file that does not already hold HTML — see exportTarget.ts).
    * Progress arrives as `exportProgress` events. `text`: the export shows unsaved edits too.
    */
   exportHtml: {
-    request: z.object({ text: reportText, outputPath: path.optional() }).strict(),
+    request: z
+      .object({ text: reportText, outputPath: path.optional(), rendering: z.enum(['graded', 'github']).optional() })
+      .strict(),
     response: answers<ExportOutcome>(),
   },
   /**

@@ -152,6 +152,10 @@ export function App({ api, startup }: AppProps) {
         case 'go-to-question':
           editorCommands.current?.askGoTo();
           return;
+        case 'switch-rendering':
+          if (editorCommands.current) editorCommands.current.switchRendering();
+          else showNotice('Open a report first: this key switches an answer between GitHub and the graded page.');
+          return;
         case 'repair':
           if (editorCommands.current) editorCommands.current.openRepair();
           else showNotice('Open a report first: Repair fixes where it drifted from the template.');

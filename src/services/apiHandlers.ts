@@ -95,12 +95,14 @@ export function createApiHandlers(
           reportPath,
           text: request.text,
           outputPath,
+          rendering: request.rendering,
           onProgress: (done, total) => emit('exportProgress', { done, total }),
         });
         workspace.exports.remember(result.outputPath, result.sha256);
         return {
           kind: 'exported',
           outputPath: result.outputPath,
+          rendering: result.rendering,
           missingImages: result.missingImages,
           imageCount: result.imageCount,
           bytes: result.bytes,

@@ -1,9 +1,14 @@
 /**
- * One-click export: the report as ONE self-contained HTML file (`report.html` next to the report by
- * default, the name the course's own `python report.py html` writes). Figures are inlined as data:
- * URIs, the stylesheet is inlined, and a Content-Security-Policy forbids every request, so the file
- * reads the same offline, on any machine, and on paper. Plain Node: the CLI, the browser host and
- * Electron's main process share it.
+ * One-click export: the report as ONE self-contained HTML file, in one of two renderings:
+ *
+ * - **as graded** (the default): the course's page itself, `renderGradedPage`'s HTML as the body,
+ *   unchanged but for each image's `src` (see gradedExport.ts), written to `report.html` next to
+ *   the report — the name `python report.py html` writes;
+ * - **as GitHub shows it**: the preview's rendering with its stylesheet, to `report.github.html`.
+ *
+ * Figures are inlined as data: URIs and a Content-Security-Policy forbids every request and every
+ * script, so the file reads the same offline, on any machine, and on paper. Plain Node: the CLI,
+ * the browser host and Electron's main process share it.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -21,8 +26,10 @@ import {
   resolveImages,
   sniffImageType,
 } from '../core/render';
+import type { ExportRendering } from '../api/contract';
 import { writeFileAtomic } from './atomicWrite';
 import { stampOf } from './diskStamp';
+import { gradedExportBody } from './gradedExport';
 import { assertExportTarget } from './exportTarget';
 import { readReportText, ReportFileError } from './reportFile';
 import { OutsideRootError, resolveInside } from './safePath';
@@ -30,8 +37,17 @@ import { OutsideRootError, resolveInside } from './safePath';
 /** The page's only permissions: inline styles and data: images. No scripts, no requests. */
 export const EXPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-/** The course tool's file name; the default output beside the report. */
+/** The course tool's file name; the default output beside the report (it holds the graded page). */
 export const DEFAULT_EXPORT_NAME = 'report.html';
+
+/** Where the GitHub-style rendering goes unless a name is given. */
+export const GITHUB_EXPORT_NAME = 'report.github.html';
+
+export type { ExportRendering };
+
+/** The default file name beside the report for a rendering. */
+export const exportNameFor = (rendering: ExportRendering): string =>
+  rendering === 'graded' ? DEFAULT_EXPORT_NAME : GITHUB_EXPORT_NAME;
 
 /** Beyond this an image is not inlined (a mistaken link to a video or a dataset). */
 export const MAX_INLINE_IMAGE_BYTES = 50 * 1024 * 1024;
@@ -44,7 +60,9 @@ export interface ExportOptions {
   readonly reportPath: string;
   /** The text to export (the editor's current text); read from `reportPath` when absent. */
   readonly text?: string;
-  /** Where to write; default `report.html` in the report's folder. */
+  /** Which rendering; default `graded`. */
+  readonly rendering?: ExportRendering;
+  /** Where to write; default `report.html` (graded) or `report.github.html` in the report's folder. */
   readonly outputPath?: string;
   /** Called with (done, total) image files: once with done = 0, then after each image. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -61,6 +79,7 @@ export interface MissingImage {
 
 export interface ExportResult {
   readonly outputPath: string;
+  readonly rendering: ExportRendering;
   /** Images the report shows and the page could not include; each has a placeholder box there. */
   readonly missingImages: readonly MissingImage[];
   /** Every image in the report (inlined and missing), duplicates counted. */
@@ -146,57 +165,110 @@ ${bodyHtml}
 }
 
 /**
- * Renders the report (or `text`) and writes one self-contained HTML file atomically. Missing or
- * refused images never abort the export: each gets a visible placeholder and a `missingImages`
- * entry. Throws ReportFileError when the report cannot be read or the output would replace it.
+ * Reads every distinct image source once (a few at a time), reporting progress per file: each
+ * becomes a data: URI or the reason it cannot be shown.
  */
-export async function exportReportHtml(options: ExportOptions): Promise<ExportResult> {
-  const reportPath = resolve(options.reportPath);
-  const reportDir = dirname(reportPath);
-  const outputPath = resolve(options.outputPath ?? join(reportDir, DEFAULT_EXPORT_NAME));
-  if (outputPath === reportPath) {
-    throw new ReportFileError('not-a-file', `refusing to write the HTML export over a markdown file (${outputPath}); choose a .html file`, outputPath);
-  }
-  // Judged before the (possibly long) render, and the render never follows a link when writing.
-  await assertExportTarget(outputPath, reportPath);
-  const text = options.text ?? (await readReportText(reportPath));
-  const tree = renderMarkdownToHast(reportBodyMarkdown(text));
-
-  const references = imageReferences(tree);
-  const unique = [...new Set(references.map((r) => r.src))];
+async function inlineAll(
+  reportDir: string,
+  sources: readonly string[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<Map<string, ImageResolution>> {
+  const unique = [...new Set(sources)];
   const resolved = new Map<string, ImageResolution>();
   let done = 0;
-  options.onProgress?.(0, unique.length);
+  onProgress?.(0, unique.length);
   let next = 0;
   const worker = async () => {
     while (next < unique.length) {
       const src = unique[next++];
       resolved.set(src, src ? await inlineImage(reportDir, src) : { kind: 'missing', reason: 'the image has no usable source' });
       done++;
-      options.onProgress?.(done, unique.length);
+      onProgress?.(done, unique.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, unique.length) }, worker));
+  return resolved;
+}
 
+const NO_SOURCE: ImageResolution = { kind: 'missing', reason: 'the image has no usable source' };
+
+interface Rendered {
+  readonly html: string;
+  readonly imageCount: number;
+  readonly missingImages: MissingImage[];
+}
+
+/** Today's export: the preview's GitHub-style rendering, missing images as placeholder boxes. */
+async function renderGithub(text: string, reportDir: string, options: ExportOptions): Promise<Rendered> {
+  const tree = renderMarkdownToHast(reportBodyMarkdown(text));
+  const references = imageReferences(tree);
+  const resolved = await inlineAll(reportDir, references.map((r) => r.src), options.onProgress);
   const missingImages: MissingImage[] = [];
   for (const ref of references) {
     const resolution = resolved.get(ref.src);
     if (resolution?.kind === 'missing') missingImages.push({ src: ref.src, line: ref.line, reason: resolution.reason });
   }
-  resolveImages(tree, (src) => resolved.get(src) ?? { kind: 'missing', reason: 'the image has no usable source' });
-
+  resolveImages(tree, (src) => resolved.get(src) ?? NO_SOURCE);
   const title = parseReport(text).title ?? 'Exam report';
-  const html = exportDocument(title, hastToHtml(tree));
+  return { html: exportDocument(title, hastToHtml(tree)), imageCount: references.length, missingImages };
+}
+
+/** The graded page with its figures inlined (see gradedExport.ts). */
+async function renderGraded(text: string, reportDir: string, options: ExportOptions): Promise<Rendered> {
+  const body = await gradedExportBody(text, (sources) => inlineAll(reportDir, sources, options.onProgress));
+  const title = parseReport(text).title ?? 'Exam report';
+  return { html: gradedExportDocument(title, body.html), imageCount: body.imageCount, missingImages: body.missingImages };
+}
+
+/**
+ * The graded page in a document a browser shows as it shows `report.py html`'s file: no
+ * stylesheet, only what the page needs to be self-contained (its charset, a title, the CSP). The
+ * body is `bodyHtml` exactly.
+ */
+export function gradedExportDocument(title: string, bodyHtml: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+</head>
+<body>${bodyHtml}</body>
+</html>
+`;
+}
+
+/**
+ * Renders the report (or `text`) and writes one self-contained HTML file atomically. Missing or
+ * refused images never abort the export: each gets a visible placeholder and a `missingImages`
+ * entry. Throws ReportFileError when the report cannot be read or the output would replace it.
+ */
+export async function exportReportHtml(options: ExportOptions): Promise<ExportResult> {
+  const rendering = options.rendering ?? 'graded';
+  const reportPath = resolve(options.reportPath);
+  const reportDir = dirname(reportPath);
+  const outputPath = resolve(options.outputPath ?? join(reportDir, exportNameFor(rendering)));
+  if (outputPath === reportPath) {
+    throw new ReportFileError('not-a-file', `refusing to write the HTML export over a markdown file (${outputPath}); choose a .html file`, outputPath);
+  }
+  // Judged before the (possibly long) render, and the render never follows a link when writing.
+  await assertExportTarget(outputPath, reportPath);
+  const text = options.text ?? (await readReportText(reportPath));
+  const { html, imageCount, missingImages } =
+    rendering === 'graded' ? await renderGraded(text, reportDir, options) : await renderGithub(text, reportDir, options);
   const bytes = Buffer.byteLength(html, 'utf8');
   await assertExportTarget(outputPath, reportPath);
   // A link at the output name is replaced by the file, never written through (see exportTarget).
   await writeFileAtomic(outputPath, html, { replaceLink: true });
   return {
     outputPath,
+    rendering,
     sha256: stampOf(html),
     missingImages,
-    imageCount: references.length,
-    inlinedCount: references.length - missingImages.length,
+    imageCount,
+    inlinedCount: imageCount - missingImages.length,
     bytes,
   };
 }

@@ -9,6 +9,9 @@ import type { ApiChannels, Channel, OpenedReport, ReportApi, RequestOf, Response
 import { COURSE_PROFILE_31 } from '../../src/core/constraints';
 import { doctor, applyFixes } from '../../src/core/doctor';
 import { findGradedPageDifferences } from '../../src/core/gradedPage';
+import { renderedDifferencesInMarkdown } from '../../src/core/gradedDifferencesRendered';
+import { lineCounter } from '../../src/core/lineIndex';
+import { applyEdits } from '../../src/core/textEdit';
 import { parseReport } from '../../src/core/parseReport';
 import { reportBodyMarkdown } from '../../src/core/render';
 import { findQuestion } from '../../src/core/reportModel';
@@ -33,7 +36,18 @@ const eachReport = corpus.length > 0 ? it.each(corpus) : it.skip.each([{ name: '
 describe('graded-page differences for the previews and the problems panel', () => {
   eachReport('$name: the same places as the core finds, per answer cached', ({ text }) => {
     const doc = parseReport(text);
-    expect(differencesInReport(doc)).toEqual(findGradedPageDifferences(text, doc));
+    const found = differencesInReport(doc);
+    // Each answer's differences from the two renderings, at file lines.
+    const lineOf = lineCounter(text);
+    const expected = doc.questions.flatMap((q) => {
+      const segment = doc.segments[q.answerSegment];
+      if (!segment || segment.text.trim() === '') return [];
+      return renderedDifferencesInMarkdown(segment.text).map((d) => ({ kind: d.kind, line: lineOf(segment.start) + d.line - 1 }));
+    });
+    expect(found.map((d) => ({ kind: d.kind, line: d.line }))).toEqual(expected.sort((a, b) => a.line - b.line));
+    // The inline kinds are the remark-based finder's, unchanged.
+    const inline = (list: readonly { kind: string }[]) => list.filter((d) => ['strikethrough', 'task-list', 'bare-url'].includes(d.kind));
+    expect(inline(found)).toEqual(inline(findGradedPageDifferences(text, doc)));
     // A second scan of the same answers takes the cached results.
     const answer = doc.segments[doc.questions[3].answerSegment].text;
     expect(differencesInMarkdown(answer)).toBe(differencesInMarkdown(answer));
@@ -44,7 +58,13 @@ describe('graded-page differences for the previews and the problems panel', () =
     const doc = parseReport(text);
     const found = differencesInReport(doc);
     expect(found.map((d) => d.kind)).toEqual(['list-needs-blank-line', 'fenced-code']);
-    expect(found).toEqual(findGradedPageDifferences(text, doc));
+    expect(found.map(({ kind, line, question }) => ({ kind, line, question }))).toEqual(
+      findGradedPageDifferences(text, doc).map(({ kind, line, question }) => ({ kind, line, question })),
+    );
+    // Each fix is an edit of the file (CRLF kept), and the graded page then shows what was meant.
+    const fixed = applyEdits(text, found.flatMap((d) => d.fixes?.[0]?.edits ?? []));
+    expect(fixed).toContain('Our setup:\r\n\r\n- uv\r\n- ruff\r\n\r\n    uv sync\r\n');
+    expect(differencesInReport(parseReport(fixed))).toEqual([]);
   });
 });
 
@@ -145,6 +165,7 @@ describe('the export panel', () => {
           outcome: {
             kind: 'exported',
             outputPath: '/home/s/repo/reports/report.html',
+            rendering: 'graded',
             imageCount: 3,
             bytes: 2_500_000,
             missingImages: [{ src: 'figures/Wandb%20shot.png', line: 350, reason: 'file not found' }],
@@ -161,20 +182,24 @@ describe('the export panel', () => {
       /<li[^>]*data-src="figures\/Wandb%20shot.png"><code>figures\/Wandb%20shot.png<\/code><span[^>]*> \(line 350\)<\/span>: file not found<\/li>/,
     );
     expect(html).toContain('data-testid="export-open"');
+    // It says which rendering the file holds and offers the other one.
+    expect(html).toContain('As graded: the page the grader sees (python report.py html), figures inlined.');
+    expect(html).toMatch(/<button[^>]*aria-pressed="true"[^>]*data-testid="export-as-graded"/);
+    expect(html).toMatch(/<button[^>]*aria-pressed="false"[^>]*data-testid="export-as-github"/);
   });
 
   it('shows a progress bar only once the export has taken a moment', () => {
     const quick = renderToStaticMarkup(
       <ExportPanel
         report={report as OpenedReport}
-        exporter={exporter({ kind: 'running', showProgress: false, done: 0, total: 0 })}
+        exporter={exporter({ kind: 'running', rendering: 'graded', showProgress: false, done: 0, total: 0 })}
       />,
     );
     expect(quick).not.toContain('<progress');
     const slow = renderToStaticMarkup(
       <ExportPanel
         report={report as OpenedReport}
-        exporter={exporter({ kind: 'running', showProgress: true, done: 3, total: 12 })}
+        exporter={exporter({ kind: 'running', rendering: 'graded', showProgress: true, done: 3, total: 12 })}
       />,
     );
     expect(slow).toMatch(/<progress data-testid="export-progress" max="12" value="3"/);

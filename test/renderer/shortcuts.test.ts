@@ -52,6 +52,15 @@ describe('keyboard shortcuts', () => {
     expect(shortcutLabel('focus-mode', 'linux')).toBe('Ctrl+Shift+D');
   });
 
+  it('switch between GitHub and Graded with Ctrl+Shift+G (⇧⌘G on macOS), apart from Go to question', () => {
+    expect(actionForKey(key('G', { ctrlKey: true, shiftKey: true }), 'linux')).toBe('switch-rendering');
+    expect(actionForKey(key('G', { metaKey: true, shiftKey: true }), 'darwin')).toBe('switch-rendering');
+    expect(actionForKey(key('G', { ctrlKey: true, shiftKey: true }), 'darwin')).toBeNull();
+    expect(actionForKey(key('g', { ctrlKey: true }), 'linux')).toBe('go-to-question');
+    expect(shortcutLabel('switch-rendering', 'linux')).toBe('Ctrl+Shift+G');
+    expect(shortcutLabel('switch-rendering', 'darwin')).toBe('⌘⇧G');
+  });
+
   it('match punctuation by its physical key on other layouts', () => {
     expect(actionForKey(key('ø', { ctrlKey: true }, 'BracketRight'), 'linux')).toBe('next-question');
   });

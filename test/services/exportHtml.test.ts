@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_EXPORT_NAME, EXPORT_CSP, exportReportHtml } from '../../src/services/exportHtml';
+import { EXPORT_CSP, exportReportHtml, GITHUB_EXPORT_NAME } from '../../src/services/exportHtml';
 import { ReportFileError } from '../../src/services/reportFile';
 import { tempRepo } from '../support/cli';
 import { corpusAvailable, corpusReports } from '../support/corpus';
@@ -37,8 +37,8 @@ function repoWith(answers: Record<number, string>, files: Record<string, string 
   return { root, reportPath: join(root, 'reports', 'README.md') };
 }
 
-describe('exportReportHtml', () => {
-  it('writes one self-contained report.html next to the report, with the figures inlined', async () => {
+describe('exportReportHtml as GitHub shows it (and what both renderings share)', () => {
+  it('writes one self-contained report.github.html next to the report, with the figures inlined', async () => {
     const { root, reportPath } = repoWith(
       {
         1: 'Group 42',
@@ -46,8 +46,8 @@ describe('exportReportHtml', () => {
       },
       { 'reports/figures/loss.png': png, 'reports/figures/photo.jpg': jpeg },
     );
-    const result = await exportReportHtml({ reportPath });
-    expect(result.outputPath).toBe(join(root, 'reports', DEFAULT_EXPORT_NAME));
+    const result = await exportReportHtml({ reportPath, rendering: 'github' });
+    expect(result.outputPath).toBe(join(root, 'reports', GITHUB_EXPORT_NAME));
     const html = readFileSync(result.outputPath, 'utf8');
     expect(result.bytes).toBe(Buffer.byteLength(html));
     expect(result).toMatchObject({ imageCount: 2, inlinedCount: 2, missingImages: [] });
@@ -76,7 +76,7 @@ describe('exportReportHtml', () => {
       },
       { 'reports/figures/a.png': png },
     );
-    const result = await exportReportHtml({ reportPath });
+    const result = await exportReportHtml({ reportPath, rendering: 'github' });
     const html = readFileSync(result.outputPath, 'utf8');
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`);
     expect(EXPORT_CSP).toMatch(/^default-src 'none'; img-src data:; style-src 'unsafe-inline'/);
@@ -100,7 +100,7 @@ describe('exportReportHtml', () => {
       { 19: '![Cloud build](figures/cloud_build.png)', 20: '![ok](figures/ok.png)' },
       { 'reports/figures/ok.png': png },
     );
-    const result = await exportReportHtml({ reportPath });
+    const result = await exportReportHtml({ reportPath, rendering: 'github' });
     const html = readFileSync(result.outputPath, 'utf8');
     const text = readFileSync(reportPath, 'utf8');
     const line = text.split('\n').indexOf('![Cloud build](figures/cloud_build.png)') + 1;
@@ -122,7 +122,7 @@ describe('exportReportHtml', () => {
     );
     symlinkSync(join(root, 'secret.png'), join(root, 'reports', 'figures', 'escape.png'));
     symlinkSync(join(root, 'reports', 'figures', 'real.png'), join(root, 'reports', 'figures', 'alias.png'));
-    const result = await exportReportHtml({ reportPath });
+    const result = await exportReportHtml({ reportPath, rendering: 'github' });
     const html = readFileSync(result.outputPath, 'utf8');
     expect(result.missingImages.map((m) => [m.src, m.reason.startsWith('outside') ? 'outside' : m.reason])).toEqual([
       ['../secret.png', 'outside'],
@@ -139,7 +139,7 @@ describe('exportReportHtml', () => {
       { 14: '![a](figures/really-jpeg.png) ![b](figures/not-an-image.png)' },
       { 'reports/figures/really-jpeg.png': jpeg, 'reports/figures/not-an-image.png': 'hello' },
     );
-    const result = await exportReportHtml({ reportPath });
+    const result = await exportReportHtml({ reportPath, rendering: 'github' });
     const html = readFileSync(result.outputPath, 'utf8');
     expect(imageSrcs(html)).toEqual([`data:image/jpeg;base64,${jpeg.toString('base64')}`]);
     expect(result.missingImages).toMatchObject([
@@ -249,7 +249,7 @@ describe('exportReportHtml', () => {
     async () => {
       for (const file of corpusReports()) {
         const root = tempRepo({ 'reports/README.md': file.text });
-        const result = await exportReportHtml({ reportPath: join(root, 'reports', 'README.md') });
+        const result = await exportReportHtml({ reportPath: join(root, 'reports', 'README.md'), rendering: 'github' });
         const html = readFileSync(result.outputPath, 'utf8');
         // No figures were copied: every image is reported and has its placeholder.
         expect(result.inlinedCount, file.name).toBe(0);

@@ -29,7 +29,7 @@ const SIZE = 2_000_000;
 const HANG_BOUND_MS = 60_000;
 const MAX_RSS_MB = 300;
 const RUNNER = resolve(import.meta.dirname, 'fixtures/runCommands.mjs');
-const ALL_COMMANDS = ['check', 'check --json', 'doctor', 'doctor --fix', 'export'];
+const ALL_COMMANDS = ['check', 'check --json', 'doctor', 'doctor --fix', 'export', 'export --github'];
 
 const templatePath = join(CORPUS_DIR, 'templates/blank-2026-01-31q.md');
 let template: string;
@@ -108,7 +108,13 @@ function expectSane(r: CommandResult, what: string, cls: string): void {
       expect(r.fixedBytes, what).toBeGreaterThan(STRUCTURE_CLASSES.has(cls) ? 0 : SIZE * 0.9);
       break;
     case 'export':
-      expect(r.firstOut, what).toMatch(/^Wrote .*report\.html/);
+      // As graded: the course page itself, every character of the report in it (as Python-Markdown
+      // renders even hostile text), never a note of ours.
+      expect(r.firstOut, what).toMatch(/^Wrote .*report\.html \(as graded/);
+      expect(r.htmlBytes, what).toBeGreaterThan(SIZE * 0.9);
+      break;
+    case 'export --github':
+      expect(r.firstOut, what).toMatch(/^Wrote .*report\.github\.html/);
       // 2 MB is past what is rendered: the rest is in the page as plain text, under a note.
       expect(r.htmlBytes, what).toBeGreaterThan(SIZE * 0.9);
       expect(r.htmlNotes, what).toBeGreaterThan(0);
@@ -128,14 +134,14 @@ describe.concurrent('every command on every hostile class at 2 MB ends, with san
       assertCliBuilt();
       const [inAnswer, outside] = await Promise.all([
         run(hostileReport(cls, SIZE, 'answer', template), ALL_COMMANDS, `${cls.name}-answer`),
-        run(hostileReport(cls, SIZE, 'outside', template), ['check', 'export'], `${cls.name}-outside`),
+        run(hostileReport(cls, SIZE, 'outside', template), ['check', 'export', 'export --github'], `${cls.name}-outside`),
       ]);
       for (const r of inAnswer.results) expectSane(r, `${cls.name} (in an answer) ${r.command}`, cls.name);
       for (const r of outside.results) expectSane(r, `${cls.name} (outside answers) ${r.command}`, cls.name);
       timings.push(
-        `${cls.name.padEnd(24)} ${[...inAnswer.results, ...outside.results].map((r) => `${r.command}${r === outside.results[0] || r === outside.results[1] ? ' (outside)' : ''} ${r.ms}`).join(', ')}; RSS ${inAnswer.maxRssMb}/${outside.maxRssMb} MB`,
+        `${cls.name.padEnd(24)} ${[...inAnswer.results, ...outside.results].map((r) => `${r.command}${outside.results.includes(r) ? ' (outside)' : ''} ${r.ms}`).join(', ')}; RSS ${inAnswer.maxRssMb}/${outside.maxRssMb} MB`,
       );
-    }, HANG_BOUND_MS * 8);
+    }, HANG_BOUND_MS * 12);
   }
 });
 

@@ -15,6 +15,6 @@ export function gradedPageDiagnostics(differences: readonly GradedPageDifference
     line: d.line,
     range: null,
     message: d.message,
-    fixes: [],
+    fixes: (d.fixes ?? []).map((fix) => ({ label: fix.label, edits: fix.edits })),
   }));
 }

@@ -25,3 +25,4 @@ export {
   MAX_DOCUMENT_COST,
   MAX_NESTING,
 } from './renderGuard';
+export { gradedHtmlToHast, GRADED_BODY_CLASS, MAX_GRADED_VIEW_CHARS, type GradedHast, type GradedViewRefusal } from './gradedHast';

@@ -35,8 +35,8 @@ export const COMMANDS: readonly CliCommand[] = [
   },
   {
     name: 'export',
-    usage: 'export [PATH] [-o FILE]',
-    summary: 'write the report as one self-contained HTML file (default report.html beside it)',
+    usage: 'export [PATH] [--graded | --github] [-o FILE]',
+    summary: 'one self-contained HTML file: the graded page (report.html) or --github (report.github.html)',
     load: async () => (await import('./exportCommand')).runExportCommand,
   },
   {

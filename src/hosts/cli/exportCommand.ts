@@ -16,14 +16,20 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+const USAGE = 'Usage: report-editor export [PATH] [--graded | --github] [-o FILE]';
+
 export const runExportCommand: CommandRun = async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
-      options: { output: { type: 'string', short: 'o' } },
+      options: { output: { type: 'string', short: 'o' }, graded: { type: 'boolean' }, github: { type: 'boolean' } },
       allowPositionals: true,
     });
     if (positionals.length > 1) {
-      io.err(`report-editor export: expected at most one PATH, got ${positionals.length}\nUsage: report-editor export [PATH] [-o FILE]`);
+      io.err(`report-editor export: expected at most one PATH, got ${positionals.length}\n${USAGE}`);
+      return 2;
+    }
+    if (values.graded && values.github) {
+      io.err(`report-editor export: choose one of --graded and --github\n${USAGE}`);
       return 2;
     }
     const located = await locateReport(resolve(io.cwd, positionals[0] ?? '.'));
@@ -32,6 +38,7 @@ export const runExportCommand: CommandRun = async (args, io) => {
     const result = await exportReportHtml({
       reportPath: located.reportPath,
       text: loaded.text,
+      rendering: values.github ? 'github' : 'graded',
       outputPath: values.output === undefined ? undefined : resolve(io.cwd, values.output),
     });
     for (const missing of result.missingImages) {
@@ -42,6 +49,7 @@ export const runExportCommand: CommandRun = async (args, io) => {
       result.imageCount === 0
         ? 'no images'
         : `${result.inlinedCount} of ${result.imageCount} image${result.imageCount === 1 ? '' : 's'} inlined`;
-    io.out(`Wrote ${shown(io.cwd, result.outputPath)} (${formatBytes(result.bytes)}, ${images})`);
+    const as = result.rendering === 'graded' ? 'as graded' : 'as GitHub shows it';
+    io.out(`Wrote ${shown(io.cwd, result.outputPath)} (${as}, ${formatBytes(result.bytes)}, ${images})`);
     return 0;
 };

@@ -26,6 +26,7 @@ import { gitAwarenessFor } from '../git/gitAwareness';
 import '../preview/layout.css';
 import { figureFixOf } from '../model/fixRoute';
 import { ReportDiagnostics } from '../model/reportDiagnostics';
+import { PreviewModes } from '../preview/previewModes';
 import { sectionsOf, type SectionEntry } from '../model/structure';
 import { useStore } from '../state/store';
 import type { ReportSession } from '../state/reportSession';
@@ -51,6 +52,7 @@ import { useQuestionNavigation } from './useQuestionNavigation';
 
 // Loaded on first use: they bring the markdown pipeline and the doctor.
 const ReportPreview = lazy(() => import('../preview/ReportPreview'));
+const GradedReportPreview = lazy(() => import('../preview/GradedReportPreview'));
 const RepairDialog = lazy(() => import('../repair/RepairDialog').then((m) => ({ default: m.RepairDialog })));
 
 /** What the app shell's shortcuts and menu commands can ask of the form. */
@@ -62,6 +64,8 @@ export interface EditorCommands {
   exportReport(): void;
   /** The doctor's Repair view. */
   openRepair(): void;
+  /** The answer being edited (and the open whole-report pane) between GitHub and Graded. */
+  switchRendering(): void;
 }
 
 const sectionsEqual = (a: readonly SectionEntry[], b: readonly SectionEntry[]) =>
@@ -90,7 +94,9 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
   const figures = useFigures(session);
   const [diagnostics] = useState(() => new ReportDiagnostics(session, insights, figures));
   const exporter = useExporter(shell.api, session);
-  const [reportPreviewOpen, setReportPreviewOpen] = useState(false);
+  const [previews] = useState(() => new PreviewModes());
+  const reportPreview = useStore(previews.store, (s) => s.report);
+  const reportPreviewOpen = reportPreview !== null;
   const [repairOpen, setRepairOpen] = useState(false);
   const openRepair = useCallback(() => {
     session.flush(); // what is typed is part of what the doctor examines
@@ -99,12 +105,12 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
   const exporting = exporter.state.kind === 'running';
   const topBarActions = useMemo<TopBarActions>(
     () => ({
-      reportPreviewOpen,
-      toggleReportPreview: () => setReportPreviewOpen((open) => !open),
+      reportPreview,
+      toggleReportPreview: (mode) => previews.toggleReport(mode),
       openRepair,
       exporting,
     }),
-    [reportPreviewOpen, openRepair, exporting],
+    [reportPreview, previews, openRepair, exporting],
   );
 
   useEffect(() => insights.start(), [insights]);
@@ -161,12 +167,26 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
   const problemCount = useStore(diagnostics.store, (s) => s.list.length);
 
   const startExport = exporter.start;
+  const switchRendering = useCallback(() => {
+    const number = manager.lastFocused;
+    const shown = previews.switchRendering(number);
+    shell.showNotice(
+      `${number === null ? 'The whole report' : `Question ${number}`} now shows ${shown === 'graded' ? 'as graded (the course page)' : 'as GitHub shows it'}.`,
+    );
+  }, [manager, previews, shell]);
   useEffect(() => {
-    commandsRef.current = { step, goTo, askGoTo: () => setAskingGoTo(true), exportReport: startExport, openRepair };
+    commandsRef.current = {
+      step,
+      goTo,
+      askGoTo: () => setAskingGoTo(true),
+      exportReport: () => startExport(),
+      openRepair,
+      switchRendering,
+    };
     return () => {
       commandsRef.current = null;
     };
-  }, [commandsRef, step, goTo, startExport, openRepair]);
+  }, [commandsRef, step, goTo, startExport, openRepair, switchRendering]);
 
   const showChecklist = useCallback(() => {
     setChecklistOpen(true);
@@ -227,14 +247,19 @@ export function EditorScreen({ session, commandsRef }: EditorScreenProps) {
                   manager={manager}
                   entry={entry}
                   diagnostics={diagnostics}
+                  previews={previews}
                 />
               ))}
             </section>
           ))}
         </main>
-        {reportPreviewOpen && !focusMode && (
+        {reportPreview && !focusMode && (
           <Suspense fallback={<p className="muted small">Loading the preview…</p>}>
-            <ReportPreview session={session} insights={insights} current={current} />
+            {reportPreview === 'github' ? (
+              <ReportPreview session={session} insights={insights} current={current} />
+            ) : (
+              <GradedReportPreview session={session} current={current} />
+            )}
           </Suspense>
         )}
         {!focusMode && (

@@ -3,7 +3,7 @@
  * its meters. Memoised and subscribed to its own question only, so an edit elsewhere (or a new
  * analysis that leaves this question alone) does not re-render it.
  */
-import { lazy, memo, Suspense, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useLayoutEffect, useRef } from 'react';
 import type { QuestionView } from '../../core/analyzeReport';
 import { formatRange, type QuestionConstraint } from '../../core/constraints';
 import type { ReportDocument } from '../../core/reportModel';
@@ -17,10 +17,13 @@ import { InlineMarkdown } from './InlineMarkdown';
 import { ImageMeter, WordMeter } from './Meters';
 import { MarkerConflicts } from './MarkerConflicts';
 import type { ReportDiagnostics } from '../model/reportDiagnostics';
+import type { PreviewModes } from '../preview/previewModes';
 import { STATUS_MARK, STATUS_TEXT } from './statusLabels';
 
 /** The rendered answer, loaded with the markdown pipeline the first time a preview is opened. */
 const AnswerPreview = lazy(() => import('../preview/AnswerPreview'));
+/** The answer as the graded page shows it, loaded with the graded renderer on first use. */
+const GradedAnswerPreview = lazy(() => import('../preview/GradedAnswerPreview'));
 
 interface PromptFacts {
   readonly prompt: string;
@@ -86,15 +89,17 @@ export interface QuestionCardProps {
   readonly entry: CardEntry;
   /** The badge's mark comes from here, the same as the navigator's. */
   readonly diagnostics: ReportDiagnostics;
+  /** Which rendering this answer's preview shows (GitHub, Graded, or none). */
+  readonly previews: PreviewModes;
 }
 
-export const QuestionCard = memo(function QuestionCard({ session, manager, entry, diagnostics }: QuestionCardProps) {
+export const QuestionCard = memo(function QuestionCard({ session, manager, entry, diagnostics, previews }: QuestionCardProps) {
   const { number, editable } = entry;
   const mark = useStore(diagnostics.store, (s) => s.marks.get(number));
   const facts = useStore(session.store, (s) => factsOf(s.doc, number, editable), factsEqual);
   const view = useStore(session.store, (s) => viewOf(s, number), viewEqual);
   const hostRef = useRef<HTMLDivElement>(null);
-  const [previewOpen, setPreviewOpen] = useState(false);
+  const previewMode = useStore(previews.store, (s) => s.answers.get(number) ?? null);
 
   // Before the first paint, so no card is ever painted without its answer's text.
   useLayoutEffect(() => {
@@ -124,12 +129,24 @@ export const QuestionCard = memo(function QuestionCard({ session, manager, entry
           <button
             type="button"
             className="preview-toggle"
-            aria-pressed={previewOpen}
+            aria-pressed={previewMode === 'github'}
             data-testid={`preview-toggle-${number}`}
-            title="Show this answer rendered, with its figures, under the editor"
-            onClick={() => setPreviewOpen((open) => !open)}
+            title="Show this answer rendered as GitHub shows it, with its figures, under the editor"
+            onClick={() => previews.toggleAnswer(number, 'github')}
           >
             Preview
+          </button>
+        )}
+        {editable && (
+          <button
+            type="button"
+            className="preview-toggle preview-toggle--graded"
+            aria-pressed={previewMode === 'graded'}
+            data-testid={`graded-toggle-${number}`}
+            title="Show this answer as the graded page (python report.py html) shows it"
+            onClick={() => previews.toggleAnswer(number, 'graded')}
+          >
+            Graded
           </button>
         )}
         {view && (
@@ -166,9 +183,13 @@ export const QuestionCard = memo(function QuestionCard({ session, manager, entry
         {editable ? (
           <>
             <div className="answer-host" ref={hostRef} data-accepts-files="" />
-            {previewOpen && (
+            {previewMode !== null && (
               <Suspense fallback={<p className="muted small">Loading the preview…</p>}>
-                <AnswerPreview session={session} number={number} />
+                {previewMode === 'github' ? (
+                  <AnswerPreview session={session} number={number} />
+                ) : (
+                  <GradedAnswerPreview session={session} number={number} />
+                )}
               </Suspense>
             )}
           </>

@@ -17,8 +17,9 @@ const SAVE_LABEL: Record<SaveState, string> = {
 
 /** The form's own actions in the bar (the app shell's run the rest). Keep the object stable. */
 export interface TopBarActions {
-  readonly reportPreviewOpen: boolean;
-  readonly toggleReportPreview: () => void;
+  /** The whole-report pane: GitHub, Graded or closed. */
+  readonly reportPreview: 'github' | 'graded' | null;
+  readonly toggleReportPreview: (mode: 'github' | 'graded') => void;
   readonly openRepair: () => void;
   readonly exporting: boolean;
 }
@@ -91,13 +92,25 @@ export const TopBar = memo(function TopBar({
         {actions && (
           <button
             type="button"
-            onClick={actions.toggleReportPreview}
-            aria-pressed={actions.reportPreviewOpen}
+            onClick={() => actions.toggleReportPreview('github')}
+            aria-pressed={actions.reportPreview === 'github'}
             className="preview-toggle"
             data-testid="report-preview-toggle"
-            title="Show the whole report rendered beside the form"
+            title="Show the whole report rendered as GitHub shows it, beside the form"
           >
             Preview
+          </button>
+        )}
+        {actions && (
+          <button
+            type="button"
+            onClick={() => actions.toggleReportPreview('graded')}
+            aria-pressed={actions.reportPreview === 'graded'}
+            className="preview-toggle"
+            data-testid="graded-report-toggle"
+            title={`Show the whole report as the graded page (python report.py html) shows it, beside the form; ${key('switch-rendering')} switches the answer you edit between GitHub and Graded`}
+          >
+            Graded
           </button>
         )}
         {actions && (
@@ -115,7 +128,7 @@ export const TopBar = memo(function TopBar({
           onClick={() => shell.run('export')}
           disabled={actions?.exporting}
           data-testid="export-button"
-          title={`Export one self-contained HTML file, report.html next to the report (${key('export')})`}
+          title={`Export one self-contained HTML file: the graded page as report.html next to the report (${key('export')})`}
         >
           {actions?.exporting ? 'Exporting…' : 'Export'}
         </button>

@@ -3,7 +3,7 @@
  * how many figures it holds, which could not be included (a placeholder stands in for each) and
  * a button to open it.
  */
-import type { OpenedReport } from '../../api/contract';
+import type { ExportRendering, OpenedReport } from '../../api/contract';
 import type { Exporter } from './exportRun';
 import './export.css';
 
@@ -20,6 +20,36 @@ export function shownPath(report: Pick<OpenedReport, 'repoRoot'>, outputPath: st
   return inside ? outputPath.slice(root.length + 1).replace(/\\/g, '/') : outputPath;
 }
 
+const RENDERING_LABEL: Record<ExportRendering, string> = {
+  graded: 'As graded',
+  github: 'As GitHub shows it',
+};
+
+const RENDERING_TEXT: Record<ExportRendering, string> = {
+  graded: 'the page the grader sees (python report.py html), figures inlined',
+  github: 'the report as GitHub and the preview show it, figures inlined',
+};
+
+/** The two renderings; the one just written is pressed, the other exports that one. */
+function RenderingChoice({ exporter, current }: { exporter: Exporter; current: ExportRendering }) {
+  return (
+    <div className="export-panel__renderings" role="group" aria-label="Rendering">
+      {(['graded', 'github'] as const).map((rendering) => (
+        <button
+          key={rendering}
+          type="button"
+          aria-pressed={current === rendering}
+          data-testid={`export-as-${rendering}`}
+          title={`Export ${RENDERING_TEXT[rendering]}`}
+          onClick={() => exporter.start(rendering)}
+        >
+          {RENDERING_LABEL[rendering]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function ExportPanel({ exporter, report }: { exporter: Exporter; report: OpenedReport }) {
   const { state } = exporter;
   if (state.kind === 'idle') return null;
@@ -27,7 +57,9 @@ export function ExportPanel({ exporter, report }: { exporter: Exporter; report: 
   if (state.kind === 'running') {
     return (
       <section className="export-panel" aria-label="Export" aria-busy="true" data-testid="export-running">
-        <p className="export-panel__title">Exporting the report to HTML…</p>
+        <p className="export-panel__title">
+          Exporting the report to HTML, {RENDERING_LABEL[state.rendering].toLowerCase()}…
+        </p>
         {state.showProgress && (
           <div className="export-panel__progress">
             <progress
@@ -75,12 +107,16 @@ export function ExportPanel({ exporter, report }: { exporter: Exporter; report: 
       aria-label="Export"
       data-testid="export-result"
       data-output-path={outcome.outputPath}
+      data-rendering={outcome.rendering}
     >
       <p className="export-panel__title">
         Exported to{' '}
         <code className="export-panel__path" title={outcome.outputPath}>
           {path}
         </code>
+      </p>
+      <p className="export-panel__message" data-testid="export-rendering">
+        {RENDERING_LABEL[outcome.rendering]}: {RENDERING_TEXT[outcome.rendering]}.
       </p>
       <p className="export-panel__message">
         {formatBytes(outcome.bytes)}, one file that reads offline and prints well.{' '}
@@ -112,6 +148,7 @@ export function ExportPanel({ exporter, report }: { exporter: Exporter; report: 
         </p>
       )}
       <div className="export-panel__actions">
+        <RenderingChoice exporter={exporter} current={outcome.rendering} />
         {exporter.openedUrl && (
           <a href={exporter.openedUrl} target="_blank" rel="noopener noreferrer" className="export-panel__link">
             No new tab? Open it here

@@ -1,10 +1,11 @@
 /**
- * One click → one self-contained HTML file. The export runs in the host (it reads the figures);
+ * One click → one self-contained HTML file, as graded (the course's page, `report.html`) or as
+ * GitHub shows it (`report.github.html`). The export runs in the host (it reads the figures);
  * here it is started with the editor's current text, its progress followed, and its outcome kept
  * for the panel. The progress bar appears only when an export takes longer than a moment.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExportOutcome, ReportApi } from '../../api/contract';
+import type { ExportOutcome, ExportRendering, ReportApi } from '../../api/contract';
 import type { ReportSession } from '../state/reportSession';
 
 /** An export quicker than this shows no progress bar (it would only flicker). */
@@ -14,6 +15,7 @@ export type ExportState =
   | { readonly kind: 'idle' }
   | {
       readonly kind: 'running';
+      readonly rendering: ExportRendering;
       /** False until the export has run for PROGRESS_DELAY_MS. */
       readonly showProgress: boolean;
       readonly done: number;
@@ -23,8 +25,8 @@ export type ExportState =
 
 export interface Exporter {
   readonly state: ExportState;
-  /** Starts an export unless one is running. */
-  start(): void;
+  /** Starts an export unless one is running: as graded (report.html) unless asked otherwise. */
+  start(rendering?: ExportRendering): void;
   /** Shows the exported file: Electron opens it in the system browser; the browser host in a new tab. */
   open(): void;
   dismiss(): void;
@@ -48,16 +50,16 @@ export function useExporter(api: ReportApi, session: ReportSession): Exporter {
     };
   }, []);
 
-  const start = useCallback(() => {
+  const start = useCallback((rendering: ExportRendering = 'graded') => {
     if (running.current) return;
     running.current = true;
     setOpenError(null);
     setOpenedUrl(null);
-    setState({ kind: 'running', showProgress: false, done: 0, total: 0 });
+    setState({ kind: 'running', rendering, showProgress: false, done: 0, total: 0 });
     let progress = { done: 0, total: 0 };
     let showProgress = false;
     const update = () => {
-      if (mounted.current && running.current) setState({ kind: 'running', showProgress, ...progress });
+      if (mounted.current && running.current) setState({ kind: 'running', rendering, showProgress, ...progress });
     };
     const off = api.on('exportProgress', (payload) => {
       progress = payload;
@@ -76,7 +78,7 @@ export function useExporter(api: ReportApi, session: ReportSession): Exporter {
     // The editor's text, typing included: what the student sees is what is exported.
     const text = session.text;
     api
-      .invoke('exportHtml', { text })
+      .invoke('exportHtml', { text, rendering })
       .then(finish, (error: unknown) =>
         finish({ kind: 'error', message: `Export failed: ${error instanceof Error ? error.message : String(error)}` }),
       );

@@ -14,6 +14,7 @@ export type AppAction =
   | 'text-larger'
   | 'text-smaller'
   | 'text-reset'
+  | 'switch-rendering'
   | 'help';
 
 export interface KeyCombo {
@@ -78,6 +79,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
     ],
   },
   { action: 'text-reset', description: 'Normal text size', combos: [{ mod: true, key: '0', code: 'Digit0' }] },
+  {
+    action: 'switch-rendering',
+    description: 'Switch the answer you are editing between GitHub and Graded (the course page)',
+    combos: [{ mod: true, shift: true, key: 'g' }],
+  },
   {
     action: 'help',
     description: 'Show these shortcuts',

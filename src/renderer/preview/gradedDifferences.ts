@@ -1,15 +1,16 @@
 /**
- * Where the graded page will differ, for the previews and the problems panel. Scanning a whole
- * report takes tens of milliseconds, so each answer's result is kept by its text: after an edit
- * only the edited answer is scanned again.
+ * Where the graded page will differ, for the previews and the problems panel (see
+ * `core/gradedDifferencesRendered.ts`: the two renderings compared, plus the inline kinds).
+ * Scanning a whole report takes tens of milliseconds, so each answer's result is kept by its
+ * text: after an edit only the edited answer is scanned again.
  */
 import {
   analysisBudget,
-  findGradedPageDifferencesInMarkdown,
   notAnalysed,
   type GradedPageDifference,
   type MarkdownDifference,
 } from '../../core/gradedPage';
+import { renderedDifferencesInMarkdown } from '../../core/gradedDifferencesRendered';
 import type { ReportDocument } from '../../core/reportModel';
 
 const MAX_CACHED = 400;
@@ -24,7 +25,7 @@ export function differencesInMarkdown(markdown: string): readonly MarkdownDiffer
     cache.set(markdown, hit);
     return hit;
   }
-  const found = findGradedPageDifferencesInMarkdown(markdown);
+  const found = renderedDifferencesInMarkdown(markdown);
   cache.set(markdown, found);
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
   return found;
@@ -47,7 +48,12 @@ export function differencesInReport(doc: ReportDocument): GradedPageDifference[]
     if (!segment || segment.text.trim() === '') continue;
     const skipped = budget(segment.text);
     for (const d of skipped ? [notAnalysed(skipped, q.number)] : differencesInMarkdown(segment.text)) {
-      found.push({ ...d, question: q.number, line: startLine[q.answerSegment] + d.line - 1 });
+      // Fixes move from the answer's offsets to the file's.
+      const fixes = d.fixes?.map((fix) => ({
+        label: fix.label,
+        edits: fix.edits.map((e) => ({ ...e, start: e.start + segment.start, end: e.end + segment.start })),
+      }));
+      found.push({ ...d, question: q.number, line: startLine[q.answerSegment] + d.line - 1, ...(fixes ? { fixes } : {}) });
     }
   }
   return found.sort((a, b) => a.line - b.line);

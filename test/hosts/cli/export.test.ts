@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 describe('report-editor export, run as a process', () => {
-  it('writes reports/report.html with the figures inlined and prints where', () => {
+  it('writes reports/report.html as graded, with the figures inlined, and prints where', () => {
     const repo = tempRepo({
       'reports/README.md': buildReport({ answers: { 4: 'Our answer text.', 19: '![bucket](figures/bucket.png)' } }),
       'reports/figures/bucket.png': png,
@@ -22,11 +22,32 @@ describe('report-editor export, run as a process', () => {
     const run = runCliProcess(['export'], repo);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Wrote reports\/report\.html \(\d+ kB, 1 of 1 image inlined\)\n$/);
+    expect(run.stdout).toMatch(/^Wrote reports\/report\.html \(as graded, \d+ kB, 1 of 1 image inlined\)\n$/);
     const html = readFileSync(join(repo, 'reports', 'report.html'), 'utf8');
-    expect(html).toContain(`<img src="data:image/png;base64,${png.toString('base64')}" alt="bucket">`);
-    expect(html).toContain('Our answer text.');
+    // The course page's own image tag, its source inlined.
+    expect(html).toContain(`<img alt="bucket" src="data:image/png;base64,${png.toString('base64')}" />`);
+    expect(html).toContain('<p>Our answer text.</p>');
     expect(html).not.toMatch(/<(img|script|link)\b[^>]*\s(src|href)="https?:/i);
+    expect(run.stdout).toBe(runCliProcess(['export', '--graded'], repo).stdout);
+  });
+
+  it('--github writes the GitHub rendering to reports/report.github.html; -o names the file', () => {
+    const repo = tempRepo({
+      'reports/README.md': buildReport({ answers: { 4: '```\ncode\n```', 19: '![bucket](figures/bucket.png)' } }),
+      'reports/figures/bucket.png': png,
+    });
+    const run = runCliProcess(['export', '--github'], repo);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Wrote reports\/report\.github\.html \(as GitHub shows it, \d+ kB, 1 of 1 image inlined\)\n$/);
+    const html = readFileSync(join(repo, 'reports', 'report.github.html'), 'utf8');
+    expect(html).toContain(`<img src="data:image/png;base64,${png.toString('base64')}" alt="bucket">`);
+    expect(html).toContain('<pre><code>code\n</code></pre>');
+    expect(existsSync(join(repo, 'reports', 'report.html'))).toBe(false);
+    expect(runCliProcess(['export', '--github', '-o', 'gh.html'], repo).code).toBe(0);
+    expect(readFileSync(join(repo, 'gh.html'), 'utf8')).toContain('<pre><code>code\n</code></pre>');
+    const both = runCliProcess(['export', '--github', '--graded'], repo);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^report-editor export: choose one of --graded and --github\n/);
   });
 
   it('accepts a repo root, reports/ folder or file, and -o FILE', () => {
@@ -106,6 +127,12 @@ describe('report-editor export, run as a process', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(figures);
     const html = readFileSync(join(repo, 'reports', 'report.html'), 'utf8');
     expect(html).toContain('<h3>Question 14</h3>');
-    expect((html.match(/class="missing-image"/g) ?? []).length).toBe(figures);
+    // The graded page's images, each a placeholder box (an SVG saying which image and why).
+    expect((html.match(/src=.data:image\/svg\+xml;charset=utf-8,%3Csvg /g) ?? []).length).toBe(figures);
+    // --github: the same warnings, and the GitHub page's placeholder boxes.
+    const github = runCliProcess(['export', '--github', repo]);
+    expect(github.stderr.trim().split('\n')).toHaveLength(figures);
+    const githubHtml = readFileSync(join(repo, 'reports', 'report.github.html'), 'utf8');
+    expect((githubHtml.match(/class="missing-image"/g) ?? []).length).toBe(figures);
   });
 });
