@@ -108,8 +108,8 @@ describe('serve under large concurrent requests (peak RSS of the real process)',
   }, 120_000);
 
   it('keeps answering a mix of saves, streamed uploads and oversized calls, within bounds', async () => {
-    const { repo, port, token, api, auth, growth } = await openServe();
-    const meta = encodeURIComponent(JSON.stringify({ reportPath: `${repo}/reports/README.md`, question: 3, fileName: 'big.png' }));
+    const { port, token, api, auth, growth } = await openServe();
+    const meta = encodeURIComponent(JSON.stringify({ question: 3, fileName: 'big.png' }));
     const statuses = await Promise.all([
       // Eight saves of 30 MB each (each under the save limit, together far past the budget)…
       ...Array.from({ length: 8 }, () => post(port, api('saveReport'), auth, 30 * MB)),
