@@ -140,7 +140,8 @@ export async function inlineImage(reportDir: string, src: string): Promise<Image
   return { kind: 'url', url: `data:${type};base64,${bytes.toString('base64')}` };
 }
 
-export function exportDocument(title: string, bodyHtml: string): string {
+/** A self-contained page: its charset, the CSP that forbids every request and script, a title. */
+function selfContainedDocument(title: string, headExtra: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -149,19 +150,24 @@ export function exportDocument(title: string, bodyHtml: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
-<style>
+${headExtra}</head>
+<body>${body}</body>
+</html>
+`;
+}
+
+export function exportDocument(title: string, bodyHtml: string): string {
+  const style = `<style>
 html { background: #fff; }
 body { margin: 0; }
 ${REPORT_CSS.trim()}
 </style>
-</head>
-<body>
+`;
+  return selfContainedDocument(title, style, `
 <main class="${REPORT_BODY_CLASS}">
 ${bodyHtml}
 </main>
-</body>
-</html>
-`;
+`);
 }
 
 /**
@@ -226,18 +232,7 @@ async function renderGraded(text: string, reportDir: string, options: ExportOpti
  * body is `bodyHtml` exactly.
  */
 export function gradedExportDocument(title: string, bodyHtml: string): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-</head>
-<body>${bodyHtml}</body>
-</html>
-`;
+  return selfContainedDocument(title, '', bodyHtml);
 }
 
 /**
