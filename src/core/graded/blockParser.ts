@@ -6,11 +6,27 @@
 import { pyStrip } from './pyString';
 import type { Element } from './tree';
 
+/**
+ * What is known of a queued block: it is `source.slice(offset)`, with `offset` at a line start of
+ * `source` (the rest of a block after a reference definition). Line-by-line searches on it can
+ * reuse earlier scans of the same source (`scans`, shared by every suffix of that source), so
+ * taking definitions off the front one at a time does not rescan the rest of the block each time.
+ */
+export interface Suffix {
+  readonly block: string;
+  readonly source: string;
+  readonly offset: number;
+  /** Per search: the first match at or after `from` in `source` is `found` (-1: none). */
+  readonly scans: Map<string, { from: number; found: number }>;
+}
+
 /** The queue of blocks still to parse; the front is the end of the array so taking it is O(1). */
 export class Blocks {
   private readonly reversed: string[];
+  private readonly suffixes: (Suffix | undefined)[];
   constructor(blocks: string[]) {
     this.reversed = blocks.reverse();
+    this.suffixes = new Array<Suffix | undefined>(this.reversed.length).fill(undefined);
   }
   get length(): number {
     return this.reversed.length;
@@ -18,11 +34,17 @@ export class Blocks {
   first(): string {
     return this.reversed[this.reversed.length - 1]!;
   }
+  /** What is known of the front block, if anything. */
+  firstSuffix(): Suffix | undefined {
+    return this.suffixes[this.suffixes.length - 1];
+  }
   shift(): string {
+    this.suffixes.pop();
     return this.reversed.pop()!;
   }
-  unshift(block: string): void {
+  unshift(block: string, suffix?: Suffix): void {
     this.reversed.push(block);
+    this.suffixes.push(suffix);
   }
 }
 
@@ -45,6 +67,8 @@ export class BlockParser {
   readonly references = new Map<string, Reference>();
   /** How deep blockquotes nest right now (Python stops nesting near its recursion limit). */
   quoteDepth = 0;
+  /** What is known of the block being tested (set before each processor's test). */
+  suffix: Suffix | undefined;
 
   constructor(private readonly processors: readonly BlockProcessor[]) {}
 
@@ -54,6 +78,24 @@ export class BlockParser {
   resetState(): void {
     this.states.pop();
   }
+  /**
+   * `search(block, 0)`: the first line start at or after `from` where a line-local search
+   * matches, or -1. For a known suffix of an earlier block, an earlier scan of the same source is
+   * reused when it still answers (it found nothing, or a match at or after this suffix's start).
+   */
+  lineSearch(key: string, block: string, search: (text: string, from: number) => number): number {
+    const s = this.suffix;
+    if (!s || s.block !== block) return search(block, 0);
+    const scan = s.scans.get(key);
+    let found: number;
+    if (scan && scan.from <= s.offset && (scan.found === -1 || scan.found >= s.offset)) found = scan.found;
+    else {
+      found = search(s.source, s.offset);
+      s.scans.set(key, { from: s.offset, found });
+    }
+    return found === -1 ? -1 : found - s.offset;
+  }
+
   isState(state: string): boolean {
     return this.states.length > 0 && this.states[this.states.length - 1] === state;
   }
@@ -65,6 +107,7 @@ export class BlockParser {
   parseBlocks(parent: Element, blocks: Blocks): void {
     while (blocks.length) {
       for (const processor of this.processors) {
+        this.suffix = blocks.firstSuffix();
         if (processor.test(this, parent, blocks.first())) {
           if (processor.run(this, parent, blocks) !== false) break;
         }

@@ -6,9 +6,9 @@ import { lastChild, subElement } from '../tree';
 /** Python stops nesting quotes near its recursion limit (298 levels from the top); deeper `>` stay text. */
 export const MAX_QUOTE_DEPTH = 298;
 
-/** Index of the first line (its start) that is a quote line: up to 3 spaces then `>`. */
-function search(block: string): number {
-  let start = 0;
+/** Start of the first quote line (up to 3 spaces then `>`) at or after the line start `from`, or -1. */
+function searchFrom(block: string, from: number): number {
+  let start = from;
   for (;;) {
     let i = start;
     while (i < start + 3 && block[i] === ' ') i++;
@@ -30,10 +30,12 @@ function clean(line: string): string {
 }
 
 export const blockquote: BlockProcessor = {
-  test: (parser, _parent, block) => parser.quoteDepth < MAX_QUOTE_DEPTH && search(block) !== -1,
+  test: (parser, _parent, block) =>
+    parser.quoteDepth < MAX_QUOTE_DEPTH && parser.lineSearch('blockquote', block, searchFrom) !== -1,
   run(parser, parent, blocks) {
-    let block = blocks.shift();
-    const start = search(block);
+    let block = blocks.first();
+    const start = parser.lineSearch('blockquote', block, searchFrom);
+    blocks.shift();
     if (start !== -1) {
       parser.parseBlocks(parent, new Blocks([block.slice(0, start === 0 ? 0 : start - 1)]));
       block = block.slice(start).split('\n').map(clean).join('\n');

@@ -42,24 +42,23 @@ function matchLine(block: string, lineStart: number): HeadingMatch | null {
   };
 }
 
-function search(block: string): HeadingMatch | null {
-  let lineStart = 0;
+/** Start of the first heading line at or after the line start `from`, or -1. */
+function searchFrom(block: string, from: number): number {
+  let lineStart = from;
   for (;;) {
-    if (block.charCodeAt(lineStart) === 35) {
-      const m = matchLine(block, lineStart);
-      if (m) return m;
-    }
+    if (block.charCodeAt(lineStart) === 35 && matchLine(block, lineStart)) return lineStart;
     const nl = block.indexOf('\n', lineStart);
-    if (nl === -1) return null;
+    if (nl === -1) return -1;
     lineStart = nl + 1;
   }
 }
 
 export const hashHeader: BlockProcessor = {
-  test: (_p, _parent, block) => search(block) !== null,
+  test: (parser, _parent, block) => parser.lineSearch('hashHeader', block, searchFrom) !== -1,
   run(parser, parent, blocks) {
-    const block = blocks.shift();
-    const m = search(block)!;
+    const block = blocks.first();
+    const m = matchLine(block, parser.lineSearch('hashHeader', block, searchFrom))!;
+    blocks.shift();
     const before = block.slice(0, m.start === 0 ? 0 : m.start - 1);
     const after = block.slice(m.end);
     if (before) parser.parseBlocks(parent, new BlocksOf([before]));

@@ -27,23 +27,30 @@ function isRule(text: string, start: number, stop: number): boolean {
   return count >= 3;
 }
 
-/** [start, end) of the first rule line in the block, or null. */
-function search(block: string): [number, number] | null {
-  let start = 0;
+/** End of the line starting at `start`. */
+function lineEnd(block: string, start: number): number {
+  const end = block.indexOf('\n', start);
+  return end === -1 ? block.length : end;
+}
+
+/** Start of the first rule line at or after the line start `from`, or -1. */
+function searchFrom(block: string, from: number): number {
+  let start = from;
   while (start <= block.length) {
-    let end = block.indexOf('\n', start);
-    if (end === -1) end = block.length;
-    if (isRule(block, start, end)) return [start, end];
+    const end = lineEnd(block, start);
+    if (isRule(block, start, end)) return start;
     start = end + 1;
   }
-  return null;
+  return -1;
 }
 
 export const hr: BlockProcessor = {
-  test: (_p, _parent, block) => search(block) !== null,
+  test: (parser, _parent, block) => parser.lineSearch('hr', block, searchFrom) !== -1,
   run(parser, parent, blocks) {
-    const block = blocks.shift();
-    const [start, end] = search(block)!;
+    const block = blocks.first();
+    const start = parser.lineSearch('hr', block, searchFrom);
+    const end = lineEnd(block, start);
+    blocks.shift();
     const before = stripChars(block.slice(0, start), '\n', false, true);
     if (before) parser.parseBlocks(parent, new Blocks([before]));
     subElement(parent, 'hr');

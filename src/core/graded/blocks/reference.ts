@@ -26,7 +26,17 @@ export const reference: BlockProcessor = {
     const end = m.index + m[0].length;
     const after = block.slice(end);
     const before = block.slice(0, m.index);
-    if (pyStrip(after)) blocks.unshift(stripChars(after, '\n', true, false));
+    if (pyStrip(after)) {
+      // The rest starts on a line of this block: later line searches on it reuse this block's scans.
+      const rest = stripChars(after, '\n', true, false);
+      const known = parser.suffix?.block === block ? parser.suffix : undefined;
+      blocks.unshift(rest, {
+        block: rest,
+        source: known ? known.source : block,
+        offset: (known ? known.offset : 0) + block.length - rest.length,
+        scans: known ? known.scans : new Map(),
+      });
+    }
     if (pyStrip(before)) blocks.unshift(stripChars(before, '\n', false, true));
     return true;
   },
