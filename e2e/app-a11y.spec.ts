@@ -122,10 +122,15 @@ for (const scheme of SCHEMES) {
 
       await focusAnswer(page, 7);
       await page.keyboard.type(' MINE');
-      await writeFile(file, withAnswer(5, 'THEIRS'));
-      await expect(page.getByTestId('conflict-dialog')).toBeVisible();
+      // The same answer changed on disk: the one case that asks (other answers merge silently).
+      await writeFile(file, withAnswer(7, 'THEIRS', text));
+      const conflict = page.getByTestId('conflict-dialog');
+      await expect(conflict).toBeVisible();
       found.push(...(await audit(page, 'conflict dialog', '[data-testid="conflict-dialog"]')));
-      await page.getByRole('button', { name: 'Keep mine' }).click();
+      for (const region of await conflict.locator('[data-testid^="merge-conflict-"]').all()) {
+        await region.getByRole('button', { name: 'Keep mine' }).click();
+      }
+      await conflict.getByTestId('merge-apply').click();
       await expect(page.getByTestId('save-state')).toHaveText('Saved');
 
       await chmod(file, 0o444);

@@ -90,6 +90,10 @@ test('a fenced block and a table show as the graded page shows them: per answer,
 
   // The problems panel lists the fenced block (found by comparing the renderings) with its fix;
   // the fix is an edit of the answer, and then the graded page shows a real code block.
+  // On a laptop-sized window the pane beside the answer folded the side panels: show the problems
+  // (the pane moves under the answer and stays open).
+  const problemsToggle = page.getByTestId('problems-toggle');
+  if ((await problemsToggle.getAttribute('aria-expanded')) === 'false') await problemsToggle.click();
   const fenced = page.locator(`li:has(> [data-kind="fenced-code"][data-question="${QUESTION}"])`);
   await expect(fenced).toHaveCount(1);
   await fenced.getByTestId('problem-fix').click();
@@ -98,8 +102,8 @@ test('a fenced block and a table show as the graded page shows them: per answer,
   );
   await expect(pane.getByTestId('graded-html').locator('pre > code', { hasText: '{"lr": 0.001' })).toHaveCount(1);
   await expect(fenced).toHaveCount(0);
-  // One Ctrl/⌘+Z in the answer takes the fix back.
-  await focusAnswer(page, QUESTION);
+  // One Ctrl/⌘+Z in the answer takes the fix back (the navigator is folded: click in the answer).
+  await card.locator('.cm-content').click();
   await page.keyboard.press(`${modKey}+z`);
   await expect(card.locator('.cm-content')).toContainText('```json');
   expect(errors).toEqual([]);

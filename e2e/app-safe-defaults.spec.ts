@@ -48,22 +48,24 @@ test('the report changed on disk with edits here: Enter neither overwrites the d
   await focusAnswer(page, 7);
   await page.keyboard.press(`${modKey}+End`);
   await page.keyboard.type(' MINE');
-  const theirs = withAnswer(5, 'THEIRS', withAnswer(7, 'Original seven.'));
+  // The same answer changed on disk: the one case that asks (other answers merge silently).
+  const theirs = withAnswer(7, 'THEIRS');
   await writeFile(file, theirs);
   const dialog = page.getByTestId('conflict-dialog');
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByTestId('conflict-question')).toBeFocused();
-  for (const name of ['Keep mine', 'Take the disk version']) {
-    await expect(dialog.getByRole('button', { name })).not.toHaveClass(/primary/);
+  const conflict = dialog.getByTestId('merge-conflict-0');
+  // The lossless choice has the focus; neither lossy one is highlighted.
+  await expect(conflict.getByRole('button', { name: 'Keep both' })).toBeFocused();
+  for (const name of ['Keep mine', 'Keep theirs']) {
+    await expect(conflict.getByRole('button', { name })).not.toHaveClass(/primary/);
   }
   await page.keyboard.press('Enter');
   await page.waitForTimeout(500);
+  // Enter chose "Keep both" and wrote nothing: the file is theirs, the editor still holds mine.
   await expect(dialog).toBeVisible();
   expect(await readFile(file, 'utf8')).toBe(theirs);
   expect(await editorText(page, 7)).toBe('Original seven. MINE');
-  // The choice is still there to make, by keyboard too.
-  await page.keyboard.press('Tab');
-  await expect(dialog.getByRole('button', { name: 'Keep mine' })).toBeFocused();
+  await expect(dialog.getByTestId('merge-apply')).toBeEnabled();
 });
 
 test('a read-only report: Enter cancels, the file keeps its bytes and its mode', async ({ page, hostRepo }) => {

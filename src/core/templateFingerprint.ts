@@ -40,20 +40,32 @@ export function forEachShingleKey(
 ): void {
   const radix = vocabulary.size;
   const top = Math.pow(radix, SHINGLE - 1);
-  const words = wordsOf(text);
+  // The words are read one at a time: an array of every word of a pasted 3 MB file (and the
+  // lower-cased copy it came from, read in slices) took hundreds of MB at once.
+  const word = new RegExp(WORD.source, WORD.flags.includes('g') ? WORD.flags : `${WORD.flags}g`);
+  const SLICE = 65_536;
   let key = 0;
-  let run = 0; // known words ending at i
-  for (let i = 0; i < words.length; i++) {
-    const id = vocabulary.get(words[i]);
-    if (id === undefined) {
-      run = 0;
-      key = 0;
-      continue;
+  let run = 0; // known words ending here
+  let from = 0;
+  while (from < text.length) {
+    // Cut at a character no word contains, so no word straddles two slices.
+    let to = Math.min(text.length, from + SLICE);
+    while (to < text.length && /[a-z0-9]/.test(text[to - 1]!.toLowerCase())) to++;
+    const lower = text.slice(from, to).toLowerCase();
+    from = to;
+    word.lastIndex = 0;
+    for (let m = word.exec(lower); m !== null; m = word.exec(lower)) {
+      const id = vocabulary.get(m[0]);
+      if (id === undefined) {
+        run = 0;
+        key = 0;
+        continue;
+      }
+      // Drop the oldest word's digit once five are in, then shift in this one.
+      key = (run >= SHINGLE ? key % top : key) * radix + id;
+      run++;
+      if (run >= SHINGLE) visit(key);
     }
-    // Drop the oldest word's digit once five are in, then shift in this one.
-    key = (run >= SHINGLE ? key % top : key) * radix + id;
-    run++;
-    if (run >= SHINGLE) visit(key);
   }
 }
 
@@ -89,7 +101,9 @@ export function buildFingerprintTable(
 ): FingerprintTable {
   const words = [...new Set(templates.flatMap((t) => wordsOf(t.text)))].sort();
   if (words.length >= MAX_VOCABULARY) {
-    throw new Error(`the templates have ${words.length} distinct words; shingle keys are exact only below ${MAX_VOCABULARY}`);
+    throw new Error(
+      `the templates have ${words.length} distinct words; shingle keys are exact only below ${MAX_VOCABULARY}`,
+    );
   }
   const vocabulary = new Map(words.map((w, i) => [w, i]));
   const masks = new Map<ShingleKey, number>();
@@ -111,7 +125,13 @@ export function buildFingerprintTable(
     })),
     shingles: [...byMask]
       .sort((a, b) => a[0] - b[0])
-      .map(([mask, keys]) => ({ mask, keys: keys.sort((a, b) => a - b).map((k) => k.toString(36)).join(' ') })),
+      .map(([mask, keys]) => ({
+        mask,
+        keys: keys
+          .sort((a, b) => a - b)
+          .map((k) => k.toString(36))
+          .join(' '),
+      })),
   };
 }
 

@@ -219,6 +219,14 @@ async function renderGithub(text: string, reportDir: string, options: ExportOpti
   return { html: exportDocument(title, hastToHtml(tree)), imageCount: references.length, missingImages };
 }
 
+/**
+ * Python-Markdown's block and inline passes are far from linear on pathological text (it dies of
+ * its recursion limit on deep nesting), and so is a faithful copy of them: past this size, which
+ * no real report comes near, the graded export is refused in one line instead of running for
+ * minutes. The GitHub rendering, which guards its own limits, still exports such a file.
+ */
+export const MAX_GRADED_EXPORT_CHARS = 1_000_000;
+
 /** The graded page with its figures inlined (see gradedExport.ts). */
 async function renderGraded(text: string, reportDir: string, options: ExportOptions): Promise<Rendered> {
   const body = await gradedExportBody(text, (sources) => inlineAll(reportDir, sources, options.onProgress));
@@ -251,6 +259,13 @@ export async function exportReportHtml(options: ExportOptions): Promise<ExportRe
   // Judged before the (possibly long) render, and the render never follows a link when writing.
   await assertExportTarget(outputPath, reportPath);
   const text = options.text ?? (await readReportText(reportPath));
+  if (rendering === 'graded' && text.length > MAX_GRADED_EXPORT_CHARS) {
+    throw new ReportFileError(
+      'too-large',
+      `the report is ${(text.length / 1_000_000).toFixed(1)} MB: the graded page is rendered for reports up to ${MAX_GRADED_EXPORT_CHARS / 1_000_000} MB (real ones are under 0.2 MB); export it as GitHub shows it (--github) instead`,
+      reportPath,
+    );
+  }
   const { html, imageCount, missingImages } =
     rendering === 'graded' ? await renderGraded(text, reportDir, options) : await renderGithub(text, reportDir, options);
   const bytes = Buffer.byteLength(html, 'utf8');

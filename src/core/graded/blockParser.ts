@@ -4,7 +4,7 @@
  * back at the front of the queue, recurse into a child element, or decline.
  */
 import { pyStrip } from './pyString';
-import type { Element } from './tree';
+import { subElement, type Element } from './tree';
 
 /**
  * What is known of a queued block: it is `source.slice(offset)`, with `offset` at a line start of
@@ -61,12 +61,21 @@ export interface Reference {
 
 export const TAB_LENGTH = 4;
 
+/**
+ * Nesting of block parsing past which the rest stays text. Python-Markdown reaches its recursion
+ * limit long before (about 300 levels of quotes, fewer of lists), so no report the course can
+ * render nests this deep; a hostile one must not overflow our stack.
+ */
+const MAX_BLOCK_DEPTH = 1000;
+
 export class BlockParser {
   /** Python-Markdown's parser state stack ('list', 'looselist', 'detabbed', 'blockquote'). */
   private readonly states: string[] = [];
   readonly references = new Map<string, Reference>();
   /** How deep blockquotes nest right now (Python stops nesting near its recursion limit). */
   quoteDepth = 0;
+  /** How deep block parsing nests right now (lists in lists…), for MAX_BLOCK_DEPTH. */
+  private depth = 0;
   /** What is known of the block being tested (set before each processor's test). */
   suffix: Suffix | undefined;
 
@@ -105,6 +114,23 @@ export class BlockParser {
   }
 
   parseBlocks(parent: Element, blocks: Blocks): void {
+    if (this.depth >= MAX_BLOCK_DEPTH) {
+      // Python-Markdown itself dies of its recursion limit this deep (report.py html fails); we
+      // keep the rest as the text of one paragraph rather than overflow the stack.
+      const rest: string[] = [];
+      while (blocks.length) rest.push(blocks.shift());
+      subElement(parent, 'p').text = rest.join('\n\n');
+      return;
+    }
+    this.depth++;
+    try {
+      this.parseBlocksHere(parent, blocks);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseBlocksHere(parent: Element, blocks: Blocks): void {
     while (blocks.length) {
       for (const processor of this.processors) {
         this.suffix = blocks.firstSuffix();

@@ -199,7 +199,7 @@ export class InlineProcessor {
     }
     const children = this.processPlaceholders(text, subnode, isText);
     const pos = !isText && node !== subnode ? node.children.indexOf(subnode) + 1 : 0;
-    node.children.splice(pos, 0, ...children.map(([el]) => el));
+    insertAt(node.children, pos, children.map(([el]) => el));
   }
 
   private ancestorsOf(el: Element): string[] {
@@ -222,7 +222,7 @@ export class InlineProcessor {
           child.text = null;
           const list = this.processPlaceholders(this.handleInline(text), child, true);
           for (const [el] of list) this.parentOf.set(el, child);
-          stack.push(...list);
+          for (const item of list) stack.push(item);
           insertQueue.push([child, list]);
           this.ancestors.pop();
         }
@@ -234,14 +234,25 @@ export class InlineProcessor {
           if (dummy.tail) child.tail = dummy.tail;
           const pos = ci + 1;
           for (const [el] of tailResult) this.parentOf.set(el, current);
-          current.children.splice(pos, 0, ...tailResult.map(([el]) => el));
+          insertAt(current.children, pos, tailResult.map(([el]) => el));
         }
         if (child.children.length) {
           this.parentOf.set(child, current);
           stack.push([child, [...this.ancestors]]);
         }
       }
-      for (const [el, list] of insertQueue) el.children.splice(0, 0, ...list.map(([n]) => n));
+      for (const [el, list] of insertQueue) insertAt(el.children, 0, list.map(([n]) => n));
     }
   }
+}
+
+/**
+ * `array.splice(pos, 0, ...items)` without spreading `items` into arguments: a hostile line can
+ * make hundreds of thousands of inline nodes, past the engine's limit on call arguments.
+ */
+function insertAt<T>(array: T[], pos: number, items: readonly T[]): void {
+  if (items.length === 0) return;
+  const after = array.splice(pos);
+  for (const item of items) array.push(item);
+  for (const item of after) array.push(item);
 }
