@@ -63,10 +63,10 @@ export const TAB_LENGTH = 4;
 
 /**
  * Nesting of block parsing past which the rest stays text. Python-Markdown reaches its recursion
- * limit long before (about 300 levels of quotes, fewer of lists), so no report the course can
- * render nests this deep; a hostile one must not overflow our stack.
+ * limit about here (298 levels of quotes, fewer of lists), so no report the course can render
+ * nests deeper; a hostile one must neither overflow our stack nor make each level rescan it all.
  */
-const MAX_BLOCK_DEPTH = 1000;
+const MAX_BLOCK_DEPTH = 300;
 
 export class BlockParser {
   /** Python-Markdown's parser state stack ('list', 'looselist', 'detabbed', 'blockquote'). */
