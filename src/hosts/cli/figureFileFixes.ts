@@ -10,7 +10,6 @@ import { figureLinkFindings } from '../../core/figures/figureFindings';
 import { renameFigureLinkEdits } from '../../core/figures/figureLinkEdits';
 import { applyEdits as applyTextEdits } from '../../core/textEdit';
 import { figureHygiene } from '../../services/figures/figureHygiene';
-import { mayLinkFigures } from './figureTextFixes';
 import { candidateName, extensionOfName, renamedStem } from '../../services/figures/figureNames';
 import { renameFigure, reportFolder } from '../../services/figures/figureStore';
 import { gitAvailability, gitFileStatus, gitMove } from '../../services/figures/gitStatus';
@@ -33,9 +32,7 @@ export interface RenamePlan {
 export async function planFigureRenames(reportPath: string, text: string): Promise<RenamePlan> {
   // The disk checks only where the text has a link with a space: a pasted file of 100,000 image
   // links would otherwise get a second full hygiene pass (a finding per missing file) for nothing.
-  if (!mayLinkFigures(text) || !figureLinkFindings(text).some((f) => f.kind === 'path-with-spaces')) {
-    return { renames: [], refused: [] };
-  }
+  if (!figureLinkFindings(text).some((f) => f.kind === 'path-with-spaces')) return { renames: [], refused: [] };
   const { findings } = await figureHygiene({ reportPath, text });
   const renames: PlannedRename[] = [];
   const refused: string[] = [];

@@ -51,7 +51,6 @@ export function applyFigureTextFixes(
   accept: (finding: FigureFinding) => boolean = () => true,
 ): { text: string; applied: AppliedFigureFix[] } {
   const applied: AppliedFigureFix[] = [];
-  if (!mayLinkFigures(text)) return { text, applied };
   let current = text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // All fixes of a round are computed on the same text, so they apply together in one pass
@@ -84,12 +83,4 @@ export function applyFigureTextFixes(
     current = parts.join('');
   }
   return { text: current, applied };
-}
-
-/**
- * False when the text cannot hold a figure link at all (no `](`, `]:` or `<img`): then no link
- * needs reading, and a 3 MB report of pasted headings is not parsed again just to find none.
- */
-export function mayLinkFigures(text: string): boolean {
-  return text.includes('](') || text.includes(']:') || /<img/i.test(text);
 }
