@@ -104,6 +104,8 @@ test('at 1280×720, opening the preview folds both panels and puts it beside the
   await start(page, hostRepo);
   await expect(page.getByTestId('navigator-toggle')).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByTestId('problems-toggle')).toHaveAttribute('aria-expanded', 'true');
+  // Every source of problems has examined the report (the idle-time ones arrive a moment after opening).
+  await expect(page.locator('aside.problems')).toHaveAttribute('aria-busy', 'false');
   const problems = await page.getByTestId('problems-count').innerText();
   expect(problems).toMatch(/^\d+$/);
   await page.getByTestId('report-preview-toggle').click();

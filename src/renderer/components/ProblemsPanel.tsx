@@ -119,6 +119,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({
   onRepair,
 }: ProblemsPanelProps) {
   const all = useStore(diagnostics.store, (s) => s.list);
+  const settled = useStore(diagnostics.store, (s) => s.settled);
   const [onlyCurrent, setOnlyCurrent] = useState(false);
   const shown = useMemo(
     () => (onlyCurrent && current !== null ? all.filter((d) => d.question === current) : all),
@@ -161,7 +162,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({
     });
   };
   return (
-    <aside className="problems" aria-labelledby="problems-title">
+    <aside className="problems" aria-labelledby="problems-title" aria-busy={!settled}>
       <h2 id="problems-title" className="panel-title">
         Problems{' '}
         <span className="count-badge" data-testid="problems-count">

@@ -13,6 +13,11 @@ import { createStore, type Store } from '../state/store';
 export interface DiagnosticsState {
   readonly list: readonly Diagnostic[];
   readonly marks: ReadonlyMap<number, QuestionStatus>;
+  /**
+   * Whether every source has spoken for the current text: the idle-time insights examined this very
+   * document and the figures' disk check came back. Until then more problems may still arrive.
+   */
+  readonly settled: boolean;
 }
 
 export class ReportDiagnostics {
@@ -31,14 +36,22 @@ export class ReportDiagnostics {
     let analysis = this.session.state.analysis;
     let findings = this.figures.store.getState().findings;
     let insights = this.insights.store.getState();
+    let disk = this.figures.store.getState().disk;
     const update = () => {
       const next = {
         analysis: this.session.state.analysis,
         findings: this.figures.store.getState().findings,
         insights: this.insights.store.getState(),
+        disk: this.figures.store.getState().disk,
       };
-      if (next.analysis === analysis && next.findings === findings && next.insights === insights) return;
-      ({ analysis, findings, insights } = next);
+      if (
+        next.analysis === analysis &&
+        next.findings === findings &&
+        next.insights === insights &&
+        next.disk === disk
+      )
+        return;
+      ({ analysis, findings, insights, disk } = next);
       this.store.setState(this.compute());
     };
     const stops = [
@@ -63,6 +76,7 @@ export class ReportDiagnostics {
       graded: insights.graded,
       // Template range notes stay on their cards: they ask nothing of the student.
     });
-    return { list, marks: questionMarks(analysis.questions, list) };
+    const settled = insights.doc === doc && this.figures.store.getState().disk !== null;
+    return { list, marks: questionMarks(analysis.questions, list), settled };
   }
 }
