@@ -5,26 +5,15 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { locateReport, type LocatedReport } from '../../services/locateReport';
+import { locateReport } from '../../services/locateReport';
 import { isReportTemplate } from '../../core/templateVersion';
 import { readReportText, ReportFileError } from '../../services/reportFile';
-import { checkJson, formatHuman, relativeTo, type CheckFormat } from './checkCommand';
-import type { CliIo } from './commands';
+import type { BatchResult, CheckFormat, CheckTarget } from './checkRun';
+import type { CliIo } from './cliIo';
+import { relativeTo } from './displayPath';
+import { formatHuman } from './format/human';
+import { checkJson } from './format/json';
 import { allWarnings, exitCodeOf, inspectReport, type InspectedReport } from './inspectReport';
-
-/** One PATH given (or one repo found in a folder of repos), located or with why it cannot be. */
-export interface CheckTarget {
-  readonly input: string;
-  readonly located?: LocatedReport;
-  readonly error?: ReportFileError;
-}
-
-/** A target after checking: its report, or the one-line reason it could not be checked. */
-export interface BatchResult {
-  readonly input: string;
-  readonly report?: InspectedReport;
-  readonly error?: string;
-}
 
 async function holdsTemplate(path: string): Promise<boolean> {
   try {

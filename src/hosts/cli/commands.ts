@@ -2,16 +2,7 @@
  * The CLI's commands. Each module is loaded only when its command runs, so `check` does not pay
  * for the browser host, sharp or the export pipeline at start-up.
  */
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-  /** The CLI script's own absolute path, when run as a program (git-setup writes it into git's config). */
-  entry?: string;
-}
-
-/** Resolves to the exit code; a negative code means "keep running" (servers). */
-export type CommandRun = (args: string[], io: CliIo) => Promise<number>;
+import type { CommandRun } from './cliIo';
 
 export interface CliCommand {
   readonly name: string;

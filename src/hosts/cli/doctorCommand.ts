@@ -14,7 +14,7 @@ import { loadReport, type LoadedReport } from '../../services/loadReport';
 import { locateReport } from '../../services/locateReport';
 import { readReportText, ReportFileError } from '../../services/reportFile';
 import { assertWritable } from '../../services/writePermission';
-import type { CommandRun } from './commands';
+import type { CommandRun } from './cliIo';
 import { applyFigureRenames, planFigureRenames, type PlannedRename } from './figureFileFixes';
 import { applyFigureTextFixes, safeByDefault } from './figureTextFixes';
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { exportReportHtml } from '../../services/exportHtml';
 import { loadReport } from '../../services/loadReport';
 import { locateReport } from '../../services/locateReport';
-import type { CommandRun } from './commands';
+import type { CommandRun } from './cliIo';
 
 function shown(cwd: string, path: string): string {
   const rel = relative(cwd, path);

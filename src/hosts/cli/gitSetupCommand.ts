@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { GitMissingError } from '../../services/gitCommand';
 import { driverCommand, installMergeDriver } from '../../services/gitSetup';
 import { locateReport } from '../../services/locateReport';
-import type { CliIo, CommandRun } from './commands';
+import type { CliIo, CommandRun } from './cliIo';
 
 export { attributePattern, DRIVER_NAME, driverCommand, shellQuote } from '../../services/gitSetup';
 

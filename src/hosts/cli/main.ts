@@ -6,7 +6,8 @@ import { realpathSync } from 'node:fs';
 import nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ReportFileError } from '../../services/reportFile';
-import { COMMANDS, type CliIo } from './commands';
+import type { CliIo } from './cliIo';
+import { COMMANDS } from './commands';
 import { systemErrorReason } from './systemError';
 import { terminalText } from './terminalText';
 

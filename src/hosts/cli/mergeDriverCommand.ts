@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { mergeReports } from '../../core/merge/mergeReports';
 import { runGit } from '../../services/gitCommand';
 import { decodeReport, ReportFileError } from '../../services/reportFile';
-import type { CliIo, CommandRun } from './commands';
+import type { CliIo, CommandRun } from './cliIo';
 
 const USAGE = 'Usage: report-editor merge-driver BASE OURS THEIRS [PATH] [--marker-size N]   (git: %O %A %B %P --marker-size %L)';
 

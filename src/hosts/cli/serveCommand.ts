@@ -12,7 +12,7 @@ import { defaultConfigDir, RecentRepos } from '../../services/recentRepos';
 import { ReportWorkspace, type EmitEvent } from '../../services/reportWorkspace';
 import { figureImporter } from '../http/figureImporter';
 import { defaultRendererDir, startBrowserHost, type BrowserHost, type ExtraRoute } from '../http/browserHost';
-import type { CommandRun } from './commands';
+import type { CommandRun } from './cliIo';
 
 /** A port free right now on 127.0.0.1, to suggest instead of a taken one. */
 function freePort(): Promise<number> {

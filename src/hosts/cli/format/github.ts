@@ -6,9 +6,9 @@
  */
 import { appendFile } from 'node:fs/promises';
 import { formatRange } from '../../../core/constraints';
-import type { BatchResult } from '../batchCheck';
-import { relativeTo } from '../checkCommand';
-import type { CliIo } from '../commands';
+import type { BatchResult } from '../checkRun';
+import type { CliIo } from '../cliIo';
+import { relativeTo } from '../displayPath';
 import { allWarnings, type InspectedReport } from '../inspectReport';
 
 /** A workflow command's message: `%`, CR and LF would end or corrupt the command. */
