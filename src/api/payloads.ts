@@ -55,6 +55,16 @@ export type SaveResult =
 /** The two renderings an export can hold (see exportHtml.ts). */
 export type ExportRendering = 'graded' | 'github';
 
+/** An image the report shows that an exported page could not include (a placeholder stands in for it). */
+export interface MissingImage {
+  /** The image source as written in the report (percent-encoded like any markdown link). */
+  readonly src: string;
+  /** 1-based line in the report, when known. */
+  readonly line: number | null;
+  /** Why it is not in the page, e.g. "file not found". */
+  readonly reason: string;
+}
+
 export type ExportOutcome =
   | {
       readonly kind: 'exported';
@@ -62,11 +72,7 @@ export type ExportOutcome =
       /** `graded`: the course's page (report.py html); `github`: as GitHub and the preview show it. */
       readonly rendering: ExportRendering;
       /** Images that could not be inlined (a placeholder stands in for each). */
-      readonly missingImages: readonly {
-        readonly src: string;
-        readonly line: number | null;
-        readonly reason: string;
-      }[];
+      readonly missingImages: readonly MissingImage[];
       readonly imageCount: number;
       readonly bytes: number;
     }

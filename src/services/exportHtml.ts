@@ -26,7 +26,7 @@ import {
   resolveImages,
   sniffImageType,
 } from '../core/render';
-import type { ExportRendering } from '../api/contract';
+import type { ExportRendering, MissingImage } from '../api/contract';
 import { writeFileAtomic } from './atomicWrite';
 import { stampOf } from './diskStamp';
 import { gradedExportBody } from './gradedExport';
@@ -66,15 +66,6 @@ export interface ExportOptions {
   readonly outputPath?: string;
   /** Called with (done, total) image files: once with done = 0, then after each image. */
   readonly onProgress?: (done: number, total: number) => void;
-}
-
-export interface MissingImage {
-  /** The image source as written in the report (percent-encoded like any markdown link). */
-  readonly src: string;
-  /** 1-based line in the report, when known. */
-  readonly line: number | null;
-  /** Why it is not in the page, e.g. "file not found". */
-  readonly reason: string;
 }
 
 export interface ExportResult {

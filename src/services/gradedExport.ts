@@ -5,10 +5,10 @@
  * folder) becomes a small SVG, itself a data: URI, that says which image and why, so the grader's
  * page structure (and its alt texts) stay exactly as they are while nothing is ever fetched.
  */
+import type { MissingImage } from '../api/contract';
 import { gradedImages, renderGradedPage, replaceGradedImageSources } from '../core/graded';
 import type { ImageResolution } from '../core/render';
 import { lineCounter } from '../core/lineIndex';
-import type { MissingImage } from './exportHtml';
 
 export interface GradedExportBody {
   readonly html: string;

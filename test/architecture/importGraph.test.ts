@@ -1,10 +1,11 @@
 /**
  * The tree read as folders and imports: every import of src/ resolved to the file it loads, then
  * folded into the folders of the layer table. No import may run between folders against the table,
- * and no circle may tie folders together. Independent of the lint rule: this reads the imports with
- * TypeScript's own pre-processor.
+ * and no circle may tie folders together, nor files: a file that imports (even only a type, even
+ * lazily) a file that imports it back cannot be read, tested or moved on its own. Independent of the
+ * lint rule: this reads the imports with TypeScript's own pre-processor.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,30 @@ function sourceFiles(dir: string): string[] {
     if (entry.isDirectory()) return sourceFiles(path);
     return /\.(ts|tsx)$/.test(entry.name) && !/\.(test|bench)\.tsx?$/.test(entry.name) ? [path] : [];
   });
+}
+
+/** The source file a relative import loads (`./x` → x.ts, x.tsx or x/index.ts), or null for assets. */
+function importedFile(from: string, specifier: string): string | null {
+  const base = resolve(dirname(from), specifier.replace(/\?.*$/, ''));
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+    if (/\.tsx?$/.test(candidate) && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+/** File → files it imports (static, type-only, re-exports and dynamic `import()` alike). */
+function fileGraph(): Map<string, Map<string, string>> {
+  const graph = new Map<string, Map<string, string>>();
+  for (const file of sourceFiles(join(root, 'src'))) {
+    const edges = new Map<string, string>();
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    for (const { fileName } of importedFiles) {
+      const target = fileName.startsWith('.') ? importedFile(file, fileName) : null;
+      if (target) edges.set(repoPath(target), fileName);
+    }
+    graph.set(repoPath(file), edges);
+  }
+  return graph;
 }
 
 /** Folder → folders it imports, with one example import per pair (for the failure message). */
@@ -40,22 +65,27 @@ function folderGraph(): Map<string, Map<string, string>> {
   return graph;
 }
 
-/** The circles of a graph: its strongly connected components with more than one member (Tarjan). */
+/**
+ * The circles of a graph: its strongly connected components with more than one member (Tarjan),
+ * each listed in import order from its first member, so the message reads as the circle.
+ */
 function circles(graph: Map<string, Map<string, string>>): string[][] {
   let next = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
+  const onStack = new Set<string>();
   const found: string[][] = [];
   const visit = (node: string) => {
     index.set(node, next);
     low.set(node, next++);
     stack.push(node);
+    onStack.add(node);
     for (const to of graph.get(node)?.keys() ?? []) {
       if (!index.has(to)) {
         visit(to);
         low.set(node, Math.min(low.get(node)!, low.get(to)!));
-      } else if (stack.includes(to)) {
+      } else if (onStack.has(to)) {
         low.set(node, Math.min(low.get(node)!, index.get(to)!));
       }
     }
@@ -64,13 +94,35 @@ function circles(graph: Map<string, Map<string, string>>): string[][] {
       let member: string;
       do {
         member = stack.pop()!;
+        onStack.delete(member);
         members.push(member);
       } while (member !== node);
-      if (members.length > 1) found.push(members);
+      if (members.length > 1) found.push(members.reverse());
     }
   };
   for (const node of graph.keys()) if (!index.has(node)) visit(node);
   return found;
+}
+
+/** One shortest circle through the first file of a knot (breadth first, inside the knot), closed. */
+function shortestCircle(graph: Map<string, Map<string, string>>, knot: readonly string[]): string[] {
+  const start = knot[0];
+  const inKnot = new Set(knot);
+  const cameFrom = new Map<string, string>();
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    for (const to of graph.get(queue[i])?.keys() ?? []) {
+      if (!inKnot.has(to) || cameFrom.has(to)) continue;
+      cameFrom.set(to, queue[i]);
+      if (to === start) {
+        const path = [start];
+        for (let at = cameFrom.get(start)!; at !== start; at = cameFrom.get(at)!) path.unshift(at);
+        return [start, ...path];
+      }
+      queue.push(to);
+    }
+  }
+  return [...knot, start];
 }
 
 describe('the import graph between the folders of src/', () => {
@@ -100,5 +152,27 @@ describe('the import graph between the folders of src/', () => {
       const below = LAYERS.slice(0, i).map((l) => l.folder);
       for (const allowed of layer.may) expect(below, `${layer.folder} may import ${allowed}`).toContain(allowed);
     });
+  });
+});
+
+describe('the import graph between the files of src/', () => {
+  const graph = fileGraph();
+
+  it('was read: imports of every kind resolve to files', () => {
+    // A static, a type-only and a lazy import, each known to exist.
+    expect([...(graph.get('src/hosts/cli/main.ts')?.keys() ?? [])]).toContain('src/hosts/cli/commands.ts');
+    expect([...(graph.get('src/hosts/cli/commands.ts')?.keys() ?? [])]).toEqual(
+      expect.arrayContaining(['src/hosts/cli/cliIo.ts', 'src/hosts/cli/checkCommand.ts']),
+    );
+  });
+
+  it('has no circle between files: every import runs one way', () => {
+    const named = circles(graph).map((knot) => {
+      const path = shortestCircle(graph, knot);
+      const steps = path.map((file, i) => (i + 1 < path.length ? `${file} → (${graph.get(file)!.get(path[i + 1])})` : file));
+      const others = knot.length - (path.length - 1);
+      return `${steps.join(' ')}${others > 0 ? ` [and ${others} more files tied into this circle]` : ''}`;
+    });
+    expect(named).toEqual([]);
   });
 });
