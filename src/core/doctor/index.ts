@@ -4,4 +4,4 @@ export type { Finding, FindingFix, FindingKind, FixChoices, FixOption, Severity 
 export { SEVERITIES } from './types';
 export { comparableWords, wordsByQuestion, lostWords, type QuestionWords } from './answerWords';
 export { lineDiff, lineDiffCounts, diffHunks, type DiffLine, type DiffHunk } from './lineDiff';
-export { JEKYLL_HEADER } from './detectStructure';
+export { JEKYLL_HEADER } from './frontMatter';

@@ -3,7 +3,7 @@
  * original text, so untouched lines keep their bytes, and new lines take the file's own line
  * ending (a CRLF file stays CRLF; a file without a final newline keeps not having one).
  */
-import { detectLineEnding, reportLines, type Line } from '../parseReport';
+import { detectLineEnding, reportLines, type Line } from '../reportLines';
 
 /** A line of the report: its content without terminator, the terminator, and where it starts. */
 export type TextLine = Line;
