@@ -6,7 +6,8 @@
  * question), so answers and boxes are merged one by one, and the template around them line by line.
  * Concatenating the units' texts gives back the report byte for byte.
  */
-import { answerContent, parseReport } from '../parseReport';
+import { answerContent } from '../answerContent';
+import { parseReport } from '../parseReport';
 import type { LineEnding, ReportDocument } from '../reportModel';
 
 export interface AnswerSlot {

@@ -4,7 +4,7 @@
  * moved through every change, so that typing a blank line at the end of an answer is that blank
  * line in the file — nothing around it is re-derived or rewritten.
  */
-import { answerContentRange } from '../../core/parseReport';
+import { answerContentRange } from '../../core/answerContent';
 import { placeholderFor, type ReportDocument } from '../../core/reportModel';
 import type { TextEdit } from '../../core/textEdit';
 
