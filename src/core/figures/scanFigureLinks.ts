@@ -6,159 +6,19 @@
  * backticks, a path with spaces, an `<img>` tag), so every image-ish construct is found here with
  * its exact position and whether the checker counts it.
  *
- * Pure: no Node, DOM or Electron. Over 400 lines on purpose: one concept, one pass over the lines
- * (`scanRange` is a single state machine over fences, code spans, HTML blocks and definitions);
- * cut in two, each half would need the other's state.
+ * Pure: no Node, DOM or Electron. `scanRange` stays one pass over the lines (a state machine over
+ * fences and code spans); the syntax it recognises on a line is read by the modules it imports:
+ * bracket links, `<img>` tags, reference definitions.
  */
 import { lineCounter } from '../lineIndex';
 import { type CodeSpan, codeSpans, LineSyntax, spanHolding } from '../lineSyntax';
 import { parseReport } from '../parseReport';
 import type { ReportDocument, SegmentKind } from '../reportModel';
+import { bracketLinks, type RawLink } from './bracketLinks';
 import { IMAGE_EXTENSIONS, figureTarget, type FigureLink, type FigureLinkKind, type FigureTarget } from './figureLink';
-
-interface Line {
-  start: number;
-  end: number; // without the line break
-}
-
-function linesOf(text: string, from: number, to: number): Line[] {
-  const lines: Line[] = [];
-  let pos = from;
-  while (pos < to) {
-    let end = pos;
-    while (end < to && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    lines.push({ start: pos, end });
-    if (end >= to) break;
-    pos = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
-  }
-  return lines;
-}
-
-
-interface RawLink {
-  bang: boolean;
-  start: number;
-  end: number;
-  alt: string;
-  /** Inline links: the target as written. */
-  targetStart?: number;
-  targetEnd?: number;
-  /** Reference images: the label. */
-  label?: string;
-}
-
-/** Starts only where a run of blanks starts: inside a long run each start would rescan it. */
-const TITLE_AT_END = /(?<![ \t])[ \t]+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))[ \t]*$/;
-
-/** Parses `(target "title")` at `open` leniently: spaces in the target are kept, as the checker does. */
-function inlineDestination(
-  text: string,
-  open: number,
-  line: LineSyntax,
-): { targetStart: number; targetEnd: number; end: number } | null {
-  const limit = line.end;
-  let j = open + 1;
-  while (j < limit && (text[j] === ' ' || text[j] === '\t')) j++;
-  if (text[j] === '<') {
-    const close = line.nextGreaterThan(j);
-    if (close !== -1) {
-      let k = close + 1;
-      const rest = text.slice(k, limit);
-      const tail = /^(?:[ \t]+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'))?[ \t]*\)/.exec(rest);
-      if (tail) {
-        k += tail[0].length;
-        return { targetStart: j, targetEnd: close + 1, end: k };
-      }
-    }
-  }
-  const p = line.closingParen(open);
-  if (p === -1) return null;
-  let content = text.slice(j, p);
-  const title = TITLE_AT_END.exec(content);
-  if (title) content = content.slice(0, title.index);
-  return { targetStart: j, targetEnd: j + trimmedLength(content), end: p + 1 };
-}
-
-/** The length of `s` without its trailing spaces and tabs (`/[ \t]+$/` is quadratic on long runs). */
-function trimmedLength(s: string): number {
-  let end = s.length;
-  while (end > 0 && (s.charCodeAt(end - 1) === 32 || s.charCodeAt(end - 1) === 9)) end--;
-  return end;
-}
-
-/** Every `[..](..)`, `![..](..)` and `![..][..]` on one line. */
-function bracketLinks(text: string, line: LineSyntax): RawLink[] {
-  const found: RawLink[] = [];
-  let i = line.start;
-  while (i < line.end) {
-    const open = text.indexOf('[', i);
-    if (open === -1 || open >= line.end) break;
-    if (open > line.start && text[open - 1] === '\\') {
-      i = open + 1;
-      continue;
-    }
-    const bang = open > line.start && text[open - 1] === '!' && !(open - 1 > line.start && text[open - 2] === '\\');
-    const close = line.closingBracket(open);
-    if (close === -1) {
-      i = open + 1;
-      continue;
-    }
-    const start = bang ? open - 1 : open;
-    const alt = text.slice(open + 1, close);
-    if (text[close + 1] === '(') {
-      const dest = inlineDestination(text, close + 1, line);
-      if (dest) {
-        found.push({ bang, start, end: dest.end, alt, targetStart: dest.targetStart, targetEnd: dest.targetEnd });
-        // An image cannot hold another link; a link can (`[![a](b.png)](url)`).
-        i = bang ? dest.end : open + 1;
-        continue;
-      }
-    } else if (bang) {
-      if (text[close + 1] === '[') {
-        const labelClose = text.indexOf(']', close + 2);
-        if (labelClose !== -1 && labelClose < line.end) {
-          const label = text.slice(close + 2, labelClose);
-          found.push({ bang, start, end: labelClose + 1, alt, label: label.trim() === '' ? alt : label });
-          i = labelClose + 1;
-          continue;
-        }
-      }
-      found.push({ bang, start, end: close + 1, alt, label: alt });
-      i = close + 1;
-      continue;
-    }
-    i = open + 1;
-  }
-  return found;
-}
-
-/** The start of an `<img` tag; its end is the next `>` (as `<img\b[^>]*>` matches, but linearly). */
-const IMG_OPEN = /<img\b/gi;
-const SRC_ATTR = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
-const ALT_ATTR = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
-
-const DEFINITION = /^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)/;
-
-interface Definition {
-  targetStart: number;
-  targetEnd: number;
-}
-
-function normalizeLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-function definitionsOf(text: string): Map<string, Definition> {
-  const defs = new Map<string, Definition>();
-  for (const line of linesOf(text, 0, text.length)) {
-    const m = DEFINITION.exec(text.slice(line.start, line.end));
-    if (!m) continue;
-    const label = normalizeLabel(m[1]);
-    const targetStart = line.start + m[0].length - m[2].length;
-    if (!defs.has(label)) defs.set(label, { targetStart, targetEnd: targetStart + m[2].length });
-  }
-  return defs;
-}
+import { imgTags } from './imgTags';
+import { linesOf } from './lineSpans';
+import { type Definition, definitionsOf, normalizeLabel } from './linkDefinitions';
 
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 
@@ -323,24 +183,14 @@ function scanRange(ctx: ScanContext, from: number, to: number, out: FigureLink[]
         if (def) push(raw, 'reference', def.targetStart, def.targetEnd, null);
       }
     }
-    IMG_OPEN.lastIndex = 0;
-    for (let m = IMG_OPEN.exec(content); m; m = IMG_OPEN.exec(content)) {
-      const close = content.indexOf('>', m.index);
-      if (close === -1) break; // no later tag on this line can close either
-      IMG_OPEN.lastIndex = close + 1;
-      const tag = content.slice(m.index, close + 1);
-      const start = line.start + m.index;
+    for (const tag of imgTags(content)) {
+      const start = line.start + tag.start;
       if (spanAt(start)) continue;
-      const src = SRC_ATTR.exec(tag);
-      if (!src) continue;
-      const value = src[1] ?? src[2] ?? src[3];
-      const valueAt = start + src.index + src[0].length - value.length - (src[3] === undefined ? 1 : 0);
-      const alt = ALT_ATTR.exec(tag);
       push(
-        { bang: false, start, end: start + tag.length, alt: alt ? (alt[1] ?? alt[2] ?? alt[3]) : '' },
+        { bang: false, start, end: line.start + tag.end, alt: tag.alt },
         'html',
-        valueAt,
-        valueAt + value.length,
+        line.start + tag.srcStart,
+        line.start + tag.srcEnd,
         null,
       );
     }

@@ -1,0 +1,27 @@
+/** Reference-style link definitions, so `![alt][label]` can be followed to its target. */
+import { linesOf } from './lineSpans';
+
+const DEFINITION = /^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)/;
+
+export interface Definition {
+  targetStart: number;
+  targetEnd: number;
+}
+
+/** Labels match case-insensitively, runs of whitespace as one (CommonMark). */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The reference definitions (`[label]: target`) of a text, the first of each label winning. */
+export function definitionsOf(text: string): Map<string, Definition> {
+  const defs = new Map<string, Definition>();
+  for (const line of linesOf(text, 0, text.length)) {
+    const m = DEFINITION.exec(text.slice(line.start, line.end));
+    if (!m) continue;
+    const label = normalizeLabel(m[1]);
+    const targetStart = line.start + m[0].length - m[2].length;
+    if (!defs.has(label)) defs.set(label, { targetStart, targetEnd: targetStart + m[2].length });
+  }
+  return defs;
+}
