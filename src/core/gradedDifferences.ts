@@ -17,7 +17,7 @@ import type { ReportDocument } from './reportModel';
 export function differencesByAnswer(
   text: string,
   doc: ReportDocument,
-  find: (markdown: string) => MarkdownDifference[],
+  find: (markdown: string, question: number) => MarkdownDifference[],
 ): GradedPageDifference[] {
   const lineOf = lineCounter(text);
   const found: GradedPageDifference[] = [];
@@ -25,7 +25,7 @@ export function differencesByAnswer(
     const segment = doc.segments[q.answerSegment];
     if (!segment || segment.text.trim() === '' || !mayRenderDifferentlyWhenGraded(segment.text)) continue;
     const firstLine = lineOf(segment.start);
-    for (const d of find(segment.text)) found.push({ ...d, question: q.number, line: firstLine + d.line - 1 });
+    for (const d of find(segment.text, q.number)) found.push({ ...d, question: q.number, line: firstLine + d.line - 1 });
   }
   return found.sort((a, b) => a.line - b.line);
 }

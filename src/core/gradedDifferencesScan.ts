@@ -9,7 +9,14 @@
  * preview still uses the remark version.
  */
 import type { GradedPageDifferenceKind, MarkdownDifference } from './gradedPageTypes';
-import { fencedMessage, firstWords, indentWidth } from './gradedPageMessages';
+import {
+  fencedMessage,
+  indentWidth,
+  listNeedsBlankLineMessage,
+  nestedListIndentMessage,
+  TABLE_MESSAGE,
+  taskListMessage,
+} from './gradedPageMessages';
 import { inlineDifferences, plainInline } from './gradedDifferencesInline';
 
 const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})(.*)$/;
@@ -57,11 +64,7 @@ export function scanGradedPageDifferences(markdown: string): MarkdownDifference[
   const literalMessage = (list: OpenList) => {
     const first = list.firstItem;
     if (!first) return;
-    add(
-      'list-needs-blank-line',
-      first.line,
-      `This list follows a paragraph line with no blank line between them, so the graded page shows no list here: its items run on as plain text ("${first.marker} ${firstWords(plainInline(first.text))}") inside the paragraph above. Put a blank line before the list.`,
-    );
+    add('list-needs-blank-line', first.line, listNeedsBlankLineMessage(first.marker, plainInline(first.text)));
   };
   /** Text joining the first item of the open literal list, if it is still on its first item. */
   const toFirstItem = (text: string, sameParagraph: boolean) => {
@@ -71,11 +74,7 @@ export function scanGradedPageDifferences(markdown: string): MarkdownDifference[
   const closeTasks = (list: OpenList) => {
     literalMessage(list);
     if (list.tasks > 0) {
-      add(
-        'task-list',
-        list.firstTaskLine,
-        `Task-list boxes are not rendered on the graded page: ${list.tasks === 1 ? 'this item shows' : `these ${list.tasks} items show`} "[ ]" or "[x]" as typed, not as checkboxes.`,
-      );
+      add('task-list', list.firstTaskLine, taskListMessage(list.tasks));
     }
   };
   const popTo = (depth: number) => {
@@ -200,16 +199,7 @@ export function scanGradedPageDifferences(markdown: string): MarkdownDifference[
           // Reported when the first item ends: its text runs on into what is nested in it.
                 } else if (nestedDepth > 0 && !lists.some((l) => l.literal) && indent < 4 * nestedDepth) {
           const parentText = lists[nestedDepth - 1].itemText;
-          const under = parentText.trim() !== '' ? ` under "${firstWords(plainInline(parentText), 5)}"` : '';
-          const effect =
-            nestedDepth === 1
-              ? `these items will show as items of the outer list, not nested${under}`
-              : `these items will not be nested as deep as here${under}`;
-          add(
-            'nested-list-indent',
-            lineNo,
-            `This nested list is indented by ${indent} space${indent === 1 ? '' : 's'}; the graded page nests a list only by 4 spaces per level, so ${effect}. Indent it by ${4 * nestedDepth} spaces.`,
-          );
+          add('nested-list-indent', lineNo, nestedListIndentMessage(indent, nestedDepth, parentText.trim() !== '' ? plainInline(parentText) : null));
         }
         toFirstItem(item[4].trim().replace(HEADING_MARKS, ''), false);
         const firstItem = literal
@@ -247,11 +237,7 @@ export function scanGradedPageDifferences(markdown: string): MarkdownDifference[
       cellCount(raw) === cellCount(next)
     ) {
       flushInline();
-      add(
-        'table',
-        lineNo,
-        'Tables are not rendered on the graded page: the rows show as plain text with every | and --- as typed, run into one paragraph. Use a list or a 4-space-indented code block instead.',
-      );
+      add('table', lineNo, TABLE_MESSAGE);
       let end = i + 1;
       while (end + 1 < lines.length && lines[end + 1].trim() !== '' && !HEADING.test(lines[end + 1])) end++;
       i = end;

@@ -15,10 +15,18 @@ import type { List, ListItem, Nodes, Parent, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { bareUrlMessage, fencedMessage, firstWords, indentWidth, strikethroughMessage } from './gradedPageMessages';
+import {
+  bareUrlMessage,
+  fencedMessage,
+  indentWidth,
+  listNeedsBlankLineMessage,
+  nestedListIndentMessage,
+  strikethroughMessage,
+  TABLE_MESSAGE,
+  taskListMessage,
+} from './gradedPageMessages';
 import type { GradedPageDifference, GradedPageDifferenceKind, MarkdownDifference } from './gradedPageTypes';
-import { mayRenderDifferentlyWhenGraded } from './gradedPageTriggers';
-import { lineCounter } from './lineIndex';
+import { differencesByAnswer } from './gradedDifferences';
 import { estimateBlock, type GuardReason, MAX_BLOCK_COST, MAX_DOCUMENT_COST, MAX_NESTING } from './render/renderGuard';
 import { parseReport } from './parseReport';
 import type { ReportDocument } from './reportModel';
@@ -102,43 +110,22 @@ export function findGradedPageDifferencesInMarkdown(markdown: string): MarkdownD
       ) {
         literalLists.add(node);
         const marker = lines[line - 1].trim().split(/\s/)[0] ?? '-';
-        add(
-          'list-needs-blank-line',
-          line,
-          `This list follows a paragraph line with no blank line between them, so the graded page shows no list here: its items run on as plain text ("${marker} ${firstWords(plainText(node.children[0]))}") inside the paragraph above. Put a blank line before the list.`,
-        );
+        add('list-needs-blank-line', line, listNeedsBlankLineMessage(marker, plainText(node.children[0])));
       } else if (nested && !insideLiteral && !ancestors.some((a) => a.type === 'blockquote')) {
         const depth = ancestors.filter((a) => a.type === 'list').length;
         const indent = indentWidth(lines[line - 1] ?? '');
         if (indent < 4 * depth) {
           const item = [...ancestors].reverse().find((a) => a.type === 'listItem') as ListItem | undefined;
-          const under = item ? ` under "${firstWords(plainText(item.children[0] ?? item), 5)}"` : '';
-          const effect =
-            depth === 1
-              ? `these items will show as items of the outer list, not nested${under}`
-              : `these items will not be nested as deep as here${under}`;
-          add(
-            'nested-list-indent',
-            line,
-            `This nested list is indented by ${indent} space${indent === 1 ? '' : 's'}; the graded page nests a list only by 4 spaces per level, so ${effect}. Indent it by ${4 * depth} spaces.`,
-          );
+          add('nested-list-indent', line, nestedListIndentMessage(indent, depth, item ? plainText(item.children[0] ?? item) : null));
         }
       }
       const tasks = node.children.filter((item) => item.checked !== null && item.checked !== undefined);
       if (tasks.length > 0) {
         const first = tasks[0].position?.start.line ?? line;
-        add(
-          'task-list',
-          first,
-          `Task-list boxes are not rendered on the graded page: ${tasks.length === 1 ? 'this item shows' : `these ${tasks.length} items show`} "[ ]" or "[x]" as typed, not as checkboxes.`,
-        );
+        add('task-list', first, taskListMessage(tasks.length));
       }
     } else if (node.type === 'table' && line !== undefined) {
-      add(
-        'table',
-        line,
-        'Tables are not rendered on the graded page: the rows show as plain text with every | and --- as typed, run into one paragraph. Use a list or a 4-space-indented code block instead.',
-      );
+      add('table', line, TABLE_MESSAGE);
     } else if (node.type === 'delete' && line !== undefined) {
       const tildes = /^~+/.exec(source(node))?.[0] ?? '~~';
       add(
@@ -175,8 +162,6 @@ export function findGradedPageDifferencesInMarkdown(markdown: string): MarkdownD
   }
   return found.sort((a, b) => a.line - b.line);
 }
-
-
 
 /** One answer's limits for the analysis: real answers are under 4 kB and cost under 300 units. */
 export const MAX_ANALYSED_ANSWER_CHARS = 50_000;
@@ -230,18 +215,9 @@ export function analysisBudget(): (markdown: string) => GuardReason | null {
  * `message`), so `report-editor check` can list them beside its own.
  */
 export function findGradedPageDifferences(text: string, doc: ReportDocument = parseReport(text)): GradedPageDifference[] {
-  const lineOf = lineCounter(text);
-  const found: GradedPageDifference[] = [];
   const budget = analysisBudget();
-  for (const q of doc.questions) {
-    const segment = doc.segments[q.answerSegment];
-    if (!segment || segment.text.trim() === '' || !mayRenderDifferentlyWhenGraded(segment.text)) continue;
-    const firstLine = lineOf(segment.start);
-    const skipped = budget(segment.text);
-    const differences = skipped ? [notAnalysed(skipped, q.number)] : findGradedPageDifferencesInMarkdown(segment.text);
-    for (const d of differences) {
-      found.push({ ...d, question: q.number, line: firstLine + d.line - 1 });
-    }
-  }
-  return found.sort((a, b) => a.line - b.line);
+  return differencesByAnswer(text, doc, (markdown, question) => {
+    const skipped = budget(markdown);
+    return skipped ? [notAnalysed(skipped, question)] : findGradedPageDifferencesInMarkdown(markdown);
+  });
 }

@@ -40,3 +40,28 @@ export function bareUrlMessage(urls: readonly string[]): string {
 export function strikethroughMessage(tildes: string, text: string): string {
   return `Strikethrough is not rendered on the graded page: "${tildes}${firstWords(text)}${tildes}" shows with the tildes as typed, not struck through.`;
 }
+
+/** A list glued to the paragraph above: `marker` and `firstItem` (its first words) quote it. */
+export function listNeedsBlankLineMessage(marker: string, firstItem: string): string {
+  return `This list follows a paragraph line with no blank line between them, so the graded page shows no list here: its items run on as plain text ("${marker} ${firstWords(firstItem)}") inside the paragraph above. Put a blank line before the list.`;
+}
+
+/**
+ * A nested list indented by `indent` columns at nesting `depth` (1 = inside a top-level item);
+ * `parentItem` is the plain text of the item it is nested under (null: not named).
+ */
+export function nestedListIndentMessage(indent: number, depth: number, parentItem: string | null): string {
+  const under = parentItem !== null ? ` under "${firstWords(parentItem, 5)}"` : '';
+  const effect =
+    depth === 1
+      ? `these items will show as items of the outer list, not nested${under}`
+      : `these items will not be nested as deep as here${under}`;
+  return `This nested list is indented by ${indent} space${indent === 1 ? '' : 's'}; the graded page nests a list only by 4 spaces per level, so ${effect}. Indent it by ${4 * depth} spaces.`;
+}
+
+export function taskListMessage(tasks: number): string {
+  return `Task-list boxes are not rendered on the graded page: ${tasks === 1 ? 'this item shows' : `these ${tasks} items show`} "[ ]" or "[x]" as typed, not as checkboxes.`;
+}
+
+export const TABLE_MESSAGE =
+  'Tables are not rendered on the graded page: the rows show as plain text with every | and --- as typed, run into one paragraph. Use a list or a 4-space-indented code block instead.';
