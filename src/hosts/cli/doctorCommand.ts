@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { checkReport, type CheckResult } from '../../core/checkReport';
 import { driftEffects } from '../../core/diagnostics';
 import { breaksChecker, doctor, type Finding, lineDiffCounts, repair, type Severity, SEVERITIES } from '../../core/doctor';
+import { figureLinkFindings } from '../../core/figures/figureFindings';
+import { reportFigureLinks } from '../../core/figures/scanFigureLinks';
 import { writeFileAtomic } from '../../services/atomicWrite';
 import { loadReport, type LoadedReport } from '../../services/loadReport';
 import { locateReport } from '../../services/locateReport';
@@ -208,9 +210,15 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
   const { findings } = repairing;
   const fixable = findings.filter((f) => f.fix);
   const reportDir = dirname(loaded.reportPath);
-  const figureFixes = applyFigureTextFixes(repairing.text, values.figures ? undefined : (f) => safeByDefault(f, reportDir));
+  // The figure fixes read the links of the repaired text once, from the parse its last diagnosis
+  // made (each full read of a 3 MB text of 117,000 questions costs ~100 MB and half a second).
+  const figureFixes = applyFigureTextFixes(
+    repairing.text,
+    values.figures ? undefined : (f) => safeByDefault(f, reportDir),
+    figureLinkFindings(repairing.text, reportFigureLinks(repairing.text, repairing.doc ?? undefined)),
+  );
   let repaired = figureFixes.text;
-  const renamePlan = await planFigureRenames(loaded.reportPath, repaired);
+  const renamePlan = await planFigureRenames(loaded.reportPath, repaired, figureFixes.findings ?? undefined);
   let renamed: readonly PlannedRename[] = [];
   let backup: string | null = null;
   if (repaired !== loaded.text || renamePlan.renames.length > 0) {
