@@ -244,12 +244,18 @@ export function repair(
   profile: CheckerProfile,
   ids: readonly string[] | 'all',
   choices: FixChoices = {},
+  /**
+   * Called between rounds, when the last round's diagnosis is garbage and the next one's is not
+   * built yet: where a host with a huge text collects it (see hosts/cli/collectGarbage.ts).
+   */
+  betweenRounds: () => void = () => undefined,
 ): Repair {
   let current = text;
   let before: Finding[] | null = null;
   let final: Extract<Round, { next: null }> | null = null;
   const pending = ids === 'all' ? null : new Set(ids);
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    if (round > 0) betweenRounds();
     const result = repairRound(current, profile, pending, choices);
     before ??= result.findings;
     if (result.next === null) {

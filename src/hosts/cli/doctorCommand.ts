@@ -16,6 +16,7 @@ import { loadReport, type LoadedReport } from '../../services/loadReport';
 import { locateReport } from '../../services/locateReport';
 import { readReportText, ReportFileError } from '../../services/reportFile';
 import { assertWritable } from '../../services/writePermission';
+import { collectGarbage, LARGE_REPORT_CHARS } from './collectGarbage';
 import type { CommandRun } from './commands';
 import { applyFigureRenames, planFigureRenames, type PlannedRename } from './figureFileFixes';
 import { applyFigureTextFixes, safeByDefault } from './figureTextFixes';
@@ -199,9 +200,12 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
 
   // One diagnosis gives the findings and the first round of fixes; when the last round diagnosed
   // the repaired text, what is left needs no diagnosis of its own either.
+  // On a huge report each phase's structures are ~100 MB: collected as each one ends (see there).
+  const phaseEnded = loaded.text.length > LARGE_REPORT_CHARS ? collectGarbage : () => undefined;
   let repairing: ReturnType<typeof repair>;
   try {
-    repairing = repair(loaded.text, loaded.profile, 'all', { 'heading-in-answer': headings });
+    repairing = repair(loaded.text, loaded.profile, 'all', { 'heading-in-answer': headings }, phaseEnded);
+    phaseEnded();
   } catch (error) {
     // applyFixes refuses to return a text that lost a word; say so rather than crash.
     io.err(`report-editor doctor: ${error instanceof Error ? error.message : String(error)}`);
