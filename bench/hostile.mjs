@@ -3,7 +3,8 @@
  * of test/trust/support/hostileReports.mjs, a 2 MB report through every command, each command in a
  * process of its own (test/trust/fixtures/runCommands.mjs) for its own time and peak memory. The
  * payload sits inside an answer, and for check, check --json and export also outside every answer;
- * the worse of the two is reported. Goal: every command under 5 s and 300 MB.
+ * the worse of the two is reported. Goal: every command under 5 s (of CPU time: the machine may be
+ * shared) and 300 MB.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,19 +47,20 @@ export async function run({ root, corpusDir }) {
             continue;
           }
           const out = JSON.parse(child.stdout);
-          measured.push({ ms: out.results[0].ms, rssMb: out.maxRssMb, code: out.results[0].code, placement });
+          measured.push({ ms: out.results[0].ms, cpuMs: out.results[0].cpuMs, rssMb: out.maxRssMb, code: out.results[0].code, placement });
         }
-        // The worst case: a failure if any, else the slower run, with the higher peak memory.
+        // The worst case: a failure if any, else the slower run (by CPU time), with the higher peak memory.
         const failed = measured.find((m) => m.ms === null);
-        const slowest = measured.reduce((a, b) => (b.ms > a.ms ? b : a));
+        const slowest = measured.reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a));
         const worst = failed ?? { ...slowest, rssMb: Math.max(...measured.map((m) => m.rssMb)) };
         perCommand[command] = worst;
       }
       results.classes[cls.name] = perCommand;
-      const met = Object.values(perCommand).every((m) => m.ms !== null && m.ms < GOAL_MS && m.rssMb < GOAL_RSS_MB);
+      // Judged by CPU time: on a shared machine the wall time also counts the waits for a core.
+      const met = Object.values(perCommand).every((m) => m.ms !== null && m.cpuMs < GOAL_MS && m.rssMb < GOAL_RSS_MB);
       const shown = COMMANDS.map((c) => {
         const m = perCommand[c];
-        return m.ms === null ? `${c} FAILED (${m.code})` : `${c} ${(m.ms / 1000).toFixed(1)} s ${m.rssMb} MB`;
+        return m.ms === null ? `${c} FAILED (${m.code})` : `${c} ${(m.cpuMs / 1000).toFixed(1)} s CPU (${(m.ms / 1000).toFixed(1)} s wall) ${m.rssMb} MB`;
       }).join('; ');
       rows.push(['hostile', `${cls.name}, 2 MB`, shown, met ? 'goal met (< 5 s, < 300 MB)' : 'GOAL MISSED (< 5 s, < 300 MB)']);
       console.log(`[bench] hostile ${cls.name}: ${shown}`);

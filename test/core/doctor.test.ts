@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/core/checkReport';
 import { COURSE_PROFILE_27, COURSE_PROFILE_31 } from '../../src/core/constraints';
-import { applyFixes, doctor, JEKYLL_HEADER, lineDiff } from '../../src/core/doctor';
+import { applyFixes, doctor, JEKYLL_HEADER, lineDiff, repair } from '../../src/core/doctor';
 import { parseReport } from '../../src/core/parseReport';
 import { latestBlankTemplate } from '../../src/core/templateVersion';
 import { buildReport, words } from '../support/reportBuilder';
@@ -430,6 +430,26 @@ describe('applying fixes', () => {
       { kind: 'removed', text: '#### Details', oldLine: lineOf(drifted, '#### Details'), newLine: null },
       { kind: 'added', text: '**Details**', oldLine: null, newLine: lineOf(drifted, '#### Details') },
     ]);
+  });
+
+  it('says what is left, the verdict and the parse of the repaired text, as if it were diagnosed anew', () => {
+    // doctor --fix prints these and reads the figure links from the parse instead of re-reading 2 MB.
+    const rounds: string[] = [];
+    const result = repair(drifted, P31, 'all', {}, () => rounds.push('between'));
+    expect(result.text).toBe(applyFixes(drifted, P31, 'all'));
+    expect(result.findings).toEqual(doctor(drifted, P31));
+    expect(result.remaining).toEqual(doctor(result.text, P31));
+    expect(result.check).toEqual(checkReport(result.text, P31));
+    expect(result.doc).toEqual(parseReport(result.text));
+    // A round fixed the drift and a second one found nothing left; the host was told in between.
+    expect(rounds).toEqual(['between']);
+  });
+
+  it('says nothing of the repaired text it did not diagnose (the chosen fixes ran out first)', () => {
+    const heading = doctor(drifted, P31).find((f) => f.kind === 'heading-in-answer')!;
+    const result = repair(drifted, P31, [heading.id]);
+    expect(result.text).not.toBe(drifted);
+    expect(result).toMatchObject({ remaining: null, check: null, doc: null });
   });
 
   it('keeps a file without a final newline that way', () => {

@@ -5,6 +5,7 @@
  */
 import { checkReport, type CheckResult } from '../checkReport';
 import type { CheckerProfile } from '../constraints';
+import type { ReportDocument } from '../reportModel';
 import { comparableWords, eachComparableWord } from './answerWords';
 import { createContext, type Draft } from './context';
 import { detectAnswers } from './detectAnswers';
@@ -67,7 +68,7 @@ const SIMULATION_BUDGET_CHARS = 8_000_000;
 function diagnose(
   text: string,
   profile: CheckerProfile,
-): { diagnosed: Diagnosed[]; textLines: TextLines; check: CheckResult } {
+): { diagnosed: Diagnosed[]; textLines: TextLines; check: CheckResult; doc: ReportDocument } {
   const ctx = createContext(text, profile);
   const drafts: Draft[] = [...detectStructure(ctx), ...detectQuotes(ctx), ...detectAnswers(ctx), ...detectChecklist(ctx), ...detectConflicts(ctx)];
   const baseCounts = counts(ctx.check);
@@ -112,7 +113,7 @@ function diagnose(
     };
     return { finding, draft };
   });
-  return { diagnosed, textLines: ctx.textLines, check: ctx.check };
+  return { diagnosed, textLines: ctx.textLines, check: ctx.check, doc: ctx.doc };
 }
 
 /**
@@ -184,6 +185,52 @@ export interface Repair {
   readonly remaining: Finding[] | null;
   /** The checker's verdict on the repaired text, when the last round diagnosed it (else null). */
   readonly check: CheckResult | null;
+  /**
+   * `parseReport` of the repaired text, when the last round diagnosed it (else null): a caller that
+   * looks at the repaired text's figures need not parse a 3 MB text once more.
+   */
+  readonly doc: ReportDocument | null;
+}
+
+/** One round of `repair`: the diagnosis of its text, and that text with its fixes applied. */
+type Round =
+  | { readonly findings: Finding[]; readonly next: string; readonly acceptedIds: readonly string[] }
+  /** Nothing chosen was left to fix: what the diagnosis says of the text, which is final. */
+  | { readonly findings: Finding[]; readonly next: null; readonly check: CheckResult; readonly doc: ReportDocument };
+
+/**
+ * One round: diagnose `current`, apply every chosen fix that does not overlap an earlier one. A
+ * function of its own, whose result holds the parse only when the text is final, so that a round's
+ * diagnosis (a 2 MB report's lines, parse and drafts: ~90 MB) is garbage once it returns; held in
+ * the caller's loop, it stayed alive through the next round's.
+ */
+function repairRound(
+  current: string,
+  profile: CheckerProfile,
+  pending: ReadonlySet<string> | null,
+  choices: FixChoices,
+): Round {
+  const { diagnosed, textLines, check, doc } = diagnose(current, profile);
+  const findings = diagnosed.map((d) => d.finding);
+  const candidates = diagnosed.filter((d) => d.draft.fix && (pending === null || pending.has(d.finding.id)));
+  if (candidates.length === 0) return { findings, next: null, check, doc };
+  const accepted: (readonly LineEdit[])[] = [];
+  const acceptedIds: string[] = [];
+  const ledger = new EditLedger();
+  for (const { finding, draft } of candidates) {
+    const options = draft.fix!.options;
+    const picked = choices[finding.id] ?? choices[finding.kind];
+    const option = picked !== undefined && options?.some((o) => o.id === picked) ? picked : defaultOption(draft);
+    const edits = draft.fix!.edits(option);
+    if (ledger.conflicts(edits)) continue;
+    ledger.add(edits);
+    accepted.push(edits);
+    acceptedIds.push(finding.id);
+  }
+  const edits = accepted.flat();
+  const next = applyLineEdits(textLines, edits);
+  assertNoWordLost(current, next, droppableWords(textLines, edits));
+  return next === current ? { findings, next: null, check, doc } : { findings, next, acceptedIds };
 }
 
 /**
@@ -197,46 +244,37 @@ export function repair(
   profile: CheckerProfile,
   ids: readonly string[] | 'all',
   choices: FixChoices = {},
+  /**
+   * Called between rounds, when the last round's diagnosis is garbage and the next one's is not
+   * built yet: where a host with a huge text collects it (see hosts/cli/collectGarbage.ts).
+   */
+  betweenRounds: () => void = () => undefined,
 ): Repair {
   let current = text;
   let before: Finding[] | null = null;
-  let remaining: Finding[] | null = null;
-  let check: CheckResult | null = null;
+  let final: Extract<Round, { next: null }> | null = null;
   const pending = ids === 'all' ? null : new Set(ids);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const diagnosis = diagnose(current, profile);
-    const { diagnosed, textLines } = diagnosis;
-    remaining = diagnosed.map((d) => d.finding);
-    check = diagnosis.check;
-    before ??= remaining;
-    const candidates = diagnosed.filter((d) => d.draft.fix && (pending === null || pending.has(d.finding.id)));
-    if (candidates.length === 0) break;
-    const accepted: (readonly LineEdit[])[] = [];
-    const acceptedIds: string[] = [];
-    const ledger = new EditLedger();
-    for (const { finding, draft } of candidates) {
-      const options = draft.fix!.options;
-      const picked = choices[finding.id] ?? choices[finding.kind];
-      const option = picked !== undefined && options?.some((o) => o.id === picked) ? picked : defaultOption(draft);
-      const edits = draft.fix!.edits(option);
-      if (ledger.conflicts(edits)) continue;
-      ledger.add(edits);
-      accepted.push(edits);
-      acceptedIds.push(finding.id);
+    if (round > 0) betweenRounds();
+    const result = repairRound(current, profile, pending, choices);
+    before ??= result.findings;
+    if (result.next === null) {
+      final = result;
+      break;
     }
-    const edits = accepted.flat();
-    const next = applyLineEdits(textLines, edits);
-    assertNoWordLost(current, next, droppableWords(textLines, edits));
-    if (next === current) break;
-    current = next;
-    remaining = null;
-    check = null;
+    current = result.next;
     if (pending) {
-      for (const id of acceptedIds) pending.delete(id);
+      for (const id of result.acceptedIds) pending.delete(id);
       if (pending.size === 0) break;
     }
   }
-  return { text: current, findings: before ?? [], remaining, check };
+  return {
+    text: current,
+    findings: before ?? [],
+    remaining: final?.findings ?? null,
+    check: final?.check ?? null,
+    doc: final?.doc ?? null,
+  };
 }
 
 /** The repaired text alone: see `repair`. */

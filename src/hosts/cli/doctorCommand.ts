@@ -9,12 +9,15 @@ import { parseArgs } from 'node:util';
 import { checkReport, type CheckResult } from '../../core/checkReport';
 import { driftEffects } from '../../core/diagnostics';
 import { breaksChecker, doctor, type Finding, lineDiffCounts, repair, type Severity, SEVERITIES } from '../../core/doctor';
+import { figureLinkFindings } from '../../core/figures/figureFindings';
+import { reportFigureLinks } from '../../core/figures/scanFigureLinks';
 import { writeFileAtomic } from '../../services/atomicWrite';
 import { loadReport, type LoadedReport } from '../../services/loadReport';
 import { locateReport } from '../../services/locateReport';
 import { readReportText, ReportFileError } from '../../services/reportFile';
 import { assertWritable } from '../../services/writePermission';
 import type { CommandRun } from './cliIo';
+import { collectGarbage, LARGE_REPORT_CHARS } from './collectGarbage';
 import { applyFigureRenames, planFigureRenames, type PlannedRename } from './figureFileFixes';
 import { applyFigureTextFixes, safeByDefault } from './figureTextFixes';
 
@@ -197,9 +200,12 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
 
   // One diagnosis gives the findings and the first round of fixes; when the last round diagnosed
   // the repaired text, what is left needs no diagnosis of its own either.
+  // On a huge report each phase's structures are ~100 MB: collected as each one ends (see there).
+  const phaseEnded = loaded.text.length > LARGE_REPORT_CHARS ? collectGarbage : () => undefined;
   let repairing: ReturnType<typeof repair>;
   try {
-    repairing = repair(loaded.text, loaded.profile, 'all', { 'heading-in-answer': headings });
+    repairing = repair(loaded.text, loaded.profile, 'all', { 'heading-in-answer': headings }, phaseEnded);
+    phaseEnded();
   } catch (error) {
     // applyFixes refuses to return a text that lost a word; say so rather than crash.
     io.err(`report-editor doctor: ${error instanceof Error ? error.message : String(error)}`);
@@ -208,9 +214,15 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
   const { findings } = repairing;
   const fixable = findings.filter((f) => f.fix);
   const reportDir = dirname(loaded.reportPath);
-  const figureFixes = applyFigureTextFixes(repairing.text, values.figures ? undefined : (f) => safeByDefault(f, reportDir));
+  // The figure fixes read the links of the repaired text once, from the parse its last diagnosis
+  // made (each full read of a 3 MB text of 117,000 questions costs ~100 MB and half a second).
+  const figureFixes = applyFigureTextFixes(
+    repairing.text,
+    values.figures ? undefined : (f) => safeByDefault(f, reportDir),
+    figureLinkFindings(repairing.text, reportFigureLinks(repairing.text, repairing.doc ?? undefined)),
+  );
   let repaired = figureFixes.text;
-  const renamePlan = await planFigureRenames(loaded.reportPath, repaired);
+  const renamePlan = await planFigureRenames(loaded.reportPath, repaired, figureFixes.findings ?? undefined);
   let renamed: readonly PlannedRename[] = [];
   let backup: string | null = null;
   if (repaired !== loaded.text || renamePlan.renames.length > 0) {

@@ -6,7 +6,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { figureLinkFindings } from '../../core/figures/figureFindings';
+import { figureLinkFindings, type FigureFinding } from '../../core/figures/figureFindings';
 import { renameFigureLinkEdits } from '../../core/figures/figureLinkEdits';
 import { applyEdits as applyTextEdits } from '../../core/textEdit';
 import { figureHygiene } from '../../services/figures/figureHygiene';
@@ -28,11 +28,18 @@ export interface RenamePlan {
   readonly refused: readonly string[];
 }
 
-/** Which renames `text` (saved at `reportPath`) calls for; nothing is changed yet. */
-export async function planFigureRenames(reportPath: string, text: string): Promise<RenamePlan> {
+/**
+ * Which renames `text` (saved at `reportPath`) calls for; nothing is changed yet. `found` is
+ * `figureLinkFindings(text)` when the caller has it.
+ */
+export async function planFigureRenames(
+  reportPath: string,
+  text: string,
+  found: readonly FigureFinding[] = figureLinkFindings(text),
+): Promise<RenamePlan> {
   // The disk checks only where the text has a link with a space: a pasted file of 100,000 image
   // links would otherwise get a second full hygiene pass (a finding per missing file) for nothing.
-  if (!figureLinkFindings(text).some((f) => f.kind === 'path-with-spaces')) return { renames: [], refused: [] };
+  if (!found.some((f) => f.kind === 'path-with-spaces')) return { renames: [], refused: [] };
   const { findings } = await figureHygiene({ reportPath, text });
   const renames: PlannedRename[] = [];
   const refused: string[] = [];

@@ -46,16 +46,24 @@ export interface AppliedFigureFix {
   readonly label: string;
 }
 
+/**
+ * `text` with the accepted fixes applied. `found` is `figureLinkFindings(text)` when the caller has
+ * it; the result's `findings` are those of the returned text when the last round scanned it (as it
+ * does unless the rounds ran out), else null: the rename plan reads them instead of a third scan.
+ */
 export function applyFigureTextFixes(
   text: string,
   accept: (finding: FigureFinding) => boolean = () => true,
-): { text: string; applied: AppliedFigureFix[] } {
+  found: readonly FigureFinding[] = figureLinkFindings(text),
+): { text: string; applied: AppliedFigureFix[]; findings: readonly FigureFinding[] | null } {
   const applied: AppliedFigureFix[] = [];
   let current = text;
+  let findings: readonly FigureFinding[] | null = found;
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    findings ??= figureLinkFindings(current);
     // All fixes of a round are computed on the same text, so they apply together in one pass
     // (one at a time, re-reading the whole report after each, was quadratic on a pasted file).
-    const candidates = figureLinkFindings(current)
+    const candidates = findings
       .filter((f) => SAFE_KINDS.includes(f.kind) && accept(f))
       .flatMap((f) => {
         const fix = f.fixes[0];
@@ -81,6 +89,7 @@ export function applyFigureTextFixes(
     if (!changed) break;
     parts.push(current.slice(at));
     current = parts.join('');
+    findings = null;
   }
-  return { text: current, applied };
+  return { text: current, applied, findings };
 }
