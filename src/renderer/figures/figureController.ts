@@ -208,6 +208,8 @@ export class FigureController {
   async deleteFile(number: number, target: string): Promise<void> {
     try {
       const linkedBy = questionsLinking(this.session.text, target);
+      // Saved first: the service checks the saved report too, which may still hold the link just removed.
+      if (linkedBy === null) await this.session.save();
       const result = linkedBy !== null ? { deleted: false, linkedBy } : await this.api.invoke('deleteFigure', { target });
       this.postMessages(number, [
         result.deleted

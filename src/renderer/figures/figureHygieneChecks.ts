@@ -126,6 +126,8 @@ export class FigureHygieneChecks {
         // The text being edited links it again (perhaps unsaved): the file stays.
         message = `${fix.target} is linked again; it was kept.`;
       } else {
+        // Saved first: a delete is checked against the saved report too, a rename's relink saves anyway.
+        if (fix.kind === 'delete-file') await this.session.save();
         const result = await this.api.invoke('applyFigureFix', { fix });
         message = `${result.message}.`;
         if (result.relink) {
