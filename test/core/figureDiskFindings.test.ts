@@ -50,7 +50,11 @@ describe('findings from the facts', () => {
       ['case-mismatch', 19, 'figures/Plot.png'],
       ['unused-file', null, 'figures/bucket.png'],
     ]);
-    const fixed = findings.slice(0, 2).reduce((t, f) => applyEdits(t, (f.fixes[0] as { edits: never[] }).edits), text);
+    const fixed = findings.slice(0, 2).reduce((t, f) => {
+      const fix = f.fixes[0];
+      if (fix.kind !== 'edit') throw new Error(`${f.kind}: expected a text fix, got ${fix.kind}`);
+      return applyEdits(t, fix.edits);
+    }, text);
     expect(fixed).toBe(text.replace('nothere/bucket.png', 'figures/bucket.png').replace('figures/Plot.png', 'figures/plot.png'));
   });
 
