@@ -3,7 +3,6 @@
  * the channels themselves are in schemas.ts, and contract.ts gathers both for the hosts and the UI.
  */
 import type { CheckerProfile } from '../core/constraints';
-import type { FigureFinding } from '../core/figures/figureFindings';
 import type { RangeDifference, TemplateMatch } from '../core/templateVersion';
 
 /** A fingerprint of the bytes on disk (sha-256 hex), used to detect changes made elsewhere. */
@@ -117,14 +116,6 @@ export interface FigureFileInfo {
   readonly path: string;
   readonly bytes: number;
   readonly format: string | null;
-  readonly linkedBy: readonly number[];
-  readonly linked: boolean;
-}
-
-export interface FigureHygieneResult {
-  readonly findings: readonly FigureFinding[];
-  readonly git:
-    { readonly checked: true; readonly root: string } | { readonly checked: false; readonly reason: string };
 }
 
 /** One answer as last committed (HEAD), for the change marks of git awareness. */
@@ -141,8 +132,6 @@ export interface GitReportStatus {
   readonly path: string;
   /** The answers of the report in HEAD; null when the report is not committed yet (or no commit exists). */
   readonly committed: readonly CommittedAnswer[] | null;
-  /** Questions whose answer differs from HEAD's in the text given (or on disk). */
-  readonly changedQuestions: readonly number[];
   /** The file on disk differs from HEAD (staged or not), or is not tracked yet. */
   readonly uncommitted: boolean;
   /** `origin/main`, or null when the branch has no upstream. */

@@ -8,12 +8,12 @@
  * produced by the host itself, so they are carried as types only (`z.custom`, which checks nothing).
  */
 import { z } from 'zod';
-import type { TextEdit } from '../core/textEdit';
+import type { FigureFacts } from '../core/figures/figureDiskFindings';
+import type { FigureRelink } from '../core/figures/figureLinkEdits';
 import type {
   DiskStamp,
   ExportOutcome,
   FigureFileInfo,
-  FigureHygieneResult,
   FigureImportOutcome,
   FigureOversize,
   FolderListing,
@@ -33,13 +33,27 @@ const path = z
   .refine((p) => !p.includes('\0'), 'a path cannot contain NUL');
 const empty = z.object({}).strict();
 const reportText = z.string().max(25 * 1024 * 1024);
+/** The distinct paths one report may link (the trust suite's largest reports link 100 000). */
+const MAX_LINKED_PATHS = 200_000;
+const label = z.string().max(4096);
+/** A figure fix the service carries out: every kind but `edit` (the renderer's own). */
+const fileFix = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rename-file'), label, from: path, to: path }).strict(),
+  z.object({ kind: z.literal('convert-to-png'), label, target: path }).strict(),
+  z.object({ kind: z.literal('copy-into-figures'), label, source: path, question: z.number().int().min(1).max(99).nullable() }).strict(),
+  z.object({ kind: z.literal('delete-file'), label, target: path }).strict(),
+  z.object({ kind: z.literal('git-add'), label, target: path, force: z.boolean() }).strict(),
+]);
 /** A response or event payload: its type, for the compiler; the host produces it, nothing validates it. */
 const answers = <T>() => z.custom<T>();
 
 /*
  * No request names the report: every figure and export call acts on the host's open report, so a
- * page cannot point a service at another file. A request carries the report's text only where the
- * service needs the text as the student sees it now, unsaved edits included (`text` below, with why).
+ * page cannot point a service at another file. Edits, not texts, cross the API: no request carries
+ * the report's text unless the service must have it (a save writes it; an export renders it), and
+ * no answer carries a new text. A figure service answers facts about files, or does the file work
+ * and says which file moved (`FigureRelink`); the renderer computes the edits of its own text
+ * (core) and applies them as any edit. test/api/requestText.test.ts keeps the list of exceptions.
  */
 
 export const CHANNEL_SCHEMAS = {
@@ -107,7 +121,8 @@ export const CHANNEL_SCHEMAS = {
    * (default graded): `report.html` (graded) or `report.github.html` next to the report unless
    * `outputPath` is given (inside the repo; only a `.html`/`.htm` file,
    * never inside `.git`, never over a file that does not already hold HTML — see exportTarget.ts).
-   * Progress arrives as `exportProgress` events. `text`: the export shows unsaved edits too.
+   * Progress arrives as `exportProgress` events. `text`: the export shows the report as the student
+   * sees it, unsaved edits included, and the service renders it (the file on disk may be older).
    */
   exportHtml: {
     request: z
@@ -138,37 +153,31 @@ export const CHANNEL_SCHEMAS = {
       .strict(),
     response: answers<readonly FigureImportOutcome[]>(),
   },
-  /** The files in figures/; `text`, when given, says which of them the unsaved text links. */
-  listFigures: {
-    request: z.object({ text: reportText.optional() }).strict(),
-    response: answers<readonly FigureFileInfo[]>(),
-  },
+  /** The files in figures/ (which of them the report links, the renderer reads from its own text). */
+  listFigures: { request: empty, response: answers<readonly FigureFileInfo[]>() },
   figureThumbnail: {
     request: z.object({ target: path, size: z.number().int().min(16).max(1024).optional() }).strict(),
     response: answers<{ dataUrl: string; width: number; height: number; bytes: number }>(),
   },
   /**
-   * Renames the file and answers the edits of `text` that point every link at the new name: edits
-   * against the version the renderer holds, so they apply to unsaved text as to typing.
+   * Renames the file (the name made safe); answers the relink, and the renderer points the links of
+   * the text it holds at the new name (unsaved text included), as edits like typing.
    */
   renameFigure: {
-    request: z.object({ text: reportText, from: path, to: path }).strict(),
-    response: answers<{ edits: readonly TextEdit[]; relativeLink: string; path: string; changedLinks: number }>(),
+    request: z.object({ from: path, to: path }).strict(),
+    response: answers<{ relativeLink: string; path: string; relink: FigureRelink }>(),
   },
-  /** Deletes the file only when `text` links it nowhere (a link typed a second ago counts). */
+  /**
+   * Deletes the file unless the saved report links it (answers which questions do). The renderer
+   * asks only when the text being edited links it nowhere (a link typed a second ago counts).
+   */
   deleteFigure: {
-    request: z.object({ text: reportText, target: path }).strict(),
+    request: z.object({ target: path }).strict(),
     response: answers<{ deleted: boolean; linkedBy: readonly number[] }>(),
   },
-  /** Writes a smaller copy; with `text`, answers the edits pointing its links at the copy. */
+  /** Writes a smaller copy; answers the relink from the original to the copy. */
   downscaleFigure: {
-    request: z
-      .object({
-        target: path,
-        maxWidth: z.number().int().min(64).max(10_000).optional(),
-        text: reportText.optional(),
-      })
-      .strict(),
+    request: z.object({ target: path, maxWidth: z.number().int().min(64).max(10_000).optional() }).strict(),
     response: answers<{
       relativeLink: string;
       path: string;
@@ -176,39 +185,36 @@ export const CHANNEL_SCHEMAS = {
       width: number;
       height: number;
       original: FigureOversize;
-      /** The edits of `text` (when given) pointing its links at the copy. */
-      edits?: readonly TextEdit[];
+      relink: FigureRelink;
     } | null>(),
   },
-  /** Figure problems of `text` as typed, checked against the disk and git. */
-  figureHygiene: {
-    request: z.object({ text: reportText }).strict(),
-    response: answers<FigureHygieneResult>(),
+  /**
+   * What the disk and git say about the paths the report links (`local`: inside the report's
+   * folder; `outside`: as written): exists, in which case, the safe name a rename would give, the
+   * file of the same name in figures/, tracked or ignored; every file in figures/; which outside
+   * images could be copied in. The renderer turns them into findings (core figureHygieneFindings).
+   */
+  figureFacts: {
+    request: z
+      .object({ local: z.array(path).max(MAX_LINKED_PATHS), outside: z.array(path).max(MAX_LINKED_PATHS) })
+      .strict(),
+    response: answers<FigureFacts>(),
   },
   /**
-   * Carries out one fix that figureHygiene proposed for this text; answers the edits of `text` it
-   * makes. The text is needed: the service re-derives the fix from it and runs only a fix it proposes.
+   * Carries out the file half of a figure fix (rename, convert, copy in, delete, git add); answers
+   * the relink, whose edits the renderer makes. The service runs a fix only where the disk still
+   * calls for it (see services/figures/figureFixes.ts); a text edit never comes here.
    */
   applyFigureFix: {
-    request: z
-      .object({
-        text: reportText,
-        // The fix itself is re-derived and matched by the service: only a fix it proposes runs.
-        fix: z.object({ kind: z.string(), label: z.string() }).passthrough(),
-      })
-      .strict(),
-    response: answers<{ edits: readonly TextEdit[]; message: string }>(),
+    request: z.object({ fix: fileFix }).strict(),
+    response: answers<{ message: string; relink?: FigureRelink }>(),
   },
   /**
-   * Git awareness of the open report: its answers in HEAD, which questions of `text` changed since,
-   * uncommitted changes, behind the upstream as last fetched, the merge driver. Read-only, never
-   * fetches; null where git is missing or no repository. `text`: the editor's text, unsaved edits
-   * included (the file on disk when absent), so the change marks follow typing.
+   * Git awareness of the open report: its answers in HEAD (the renderer compares them with the text
+   * it holds, so the change marks follow typing), uncommitted changes, behind the upstream as last
+   * fetched, the merge driver. Read-only, never fetches; null where git is missing or no repository.
    */
-  gitStatus: {
-    request: z.object({ text: reportText.optional() }).strict(),
-    response: answers<GitReportStatus | null>(),
-  },
+  gitStatus: { request: empty, response: answers<GitReportStatus | null>() },
   /** Installs the merge driver for the open report (what `report-editor git-setup` does). */
   gitSetup: { request: empty, response: answers<GitSetupOutcome>() },
   /** After `beforeQuit`, the renderer has flushed every edit: the host may quit now. */
@@ -236,10 +242,13 @@ type EventName = keyof typeof EVENT_SCHEMAS;
 export const CHANNELS = Object.keys(CHANNEL_SCHEMAS) as Channel[];
 export const EVENTS = Object.keys(EVENT_SCHEMAS) as EventName[];
 
-/** Channels whose request may carry the report's text (a larger body limit applies to them). */
+/** Channels whose request may carry the report's text. */
 export const REPORT_TEXT_CHANNELS: ReadonlySet<string> = new Set<string>(
   CHANNELS.filter((c) => 'text' in CHANNEL_SCHEMAS[c].request.shape),
 );
+
+/** Channels whose request grows with the report (its text, or every path it links): a larger body limit applies. */
+export const LARGE_REQUEST_CHANNELS: ReadonlySet<string> = new Set<string>([...REPORT_TEXT_CHANNELS, 'figureFacts']);
 
 export class InvalidRequestError extends Error {
   constructor(channel: string, detail: string) {

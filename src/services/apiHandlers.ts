@@ -4,17 +4,16 @@
  */
 import type { Channel, InitialState, RequestOf, ResponseOf } from '../api/contract';
 import { isChannel, validateRequest, InvalidRequestError } from '../api/schemas';
-import type { FigureFix } from '../core/figures/figureFindings';
 import { resolve } from 'node:path';
 import { createReportFromTemplate, CreateReportError } from './createReport';
 import { exportReportHtml } from './exportHtml';
 import { gitReportStatus } from './gitAwareness';
 import { installMergeDriver } from './gitSetup';
 import {
-  applyFigureFix,
+  carryOutFigureFix,
   deleteFigureIfUnused,
   downscaleFigure,
-  figureHygiene,
+  figureFacts,
   figureThumbnail,
   importFigures,
   listFigures,
@@ -120,15 +119,14 @@ export function createApiHandlers(
         pasted: request.pasted,
         files: request.files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.base64, 'base64') })),
       }),
-    listFigures: async (request) => listFigures({ ...request, reportPath: openReport() }),
+    listFigures: async () => listFigures({ reportPath: openReport() }),
     figureThumbnail: async (request) => figureThumbnail({ ...request, reportPath: openReport() }),
     renameFigure: async (request) => renameFigure({ ...request, reportPath: openReport() }),
     deleteFigure: async (request) => deleteFigureIfUnused({ ...request, reportPath: openReport() }),
     downscaleFigure: async (request) => downscaleFigure({ ...request, reportPath: openReport() }),
-    figureHygiene: async (request) => figureHygiene({ ...request, reportPath: openReport() }),
-    applyFigureFix: async (request) =>
-      applyFigureFix({ reportPath: openReport(), text: request.text, fix: request.fix as FigureFix }),
-    gitStatus: async (request) => gitReportStatus(openReport(), request.text),
+    figureFacts: async (request) => figureFacts(openReport(), request),
+    applyFigureFix: async (request) => carryOutFigureFix(openReport(), request.fix),
+    gitStatus: async () => gitReportStatus(openReport()),
     gitSetup: async () => {
       const command = host.mergeDriverCommand?.() ?? null;
       if (!command) return { ok: false, message: 'Run "report-editor git-setup" in a terminal in your repository: this app cannot name its own merge driver command.' };

@@ -5,7 +5,7 @@
  * whether this clone merges the report with the merge driver. Where git is missing or the report
  * is not in a repository, there is nothing to say: null.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { dirname, relative, sep } from 'node:path';
 import type { CommittedAnswer, GitReportStatus } from '../api/contract';
 import { parseReport } from '../core/parseReport';
@@ -32,19 +32,11 @@ export function answersOf(text: string): CommittedAnswer[] {
   return out;
 }
 
-/** Questions whose answer in `text` is not the committed one (a question HEAD lacks counts as changed). */
-export function changedSince(committed: readonly CommittedAnswer[], text: string): number[] {
-  const before = new Map(committed.map((c) => [c.question, c.answer]));
-  return answersOf(text)
-    .filter((now) => before.get(now.question) !== now.answer)
-    .map((now) => now.question);
-}
-
 /**
- * The report's git status. `text` is what the editor holds now (unsaved edits included); without
- * it, the file on disk is compared. Null where git is missing or the report is outside a repository.
+ * The report's git status: HEAD's answers, for the renderer to compare with the text it holds (the
+ * service never sees that text). Null where git is missing or the report is outside a repository.
  */
-export async function gitReportStatus(reportPath: string, text?: string): Promise<GitReportStatus | null> {
+export async function gitReportStatus(reportPath: string): Promise<GitReportStatus | null> {
   const folder = dirname(reportPath);
   try {
     const top = await gitOut(folder, ['rev-parse', '--show-toplevel']);
@@ -61,12 +53,10 @@ export async function gitReportStatus(reportPath: string, text?: string): Promis
     ]);
     const behind = upstream === null ? null : await gitOut(root, ['rev-list', '--count', 'HEAD..@{upstream}']);
     const committed = head === null ? null : answersOf(head);
-    const current = committed === null ? null : (text ?? (await readFile(reportPath, 'utf8')));
     return {
       branch: branch === null ? null : branch.trim(),
       path,
       committed,
-      changedQuestions: committed && current !== null ? changedSince(committed, current) : [],
       uncommitted: status !== null && status.trim() !== '',
       upstream: upstream === null ? null : upstream.trim(),
       behind: behind === null ? null : Number(behind.trim()),

@@ -33,6 +33,33 @@ describe('the API handlers act only on the open report', () => {
     await expect(dispatch(handlers, 'importFigures', { question: 19, files: [] })).rejects.toThrow(/Invalid request/);
   });
 
+  it('a page cannot delete a figure the saved report links, or have a linked one renamed by a forged fix; it learns facts only about paths, never gets a text', async () => {
+    const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#990000' } }).png().toBuffer();
+    const repo = tempRepo({ 'reports/README.md': buildReport({ answers: { 19: '![a](figures/a.png)' } }), 'reports/figures/a.png': png });
+    const { handlers } = handlersFor();
+    await dispatch(handlers, 'openPath', { path: repo });
+    // The renderer would not ask (its text links the file); a page that asks anyway is refused by the saved report.
+    expect(await dispatch(handlers, 'deleteFigure', { target: 'figures/a.png' })).toEqual({ deleted: false, linkedBy: [19] });
+    await expect(
+      dispatch(handlers, 'applyFigureFix', { fix: { kind: 'delete-file', label: 'Delete the file', target: 'figures/a.png' } }),
+    ).rejects.toThrow(/no longer matches/);
+    await expect(
+      dispatch(handlers, 'applyFigureFix', { fix: { kind: 'rename-file', label: 'Rename', from: 'figures/a.png', to: 'figures/b.png' } }),
+    ).rejects.toThrow(/no longer matches/);
+    expect(readFileSync(join(repo, 'reports/figures/a.png'))).toEqual(png);
+    // Facts about the linked path; a path climbing out of the report's folder finds nothing (a page cannot probe the disk).
+    const facts = (await dispatch(handlers, 'figureFacts', { local: ['figures/a.png', '../reports/README.md'], outside: [] })) as {
+      targets: { path: string; state: string }[];
+      figureFiles: string[];
+    };
+    expect(facts.targets.map((t) => [t.path, t.state])).toEqual([
+      ['figures/a.png', 'exact'],
+      ['../reports/README.md', 'missing'],
+    ]);
+    expect(facts.figureFiles).toEqual(['figures/a.png']);
+    expect(JSON.stringify(facts)).not.toContain('Question');
+  });
+
   it('refuses figure operations while no report is open', async () => {
     const { handlers } = handlersFor();
     const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#990000' } }).png().toBuffer();

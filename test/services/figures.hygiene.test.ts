@@ -6,8 +6,10 @@ import { checkReport } from '../../src/core/checkReport';
 import type { FigureFinding, FigureFix } from '../../src/core/figures/figureFindings';
 import { resolveProfile } from '../../src/core/templateVersion';
 import { applyEdits } from '../../src/core/textEdit';
+import { relinkEdits } from '../../src/core/figures/figureLinkEdits';
+import type { TextEdit } from '../../src/core/textEdit';
 import {
-  applyFigureFix,
+  carryOutFigureFix,
   FigureError,
   figureHygiene,
   figureWarnings,
@@ -25,8 +27,18 @@ function kinds(findings: readonly FigureFinding[]) {
   return findings.map((f) => [f.kind, f.question, f.target]);
 }
 
+/**
+ * A fix as the app carries it out: a text edit is the caller's own; any other fix is the service's
+ * file work, whose relink the caller turns into edits of the text it holds.
+ */
+async function applyFigureFix(request: { reportPath: string; text: string; fix: FigureFix }): Promise<{ edits: readonly TextEdit[] }> {
+  if (request.fix.kind === 'edit') return { edits: request.fix.edits };
+  const outcome = await carryOutFigureFix(request.reportPath, request.fix);
+  return { edits: outcome.relink ? relinkEdits(request.text, outcome.relink) : [] };
+}
+
 async function fixed(reportPath: string, text: string, fix: FigureFix): Promise<string> {
-  // The service answers edits of the text it was given; the report as the student would save it:
+  // The report as the student would save it:
   return applyEdits(text, (await applyFigureFix({ reportPath, text, fix })).edits);
 }
 
@@ -167,7 +179,7 @@ describe('figureHygiene: link checks', () => {
     expect(after).toContain('![](figures/a.png)\n\n![b][b]');
   });
 
-  it('files in figures/ that nothing links: info, with a delete fix that refuses once the file is linked', async () => {
+  it('files in figures/ that nothing links: info, with a delete fix that refuses once the saved report links the file', async () => {
     const repo = reportRepo(
       { 19: '![a](figures/a.png)' },
       {
@@ -180,10 +192,12 @@ describe('figureHygiene: link checks', () => {
     const finding = only((await figureHygiene({ reportPath: repo.reportPath, text })).findings, 'unused-file');
     expect(finding).toMatchObject({ severity: 'info', target: 'figures/old.png', line: null });
     const relinked = text.replace('![a](figures/a.png)', '![a](figures/a.png)\n![o](figures/old.png)');
+    writeFileSync(repo.reportPath, relinked);
     await expect(
       applyFigureFix({ reportPath: repo.reportPath, text: relinked, fix: finding.fixes[0] }),
     ).rejects.toMatchObject({ problem: 'stale-fix' });
     expect(existsSync(join(repo.figures, 'old.png'))).toBe(true);
+    writeFileSync(repo.reportPath, text);
     await applyFigureFix({ reportPath: repo.reportPath, text, fix: finding.fixes[0] });
     expect(readdirSync(repo.figures).sort()).toEqual(['.gitkeep', 'a.png']);
   });
@@ -195,6 +209,25 @@ describe('figureHygiene: link checks', () => {
     const error = await applyFigureFix({ reportPath: repo.reportPath, text, fix: forged }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FigureError);
     expect(existsSync(join(repo.figures, 'a.png'))).toBe(true);
+  });
+
+  it('refuses file fixes the disk does not call for (a rename to another name, a convert of a PNG, a copy from inside)', async () => {
+    const repo = reportRepo({ 19: '![a](figures/my plot.png)' }, { 'reports/figures/my plot.png': await png(), 'reports/figures/b.png': await png(4, 4) });
+    const forged: FigureFix[] = [
+      { kind: 'rename-file', label: 'x', from: 'figures/my plot.png', to: 'figures/b.png' },
+      { kind: 'rename-file', label: 'x', from: 'figures/b.png', to: 'figures/c.png' },
+      { kind: 'convert-to-png', label: 'x', target: 'figures/b.png' },
+      { kind: 'copy-into-figures', label: 'x', source: 'figures/b.png', question: 19 },
+      { kind: 'git-add', label: 'x', target: 'figures/nothere.png', force: false },
+    ];
+    for (const fix of forged) {
+      await expect(carryOutFigureFix(repo.reportPath, fix), JSON.stringify(fix)).rejects.toMatchObject({ problem: 'stale-fix' });
+    }
+    expect(readdirSync(repo.figures).sort()).toEqual(['b.png', 'my plot.png']);
+    // The rename the check proposes runs.
+    const { findings } = await figureHygiene({ reportPath: repo.reportPath, text: readText(repo.reportPath) });
+    const rename = findings.flatMap((f) => f.fixes).find((f) => f.kind === 'rename-file')!;
+    expect(await carryOutFigureFix(repo.reportPath, rename)).toMatchObject({ relink: { from: 'figures/my plot.png', to: 'figures/my-plot.png' } });
   });
 
   it('ignores remote images and reports nothing for a clean report', async () => {

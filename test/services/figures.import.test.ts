@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { countImages } from '../../src/core/pythonText';
-import { insertFigureLink } from '../../src/core/figures/figureLinkEdits';
+import { insertFigureLink, relinkEdits } from '../../src/core/figures/figureLinkEdits';
 import { applyEdits } from '../../src/core/textEdit';
 import {
   downscaleFigure,
@@ -394,10 +394,10 @@ describe('oversized figures', () => {
     });
     expect(result.oversized).toEqual({ bytes: result.bytes, width: 3000, height: 100 });
     const text = `before\n${result.markdown}\nafter`;
-    const small = await downscaleFigure({ reportPath: repo.reportPath, target: result.relativeLink, text });
+    const small = await downscaleFigure({ reportPath: repo.reportPath, target: result.relativeLink });
     expect(small).toMatchObject({ relativeLink: 'figures/q14-wide-2560px.png', width: 2560, height: 85 });
     expect(small!.original).toEqual({ bytes: result.bytes, width: 3000, height: 100 });
-    expect(applyEdits(text, small!.edits ?? [])).toBe('before\n![wide](figures/q14-wide-2560px.png)\nafter');
+    expect(applyEdits(text, relinkEdits(text, small!.relink))).toBe('before\n![wide](figures/q14-wide-2560px.png)\nafter');
     expect((await sharp(readFileSync(small!.path)).metadata()).width).toBe(2560);
     expect((await sharp(readFileSync(result.path)).metadata()).width).toBe(3000);
   });

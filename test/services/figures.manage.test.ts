@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeFigureLink } from '../../src/core/figures/figureLinkEdits';
+import { questionsLinking } from '../../src/core/figures/figureDiskFindings';
+import { relinkEdits, removeFigureLink } from '../../src/core/figures/figureLinkEdits';
 import { applyEdits } from '../../src/core/textEdit';
 import {
   deleteFigureIfUnused,
@@ -33,12 +34,13 @@ describe('renameFigure', () => {
     const text = readText(repo.reportPath);
     const result = await renameFigure({
       reportPath: repo.reportPath,
-      text,
       from: 'figures/q19-img.png',
       to: 'GCP Bucket',
     });
-    expect(result).toMatchObject({ relativeLink: 'figures/gcp-bucket.png', changedLinks: 2 });
-    expect(applyEdits(text, result.edits)).toBe(
+    expect(result.relativeLink).toBe('figures/gcp-bucket.png');
+    // The service says which file moved; the links of the caller's own text follow (core).
+    expect(relinkEdits(text, result.relink)).toHaveLength(2);
+    expect(applyEdits(text, relinkEdits(text, result.relink))).toBe(
       text
         .replace('figures/q19-img.png', 'figures/gcp-bucket.png')
         .replace('./figures/q19-img.png', './figures/gcp-bucket.png'),
@@ -49,8 +51,7 @@ describe('renameFigure', () => {
 
   it('keeps dots that are part of the typed name', async () => {
     const repo = reportRepo({}, { 'reports/figures/a.png': await png() });
-    const text = readText(repo.reportPath);
-    const result = await renameFigure({ reportPath: repo.reportPath, text, from: 'figures/a.png', to: 'results v1.2' });
+    const result = await renameFigure({ reportPath: repo.reportPath, from: 'figures/a.png', to: 'results v1.2' });
     expect(result.relativeLink).toBe('figures/results-v1-2.png');
   });
 
@@ -60,9 +61,8 @@ describe('renameFigure', () => {
       { 19: '![a](figures/a.png)' },
       { 'reports/figures/a.png': await png(), 'reports/figures/b.png': other },
     );
-    const text = readText(repo.reportPath);
     const error = await refusal(
-      renameFigure({ reportPath: repo.reportPath, text, from: 'figures/a.png', to: 'B.png' }),
+      renameFigure({ reportPath: repo.reportPath, from: 'figures/a.png', to: 'B.png' }),
     );
     expect(error.problem).toBe('exists');
     expect(readFileSync(join(repo.figures, 'b.png')).equals(other)).toBe(true);
@@ -75,24 +75,22 @@ describe('renameFigure', () => {
       { 'reports/figures/Plot.png': await png() },
     );
     const text = readText(repo.reportPath);
-    const result = await renameFigure({ reportPath: repo.reportPath, text, from: 'figures/Plot.png', to: 'plot' });
+    const result = await renameFigure({ reportPath: repo.reportPath, from: 'figures/Plot.png', to: 'plot' });
     expect(readdirSync(repo.figures)).toEqual(['plot.png']);
-    expect(applyEdits(text, result.edits)).toBe(text.replace('figures/Plot.png', 'figures/plot.png'));
+    expect(applyEdits(text, relinkEdits(text, result.relink))).toBe(text.replace('figures/Plot.png', 'figures/plot.png'));
   });
 
   it('renames only inside figures/, with a hostile new name made safe', async () => {
     const repo = reportRepo({}, { 'reports/figures/a.png': await png(), 'reports/notes.png': await png(5, 5) });
-    const text = readText(repo.reportPath);
     expect(
-      (await refusal(renameFigure({ reportPath: repo.reportPath, text, from: 'notes.png', to: 'x' }))).problem,
+      (await refusal(renameFigure({ reportPath: repo.reportPath, from: 'notes.png', to: 'x' }))).problem,
     ).toBe('outside-figures');
     expect(
-      (await refusal(renameFigure({ reportPath: repo.reportPath, text, from: 'figures/../../README.md', to: 'x' })))
+      (await refusal(renameFigure({ reportPath: repo.reportPath, from: 'figures/../../README.md', to: 'x' })))
         .problem,
     ).toBe('outside-figures');
     const result = await renameFigure({
       reportPath: repo.reportPath,
-      text,
       from: 'figures/a.png',
       to: '../../evil/CON',
     });
@@ -102,21 +100,23 @@ describe('renameFigure', () => {
 });
 
 describe('removing a figure', () => {
-  it('removes the link, then deletes the file only when nothing else links it', async () => {
+  it('removes the link, then deletes the file only when nothing else in the saved report links it', async () => {
     const repo = reportRepo(
       { 19: 'Bucket:\n![a](figures/a.png)', 20: '![a again](figures/A.png)' },
       { 'reports/figures/a.png': await png() },
     );
     let text = readText(repo.reportPath);
     text = removeFigureLink(text, 19, 'figures/a.png').text;
+    writeFileSync(repo.reportPath, text);
     // Question 20 still links it (in another case, as a laptop disk would resolve it).
-    expect(await deleteFigureIfUnused({ reportPath: repo.reportPath, text, target: 'figures/a.png' })).toEqual({
+    expect(await deleteFigureIfUnused({ reportPath: repo.reportPath, target: 'figures/a.png' })).toEqual({
       deleted: false,
       linkedBy: [20],
     });
     expect(existsSync(join(repo.figures, 'a.png'))).toBe(true);
     text = removeFigureLink(text, 20, 'figures/A.png').text;
-    expect(await deleteFigureIfUnused({ reportPath: repo.reportPath, text, target: 'figures/a.png' })).toEqual({
+    writeFileSync(repo.reportPath, text);
+    expect(await deleteFigureIfUnused({ reportPath: repo.reportPath, target: 'figures/a.png' })).toEqual({
       deleted: true,
       linkedBy: [],
     });
@@ -126,14 +126,14 @@ describe('removing a figure', () => {
 
   it('deletes nothing outside figures/', async () => {
     const repo = reportRepo();
-    const error = await refusal(deleteFigureIfUnused({ reportPath: repo.reportPath, text: '', target: 'README.md' }));
+    const error = await refusal(deleteFigureIfUnused({ reportPath: repo.reportPath, target: 'README.md' }));
     expect(error.problem).toBe('outside-figures');
     expect(existsSync(repo.reportPath)).toBe(true);
   });
 });
 
 describe('listFigures and figureThumbnail', () => {
-  it('lists every file in figures/ with its format and the questions linking it', async () => {
+  it('lists every file in figures/ with its format; the text says which questions link it', async () => {
     const repo = reportRepo(
       { 19: '![a](figures/a.png)', 20: '![a](figures/a.png)\n![b](figures/sub/b.png)' },
       {
@@ -143,11 +143,12 @@ describe('listFigures and figureThumbnail', () => {
         'reports/figures/.DS_Store': 'x',
       },
     );
-    const files = await listFigures({ reportPath: repo.reportPath, text: readText(repo.reportPath) });
-    expect(files.map((f) => [f.relativeLink, f.format, f.linkedBy, f.linked])).toEqual([
-      ['figures/a.png', 'png', [19, 20], true],
-      ['figures/notes.txt', null, [], false],
-      ['figures/sub/b.png', 'png', [20], true],
+    const text = readText(repo.reportPath);
+    const files = await listFigures({ reportPath: repo.reportPath });
+    expect(files.map((f) => [f.relativeLink, f.format, questionsLinking(text, f.relativeLink)])).toEqual([
+      ['figures/a.png', 'png', [19, 20]],
+      ['figures/notes.txt', null, null],
+      ['figures/sub/b.png', 'png', [20]],
     ]);
   });
 

@@ -7,9 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { changedSinceCommit } from '../../src/core/changedSinceCommit';
 import { setAnswer } from '../../src/core/editReport';
 import { parseReport } from '../../src/core/parseReport';
 import { serializeReport } from '../../src/core/reportModel';
+import type { GitReportStatus } from '../../src/api/contract';
 import { gitReportStatus } from '../../src/services/gitAwareness';
 import { GitSandbox } from '../support/gitSandbox';
 import { buildReport } from '../support/reportBuilder';
@@ -17,6 +19,9 @@ import { buildReport } from '../support/reportBuilder';
 const REPORT = 'reports/README.md';
 const original = buildReport({ answers: { 3: 'Committed three.', 7: 'Committed seven.' } });
 const withAnswer = (text: string, n: number, value: string) => serializeReport(setAnswer(parseReport(text), n, value));
+/** The questions of `text` that differ from HEAD's answers, compared as the renderer does (it holds the text). */
+const changedIn = (status: GitReportStatus | null, text: string) =>
+  changedSinceCommit(parseReport(text), new Map((status?.committed ?? []).map((c) => [c.question, c.answer])));
 
 const sandbox = new GitSandbox();
 afterAll(() => rmSync(sandbox.root, { recursive: true, force: true }));
@@ -51,18 +56,25 @@ describe('git awareness of the open report', () => {
     const clone = origin.clone('anna');
     const file = join(clone, REPORT);
     const clean = await gitReportStatus(file);
-    expect(clean).toMatchObject({ branch: 'main', path: REPORT, changedQuestions: [], uncommitted: false, upstream: 'origin/main', behind: 0, mergeDriver: false });
+    expect(clean).toMatchObject({ branch: 'main', path: REPORT, uncommitted: false, upstream: 'origin/main', behind: 0, mergeDriver: false });
     expect(clean?.committed?.find((c) => c.question === 7)?.answer).toBe('Committed seven.');
+    expect(changedIn(clean, original)).toEqual([]);
 
-    // Typed in the editor, not saved yet: the text given is compared, the disk is still clean.
+    // Typed in the editor, not saved yet: HEAD's answers against the text held, the disk is still clean.
     const typed = withAnswer(withAnswer(original, 3, 'Rewritten three.'), 9, 'New nine.');
-    expect(await gitReportStatus(file, typed)).toMatchObject({ changedQuestions: [3, 9], uncommitted: false });
+    const whileTyping = await gitReportStatus(file);
+    expect(whileTyping).toMatchObject({ uncommitted: false });
+    expect(changedIn(whileTyping, typed)).toEqual([3, 9]);
 
     // Saved: uncommitted; committed: clean again.
     sandbox.write(clone, REPORT, typed);
-    expect(await gitReportStatus(file)).toMatchObject({ changedQuestions: [3, 9], uncommitted: true });
+    const saved = await gitReportStatus(file);
+    expect(saved).toMatchObject({ uncommitted: true });
+    expect(changedIn(saved, typed)).toEqual([3, 9]);
     sandbox.commitAll(clone, 'Answer 3 and 9');
-    expect(await gitReportStatus(file)).toMatchObject({ changedQuestions: [], uncommitted: false });
+    const committed = await gitReportStatus(file);
+    expect(committed).toMatchObject({ uncommitted: false });
+    expect(changedIn(committed, typed)).toEqual([]);
   });
 
   it('says how far behind the upstream the branch is, as last fetched (it never fetches)', async () => {
@@ -90,7 +102,7 @@ describe('git awareness of the open report', () => {
     mkdirSync(join(repo, 'reports'), { recursive: true });
     sandbox.git(repo, ['init', '-q']);
     writeFileSync(join(repo, REPORT), original);
-    expect(await gitReportStatus(join(repo, REPORT))).toMatchObject({ committed: null, changedQuestions: [], uncommitted: true, upstream: null, behind: null });
+    expect(await gitReportStatus(join(repo, REPORT))).toMatchObject({ committed: null, uncommitted: true, upstream: null, behind: null });
   });
 
   it('sees the merge driver once git-setup has run', async () => {

@@ -99,7 +99,6 @@ describe('figure requests naming a path outside the report folder', () => {
     const r = hostileRepo();
     const { handlers, workspace } = makeHandlers();
     await dispatch(handlers, 'openPath', { path: r.repo });
-    const text = buildReport();
     const hostile = [
       '../../secret.png',
       'figures/../../secret.png',
@@ -109,10 +108,14 @@ describe('figure requests naming a path outside the report folder', () => {
     ];
     const attempts: [string, (target: string) => unknown][] = [
       ['figureThumbnail', (target) => ({ target })],
-      ['deleteFigure', (target) => ({ text, target })],
-      ['renameFigure', (target) => ({ text, from: target, to: 'renamed' })],
-      ['renameFigure', (target) => ({ text, from: 'figures/a.png', to: target })],
+      ['deleteFigure', (target) => ({ target })],
+      ['renameFigure', (target) => ({ from: target, to: 'renamed' })],
+      ['renameFigure', (target) => ({ from: 'figures/a.png', to: target })],
       ['downscaleFigure', (target) => ({ target, maxWidth: 64 })],
+      ['applyFigureFix', (target) => ({ fix: { kind: 'delete-file', label: 'Delete the file', target } })],
+      ['applyFigureFix', (target) => ({ fix: { kind: 'convert-to-png', label: 'Convert', target } })],
+      ['applyFigureFix', (target) => ({ fix: { kind: 'rename-file', label: 'Rename', from: target, to: 'figures/renamed.png' } })],
+      ['applyFigureFix', (target) => ({ fix: { kind: 'git-add', label: 'Add', target, force: true } })],
     ];
     // The same requests with a figure inside work: the refusals below are about the paths.
     expect(await dispatch(handlers, 'figureThumbnail', { target: 'figures/a.png' })).toMatchObject({ width: 200 });

@@ -56,6 +56,22 @@ export function renameFigureLinkEdits(
   return [...edits.values()];
 }
 
+/**
+ * A figure file that moved (renamed, downscaled, converted, copied in): the figures service answers
+ * this, and whoever holds the report's text points its links at the new path with relinkEdits.
+ */
+export interface FigureRelink {
+  readonly from: string;
+  readonly to: string;
+  /** Links that differ from `from` only by case follow too (no other file differs from it only by case). */
+  readonly caseInsensitive?: boolean;
+}
+
+/** The edits of `text` that make its student links to `relink.from` point at `relink.to`. */
+export function relinkEdits(text: string, relink: FigureRelink, doc?: ReportDocument): TextEdit[] {
+  return renameFigureLinkEdits(text, relink.from, relink.to, { caseInsensitive: relink.caseInsensitive, doc });
+}
+
 /** The line around `offset`, searched no further than `[from, to)` (default: the whole text). */
 export function lineBounds(
   text: string,

@@ -7,11 +7,12 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { figureLinkFindings, type FigureFinding } from '../../core/figures/figureFindings';
-import { renameFigureLinkEdits } from '../../core/figures/figureLinkEdits';
+import { relinkEdits, renameFigureLinkEdits } from '../../core/figures/figureLinkEdits';
 import { applyEdits as applyTextEdits } from '../../core/textEdit';
 import { figureHygiene } from '../../services/figures/figureHygiene';
 import { candidateName, extensionOfName, renamedStem } from '../../services/figures/figureNames';
-import { renameFigure, reportFolder } from '../../services/figures/figureStore';
+import { reportFolder } from '../../services/figures/figureFolder';
+import { renameFigure } from '../../services/figures/figureStore';
 import { gitAvailability, gitFileStatus, gitMove } from '../../services/figures/gitStatus';
 
 export interface PlannedRename {
@@ -85,8 +86,8 @@ export async function applyFigureRenames(
       await gitMove(git.root, real, join(dirname(real), basename(to)));
       current = applyTextEdits(current, renameFigureLinkEdits(current, rename.from, rename.to));
     } else {
-      const renamed = await renameFigure({ reportPath, text: current, from: rename.from, to: basename(rename.to) });
-      current = applyTextEdits(current, renamed.edits);
+      const renamed = await renameFigure({ reportPath, from: rename.from, to: basename(rename.to) });
+      current = applyTextEdits(current, relinkEdits(current, renamed.relink));
     }
     done.push({ from, to, tracked });
   }

@@ -17,10 +17,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ApiEvents, EventName, FigureImportOutcome } from '../../api/contract';
-import { REPORT_TEXT_CHANNELS } from '../../api/schemas';
+import { LARGE_REQUEST_CHANNELS } from '../../api/schemas';
 import { dispatch, type ApiHandlers } from '../../services/apiHandlers';
 import { contentTypeOf, RENDERER_CSP } from '../../services/contentTypes';
-import { MAX_FIGURE_INPUT_BYTES } from '../../services/figures/figureStore';
+import { MAX_FIGURE_INPUT_BYTES } from '../../services/figures/figureImport';
 import { resolveInside } from '../../services/safePath';
 import { MalformedBodyError, publicError } from './apiErrors';
 import { parseFigureImportHeader, FIGURE_IMPORT_HEADER, type FigureImportRequest } from './figureImportRequest';
@@ -29,7 +29,7 @@ import { BodyBudget, BodyTooLargeError, readBodyText, streamBodyToFile } from '.
 export const TOKEN_HEADER = 'x-report-token';
 /** Bodies of calls that carry no report text (open, recent, dialogs…). */
 const JSON_BODY_LIMIT = 2 * 1024 * 1024;
-/** Calls carrying the report's text: its 25 MB limit plus JSON's escaping of quotes and newlines. */
+/** Calls whose request grows with the report (its text, or every path it links): 25 MB plus JSON's escaping. */
 const REPORT_TEXT_BODY_LIMIT = 32 * 1024 * 1024;
 /**
  * Memory for all JSON bodies held at once (a body costs twice its size: bytes and text): a save
@@ -160,7 +160,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const started = performance.now();
     let status = 200;
     let result: { ok: true; value: unknown } | { ok: false; error: string };
-    const limit = REPORT_TEXT_CHANNELS.has(channel) ? REPORT_TEXT_BODY_LIMIT : JSON_BODY_LIMIT;
+    const limit = LARGE_REQUEST_CHANNELS.has(channel) ? REPORT_TEXT_BODY_LIMIT : JSON_BODY_LIMIT;
     let release = () => undefined as void;
     try {
       const body = await readBodyText(request, limit, budget);

@@ -6,27 +6,21 @@
  *
  * The report text is only ever changed through the session's one door, as edits (the editors show
  * them in their undo history, meters and the normal save path see them); the service changes
- * files, never the report.
+ * files, never the report, and never sees its text: it says which file moved, and the links of
+ * the text held here follow (figureRelinks.ts). The hygiene findings live in figureHygieneChecks.ts.
  */
-import { figureLinkFindings, type FigureFinding, type FigureFindingKind, type FigureFix } from '../../core/figures/figureFindings';
+import { questionsLinking } from '../../core/figures/figureDiskFindings';
 import { removeFigureLink } from '../../core/figures/figureLinkEdits';
-import { reportFigureLinks } from '../../core/figures/scanFigureLinks';
-import { parseReport } from '../../core/parseReport';
-import type { TextEdit } from '../../core/textEdit';
-import type {
-  FigureHygieneResult,
-  FigureImportOutcome,
-  FigureUpload,
-  InitialState,
-  ReportApi,
-} from '../../api/contract';
+import type { FigureFix } from '../../core/figures/figureFindings';
+import type { FigureImportOutcome, FigureUpload, InitialState, ReportApi } from '../../api/contract';
 import type { EditorManager } from '../editor/editorManager';
-import { Delayed } from '../state/delayed';
 import type { ReportSession } from '../state/reportSession';
 import { createStore, type Store } from '../state/store';
 import { insertLinksInEditor, insertPosition, type InsertPoint } from './editorEdits';
 import { batchBySize, MAX_FILE_BYTES, toUpload } from './figureFiles';
-import { answerEdits, fileNameOf, formatBytes, insertLinksAt, isLinked } from './figureText';
+import { FigureHygieneChecks, type HygieneState } from './figureHygieneChecks';
+import { applyRelink, whyNotRelinked } from './figureRelinks';
+import { answerEdits, fileNameOf, formatBytes, insertLinksAt } from './figureText';
 
 export type FigureMessageTone = 'ok' | 'info' | 'error';
 
@@ -44,53 +38,19 @@ export interface CardFigures {
   readonly messages: readonly FigureMessage[];
 }
 
-export interface FigureState {
+export interface FigureState extends HygieneState {
   readonly cards: ReadonlyMap<number, CardFigures>;
-  /** The hygiene findings to show: the service's for the current text, else the text-level ones plus the last disk/git ones. */
-  readonly findings: readonly FigureFinding[];
-  readonly git: FigureHygieneResult['git'] | null;
-  /**
-   * What the last disk check found for the student's links (paths relative to the report's folder):
-   * thumbnails load only files known to be there, so a missing one is never requested.
-   */
-  readonly disk: { readonly checked: ReadonlySet<string>; readonly missing: ReadonlySet<string> } | null;
 }
 
 export const NO_CARD: CardFigures = { busy: null, messages: [] };
 
-/** Findings only the service can make (disk and git); the text-level ones are recomputed live. */
-const DISK_KINDS: ReadonlySet<FigureFindingKind> = new Set<FigureFindingKind>([
-  'missing-file',
-  'case-mismatch',
-  'unused-file',
-  'untracked-file',
-  'ignored-file',
-]);
-
-const LIVE_DELAY_MS = 300;
-const HYGIENE_DELAY_MS = 150;
-
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** The outcome of applying a whole-report text through the editors. */
-export interface Applied {
-  readonly changed: readonly number[];
-  /** Questions typed in while the service ran: their links were not updated. */
-  readonly skipped: readonly number[];
-  /** The change reached outside the answers: nothing was applied. */
-  readonly outside: boolean;
-}
 
 export class FigureController {
   readonly store: Store<FigureState>;
   private manager: EditorManager | null = null;
   private users = 0;
-  private unsubscribe: (() => void) | null = null;
-  private readonly liveLater = new Delayed(() => this.updateLive());
-  private readonly hygieneLater = new Delayed(() => this.refreshHygiene());
-  private hygieneRun = 0;
-  private service: { readonly text: string; readonly result: FigureHygieneResult } | null = null;
-  private live: { readonly text: string; readonly findings: readonly FigureFinding[] } | null = null;
+  private readonly hygiene: FigureHygieneChecks;
   private messageId = 0;
 
   constructor(
@@ -99,18 +59,19 @@ export class FigureController {
     readonly session: ReportSession,
   ) {
     this.store = createStore<FigureState>({ cards: new Map(), findings: [], git: null, disk: null });
+    this.hygiene = new FigureHygieneChecks(api, session, this.store);
   }
 
   /** A component using the figures: the first starts the hygiene checks, the last stops them. */
   retain(): () => void {
     this.users += 1;
-    if (this.users === 1) this.start();
+    if (this.users === 1) this.hygiene.start();
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.users -= 1;
-      if (this.users === 0) this.stop();
+      if (this.users === 0) this.hygiene.stop();
     };
   }
 
@@ -177,7 +138,7 @@ export class FigureController {
     }
     for (const outcome of outcomes) messages.push(importMessage(outcome));
     this.setCard(number, { busy: null }, messages);
-    if (added.length > 0) this.scheduleHygiene();
+    if (added.length > 0) this.hygiene.schedule();
   }
 
   /** Inserts the links through question `number`'s editor (mounted if it was not yet). */
@@ -196,18 +157,16 @@ export class FigureController {
     this.setCard(number, { busy: `Making a smaller copy of ${fileNameOf(target)}…` });
     const messages: Omit<FigureMessage, 'id'>[] = [];
     try {
-      const version = this.session.document.version;
-      const base = this.session.text;
-      const result = await this.api.invoke('downscaleFigure', { target, text: base });
+      const result = await this.api.invoke('downscaleFigure', { target });
       if (!result) {
         messages.push({ tone: 'info', text: `A smaller copy of ${target} would not be smaller; it stays as it is.` });
       } else {
-        const applied = await this.applyServiceEdits(base, result.edits ?? [], version, 'figure');
+        const applied = await applyRelink(this.session, result.relink, 'figure');
         messages.push(
           applied.outside || applied.changed.length === 0
             ? {
                 tone: 'error',
-                text: `Made ${result.relativeLink}, but could not point the links at it: ${this.whyNot(applied)}`,
+                text: `Made ${result.relativeLink}, but could not point the links at it: ${whyNotRelinked(applied)}`,
               }
             : {
                 tone: 'ok',
@@ -220,7 +179,7 @@ export class FigureController {
     }
     this.dismiss(number, messageId);
     this.setCard(number, { busy: null }, messages);
-    this.scheduleHygiene();
+    this.hygiene.schedule();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -238,17 +197,20 @@ export class FigureController {
     if (next === undefined) return { removed: 0, canDelete: false };
     this.session.replaceAnswer(number, next, 'figure', `Undo removing the link to ${target}`);
     this.postMessages(number, [{ tone: 'ok', text: `Removed the link to ${target}.` }]);
-    this.scheduleHygiene();
-    return { removed, canDelete: target.startsWith('figures/') && !isLinked(this.session.text, target) };
+    this.hygiene.schedule();
+    return { removed, canDelete: target.startsWith('figures/') && questionsLinking(this.session.text, target) === null };
   }
 
-  /** Deletes `target` from figures/ (the service refuses when the report links it again). */
+  /**
+   * Deletes `target` from figures/ unless the text being edited links it (a link typed a second ago
+   * counts); the service also refuses when the saved report links it.
+   */
   async deleteFile(number: number, target: string): Promise<void> {
     try {
-      const result = await this.api.invoke('deleteFigure', {
-        text: this.session.text,
-        target,
-      });
+      const linkedBy = questionsLinking(this.session.text, target);
+      // Saved first: the service checks the saved report too, which may still hold the link just removed.
+      if (linkedBy === null) await this.session.save();
+      const result = linkedBy !== null ? { deleted: false, linkedBy } : await this.api.invoke('deleteFigure', { target });
       this.postMessages(number, [
         result.deleted
           ? { tone: 'ok', text: `Deleted ${target}.` }
@@ -260,179 +222,40 @@ export class FigureController {
     } catch (error) {
       this.postMessages(number, [{ tone: 'error', text: `${target} was not deleted: ${errorText(error)}` }]);
     }
-    this.scheduleHygiene();
+    this.hygiene.schedule();
   }
 
   /** Renames the file and points every link at the new name. Throws with the reason when refused. */
   async rename(number: number, from: string, to: string): Promise<void> {
-    const version = this.session.document.version;
-    const base = this.session.text;
-    const result = await this.api.invoke('renameFigure', { text: base, from, to });
-    const applied = await this.applyServiceEdits(base, result.edits, version, 'figure');
-    const links = result.changedLinks === 1 ? '1 link' : `${result.changedLinks} links`;
+    const result = await this.api.invoke('renameFigure', { from, to });
+    const applied = await applyRelink(this.session, result.relink, 'figure');
+    const links = applied.edits === 1 ? '1 link' : `${applied.edits} links`;
     this.postMessages(number, [
-      applied.outside || applied.skipped.length > 0
+      applied.outside
         ? {
             tone: 'error',
-            text: `Renamed ${from} to ${result.relativeLink}, but not every link was updated: ${this.whyNot(applied)}`,
+            text: `Renamed ${from} to ${result.relativeLink}, but not every link was updated: ${whyNotRelinked(applied)}`,
           }
         : { tone: 'ok', text: `Renamed ${from} to ${result.relativeLink} (${links} updated).` },
     ]);
-    this.scheduleHygiene();
+    this.hygiene.schedule();
   }
 
   // -------------------------------------------------------------------------------------------
-  // Hygiene
+  // Hygiene (figureHygieneChecks.ts)
 
   /** Carries out one fix of a finding; answers what happened, for a notice. */
-  async applyFix(fix: FigureFix): Promise<string> {
-    const version = this.session.document.version;
-    const base = this.session.text;
-    let message: string;
-    try {
-      if (fix.kind === 'edit') {
-        this.applyEdits(fix.edits, 'fix', fix.label);
-        message = `${fix.label}: done.`;
-      } else {
-        const result = await this.api.invoke('applyFigureFix', { text: base, fix });
-        message = `${result.message}.`;
-        if (result.edits.length > 0) {
-          const applied = await this.applyServiceEdits(base, result.edits, version, 'fix');
-          if (applied.outside || applied.skipped.length > 0)
-            message = `Not fixed in the report: ${this.whyNot(applied)}`;
-        }
-      }
-    } catch (error) {
-      this.refreshHygiene();
-      return error instanceof RangeError
-        ? 'The report changed since this was checked; the check runs again, then try once more.'
-        : `Not fixed: ${errorText(error)}`;
-    }
-    if (fix.kind === 'edit') await this.session.save();
-    this.refreshHygiene();
-    return message;
+  applyFix(fix: FigureFix): Promise<string> {
+    return this.hygiene.applyFix(fix);
   }
 
-  /** Asks the service for every check (disk and git included) on the current text. */
+  /** Checks the current text against the disk and git now. */
   refreshHygiene(): void {
-    this.hygieneLater.cancel();
-    const text = this.session.text;
-    const run = ++this.hygieneRun;
-    this.api.invoke('figureHygiene', { text }).then(
-      (result) => {
-        if (run !== this.hygieneRun || this.users === 0) return;
-        this.service = { text, result };
-        this.publish();
-        this.store.setState({ disk: diskOf(text, result) });
-      },
-      () => undefined, // Another report was opened meanwhile, or the host is gone: nothing to show.
-    );
-  }
-
-  private scheduleHygiene(delay = HYGIENE_DELAY_MS): void {
-    this.hygieneLater.schedule(delay);
-  }
-
-  private updateLive(): void {
-    const text = this.session.text;
-    if (this.live?.text === text) return;
-    this.live = { text, findings: figureLinkFindings(text) };
-    this.publish();
-  }
-
-  private publish(): void {
-    const { service, live } = this;
-    let findings: readonly FigureFinding[];
-    if (service && (!live || live.text === service.text)) findings = service.result.findings;
-    else {
-      const disk = service?.result.findings.filter((f) => DISK_KINDS.has(f.kind)) ?? [];
-      findings = [...(live?.findings ?? []), ...disk].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
-    }
-    this.store.setState({ findings, git: service?.result.git ?? null });
-  }
-
-  private start(): void {
-    let previous = this.session.state;
-    this.unsubscribe = this.session.store.subscribe(() => {
-      const state = this.session.state;
-      if (state.doc !== previous.doc) this.liveLater.schedule(LIVE_DELAY_MS);
-      // After a save (and after a reload from disk) the files may match the text differently.
-      if (
-        (state.saveState === 'saved' && previous.saveState !== 'saved') ||
-        state.syncRevision !== previous.syncRevision
-      ) {
-        this.scheduleHygiene();
-      }
-      previous = state;
-    });
-    // Not at once: the form's first frame comes first (the check sends the whole text to the host).
-    this.scheduleHygiene();
-  }
-
-  private stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.liveLater.cancel();
-    this.hygieneLater.cancel();
-    this.hygieneRun++;
+    this.hygiene.refresh();
   }
 
   // -------------------------------------------------------------------------------------------
-  // Applying text and card state
-
-  /**
-   * Applies the edits a service computed against `base` (the text at `version`) through the
-   * session (undoable: in the answer's editor, or one global undo step when several answers
-   * change), then saves. A question typed in since `base` where an edit falls is left alone
-   * (`skipped`); edits outside the answers are not applied at all (`outside`).
-   */
-  async applyServiceEdits(
-    base: string,
-    serviceEdits: readonly TextEdit[],
-    version: number,
-    origin: 'figure' | 'fix',
-  ): Promise<Applied> {
-    const baseDoc = parseReport(base);
-    const byQuestion = new Map<number, TextEdit[]>();
-    for (const edit of serviceEdits) {
-      const question = baseDoc.questions.find((q) => {
-        const segment = baseDoc.segments[q.answerSegment];
-        return edit.start >= segment.start && edit.end <= segment.start + segment.text.length;
-      });
-      if (!question) return { changed: [], skipped: [], outside: true };
-      byQuestion.set(question.number, [...(byQuestion.get(question.number) ?? []), edit]);
-    }
-    const changed: number[] = [];
-    const skipped: number[] = [];
-    const edits: TextEdit[] = [];
-    for (const [number, questionEdits] of byQuestion) {
-      try {
-        edits.push(...this.session.document.rebase(questionEdits, version));
-        changed.push(number);
-      } catch (error) {
-        if (!(error instanceof RangeError)) throw error;
-        skipped.push(number);
-      }
-    }
-    if (edits.length > 0) {
-      this.applyEdits(edits, origin, origin === 'fix' ? 'Undo the fix' : 'Undo the figure change');
-      await this.session.save();
-    }
-    return { changed, skipped, outside: false };
-  }
-
-  /** Edits against the current text, through the session; the answer's editor mounted first, for its undo. */
-  private applyEdits(edits: readonly TextEdit[], origin: 'figure' | 'fix', label: string): void {
-    this.session.applyChange(edits, origin, { label });
-  }
-
-  private whyNot(applied: Applied): string {
-    if (applied.outside) return 'the change reaches outside the answers; edit the file itself.';
-    if (applied.skipped.length > 0) {
-      return `question ${applied.skipped.join(', ')} changed meanwhile; the problems panel offers the fix.`;
-    }
-    return 'nothing linked it.';
-  }
+  // Card state
 
   /** Patches the card; new `messages` replace the old ones (pending downscale offers stay when `keepOffers`). */
   private setCard(
@@ -469,20 +292,6 @@ export class FigureController {
     cards.set(number, { ...card, messages: card.messages.filter((m) => m.id !== id) });
     this.store.setState({ cards });
   }
-}
-
-/** The local paths the check looked at, and those it found missing (or only in another case). */
-function diskOf(text: string, result: FigureHygieneResult): NonNullable<FigureState['disk']> {
-  const checked = new Set<string>();
-  for (const link of reportFigureLinks(text)) {
-    const { target } = link;
-    if (link.student && target.path !== null && !target.remote && !target.outside) checked.add(target.path);
-  }
-  const missing = new Set<string>();
-  for (const f of result.findings) {
-    if ((f.kind === 'missing-file' || f.kind === 'case-mismatch') && f.target !== null) missing.add(f.target);
-  }
-  return { checked, missing };
 }
 
 /** What the student is told about one imported (or refused) file. */

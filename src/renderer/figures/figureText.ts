@@ -4,7 +4,8 @@
  * question's thumbnails show.
  * Everything that reaches the report goes through the answer editors, so these only compute.
  */
-import { reportFigureLinks, scanFigureLinks } from '../../core/figures/scanFigureLinks';
+import { questionsLinking } from '../../core/figures/figureDiskFindings';
+import { scanFigureLinks } from '../../core/figures/scanFigureLinks';
 import type { FigureLink } from '../../core/figures/figureLink';
 import { parseReport } from '../../core/parseReport';
 import { findQuestion, type ReportDocument } from '../../core/reportModel';
@@ -111,8 +112,7 @@ export function sameLinks(a: readonly FigureLink[], b: readonly FigureLink[]): b
 
 /** Whether any of the student's links in `text` still points at `path` (case-insensitively, as a laptop's disk would). */
 export function isLinked(text: string, path: string): boolean {
-  const wanted = path.toLowerCase();
-  return reportFigureLinks(text).some((l) => l.student && l.target.path?.toLowerCase() === wanted);
+  return questionsLinking(text, path) !== null;
 }
 
 /** `figures/q19-bucket.png` → `q19-bucket` (what the rename dialog starts with). */

@@ -6,6 +6,7 @@
  * Where git is missing or the folder is no repository, the status is null and nothing shows.
  */
 import type { CommittedAnswer, GitReportStatus, ReportApi } from '../../api/contract';
+import { changedSinceCommit } from '../../core/changedSinceCommit';
 import type { ReportDocument } from '../../core/reportModel';
 import type { ReportSession } from '../state/reportSession';
 import { createStore, type Store } from '../state/store';
@@ -32,14 +33,7 @@ export function gitAwarenessFor(session: ReportSession, api: ReportApi): GitAwar
 
 function changedKeyOf(doc: ReportDocument, committed: ReadonlyMap<number, string>, status: GitReportStatus | null): string {
   if (!status?.committed) return '';
-  const seen = new Set<number>();
-  const changed: number[] = [];
-  for (const q of doc.questions) {
-    if (seen.has(q.number)) continue;
-    seen.add(q.number);
-    if (committed.get(q.number) !== q.answer) changed.push(q.number);
-  }
-  return changed.join(' ');
+  return changedSinceCommit(doc, committed).join(' ');
 }
 
 export class GitAwareness {

@@ -1,34 +1,32 @@
-/** The figures service: import, name, convert, rename, delete, list, downscale, preview, hygiene. */
+/** The figures service: import, name, convert, rename, delete, list, downscale, preview, facts, fixes. */
 export { FigureError, type FigureProblem } from './figureError';
+export { FIGURES_FOLDER } from './figureFolder';
+export {
+  importFigure,
+  importFigures,
+  MAX_FIGURE_INPUT_BYTES,
+  OVERSIZED_BYTES,
+  OVERSIZED_WIDTH,
+  type ImportedFigure,
+  type ImportFigureRequest,
+  type ImportOutcome,
+  type Oversize,
+} from './figureImport';
+export { writeNewFile } from './newFigureFile';
 export {
   convertFigureToPng,
   deleteFigureIfUnused,
   downscaleFigure,
   figureThumbnail,
-  FIGURES_FOLDER,
-  importFigure,
-  importFigures,
   listFigures,
-  MAX_FIGURE_INPUT_BYTES,
-  OVERSIZED_BYTES,
-  OVERSIZED_WIDTH,
   renameFigure,
-  writeNewFile,
   type DownscaledFigure,
   type FigureFile,
-  type ImportedFigure,
-  type ImportFigureRequest,
-  type ImportOutcome,
-  type Oversize,
+  type RenamedFigure,
 } from './figureStore';
-export {
-  applyFigureFix,
-  figureHygiene,
-  figureWarnings,
-  type AppliedFix,
-  type FigureHygiene,
-  type FigureWarning,
-} from './figureHygiene';
+export { figureFacts } from './figureFacts';
+export { carryOutFigureFix, type FixOutcome } from './figureFixes';
+export { figureHygiene, figureWarnings, type FigureHygiene, type FigureWarning } from './figureHygiene';
 export { figureStem, MAX_FIGURE_NAME_LENGTH, slugify } from './figureNames';
 export { sniffImageFormat, type ImageFormat } from './imageFormat';
 export type { GitAvailability } from './gitStatus';
