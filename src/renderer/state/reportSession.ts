@@ -20,6 +20,7 @@ import { findConflictMarkers } from '../../core/merge/conflictMarkers';
 import { AnswerSpans, editorTextIn } from '../document/answerSpans';
 import { DocumentAuthority, type ChangeOrigin, type DocumentChange } from '../document/documentAuthority';
 import { GlobalUndo } from '../document/globalUndo';
+import { DocumentScheduler } from '../document/scheduler';
 import { editsBetween } from '../document/textDiff';
 import { typedEdits, type LocalChange } from '../document/typedEdits';
 import { baselineOf, liveReading, type MeterBaseline } from '../model/meterReading';
@@ -35,6 +36,9 @@ export type * from './sessionTypes';
 
 let sessionCount = 0;
 
+/** Quiet time after the re-analysis before the idle passes (doctor, graded page, figures) are offered idle time. */
+const IDLE_AFTER_PAUSE_MS = 400;
+
 export class ReportSession {
   /** Distinguishes two sessions of the same file (a re-open). */
   readonly id = ++sessionCount;
@@ -47,6 +51,11 @@ export class ReportSession {
   readonly undo = new GlobalUndo();
   /** Changes on disk merged into the edits here, and git's conflict markers resolved. */
   readonly merge: MergeResolution;
+  /**
+   * When each view of the document catches up with a new version: the re-analysis (and what reads
+   * it) when typing pauses, the doctor, the graded-page scan and the figure checks when idle.
+   */
+  readonly scheduler: DocumentScheduler;
 
   private readonly spans: AnswerSpans;
   private eol: LineEnding;
@@ -57,13 +66,11 @@ export class ReportSession {
   /** The spans crossed an edge: rebuilt from the parse at the next refresh. */
   private spansBroken = false;
   private saveChain: Promise<unknown> = Promise.resolve();
-  private readonly flushLater = new Delayed(() => this.flush());
   private readonly autosaveLater = new Delayed(() => void this.save());
   private editors: EditorSync | null = null;
   private disposed = false;
   /** "Cancel" on the read-only question: autosaves stop asking (the banner stays) until a save succeeds. */
   private readOnlyDeclined = false;
-  private readonly flushDelayMs: number;
   private readonly autosaveDelayMs: number;
 
   constructor(
@@ -72,9 +79,13 @@ export class ReportSession {
     options: SessionOptions = {},
   ) {
     this.report = report;
-    this.flushDelayMs = options.flushDelayMs ?? 250;
     this.autosaveDelayMs = options.autosaveDelayMs ?? 1000;
     this.document = new DocumentAuthority(report.text);
+    const pauseMs = options.flushDelayMs ?? 250;
+    this.scheduler = new DocumentScheduler(this.document.version, { pauseMs, idleMs: pauseMs + IDLE_AFTER_PAUSE_MS });
+    this.document.subscribe((change) => this.scheduler.advance(change.version));
+    // The first pause task: everything else that runs when typing pauses reads its result.
+    this.scheduler.onPause('analysis', () => this.reanalyze());
     const doc = this.document.doc;
     this.spans = new AnswerSpans(doc);
     this.eol = doc.lineEnding;
@@ -159,7 +170,6 @@ export class ReportSession {
     }
     // (Not `dirty`: comparing the whole text on a keystroke is what typing must not cost.)
     if (this.state.saveState === 'saved') this.store.setState({ saveState: 'unsaved' });
-    this.flushLater.schedule(this.flushDelayMs);
     this.scheduleAutosave();
   }
 
@@ -218,7 +228,6 @@ export class ReportSession {
     }
     if (undoable && !inEditor) this.undo.push(change, options.label ?? 'Undo the last change');
     if (this.spansBroken) this.flush();
-    else this.flushLater.schedule(this.flushDelayMs);
     if (this.state.saveState === 'saved' && this.dirty) this.store.setState({ saveState: 'unsaved' });
     return change;
   }
@@ -263,9 +272,15 @@ export class ReportSession {
     return this.save();
   }
 
-  /** Brings what is shown (the parse, its analysis, the editors' structure) up to the current version. */
+  /**
+   * Brings what is shown (the parse, its analysis, the editors' structure, and every other task of
+   * the scheduler's pause stage) up to the current version now, instead of when typing pauses.
+   */
   flush(): void {
-    this.flushLater.cancel();
+    this.scheduler.settle();
+  }
+
+  private reanalyze(): void {
     const before = this.state.doc;
     const doc = this.document.doc;
     if (doc === before) return;
@@ -334,7 +349,7 @@ export class ReportSession {
 
   dispose(): void {
     this.disposed = true;
-    this.flushLater.cancel();
+    this.scheduler.dispose();
     this.autosaveLater.cancel();
     this.editors = null;
   }
