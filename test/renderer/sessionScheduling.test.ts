@@ -8,7 +8,9 @@ import type { Channel, GitReportStatus, OpenedReport, ReportApi, RequestOf, Resp
 import { COURSE_PROFILE_31 } from '../../src/core/constraints';
 import { parseReport } from '../../src/core/parseReport';
 import { findQuestion } from '../../src/core/reportModel';
+import { FigureController } from '../../src/renderer/figures/figureController';
 import { GitAwareness } from '../../src/renderer/git/gitAwareness';
+import { ReportDiagnostics } from '../../src/renderer/model/reportDiagnostics';
 import { ReportInsights } from '../../src/renderer/repair/reportInsights';
 import { ReportSession } from '../../src/renderer/state/reportSession';
 import { filledTemplate, words } from './support/filledTemplate';
@@ -142,6 +144,29 @@ describe('the session scheduler', () => {
     session.editAnswer(5, 'after stop');
     await vi.advanceTimersByTimeAsync(5000);
     expect(examined).toHaveLength(2);
+    session.dispose();
+  });
+
+  it('keeps the problems list when a re-check after a pause finds the same problems, so the panel does not re-render', () => {
+    const api = host();
+    const session = new ReportSession(api, opened(original), { flushDelayMs: PAUSE_MS, autosaveDelayMs: 60_000 });
+    const insights = new ReportInsights(session);
+    const figures = new FigureController(api, null as never, session);
+    const diagnostics = new ReportDiagnostics(session, insights, figures);
+    const stop = diagnostics.start();
+    const before = diagnostics.store.getState();
+    expect(before.list.length).toBeGreaterThan(0); // the template's placeholders, Q4's 99 words
+    typeKeys(session, 5, ' more');
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(findQuestion(session.state.doc, 5)?.answer).toContain('more');
+    expect(diagnostics.store.getState().list).toBe(before.list);
+    expect(diagnostics.store.getState().marks).toBe(before.marks);
+    // A new problem: a new list.
+    typeKeys(session, 5, '\n## Cut');
+    vi.advanceTimersByTime(PAUSE_MS);
+    expect(diagnostics.store.getState().list).not.toBe(before.list);
+    expect(diagnostics.store.getState().list.length).toBeGreaterThan(before.list.length);
+    stop();
     session.dispose();
   });
 });
