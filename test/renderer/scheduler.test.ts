@@ -8,6 +8,7 @@ afterEach(() => vi.useRealTimers());
 function idleOnDemand() {
   const waiting: { run: () => void; timeoutMs: number }[] = [];
   const timers: SchedulerTimers = {
+    now: browserTimers.now,
     setTimeout: browserTimers.setTimeout,
     clearTimeout: browserTimers.clearTimeout,
     requestIdle(run, timeoutMs) {
@@ -155,5 +156,30 @@ describe('DocumentScheduler', () => {
     scheduler.advance(2);
     vi.advanceTimersByTime(50);
     expect(ran).toEqual([1]);
+  });
+
+  it('sets no timer on the keys while typing goes on: the pending one waits out the rest when it fires', () => {
+    let timersSet = 0;
+    const timers: SchedulerTimers = {
+      ...browserTimers,
+      setTimeout: (run, ms) => {
+        timersSet++;
+        return browserTimers.setTimeout(run, ms);
+      },
+    };
+    const scheduler = new DocumentScheduler(0, { pauseMs: 250, timers });
+    const versions: number[] = [];
+    scheduler.onPause('analysis', (run) => void versions.push(run.version));
+    for (let version = 1; version <= 20; version++) {
+      scheduler.advance(version);
+      vi.advanceTimersByTime(50);
+    }
+    // 20 keys over a second: the first set the timer, which fired after 250 ms and was set once more for the rest, …
+    expect(timersSet).toBeLessThanOrEqual(6);
+    expect(versions).toEqual([]);
+    vi.advanceTimersByTime(199);
+    expect(versions).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(versions).toEqual([20]);
   });
 });

@@ -28,6 +28,8 @@ export interface TaskRun {
 export type Task = (run: TaskRun) => void | Promise<unknown>;
 
 export interface SchedulerTimers {
+  /** Milliseconds, for deadlines. */
+  now(): number;
   setTimeout(run: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   /** Runs `run` when the browser is idle, at the latest after `timeoutMs`; returns a cancel. */
@@ -46,6 +48,7 @@ export interface SchedulerOptions {
 
 /** The browser's timers; requestIdleCallback where there is one (not in jsdom or Node), else a timer. */
 export const browserTimers: SchedulerTimers = {
+  now: () => Date.now(),
   setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
   requestIdle(run, timeoutMs) {
@@ -76,7 +79,10 @@ export class DocumentScheduler {
   private timer: unknown = null;
   private timerFor: 'pause' | 'idle' | null = null;
   private cancelIdle: (() => void) | null = null;
-  private abort = new AbortController();
+  /** When the pause stage is due (`timers.now()`): a key moves it without touching the timer. */
+  private pauseDue = 0;
+  /** Made when a run is handed out; aborted (and dropped) by the next version. */
+  private abort: AbortController | null = null;
   private disposed = false;
   private readonly pauseMs: number;
   private readonly idleMs: number;
@@ -123,11 +129,14 @@ export class DocumentScheduler {
   advance(version: number): void {
     if (this.disposed || version === this.ver) return;
     this.ver = version;
-    this.abort.abort();
-    this.abort = new AbortController();
+    this.abort?.abort();
+    this.abort = null;
+    this.pauseDue = this.timers.now() + this.pauseMs;
+    // The pause timer is already set (typing goes on): it waits out the rest when it fires. This
+    // is all a keystroke costs here.
+    if (this.timerFor === 'pause') return;
     this.clear();
-    this.timer = this.timers.setTimeout(() => this.pauseStage(), this.pauseMs);
-    this.timerFor = 'pause';
+    this.armPause(this.pauseMs);
   }
 
   /** Runs the pause stage now if the current version has not had it (the idle stage stays armed). */
@@ -146,15 +155,25 @@ export class DocumentScheduler {
 
   dispose(): void {
     this.disposed = true;
-    this.abort.abort();
+    this.abort?.abort();
     this.clear();
     this.pauseTasks.length = 0;
     this.idleTasks.length = 0;
   }
 
+  private armPause(delayMs: number): void {
+    this.timer = this.timers.setTimeout(() => this.pauseStage(), delayMs);
+    this.timerFor = 'pause';
+  }
+
   private pauseStage(): void {
     this.timer = null;
     this.timerFor = null;
+    const left = this.pauseDue - this.timers.now();
+    if (left > 0) {
+      this.armPause(left);
+      return;
+    }
     this.settle();
     this.armIdle(this.idleMs - this.pauseMs);
   }
@@ -207,6 +226,7 @@ export class DocumentScheduler {
   }
 
   private runFor(): TaskRun {
+    this.abort ??= new AbortController();
     return { version: this.ver, signal: this.abort.signal };
   }
 
