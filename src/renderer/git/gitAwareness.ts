@@ -2,7 +2,8 @@
  * Git awareness of the open report in the form: what the host's `gitStatus` says (answers in HEAD,
  * uncommitted changes, behind the upstream as last fetched, the merge driver), asked again when
  * the file was saved, when the window comes back to the front and now and then; and which
- * questions differ from HEAD now, recomputed from the document as it changes (typing included).
+ * questions differ from HEAD now, recomputed from the document when typing pauses (a pause task
+ * of the session's scheduler, after the re-analysis).
  * Where git is missing or the folder is no repository, the status is null and nothing shows.
  */
 import type { CommittedAnswer, GitReportStatus, ReportApi } from '../../api/contract';
@@ -50,14 +51,11 @@ export class GitAwareness {
 
   /** Starts following the session and asking the host; returns the stop function. */
   start(): () => void {
-    let doc = this.session.state.doc;
+    // Which answers differ from HEAD: a pause task of the session's scheduler, after the re-analysis it reads.
+    const stopFollowing = this.session.scheduler.onPause('git-changes', () => this.recompute());
     let saveState = this.session.state.saveState;
     const stopSession = this.session.store.subscribe(() => {
       const state = this.session.state;
-      if (state.doc !== doc) {
-        doc = state.doc;
-        this.recompute();
-      }
       if (state.saveState !== saveState) {
         saveState = state.saveState;
         if (saveState === 'saved') void this.refresh();
@@ -68,6 +66,7 @@ export class GitAwareness {
     const timer = window.setInterval(() => void this.refresh(), REFRESH_MS);
     void this.refresh();
     return () => {
+      stopFollowing();
       stopSession();
       window.removeEventListener('focus', onFocus);
       window.clearInterval(timer);

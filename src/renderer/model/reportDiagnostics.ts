@@ -77,6 +77,24 @@ export class ReportDiagnostics {
       // Template range notes stay on their cards: they ask nothing of the student.
     });
     const settled = insights.doc === doc && this.figures.store.getState().disk !== null;
-    return { list, marks: questionMarks(analysis.questions, list), settled };
+    const marks = questionMarks(analysis.questions, list);
+    // Most re-checks after a typing pause find the same problems: the panel, the overview and the
+    // navigator keep what they show (no re-render, nothing in the way of the next key).
+    const previous = this.store?.getState();
+    return {
+      list: previous && sameDiagnostics(previous.list, list) ? previous.list : list,
+      marks: previous && sameMarks(previous.marks, marks) ? previous.marks : marks,
+      settled,
+    };
   }
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i] || JSON.stringify(d) === JSON.stringify(b[i]));
+}
+
+function sameMarks(a: ReadonlyMap<number, QuestionStatus>, b: ReadonlyMap<number, QuestionStatus>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [number, status] of a) if (b.get(number) !== status) return false;
+  return true;
 }

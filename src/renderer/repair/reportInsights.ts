@@ -1,6 +1,6 @@
 /**
  * What the doctor and the graded-page scan say about the open report, kept up to date while the
- * app is idle: a short while after the document last changed (never on the keystroke path), the
+ * app is idle: an idle task of the session's scheduler (never on the keystroke path), so the
  * latest document is examined once — in a Web Worker, off the main thread (on the main thread
  * when no worker can run). The banner, the problems panel and the whole-report preview read the
  * result from `store`.
@@ -24,67 +24,31 @@ export interface InsightsState {
 
 type Compute = typeof import('./insightsCompute');
 
-const requestIdle = (callback: () => void): (() => void) => {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(callback, { timeout: 1000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const handle = window.setTimeout(callback, 0);
-  return () => window.clearTimeout(handle);
-};
-
 export class ReportInsights {
   readonly store: Store<InsightsState> = createStore<InsightsState>({ doc: null, findings: [], drift: [], graded: [] });
-  private cancel: (() => void) | null = null;
   private compute: Promise<Compute> | null = null;
-  private running = false;
   private stopped = false;
 
-  constructor(
-    private readonly session: ReportSession,
-    /** Quiet time after the last change of the document before it is examined. */
-    private readonly delayMs = 400,
-  ) {}
+  constructor(private readonly session: ReportSession) {}
 
-  /** Starts following the session; returns the stop function (an effect and its cleanup). */
+  /**
+   * Starts following the session (an idle task of its scheduler: examined once for the document
+   * as it is, then after each change when idle); returns the stop function (an effect and its cleanup).
+   */
   start(): () => void {
-    let doc = this.session.state.doc;
-    const unsubscribe = this.session.store.subscribe(() => {
-      if (this.session.state.doc === doc) return;
-      doc = this.session.state.doc;
-      this.schedule(this.delayMs);
-    });
     this.stopped = false;
-    this.schedule(0);
+    const stop = this.session.scheduler.onIdle('insights', () => this.run());
     return () => {
       this.stopped = true;
-      unsubscribe();
-      this.cancel?.();
-      this.cancel = null;
-    };
-  }
-
-  private schedule(delay: number): void {
-    this.cancel?.();
-    let cancelIdle: (() => void) | null = null;
-    const timer = window.setTimeout(() => {
-      cancelIdle = requestIdle(() => {
-        this.cancel = null;
-        void this.run();
-      });
-    }, delay);
-    this.cancel = () => {
-      window.clearTimeout(timer);
-      cancelIdle?.();
+      stop();
     };
   }
 
   private async run(): Promise<void> {
-    if (this.running || this.stopped) return;
+    if (this.stopped) return;
+    // The scheduler's idle stage runs after its pause stage: the analysed document is the current one.
     const doc = this.session.state.doc;
     if (doc === this.store.getState().doc) return;
-    this.running = true;
-    let failed = false;
     try {
       const inWorker = insightsWorker();
       const profile = this.session.report.profile;
@@ -95,10 +59,10 @@ export class ReportInsights {
       if (!insights) {
         this.compute ??= import('./insightsCompute');
         const { computeInsights } = await this.compute;
-        // The document changed while the code loaded: its own run is scheduled already.
+        // The document changed while the code loaded: the scheduler runs this again for it.
         if (this.session.state.doc === doc && !this.stopped) insights = computeInsights(doc, profile);
       }
-      // The document changed meanwhile: its own run is scheduled already.
+      // The document changed meanwhile: the scheduler runs this again for it.
       if (insights && this.session.state.doc === doc && !this.stopped) {
         const { findings, drift, graded } = insights;
         this.store.setState({ doc, findings, drift, graded });
@@ -106,11 +70,6 @@ export class ReportInsights {
     } catch {
       // The code could not be loaded (an app update replaced it?): try again on the next change.
       this.compute = null;
-      failed = true;
-    } finally {
-      this.running = false;
     }
-    const behind = this.session.state.doc !== this.store.getState().doc;
-    if (behind && !failed && !this.stopped && this.cancel === null) this.schedule(this.delayMs);
   }
 }

@@ -8,25 +8,28 @@
  * editors as an ordinary change — in the answer's own undo history when it touches one answer, as
  * one entry of the global undo when it touches several.
  *
- * Its shapes are in sessionTypes.ts; merging a change on disk into the edits here, and resolving
- * git's conflict markers, in mergeResolution.ts (`session.merge`).
+ * Its shapes are in sessionTypes.ts; when each view catches up with a new version, in
+ * ../document/scheduler.ts (`session.scheduler`); saving and what the disk holds, in diskSync.ts;
+ * merging a change on disk into the edits here, and resolving git's conflict markers, in
+ * mergeResolution.ts (`session.merge`).
  */
 import { analyzeReport } from '../../core/analyzeReport';
 import { setAnswer, setChecked } from '../../core/editReport';
 import { findQuestion, serializeReport, type LineEnding, type ReportDocument } from '../../core/reportModel';
 import type { TextEdit } from '../../core/textEdit';
-import type { DiskStamp, OpenedReport, ReportApi, SaveResult } from '../../api/contract';
+import type { DiskStamp, OpenedReport, ReportApi } from '../../api/contract';
 import { findConflictMarkers } from '../../core/merge/conflictMarkers';
 import { AnswerSpans, editorTextIn } from '../document/answerSpans';
 import { DocumentAuthority, type ChangeOrigin, type DocumentChange } from '../document/documentAuthority';
 import { GlobalUndo } from '../document/globalUndo';
+import { DocumentScheduler } from '../document/scheduler';
 import { editsBetween } from '../document/textDiff';
 import { typedEdits, type LocalChange } from '../document/typedEdits';
 import { baselineOf, liveReading, type MeterBaseline } from '../model/meterReading';
 import { minimalChange } from '../model/textChange';
 import { structureKey } from '../model/structure';
 import { LiveMeters } from './liveMeters';
-import { Delayed } from './delayed';
+import { DiskSync } from './diskSync';
 import { createStore, type Store } from './store';
 import { MergeResolution } from './mergeResolution';
 import type { EditorSync, SaveOptions, SaveOutcome, SessionOptions, SessionState } from './sessionTypes';
@@ -34,6 +37,9 @@ import type { EditorSync, SaveOptions, SaveOutcome, SessionOptions, SessionState
 export type * from './sessionTypes';
 
 let sessionCount = 0;
+
+/** Quiet time after the re-analysis before the idle passes (doctor, graded page, figures) are offered idle time. */
+const IDLE_AFTER_PAUSE_MS = 400;
 
 export class ReportSession {
   /** Distinguishes two sessions of the same file (a re-open). */
@@ -47,39 +53,37 @@ export class ReportSession {
   readonly undo = new GlobalUndo();
   /** Changes on disk merged into the edits here, and git's conflict markers resolved. */
   readonly merge: MergeResolution;
+  /**
+   * When each view of the document catches up with a new version: the re-analysis (and what reads
+   * it) when typing pauses, the doctor, the graded-page scan and the figure checks when idle.
+   */
+  readonly scheduler: DocumentScheduler;
 
   private readonly spans: AnswerSpans;
   private eol: LineEnding;
   private readonly baselines = new Map<number, MeterBaseline>();
-  /** What the disk holds as far as we know, and its stamp: the save machine's own knowledge. */
-  private diskText: string;
-  private stamp: DiskStamp;
+  /** What the disk holds, and saving to it: the save/sync state machine. */
+  private readonly disk: DiskSync;
   /** The spans crossed an edge: rebuilt from the parse at the next refresh. */
   private spansBroken = false;
-  private saveChain: Promise<unknown> = Promise.resolve();
-  private readonly flushLater = new Delayed(() => this.flush());
-  private readonly autosaveLater = new Delayed(() => void this.save());
   private editors: EditorSync | null = null;
   private disposed = false;
-  /** "Cancel" on the read-only question: autosaves stop asking (the banner stays) until a save succeeds. */
-  private readOnlyDeclined = false;
-  private readonly flushDelayMs: number;
-  private readonly autosaveDelayMs: number;
 
   constructor(
-    private readonly api: ReportApi,
+    api: ReportApi,
     report: OpenedReport,
     options: SessionOptions = {},
   ) {
     this.report = report;
-    this.flushDelayMs = options.flushDelayMs ?? 250;
-    this.autosaveDelayMs = options.autosaveDelayMs ?? 1000;
     this.document = new DocumentAuthority(report.text);
+    const pauseMs = options.flushDelayMs ?? 250;
+    this.scheduler = new DocumentScheduler(this.document.version, { pauseMs, idleMs: pauseMs + IDLE_AFTER_PAUSE_MS });
+    this.document.subscribe((change) => this.scheduler.advance(change.version));
+    // The first pause task: everything else that runs when typing pauses reads its result.
+    this.scheduler.onPause('analysis', () => this.reanalyze());
     const doc = this.document.doc;
     this.spans = new AnswerSpans(doc);
     this.eol = doc.lineEnding;
-    this.diskText = report.text;
-    this.stamp = report.stamp;
     this.store = createStore<SessionState>({
       doc,
       analysis: analyzeReport(report.text, report.profile, doc),
@@ -92,19 +96,34 @@ export class ReportSession {
       mergeNotice: null,
       syncRevision: 0,
     });
+    this.disk = new DiskSync(
+      {
+        api,
+        reportPath: report.reportPath,
+        store: this.store,
+        document: this.document,
+        merge: () => this.merge,
+        isDisposed: () => this.disposed,
+        flush: () => this.flush(),
+        apply: (edits, origin) => void this.applyChange(edits, origin),
+      },
+      report.text,
+      report.stamp,
+      options.autosaveDelayMs ?? 1000,
+    );
     this.merge = new MergeResolution({
       store: this.store,
       document: this.document,
       isDisposed: () => this.disposed,
-      base: () => this.diskText,
+      base: () => this.disk.base,
       lineEnding: () => this.eol,
       isDirty: () => this.dirty,
       flush: () => this.flush(),
-      acceptDisk: (text, stamp) => this.acceptDisk(text, stamp),
+      acceptDisk: (text, stamp) => this.disk.acceptDisk(text, stamp),
       apply: (edits, origin, label) => void this.applyChange(edits, origin, { label }),
       save: () => this.save(),
       scheduleAutosave: () => this.scheduleAutosave(),
-      cancelAutosave: () => this.autosaveLater.cancel(),
+      cancelAutosave: () => this.disk.cancelAutosave(),
     });
   }
 
@@ -119,7 +138,7 @@ export class ReportSession {
 
   /** True when something typed or ticked is not on disk yet. */
   get dirty(): boolean {
-    return this.document.text !== this.diskText;
+    return this.disk.dirty;
   }
 
   attachEditors(editors: EditorSync | null): void {
@@ -159,7 +178,6 @@ export class ReportSession {
     }
     // (Not `dirty`: comparing the whole text on a keystroke is what typing must not cost.)
     if (this.state.saveState === 'saved') this.store.setState({ saveState: 'unsaved' });
-    this.flushLater.schedule(this.flushDelayMs);
     this.scheduleAutosave();
   }
 
@@ -218,7 +236,6 @@ export class ReportSession {
     }
     if (undoable && !inEditor) this.undo.push(change, options.label ?? 'Undo the last change');
     if (this.spansBroken) this.flush();
-    else this.flushLater.schedule(this.flushDelayMs);
     if (this.state.saveState === 'saved' && this.dirty) this.store.setState({ saveState: 'unsaved' });
     return change;
   }
@@ -263,9 +280,15 @@ export class ReportSession {
     return this.save();
   }
 
-  /** Brings what is shown (the parse, its analysis, the editors' structure) up to the current version. */
+  /**
+   * Brings what is shown (the parse, its analysis, the editors' structure, and every other task of
+   * the scheduler's pause stage) up to the current version now, instead of when typing pauses.
+   */
   flush(): void {
-    this.flushLater.cancel();
+    this.scheduler.settle();
+  }
+
+  private reanalyze(): void {
     const before = this.state.doc;
     const doc = this.document.doc;
     if (doc === before) return;
@@ -277,52 +300,30 @@ export class ReportSession {
   }
 
   /**
-   * Saves the report. Saves run one after another; a save finding the file changed on disk sets
-   * `conflict` and writes nothing.
+   * Saves the report. Saves run one after another; a save finding the file changed on disk merges
+   * it in (and saves the merge) or sets `conflict` and writes nothing.
    */
   save(options: SaveOptions = {}): Promise<SaveOutcome> {
-    const run = this.saveChain.then(() => this.saveNow(options));
-    this.saveChain = run.catch(() => undefined);
-    return run;
+    return this.disk.save(options);
   }
 
-  /**
-   * The file changed on disk. The host already keeps our own saves' echo from us (it knows the
-   * stamp it wrote); what it reports with the stamp we know is nothing new either.
-   */
+  /** The file changed on disk (not by our own save): reloaded, merged, or a conflict. */
   diskChanged(text: string, stamp: DiskStamp): void {
-    if (this.disposed || stamp === this.stamp) return;
-    this.flush();
-    if (text === this.document.text) {
-      // The disk caught up with us (another tool wrote the same text).
-      this.diskText = text;
-      this.stamp = stamp;
-      this.store.setState({ saveState: 'saved', conflict: null, removedOnDisk: false });
-      return;
-    }
-    if (!this.dirty) {
-      this.reload(text, stamp);
-      return;
-    }
-    if (this.merge.withDisk(text, stamp, 'external')) this.scheduleAutosave();
+    this.disk.diskChanged(text, stamp);
   }
 
   diskRemoved(): void {
-    if (this.disposed) return;
-    this.store.setState({ removedOnDisk: true });
+    this.disk.diskRemoved();
   }
 
   /** "Make it writable and save" (the read-only question, or its banner). */
   makeWritableAndSave(): Promise<SaveOutcome> {
-    this.store.setState({ readOnly: null });
-    return this.save({ makeWritable: true });
+    return this.disk.makeWritableAndSave();
   }
 
   /** "Cancel" on the read-only question: the edits stay here, unsaved, and the banner says so. */
   keepReadOnly(): void {
-    const notice = this.state.readOnly;
-    this.readOnlyDeclined = true;
-    if (notice) this.store.setState({ readOnly: { ...notice, asking: false } });
+    this.disk.keepReadOnly();
   }
 
   /** Before quitting or switching reports: everything saved? */
@@ -334,26 +335,9 @@ export class ReportSession {
 
   dispose(): void {
     this.disposed = true;
-    this.flushLater.cancel();
-    this.autosaveLater.cancel();
+    this.scheduler.dispose();
+    this.disk.cancelAutosave();
     this.editors = null;
-  }
-
-  /** The disk's text is the base from now on (its stamp the one saves are made against). */
-  private acceptDisk(text: string, stamp: DiskStamp): void {
-    this.diskText = text;
-    this.stamp = stamp;
-    this.store.setState({ conflict: null, removedOnDisk: false, saveError: null });
-  }
-
-  /** The disk's text becomes the document's, through the same door as any change (not undoable). */
-  private reload(text: string, stamp: DiskStamp): void {
-    this.autosaveLater.cancel();
-    this.diskText = text;
-    this.stamp = stamp;
-    this.store.setState({ conflict: null, removedOnDisk: false, saveError: null });
-    this.applyChange(editsBetween(this.document.text, text), 'disk');
-    this.flush();
   }
 
   private applyTyped(number: number, edits: readonly TextEdit[]): void {
@@ -401,64 +385,7 @@ export class ReportSession {
     return baseline;
   }
 
-  private async saveNow({ force = false, makeWritable = false }: SaveOptions, retried = false): Promise<SaveOutcome> {
-    if (this.disposed) return 'skipped';
-    this.flush();
-    this.autosaveLater.cancel();
-    if (this.state.conflict && !force) return 'conflict';
-    // The read-only question is open: the student answers it before anything is tried again.
-    if (this.state.readOnly?.asking && !makeWritable) return 'read-only';
-    if (!force && !this.dirty && !this.state.removedOnDisk) {
-      if (this.state.saveState !== 'saved') this.store.setState({ saveState: 'saved' });
-      return 'unchanged';
-    }
-    const text = this.document.text;
-    this.store.setState({ saveState: 'saving' });
-    let result: SaveResult;
-    try {
-      result = await this.api.invoke('saveReport', {
-        reportPath: this.report.reportPath,
-        text,
-        baseStamp: this.stamp,
-        ...(force ? { force: true } : {}),
-        ...(makeWritable ? { makeWritable: true } : {}),
-      });
-    } catch (error) {
-      result = { kind: 'error', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` };
-    }
-    if (this.disposed) return result.kind;
-    const patch: { -readonly [K in keyof SessionState]?: SessionState[K] } = {};
-    if (result.kind === 'saved' || result.kind === 'unchanged') {
-      this.stamp = result.stamp;
-      this.diskText = text;
-      patch.saveError = null;
-      patch.removedOnDisk = false;
-      patch.readOnly = null;
-      this.readOnlyDeclined = false;
-    } else if (result.kind === 'conflict') {
-      // Merged with what is on disk now: saved right away when nothing conflicts (once, so two
-      // programs writing in turn cannot keep this going), else the merge asks.
-      if (this.merge.withDisk(result.diskText, result.stamp, 'save')) {
-        if (!retried) return this.saveNow({ force, makeWritable }, true);
-        this.scheduleAutosave();
-      }
-      patch.saveState = this.dirty ? 'unsaved' : 'saved';
-      this.store.setState(patch);
-      return this.state.conflict ? 'conflict' : result.kind;
-    } else if (result.kind === 'read-only') {
-      patch.readOnly = { message: result.message, asking: !this.readOnlyDeclined };
-      patch.saveError = null;
-    } else {
-      patch.saveError = result.message;
-    }
-    patch.saveState = this.dirty ? 'unsaved' : 'saved';
-    this.store.setState(patch);
-    // Typed while the save was running: save that too, shortly.
-    if ((result.kind === 'saved' || result.kind === 'unchanged') && this.dirty) this.scheduleAutosave();
-    return result.kind;
-  }
-
   private scheduleAutosave(): void {
-    this.autosaveLater.schedule(this.autosaveDelayMs);
+    this.disk.scheduleAutosave();
   }
 }

@@ -61,7 +61,7 @@ export interface EditorSync {
 }
 
 export interface SessionOptions {
-  /** Idle time after a keystroke before the edit is folded into the document and re-analysed. */
+  /** Quiet time after a keystroke before the scheduler's pause stage re-analyses the document (250 ms). */
   readonly flushDelayMs?: number;
   /** Idle time after a keystroke before saving. */
   readonly autosaveDelayMs?: number;
