@@ -39,7 +39,6 @@ function host(): ReportApi & { readonly asked: Channel[] } {
     branch: 'main',
     path: 'reports/README.md',
     committed,
-    changedQuestions: [],
     uncommitted: false,
     upstream: null,
     behind: null,

@@ -43,17 +43,16 @@ const DISK_KINDS: ReadonlySet<FigureFindingKind> = new Set<FigureFindingKind>([
   'ignored-file',
 ]);
 
-const LIVE_DELAY_MS = 300;
 export const HYGIENE_DELAY_MS = 150;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class FigureHygieneChecks {
-  private readonly liveLater = new Delayed(() => this.updateLive());
   private readonly checkLater = new Delayed(() => this.refresh());
   private run = 0;
   private active = false;
   private unsubscribe: (() => void) | null = null;
+  private stopLive: (() => void) | null = null;
   private checked: { readonly text: string; readonly findings: readonly FigureFinding[]; readonly git: GitAvailability } | null = null;
   private live: { readonly text: string; readonly findings: readonly FigureFinding[] } | null = null;
 
@@ -67,9 +66,10 @@ export class FigureHygieneChecks {
   start(): void {
     this.active = true;
     let previous = this.session.state;
+    // The text-level findings follow the document when typing pauses, with the re-analysis.
+    this.stopLive = this.session.scheduler.onPause('figure-links', () => this.updateLive());
     this.unsubscribe = this.session.store.subscribe(() => {
       const state = this.session.state;
-      if (state.doc !== previous.doc) this.liveLater.schedule(LIVE_DELAY_MS);
       // After a save (and after a reload from disk) the files may match the text differently.
       if (
         (state.saveState === 'saved' && previous.saveState !== 'saved') ||
@@ -87,7 +87,8 @@ export class FigureHygieneChecks {
     this.active = false;
     this.unsubscribe?.();
     this.unsubscribe = null;
-    this.liveLater.cancel();
+    this.stopLive?.();
+    this.stopLive = null;
     this.checkLater.cancel();
     this.run++;
   }
