@@ -35,7 +35,7 @@ export default defineConfig({
     reportCompressedSize: false,
     copyPublicDir: false,
     lib: {
-      entry: { check: resolve(root, 'src/hosts/cli/checkCommand.ts') },
+      entry: { check: resolve(root, 'src/hosts/cli/checkScript.ts') },
       formats: ['cjs'],
       fileName: () => 'check.cjs',
     },

@@ -31,7 +31,7 @@ export interface CliCommand {
  */
 async function loadCheck(): Promise<CommandRun> {
   if (typeof __CHECK_SCRIPT__ === 'undefined') return (await import('./checkCommand')).runCheckCommand;
-  const compiled = loadCompiledScript<typeof import('./checkCommand')>(
+  const compiled = loadCompiledScript<typeof import('./checkScript')>(
     fileURLToPath(new URL(__CHECK_SCRIPT__, import.meta.url)),
   );
   return async (args, io) => {
