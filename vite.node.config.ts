@@ -54,7 +54,7 @@ function executableCli(): Plugin {
 
 export default defineConfig({
   root,
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version), __CHECK_SCRIPT__: JSON.stringify('./check.cjs') },
   publicDir: false,
   build: {
     outDir: resolve(root, 'dist'),

@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const TIME = '/usr/bin/time';
@@ -55,6 +55,13 @@ export async function run({ root, corpusDir }) {
   const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort() : [];
   if (corpus.length === 0) return { name: 'cli', results: { skipped: 'no corpus' }, rows: [['cli', 'skipped', `${corpusDir} not found`, '']] };
   const work = mkdtempSync(join(tmpdir(), 'bench-cli-'));
+  // check keeps V8's compiled code in a cache folder between runs (src/hosts/cli/compiledScript.ts):
+  // a folder of this run's own, filled by the warm-up runs below, as a user's would be.
+  const cacheBefore = process.env.REPORT_EDITOR_CACHE_DIR;
+  process.env.REPORT_EDITOR_CACHE_DIR = join(work, 'code-cache');
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  results.loadAverageAtStart = loadavg();
+  rows.push(['cli', `load average (1, 5, 15 min) at the start, ${availableParallelism()} cores`, load(), '']);
   try {
     // --- CPU in pairs ------------------------------------------------------------------------
     const repo = join(work, 'repo');
@@ -108,13 +115,18 @@ export async function run({ root, corpusDir }) {
       repos.push(r);
     }
     const one = measure([process.execPath, cli, 'check', join(work, 'batch')], work);
+    // The same in one thread (a batch uses worker threads only on cores the load leaves idle).
+    process.env.REPORT_EDITOR_BATCH_THREADS = '1';
+    const oneThread = measure([process.execPath, cli, 'check', join(work, 'batch')], work);
+    delete process.env.REPORT_EDITOR_BATCH_THREADS;
     let pythonWall = null;
     if (!noPython) {
       pythonWall = 0;
       for (const r of repos) pythonWall += measure([PYTHON, process.env.REPORT_PY, 'check'], join(r, 'reports')).wall;
     }
-    results.batch = { reports: 100, oneProcessWallS: one.wall, oneProcessCpuS: one.cpu, pythonRunsWallS: pythonWall };
-    rows.push(['cli', 'check of 100 reports in one process (wall)', `${ms(one.wall)} (${ms(one.wall / 100)} a report)`, '']);
+    results.batch = { reports: 100, oneProcessWallS: one.wall, oneProcessCpuS: one.cpu, oneThreadWallS: oneThread.wall, oneThreadCpuS: oneThread.cpu, pythonRunsWallS: pythonWall, loadAverage: loadavg() };
+    rows.push(['cli', `check of 100 reports in one process (wall; load now ${load()})`, `${ms(one.wall)} (${ms(one.wall / 100)} a report; CPU ${ms(one.cpu)})`, '']);
+    rows.push(['cli', '… the same in one thread (REPORT_EDITOR_BATCH_THREADS=1)', `${ms(oneThread.wall)} (CPU ${ms(oneThread.cpu)})`, '']);
     if (pythonWall !== null) {
       const speedup = pythonWall / one.wall;
       results.batch.speedup = speedup;
@@ -140,6 +152,8 @@ export async function run({ root, corpusDir }) {
     results.hugeRepo = { hugeWallS: median(opens.huge), emptyWallS: median(opens.empty) };
     rows.push(['cli', 'check from the root of a repo with 100,000 files in data/ / without them (wall)', `${ms(median(opens.huge))} / ${ms(median(opens.empty))}`, '']);
   } finally {
+    if (cacheBefore === undefined) delete process.env.REPORT_EDITOR_CACHE_DIR;
+    else process.env.REPORT_EDITOR_CACHE_DIR = cacheBefore;
     rmSync(work, { recursive: true, force: true });
   }
   return { name: 'cli', results, rows };

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { locateReport } from '../../services/locateReport';
 import { isReportTemplate } from '../../core/templateVersion';
 import { readReportText, ReportFileError } from '../../services/reportFile';
+import { inspectOnAllCores, inspectShare } from './batchWorkers';
 import type { BatchResult, CheckFormat, CheckTarget } from './checkRun';
 import type { CliIo } from './cliIo';
 import { relativeTo } from './displayPath';
@@ -152,33 +153,32 @@ export function summaryTable(results: readonly BatchResult[], cwd: string): stri
 export const batchExitCode = (results: readonly BatchResult[]): number =>
   Math.max(0, ...results.map((r) => (r.report ? exitCodeOf(r.report) : 2)));
 
-/** Reports inspected at once in a batch. */
-const BATCH_CONCURRENCY = 4;
+type BatchOptions = { format: CheckFormat; verbose: boolean; gradedPage: boolean };
+
+async function inspectTarget(target: CheckTarget, options: BatchOptions): Promise<BatchResult> {
+  if (target.error) return { input: target.input, error: target.error.message };
+  try {
+    return { input: target.input, report: await inspectReport(target.located!, options) };
+  } catch (error) {
+    if (!(error instanceof ReportFileError)) throw error;
+    return { input: target.input, error: error.message };
+  }
+}
+
+/** In a batch worker thread (see batchWorkers.ts): inspects the share of reports it was given. */
+export const inspectShareInWorker = (): Promise<void> =>
+  inspectShare<CheckTarget, BatchResult>((target, options) => inspectTarget(target, options as BatchOptions));
+
+/** The check script itself (dist/cli/check.cjs) when running from it: what batch workers load. */
+const checkScript = (): string | null =>
+  typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : null;
 
 export async function runBatchCheck(
   targets: readonly CheckTarget[],
-  options: { format: CheckFormat; verbose: boolean; gradedPage: boolean },
+  options: BatchOptions,
   io: CliIo,
 ): Promise<number> {
-  const inspect = async (target: CheckTarget): Promise<BatchResult> => {
-    if (target.error) return { input: target.input, error: target.error.message };
-    try {
-      return { input: target.input, report: await inspectReport(target.located!, options) };
-    } catch (error) {
-      if (!(error instanceof ReportFileError)) throw error;
-      return { input: target.input, error: error.message };
-    }
-  };
-  // A few at a time: one report's git calls and file reads overlap another's parsing.
-  const results: BatchResult[] = new Array(targets.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < targets.length) {
-      const i = next++;
-      results[i] = await inspect(targets[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, targets.length) }, worker));
+  const results = await inspectOnAllCores(targets, (t) => inspectTarget(t, options), checkScript(), options);
   if (options.format === 'json') {
     const json = results.map((r) =>
       r.report

@@ -20,6 +20,7 @@ import type { CommandRun } from './cliIo';
 import { collectGarbage, LARGE_REPORT_CHARS } from './collectGarbage';
 import { applyFigureRenames, planFigureRenames, type PlannedRename } from './figureFileFixes';
 import { applyFigureTextFixes, safeByDefault } from './figureTextFixes';
+import { movedHeadingNotes } from './movedHeadings';
 
 const SEVERITY_TITLE: Record<Severity, string> = {
   'breaks-checker': "Breaks the course's checker",
@@ -311,6 +312,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
     );
     for (const f of fixed.slice(0, MAX_LISTED_FINDINGS)) lines.push(`  ✓ ${where(f)} ${appliedLabel(f, headings)}`);
     if (fixed.length > MAX_LISTED_FINDINGS) lines.push(`  … and ${fixed.length - MAX_LISTED_FINDINGS} more`);
+    if (headings === 'move') lines.push(...movedHeadingNotes(loaded.text, repaired, loaded.profile, fixed));
     for (const f of figureFixes.applied) {
       lines.push(
         `  ✓ ${[f.line !== null ? `line ${f.line}` : '', f.question !== null ? `Q${f.question}` : ''].filter(Boolean).join('  ').padEnd(14)} ${f.label}`,

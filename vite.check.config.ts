@@ -1,0 +1,49 @@
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+/**
+ * `report-editor check` as one classic (CommonJS) script, dist/cli/check.cjs, built after
+ * vite.node.config.ts into the same folder. One file instead of a dozen ES modules, and a script
+ * rather than a module so that src/hosts/cli/compiledScript.ts can hand V8 the code it compiled on
+ * the previous run (Node 20 has no module compile cache). Everything check uses is inside; the
+ * other commands stay in the ES module build and are loaded only when they run.
+ */
+const root = import.meta.dirname;
+
+/** Node's builtins stay imports, and so does any package (none is on the check path today). */
+const packages = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
+const external = [
+  ...builtinModules,
+  /^node:/,
+  ...packages.map((name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/.*)?$`)),
+];
+
+export default defineConfig({
+  root,
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  publicDir: false,
+  build: {
+    outDir: resolve(root, 'dist/cli'),
+    emptyOutDir: false,
+    target: 'node20',
+    ssr: true,
+    minify: false,
+    // No map: the package ships none, and a stack trace names the bundle's own lines.
+    sourcemap: false,
+    reportCompressedSize: false,
+    copyPublicDir: false,
+    lib: {
+      entry: { check: resolve(root, 'src/hosts/cli/checkScript.ts') },
+      formats: ['cjs'],
+      fileName: () => 'check.cjs',
+    },
+    rolldownOptions: {
+      external,
+      // `--format github` is imported lazily in the sources; in one script it is simply there.
+      output: { codeSplitting: false },
+    },
+  },
+  ssr: { target: 'node' },
+});
