@@ -8,8 +8,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  fullyParallel: false,
-  workers: 1, // a 2-core machine: one browser at a time
+  // Every test has its own temp repo, `serve` process, port and config folder (support/host.ts), so
+  // tests run side by side: two workers keep both cores of a 2-core machine busy (one left a core
+  // idle while the browser waited on the host and the host on the browser).
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env['CI'],
   timeout: 60_000,

@@ -225,3 +225,22 @@ test('the graded export is the course page itself: its body equals renderGradedP
   expect(await readFile(host.path('reports/report.html'), 'utf8')).toBe(html);
   expect(errors).toEqual([]);
 });
+
+test('the exported GitHub page names each checklist box after its task', async ({ page, hostRepo }) => {
+  const errors = watchErrors(page);
+  const report = corpusReport('real-024'); // its checklist: 53 items, "Create a git repository (M5)" ticked
+  const host = await hostRepo({ files: { 'reports/README.md': report.bytes } });
+  await openForm(page, host);
+  await page.getByTestId('export-button').click();
+  await page.getByTestId('export-as-github').click();
+  await expect(page.getByTestId('export-result')).toHaveAttribute('data-rendering', 'github');
+
+  const [tab] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('export-open').click()]);
+  await tab.waitForLoadState();
+  const boxes = tab.getByRole('checkbox');
+  expect(await boxes.count()).toBe(report.text.match(/^\* \[[x ]\] /gm)?.length);
+  await expect(tab.getByRole('checkbox', { name: 'Create a git repository (M5)', exact: true })).toBeChecked();
+  for (const box of await boxes.all()) await expect(box).toHaveAccessibleName(/\w{3}/);
+  await tab.close();
+  expect(errors).toEqual([]);
+});

@@ -48,3 +48,22 @@ export async function saveNow(page: Page): Promise<void> {
 export async function readText(path: string): Promise<string> {
   return readFile(path, 'utf8');
 }
+
+/**
+ * Records every text the save indicator shows from now on. "Unsaved changes" lasts only until the
+ * autosave a second after typing stops; on a busy machine that second can pass before a check of
+ * the indicator runs, so a spec asserts that it was shown, not that it still is.
+ */
+export async function watchSaveStates(page: Page): Promise<() => Promise<string[]>> {
+  // (A string, because this project's types have no DOM; it runs in the page.)
+  await page.evaluate(`(() => {
+    const shown = (window.__saveStates = []);
+    const note = () => {
+      const text = document.querySelector('[data-testid="save-state"]')?.textContent ?? null;
+      if (text !== null && shown[shown.length - 1] !== text) shown.push(text);
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
+  return async () => (await page.evaluate('window.__saveStates')) as string[];
+}

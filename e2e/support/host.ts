@@ -24,6 +24,8 @@ export interface HostOptions {
    * a file path, or null for no argument (run from an empty folder: the welcome screen).
    */
   readonly serveArg?: string | null;
+  /** The host's config folder (recent repos, view prefs); by default one of its own, removed after the test. */
+  readonly configDir?: string;
 }
 
 export interface HostedRepo {
@@ -32,6 +34,8 @@ export interface HostedRepo {
   /** Absolute path of a repo file. */
   path(relative: string): string;
   readonly output: string[];
+  /** Stops the host now (Ctrl+C), as a student ends a session; otherwise it is stopped after the test. */
+  stop(): Promise<void>;
 }
 
 async function startHost(options: HostOptions, cleanups: (() => Promise<void>)[]): Promise<HostedRepo> {
@@ -54,18 +58,19 @@ async function startHost(options: HostOptions, cleanups: (() => Promise<void>)[]
   const args = [CLI, 'serve', ...(serveArg === null ? [] : [join(repoRoot, serveArg)]), '--port', '0'];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: serveArg === null ? emptyDir : repoRoot,
-    env: { ...process.env, REPORT_EDITOR_CONFIG_DIR: join(workDir, 'config') },
+    env: { ...process.env, REPORT_EDITOR_CONFIG_DIR: options.configDir ?? join(workDir, 'config') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  cleanups.push(async () => {
+  const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
     await exited;
     clearTimeout(timer);
-  });
+  };
+  cleanups.push(stop);
 
   const url = await new Promise<string>((resolveUrl, reject) => {
     let buffered = '';
@@ -87,7 +92,7 @@ async function startHost(options: HostOptions, cleanups: (() => Promise<void>)[]
       reject(new Error(`serve exited with ${code} before printing its URL:\n${output.join('')}`));
     });
   });
-  return { url, repoRoot, path: (relative) => join(repoRoot, relative), output };
+  return { url, repoRoot, path: (relative) => join(repoRoot, relative), output, stop };
 }
 
 /** `test` with a `hostRepo(options)` fixture: starts a host on a temp repo, stopped after the test. */

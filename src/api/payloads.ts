@@ -166,6 +166,14 @@ export interface FolderListing {
   readonly problem: string | null;
 }
 
+/** The form's remembered view: folded side panels, text size steps, colour theme. */
+export interface StoredViewPrefs {
+  readonly navigatorOpen: boolean;
+  readonly problemsOpen: boolean;
+  readonly textStep: number;
+  readonly theme: 'system' | 'light' | 'dark';
+}
+
 export interface InitialState {
   readonly host: 'electron' | 'browser';
   /** `process.platform` of the host, for platform keyboard shortcuts (darwin → ⌘). */

@@ -24,6 +24,7 @@ import type {
   OpenResult,
   RecentRepo,
   SaveResult,
+  StoredViewPrefs,
 } from './payloads';
 
 const path = z
@@ -32,6 +33,18 @@ const path = z
   .max(4096)
   .refine((p) => !p.includes('\0'), 'a path cannot contain NUL');
 const empty = z.object({}).strict();
+/**
+ * The form's remembered view (renderer/layout/viewPrefs.ts), as the host stores it. The renderer
+ * clamps the text step to its own range on reading; here it only has to be a small whole number.
+ */
+export const VIEW_PREFS_SCHEMA = z
+  .object({
+    navigatorOpen: z.boolean(),
+    problemsOpen: z.boolean(),
+    textStep: z.number().int().min(-20).max(20),
+    theme: z.enum(['system', 'light', 'dark']),
+  })
+  .strict() satisfies z.ZodType<StoredViewPrefs>;
 const reportText = z.string().max(25 * 1024 * 1024);
 /** The distinct paths one report may link (the trust suite's largest reports link 100 000). */
 const MAX_LINKED_PATHS = 200_000;
@@ -219,6 +232,9 @@ export const CHANNEL_SCHEMAS = {
   gitSetup: { request: empty, response: answers<GitSetupOutcome>() },
   /** After `beforeQuit`, the renderer has flushed every edit: the host may quit now. */
   readyToQuit: { request: empty, response: answers<void>() },
+  /** The view the student chose last (null: none stored), kept by the host across its restarts and ports. */
+  loadViewPrefs: { request: empty, response: answers<StoredViewPrefs | null>() },
+  saveViewPrefs: { request: VIEW_PREFS_SCHEMA, response: answers<void>() },
 };
 
 export const EVENT_SCHEMAS = {

@@ -44,7 +44,7 @@ export function App({ api, startup }: AppProps) {
   const [notice, setNotice] = useState<{ text: string; id: number } | null>(null);
   const [recent, setRecent] = useState<readonly RecentRepo[]>([]);
   const [busy, setBusy] = useState(false);
-  const view = useViewPrefs();
+  const view = useViewPrefs(api);
   const { changeText, setFocusMode } = view;
   /** An open that did not end in a report while one was open: shown over it, which stays open. */
   const [problem, setProblem] = useState<OpenProblem | null>(null);

@@ -21,6 +21,7 @@ import {
 } from './figures';
 import { listFolders } from './folderListing';
 import type { RecentRepos } from './recentRepos';
+import { ViewPrefsStore } from './viewPrefsStore';
 import type { EmitEvent, ReportWorkspace } from './reportWorkspace';
 import { resolveInside } from './safePath';
 
@@ -53,6 +54,7 @@ export function createApiHandlers(
     if (!open) throw new Error('Figures can only be changed for the open report: open a report first');
     return open;
   };
+  const viewPrefs = new ViewPrefsStore(recent.configDir);
   return {
     getInitialState: async () => ({
       host: host.host,
@@ -81,6 +83,8 @@ export function createApiHandlers(
     },
     saveReport: async (request) => workspace.save(request),
     listRecent: async () => recent.list(),
+    loadViewPrefs: async () => viewPrefs.load(),
+    saveViewPrefs: async (request) => viewPrefs.save(request),
     openExternal: async (request) => host.openExternal(request.url), // eng-disable OPEN_EXTERNAL_JS_CHECK -- dispatch() validated it first: http(s) URLs only
     exportHtml: async (request) => {
       const reportPath = workspace.openReportPath;

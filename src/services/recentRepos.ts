@@ -26,7 +26,8 @@ export function defaultConfigDir(): string {
 export class RecentRepos {
   private readonly file: string;
 
-  constructor(private readonly configDir: string) {
+  /** The host's config folder; other remembered settings live beside the list (viewPrefsStore.ts). */
+  constructor(readonly configDir: string) {
     this.file = join(configDir, 'recent.json');
   }
 

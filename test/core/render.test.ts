@@ -52,7 +52,7 @@ describe('rendering markdown like GitHub', () => {
     expect(html).toMatch(/<ul>\s*<li>one<\/li>\s*<li>two<\/li>\s*<\/ul>/);
     expect(html).toContain('<pre><code class="language-python">print("hi")\n</code></pre>');
     expect(html).toMatch(/<table>[\s\S]*<td>1<\/td>[\s\S]*<\/table>/);
-    expect(html).toContain('<input type="checkbox" checked disabled>');
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="done">');
     expect(html).toContain('<del>old</del>');
   });
 
@@ -130,7 +130,28 @@ describe('sanitizing', () => {
 
   it('keeps task-list checkboxes, which are the only inputs allowed', () => {
     const html = renderMarkdownToHtml('- [ ] todo\n- [x] done');
-    expect(html.match(/<input type="checkbox"( checked)? disabled>/g)).toHaveLength(2);
+    expect(html.match(/<input type="checkbox"( checked)? disabled aria-label="[^"]+">/g)).toHaveLength(2);
+  });
+
+  it('names each task box after its item, so a screen reader says which task is ticked', () => {
+    const tree = renderMarkdownToHast(
+      [
+        '* [x] Create a git repository (M5)',
+        '* [ ] Use **DVC** for `data`',
+        '    * [ ] a nested task',
+        '',
+        '* [x] A loose item',
+        '',
+        '  with a second paragraph',
+      ].join('\n'),
+    );
+    const boxes = elements(tree).filter((e) => e.tagName === 'input');
+    expect(boxes.map((b) => [b.properties['ariaLabel'], b.properties['checked'] === true])).toEqual([
+      ['Create a git repository (M5)', true],
+      ['Use DVC for data', false],
+      ['a nested task', false],
+      ['A loose item with a second paragraph', true],
+    ]);
   });
 });
 

@@ -124,14 +124,18 @@ describe.concurrent('every command on every hostile class at 2 MB ends, with san
   for (const cls of HOSTILE_CLASSES) {
     it(`${cls.name}: ${cls.what}`, async () => {
       assertCliBuilt();
+      // A memory class gets every command on this same in-answer text, each in a process of its
+      // own and through the same expectSane, in the peak-memory tests below: running them here as
+      // well did the same 2 MB work twice (42 of the suite's ~290 command runs).
+      const inAnswerHere = !MEMORY_CLASSES.includes(cls.name);
       const [inAnswer, outside] = await Promise.all([
-        run(hostileReport(cls, SIZE, 'answer', template), ALL_COMMANDS, `${cls.name}-answer`),
+        inAnswerHere ? run(hostileReport(cls, SIZE, 'answer', template), ALL_COMMANDS, `${cls.name}-answer`) : null,
         run(hostileReport(cls, SIZE, 'outside', template), ['check', 'export', 'export --github'], `${cls.name}-outside`),
       ]);
-      for (const r of inAnswer.results) expectSane(r, `${cls.name} (in an answer) ${r.command}`, cls.name);
+      for (const r of inAnswer?.results ?? []) expectSane(r, `${cls.name} (in an answer) ${r.command}`, cls.name);
       for (const r of outside.results) expectSane(r, `${cls.name} (outside answers) ${r.command}`, cls.name);
       timings.push(
-        `${cls.name.padEnd(24)} ${[...inAnswer.results, ...outside.results].map((r) => `${r.command}${outside.results.includes(r) ? ' (outside)' : ''} ${r.ms}`).join(', ')}; RSS ${inAnswer.maxRssMb}/${outside.maxRssMb} MB`,
+        `${cls.name.padEnd(24)} ${[...(inAnswer?.results ?? []), ...outside.results].map((r) => `${r.command}${outside.results.includes(r) ? ' (outside)' : ''} ${r.ms}`).join(', ')}; RSS ${inAnswer?.maxRssMb ?? '-'}/${outside.maxRssMb} MB`,
       );
     }, HANG_BOUND_MS * 12);
   }

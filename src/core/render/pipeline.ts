@@ -7,7 +7,8 @@
  *   remark-parse → remark-gfm → remark-rehype (raw HTML kept as `raw` nodes) → rehype-raw (raw
  *   HTML parsed into elements, so `<img width>`, `<br>`, `<p align>` in answers show as on GitHub)
  *   → rehype-sanitize (GitHub's schema: no scripts, no event handlers, no javascript: URLs)
- *   → our own trusted steps: footnote ids, image URLs / placeholders, graded-page notes
+ *   → our own trusted steps: footnote ids, names for task boxes, image URLs / placeholders,
+ *   graded-page notes
  */
 import type { Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
@@ -23,6 +24,7 @@ import { markGradedDifferences, type PreviewNote } from './gradedNotes';
 import { guardMarkdown, restoreGuarded } from './guardedBlocks';
 import { imageReferences, type ImageResolver, resolveImages } from './images';
 import { REPORT_SANITIZE_SCHEMA } from './sanitizeSchema';
+import { labelTaskBoxes } from './taskBoxes';
 
 const toSafeHast = unified()
   .use(remarkParse)
@@ -62,6 +64,7 @@ export function renderMarkdownToHast(markdown: string, options: RenderOptions = 
   const tree = toSafeHast.runSync(toSafeHast.parse(guarded.source)) as Root;
   restoreGuarded(tree, markdown, guarded);
   fixDoublePrefixedIds(tree);
+  labelTaskBoxes(tree);
   if (options.resolveImage) resolveImages(tree, options.resolveImage);
   if (options.notes) markGradedDifferences(tree, options.notes);
   return tree;

@@ -6,7 +6,7 @@
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
-import { defaultHighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
+import { LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { isolateHistory } from '@codemirror/commands';
 import { Annotation, Compartment, EditorState, Transaction, type Extension, type Text } from '@codemirror/state';
 import { dropCursor, EditorView, keymap, placeholder } from '@codemirror/view';
@@ -16,6 +16,7 @@ import { carriesFiles, filesOf, pastedImages } from '../figures/figureFiles';
 import type { LocalChange } from '../document/typedEdits';
 import type { TextChange } from '../model/textChange';
 import { gitGutter, setCommittedAnswer } from './gitGutter';
+import { markdownHighlightStyle } from './markdownHighlight';
 
 /** Marks a transaction that shows a change the document made elsewhere (not typing). */
 export const fromDocument = Annotation.define<boolean>();
@@ -62,7 +63,8 @@ function sharedExtensions(): Extension {
     // parsers would triple the renderer's size.
     keymap.of([...markdownKeymap, ...defaultKeymap, ...historyKeymap]),
     EditorView.lineWrapping,
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    // The theme's colours (readable in light and dark), not CodeMirror's white-page defaults.
+    syntaxHighlighting(markdownHighlightStyle),
   ];
   return shared;
 }

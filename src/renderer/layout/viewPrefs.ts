@@ -1,7 +1,6 @@
 /**
  * How the student likes the form: which side panels are open, the text size and the colour theme.
- * Kept in the page's localStorage, so the choice is there the next time the app opens (in the
- * browser host, the next time the same address is opened). Reading never trusts what is stored:
+ * Kept by the host (see useViewPrefs.ts) and, for the first paint, in the page's localStorage. Reading never trusts what is stored:
  * anything unknown falls back to the default.
  */
 
@@ -48,6 +47,11 @@ export function loadPrefs(storage: PrefsStorage | null): ViewPrefs {
   } catch {
     raw = null;
   }
+  return readPrefs(raw);
+}
+
+/** Preferences from a stored value of any shape: what is not understood is the default. */
+export function readPrefs(raw: unknown): ViewPrefs {
   if (typeof raw !== 'object' || raw === null) return DEFAULT_PREFS;
   const stored = raw as Record<string, unknown>;
   const bool = (key: keyof ViewPrefs) =>

@@ -68,13 +68,6 @@ export function previewParts(
       };
       return <a {...props} onClick={onClick} />;
     },
-    // A task box ("- [x] …") has no label of its own: a screen reader says what it shows.
-    input: (props: ComponentProps<'input'>) =>
-      props.type === 'checkbox' ? (
-        <input {...props} aria-label={props.checked ? 'Task done' : 'Task not done'} />
-      ) : (
-        <input {...props} />
-      ),
     // A long code line scrolls sideways: the block takes the focus so the keyboard can scroll it.
     pre: (props: ComponentProps<'pre'>) => <pre {...props} tabIndex={0} />,
   };
