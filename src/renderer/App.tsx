@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InitialState, OpenResult, RecentRepo, ReportApi } from '../api/contract';
-import { AppShellContext, type AppShell } from './appContext';
+import { AppShellContext, type AppShell } from './shell/appContext';
 import { EditorScreen, type EditorCommands } from './components/EditorScreen';
 import { HelpOverlay } from './components/HelpOverlay';
 import { Notice } from './components/Notice';

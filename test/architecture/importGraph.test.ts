@@ -176,3 +176,44 @@ describe('the import graph between the files of src/', () => {
     expect(named).toEqual([]);
   });
 });
+
+/**
+ * Inside one layer, each sub-folder is a room and each file at the layer's root a room of its own
+ * (a root file such as core/parseReport.ts is a base, core/index.ts the place that gathers): rooms
+ * → rooms they import, with one example import per pair.
+ */
+function roomGraph(layer: string): Map<string, Map<string, string>> {
+  const roomOf = (path: string) => {
+    const rest = path.slice(layer.length + 1);
+    return rest.includes('/') ? `${layer}/${rest.split('/')[0]}/` : path;
+  };
+  const graph = new Map<string, Map<string, string>>();
+  for (const [file, edges] of fileGraph()) {
+    if (!file.startsWith(`${layer}/`)) continue;
+    const from = roomOf(file);
+    for (const [target, specifier] of edges) {
+      if (!target.startsWith(`${layer}/`)) continue;
+      const to = roomOf(target);
+      if (to === from) continue;
+      const out = graph.get(from) ?? new Map<string, string>();
+      if (!out.has(to)) out.set(to, `${file} imports '${specifier}'`);
+      graph.set(from, out);
+    }
+    if (!graph.has(from)) graph.set(from, new Map());
+  }
+  return graph;
+}
+
+describe('the import graph between the sub-folders of each layer', () => {
+  for (const layer of ['src/core', 'src/services', 'src/hosts/cli', 'src/renderer']) {
+    it(`${layer}: sub-folders import each other one way, no circle`, () => {
+      const graph = roomGraph(layer);
+      expect(graph.size).toBeGreaterThan(3);
+      const named = circles(graph).map((knot) => {
+        const path = shortestCircle(graph, knot);
+        return path.map((room, i) => (i + 1 < path.length ? `${room} → (${graph.get(room)!.get(path[i + 1])})` : room)).join(' ');
+      });
+      expect(named).toEqual([]);
+    });
+  }
+});

@@ -5,7 +5,7 @@ import { applyEdits } from '../../src/core/textEdit';
 import { figureLinkFindings } from '../../src/core/figures/figureFindings';
 import { setAnswer } from '../../src/core/editReport';
 import { parseReport } from '../../src/core/parseReport';
-import { batchBySize, MAX_BATCH_BYTES } from '../../src/renderer/figures/figureFiles';
+import { batchBySize, MAX_BATCH_BYTES } from '../../src/renderer/model/figureFiles';
 import { importMessage } from '../../src/renderer/figures/figureController';
 import { answerEdits, insertLinksAt, isLinked, questionLinks, stemOf } from '../../src/renderer/figures/figureText';
 import { aggregateDiagnostics as problemsOf } from '../../src/core/diagnostics';

@@ -17,7 +17,7 @@ import { reportBodyMarkdown } from '../../src/core/render';
 import { findQuestion } from '../../src/core/reportModel';
 import { ExportPanel, shownPath } from '../../src/renderer/export/ExportPanel';
 import type { Exporter } from '../../src/renderer/export/exportRun';
-import { differencesInMarkdown, differencesInReport } from '../../src/renderer/preview/gradedDifferences';
+import { differencesInMarkdown, differencesInReport } from '../../src/renderer/model/gradedDifferences';
 import { figureUrlFor, insideReportFolder } from '../../src/renderer/preview/reportAssets';
 import { piecesOf } from '../../src/renderer/preview/reportPieces';
 import { aggregateDiagnostics as problemsOf } from '../../src/core/diagnostics';

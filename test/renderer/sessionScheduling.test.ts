@@ -10,7 +10,7 @@ import { parseReport } from '../../src/core/parseReport';
 import { findQuestion } from '../../src/core/reportModel';
 import { FigureController } from '../../src/renderer/figures/figureController';
 import { GitAwareness } from '../../src/renderer/git/gitAwareness';
-import { ReportDiagnostics } from '../../src/renderer/model/reportDiagnostics';
+import { ReportDiagnostics } from '../../src/renderer/diagnostics/reportDiagnostics';
 import { ReportInsights } from '../../src/renderer/repair/reportInsights';
 import { ReportSession } from '../../src/renderer/state/reportSession';
 import { filledTemplate, words } from './support/filledTemplate';

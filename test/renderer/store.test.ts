@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStore, selection } from '../../src/renderer/state/store';
+import { createStore, selection } from '../../src/renderer/document/store';
 
 interface State {
   readonly doc: { readonly answers: readonly string[] };

@@ -1,7 +1,7 @@
 /** Persistent messages about the file: a failed save, a file deleted on disk, a merge left open. */
 import { memo } from 'react';
 import { MarkerConflicts } from './MarkerConflicts';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import type { ReportSession } from '../state/reportSession';
 
 export const Banners = memo(function Banners({ session }: { session: ReportSession }) {

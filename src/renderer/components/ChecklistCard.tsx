@@ -1,7 +1,7 @@
 /** The project checklist as checkboxes, grouped as in the template; a tick changes only its box. */
 import { memo } from 'react';
 import type { ChecklistItem } from '../../core/reportModel';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import type { ReportSession } from '../state/reportSession';
 import { InlineMarkdown } from './InlineMarkdown';
 

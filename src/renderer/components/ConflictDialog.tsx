@@ -5,12 +5,12 @@
  * its own, and a banner offers the merge again. A clean merge only shows a quiet notice.
  */
 import { memo, useEffect, useState } from 'react';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import type { RegionChoice } from '../state/diskMerge';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import type { ReportSession } from '../state/reportSession';
 import { ConflictChoice, type SideLabels } from './ConflictChoice';
-import { Modal } from './Modal';
+import { Modal } from '../layout/Modal';
 
 const LABELS: SideLabels = { mine: 'Mine (this editor)', theirs: 'Theirs (on disk now)', base: 'As last loaded or saved' };
 

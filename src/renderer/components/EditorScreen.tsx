@@ -16,7 +16,7 @@ import {
   type RefObject,
 } from 'react';
 import type { Diagnostic, DiagnosticFix } from '../../core/diagnostics';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import { EditorManager } from '../editor/editorManager';
 import { ExportPanel } from '../export/ExportPanel';
 import { useFigures } from '../figures/useFigures';
@@ -25,10 +25,10 @@ import { GitBanners } from '../git/GitBanners';
 import { gitAwarenessFor } from '../git/gitAwareness';
 import '../preview/layout.css';
 import { figureFixOf } from '../model/fixRoute';
-import { ReportDiagnostics } from '../model/reportDiagnostics';
+import { ReportDiagnostics } from '../diagnostics/reportDiagnostics';
 import { PreviewModes } from '../preview/previewModes';
 import { sectionsOf, type SectionEntry } from '../model/structure';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import type { ReportSession } from '../state/reportSession';
 import { DoctorBanner } from '../repair/DoctorBanner';
 import { FocusStyle, useEscapeLeaves } from '../layout/FocusMode';

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { ReportSession } from '../state/reportSession';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 
 /** Ctrl/⌘+Z outside an editor or text field: the answer editors keep their own undo. */
 export function useGlobalUndoKey(session: ReportSession, platform: string): void {

@@ -1,6 +1,6 @@
 /** "Go to question N". */
 import { useId, useState } from 'react';
-import { Modal } from './Modal';
+import { Modal } from '../layout/Modal';
 
 export interface GoToDialogProps {
   readonly numbers: readonly number[];

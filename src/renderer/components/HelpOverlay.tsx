@@ -1,7 +1,7 @@
 /** The keyboard shortcuts, as they are on this platform. */
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import { comboLabel, SHORTCUTS } from '../model/shortcuts';
-import { Modal } from './Modal';
+import { Modal } from '../layout/Modal';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const { platform } = useShell();

@@ -5,7 +5,7 @@
  */
 import { memo } from 'react';
 import type { ConflictRegion } from '../../core/merge/conflictMarkers';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import type { ReportSession } from '../state/reportSession';
 import { ConflictChoice } from './ConflictChoice';
 

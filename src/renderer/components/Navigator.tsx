@@ -1,11 +1,11 @@
 /** Sections and questions, each with its status mark; a click goes to the question. */
 import { memo } from 'react';
 import type { QuestionStatus } from '../../core/analyzeReport';
-import type { ReportDiagnostics } from '../model/reportDiagnostics';
+import type { ReportDiagnostics } from '../diagnostics/reportDiagnostics';
 import type { SectionEntry } from '../model/structure';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import { changedQuestions, gitAwarenessFor } from '../git/gitAwareness';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import type { ReportSession } from '../state/reportSession';
 import { STATUS_MARK, STATUS_TEXT } from './statusLabels';
 

@@ -1,6 +1,6 @@
 /** Open, where there is no native picker (browser host) or after a drop whose path is unknown. */
-import { useShell } from '../appContext';
-import { Modal } from './Modal';
+import { useShell } from '../shell/appContext';
+import { Modal } from '../layout/Modal';
 import { PathForm } from './PathForm';
 import { RecentList } from './RecentList';
 

@@ -5,9 +5,9 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { OpenResult } from '../../api/contract';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import { relativeTo } from '../model/paths';
-import { Modal } from './Modal';
+import { Modal } from '../layout/Modal';
 import { PathForm } from './PathForm';
 
 export type OpenProblem = Exclude<OpenResult, { kind: 'opened' }>;

@@ -1,9 +1,9 @@
 /** The report at a glance in the top bar: words written, questions left, images still missing. */
 import { memo } from 'react';
 import { overviewOf } from '../layout/overview';
-import type { ReportDiagnostics } from '../model/reportDiagnostics';
+import type { ReportDiagnostics } from '../diagnostics/reportDiagnostics';
 import type { ReportSession } from '../state/reportSession';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 

@@ -6,7 +6,7 @@
  */
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { FolderEntry } from '../../api/contract';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import { usePathCompletion } from './usePathCompletion';
 
 export function PathForm({

@@ -5,8 +5,8 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { groupDiagnostics, type Diagnostic, type DiagnosticFix, type DiagnosticSource } from '../../core/diagnostics';
-import type { ReportDiagnostics } from '../model/reportDiagnostics';
-import { useStore } from '../state/store';
+import type { ReportDiagnostics } from '../diagnostics/reportDiagnostics';
+import { useStore } from '../document/store';
 import '../repair/insights.css';
 
 export interface ProblemsPanelProps {

@@ -11,12 +11,12 @@ import type { RangeDifference } from '../../core/templateVersion';
 import type { EditorManager } from '../editor/editorManager';
 import { QuestionDropZone, QuestionFigures } from '../figures/QuestionFigures';
 import type { CardEntry } from '../model/structure';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import type { ReportSession } from '../state/reportSession';
 import { InlineMarkdown } from './InlineMarkdown';
 import { ImageMeter, WordMeter } from './Meters';
 import { MarkerConflicts } from './MarkerConflicts';
-import type { ReportDiagnostics } from '../model/reportDiagnostics';
+import type { ReportDiagnostics } from '../diagnostics/reportDiagnostics';
 import type { PreviewModes } from '../preview/previewModes';
 import { STATUS_MARK, STATUS_TEXT } from './statusLabels';
 

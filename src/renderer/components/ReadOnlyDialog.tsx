@@ -3,9 +3,9 @@
  * app asks before changing that — never silently, also when it runs as root and could write anyway.
  */
 import { memo } from 'react';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import type { ReportSession } from '../state/reportSession';
-import { Modal } from './Modal';
+import { Modal } from '../layout/Modal';
 
 export const ReadOnlyDialog = memo(function ReadOnlyDialog({ session }: { session: ReportSession }) {
   const notice = useStore(session.store, (s) => s.readOnly);

@@ -1,6 +1,6 @@
 /** Recently opened repos (kept by the host between runs). */
 import type { RecentRepo } from '../../api/contract';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import { baseName, relativeTo } from '../model/paths';
 
 export function RecentList({ recent }: { recent: readonly RecentRepo[] }) {

@@ -1,11 +1,11 @@
 /** The file, what the checker will say, the save state and the main actions. */
 import { memo, type ReactNode } from 'react';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import { ViewControls } from '../layout/ViewControls';
 import { baseName } from '../model/paths';
 import { shortcutLabel } from '../model/shortcuts';
 import { conflictedVerdict, verdictOf } from '../model/verdict';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import type { ReportSession, SaveState } from '../state/reportSession';
 import { GlobalUndoButton } from './GlobalUndo';
 

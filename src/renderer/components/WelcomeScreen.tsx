@@ -1,6 +1,6 @@
 /** No report yet: open a folder (picker and drop in Electron, a typed path with completion in the browser) or a recent repo. */
 import { useState } from 'react';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import { shortcutLabel } from '../model/shortcuts';
 import { PathForm } from './PathForm';
 import { RecentList } from './RecentList';

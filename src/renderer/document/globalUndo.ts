@@ -5,7 +5,7 @@
  * it is undone; when typing since then touched the same bytes it can no longer be undone.
  */
 import type { TextEdit } from '../../core/textEdit';
-import { createStore, type Store } from '../state/store';
+import { createStore, type Store } from './store';
 import type { DocumentChange } from './documentAuthority';
 
 export interface UndoEntry {

@@ -12,7 +12,7 @@ import { Annotation, Compartment, EditorState, Transaction, type Extension, type
 import { dropCursor, EditorView, keymap, placeholder } from '@codemirror/view';
 import { placeholderFor } from '../../core/reportModel';
 import { estimateBlock, MAX_BLOCK_CHARS, MAX_BLOCK_COST, MAX_NESTING } from '../../core/render/renderGuard';
-import { carriesFiles, filesOf, pastedImages } from '../figures/figureFiles';
+import { carriesFiles, filesOf, pastedImages } from '../model/figureFiles';
 import type { LocalChange } from '../document/typedEdits';
 import type { TextChange } from '../model/textChange';
 import { gitGutter, setCommittedAnswer } from './gitGutter';

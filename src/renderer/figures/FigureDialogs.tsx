@@ -1,6 +1,6 @@
 /** Renaming a figure, and deleting the file after its last link was removed. */
 import { useState } from 'react';
-import { Modal } from '../components/Modal';
+import { Modal } from '../layout/Modal';
 import { fileNameOf, stemOf } from './figureText';
 
 export interface RenameDialogProps {

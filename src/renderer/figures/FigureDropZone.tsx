@@ -3,7 +3,7 @@
  * those who do not drag). Pasting a screenshot goes into the answer editor itself.
  */
 import { useRef, useState, type DragEvent } from 'react';
-import { carriesFiles, filesOf } from './figureFiles';
+import { carriesFiles, filesOf } from '../model/figureFiles';
 
 export interface FigureDropZoneProps {
   readonly number: number;

@@ -5,7 +5,7 @@
 import { memo, useEffect, useState } from 'react';
 import { figureUrl } from '../../api/contract';
 import type { FigureLink } from '../../core/figures/figureLink';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import type { FigureController } from './figureController';
 import { fileNameOf } from './figureText';
 

@@ -1,6 +1,6 @@
 /** The one-click fixes of a figure problem in the problems panel. */
 import { useState } from 'react';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import type { FigureFix } from '../../core/figures/figureFindings';
 import type { ReportSession } from '../state/reportSession';
 import { useFigures } from './useFigures';

@@ -5,7 +5,7 @@
  */
 import { memo, useEffect, useState } from 'react';
 import type { EditorManager } from '../editor/editorManager';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import type { ReportSession } from '../state/reportSession';
 import { NO_CARD } from './figureController';
 import { DeleteDialog, RenameDialog } from './FigureDialogs';

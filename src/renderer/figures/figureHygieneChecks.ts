@@ -20,7 +20,7 @@ import { reportFigureLinks } from '../../core/figures/scanFigureLinks';
 import type { ReportApi } from '../../api/contract';
 import { Delayed } from '../state/delayed';
 import type { ReportSession } from '../state/reportSession';
-import type { Store } from '../state/store';
+import type { Store } from '../document/store';
 import { applyRelink, whyNotRelinked } from './figureRelinks';
 
 export interface HygieneState {

@@ -1,6 +1,6 @@
 /** The figure controller of a session, for components (kept alive while any of them is mounted). */
 import { useEffect } from 'react';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import type { ReportSession } from '../state/reportSession';
 import { figureControllerFor, type FigureController } from './figureController';
 

@@ -4,8 +4,8 @@
  * offer to set up the merge driver. Nothing at all where there is no git or no repository.
  */
 import { memo, useState } from 'react';
-import { useShell } from '../appContext';
-import { useStore } from '../state/store';
+import { useShell } from '../shell/appContext';
+import { useStore } from '../document/store';
 import type { ReportSession } from '../state/reportSession';
 import type { GitAwareness } from './gitAwareness';
 import './git.css';

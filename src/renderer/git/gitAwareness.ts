@@ -10,7 +10,7 @@ import type { CommittedAnswer, GitReportStatus, ReportApi } from '../../api/cont
 import { changedSinceCommit } from '../../core/changedSinceCommit';
 import type { ReportDocument } from '../../core/reportModel';
 import type { ReportSession } from '../state/reportSession';
-import { createStore, type Store } from '../state/store';
+import { createStore, type Store } from '../document/store';
 
 export interface GitViewState {
   readonly status: GitReportStatus | null;

@@ -1,5 +1,5 @@
 /** The top bar's view buttons: focus mode and the colour theme (system, light, dark). */
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import { shortcutLabel } from '../model/shortcuts';
 import { useView } from './useViewPrefs';
 import { nextTheme, type ThemeChoice } from './viewPrefs';

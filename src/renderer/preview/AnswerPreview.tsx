@@ -5,11 +5,11 @@
  */
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { findQuestion } from '../../core/reportModel';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import { editorTextOf } from '../model/answerText';
 import type { ReportSession } from '../state/reportSession';
-import { useStore } from '../state/store';
-import { differencesInMarkdown } from './gradedDifferences';
+import { useStore } from '../document/store';
+import { differencesInMarkdown } from '../model/gradedDifferences';
 import { MarkdownPreview } from './MarkdownPreview';
 import { figureUrlFor, openLinkOutside } from './reportAssets';
 import { usePreviewStyles } from './previewStyles';

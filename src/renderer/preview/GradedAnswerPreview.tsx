@@ -5,12 +5,12 @@
 import { useCallback, useMemo } from 'react';
 import { renderGradedAnswer } from '../../core/graded';
 import { findQuestion } from '../../core/reportModel';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import { editorTextOf } from '../model/answerText';
 import type { ReportSession } from '../state/reportSession';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import { GradedHtml } from './GradedHtml';
-import { differencesInMarkdown } from './gradedDifferences';
+import { differencesInMarkdown } from '../model/gradedDifferences';
 import { figureUrlFor, openLinkOutside } from './reportAssets';
 import { useIdleValue } from './useIdleValue';
 import './preview.css';

@@ -6,9 +6,9 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { renderGradedPage } from '../../core/graded';
 import { type ReportDocument, serializeReport } from '../../core/reportModel';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import type { ReportSession } from '../state/reportSession';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import { GradedHtml } from './GradedHtml';
 import { figureUrlFor, openLinkOutside } from './reportAssets';
 import { useIdleValue } from './useIdleValue';

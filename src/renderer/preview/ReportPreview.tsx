@@ -9,10 +9,10 @@ import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef } from 
 import { findQuestion } from '../../core/reportModel';
 import type { GradedPageDifference } from '../../core/gradedPage';
 import type { PreviewNote } from '../../core/render';
-import { useShell } from '../appContext';
+import { useShell } from '../shell/appContext';
 import type { ReportInsights } from '../repair/reportInsights';
 import type { ReportSession } from '../state/reportSession';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import { MarkdownPreview } from './MarkdownPreview';
 import { figureUrlFor, openLinkOutside } from './reportAssets';
 import { type Piece, piecesOf } from './reportPieces';

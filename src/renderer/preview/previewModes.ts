@@ -4,7 +4,7 @@
  * "Graded" (the course's page, `report.py html`). One key switches the answer being edited (and
  * the pane, when it is open) between the two.
  */
-import { createStore, type Store } from '../state/store';
+import { createStore, type Store } from '../document/store';
 
 export type RenderingMode = 'github' | 'graded';
 

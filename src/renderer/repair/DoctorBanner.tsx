@@ -1,6 +1,6 @@
 /** A banner while the doctor finds something that breaks the course's checker, with the way to repair it. */
 import { memo } from 'react';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import type { ReportInsights } from './reportInsights';
 
 export const DoctorBanner = memo(function DoctorBanner({

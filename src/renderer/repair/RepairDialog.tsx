@@ -6,9 +6,9 @@
  */
 import { useMemo, useState } from 'react';
 import { serializeReport } from '../../core/reportModel';
-import { Modal } from '../components/Modal';
+import { Modal } from '../layout/Modal';
 import type { ReportSession, SaveOutcome } from '../state/reportSession';
-import { useStore } from '../state/store';
+import { useStore } from '../document/store';
 import { RepairView } from './RepairView';
 
 const OUTCOME_TEXT: Partial<Record<SaveOutcome, string>> = {

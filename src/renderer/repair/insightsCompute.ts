@@ -7,7 +7,7 @@ import { diagnoseDrift, type Diagnostic } from '../../core/diagnostics';
 import type { Finding } from '../../core/doctor';
 import type { GradedPageDifference } from '../../core/gradedPage';
 import { serializeReport, type ReportDocument } from '../../core/reportModel';
-import { differencesInReport } from '../preview/gradedDifferences';
+import { differencesInReport } from '../model/gradedDifferences';
 
 export interface Insights {
   readonly findings: readonly Finding[];

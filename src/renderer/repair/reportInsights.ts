@@ -10,7 +10,7 @@ import type { Finding } from '../../core/doctor';
 import type { GradedPageDifference } from '../../core/gradedPage';
 import { serializeReport, type ReportDocument } from '../../core/reportModel';
 import type { ReportSession } from '../state/reportSession';
-import { createStore, type Store } from '../state/store';
+import { createStore, type Store } from '../document/store';
 import { insightsWorker } from './insightsWorker';
 
 export interface InsightsState {

@@ -12,7 +12,7 @@ import { editsBetween } from '../document/textDiff';
 import { Delayed } from './delayed';
 import type { MergeResolution } from './mergeResolution';
 import type { SaveOptions, SaveOutcome, SessionState } from './sessionTypes';
-import type { Store } from './store';
+import type { Store } from '../document/store';
 
 /** What the save machine needs of the session. */
 export interface DiskSyncPort {

@@ -12,7 +12,7 @@ import { editsBetween } from '../document/textDiff';
 import { minimalChange } from '../model/textChange';
 import { chosenText, describeDiskChange, mergeDiskChange, resolveRegions, type RegionChoice } from './diskMerge';
 import type { Conflict, SaveOutcome, SessionState } from './sessionTypes';
-import type { Store } from './store';
+import type { Store } from '../document/store';
 import type { DocumentAuthority } from '../document/documentAuthority';
 
 /** What the merges need of the session. */

@@ -30,7 +30,7 @@ import { minimalChange } from '../model/textChange';
 import { structureKey } from '../model/structure';
 import { LiveMeters } from './liveMeters';
 import { DiskSync } from './diskSync';
-import { createStore, type Store } from './store';
+import { createStore, type Store } from '../document/store';
 import { MergeResolution } from './mergeResolution';
 import type { EditorSync, SaveOptions, SaveOutcome, SessionOptions, SessionState } from './sessionTypes';
 

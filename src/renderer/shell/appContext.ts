@@ -1,7 +1,7 @@
 /** What every screen needs from the app shell: the host's API and facts, and the shared actions. */
 import { createContext, useContext } from 'react';
-import type { InitialState, RecentRepo, ReportApi } from '../api/contract';
-import type { AppAction } from './model/shortcuts';
+import type { InitialState, RecentRepo, ReportApi } from '../../api/contract';
+import type { AppAction } from '../model/shortcuts';
 
 export interface AppShell {
   readonly api: ReportApi;

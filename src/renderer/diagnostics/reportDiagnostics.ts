@@ -8,7 +8,7 @@ import { aggregateDiagnostics, conflictDiagnostics, questionMarks, type Diagnost
 import type { FigureController } from '../figures/figureController';
 import type { ReportInsights } from '../repair/reportInsights';
 import type { ReportSession } from '../state/reportSession';
-import { createStore, type Store } from '../state/store';
+import { createStore, type Store } from '../document/store';
 
 export interface DiagnosticsState {
   readonly list: readonly Diagnostic[];
