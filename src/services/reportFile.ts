@@ -16,7 +16,17 @@ export type ReportFileProblem =
   | 'ambiguous'
   | 'read-only';
 
+/** Marks the error across bundles: `check` runs as a script of its own, with its own copy of this class. */
+const REPORT_FILE_ERROR = Symbol.for('report-editor:ReportFileError');
+
 export class ReportFileError extends Error {
+  readonly [REPORT_FILE_ERROR] = true;
+
+  /** `instanceof` answers for an error made by either bundle's copy of the class. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[REPORT_FILE_ERROR] === true;
+  }
+
   constructor(
     readonly problem: ReportFileProblem,
     message: string,
