@@ -62,8 +62,21 @@ function mayMatch(patternIndex: number, present: number): boolean {
   return (present & first) === first || (second !== 0 && (present & second) === second);
 }
 
+/** The trigger characters, each with its bit. */
+const TRIGGER_LIST: [string, number][] = [];
+TRIGGER_BIT.forEach((bit, code) => {
+  if (bit) TRIGGER_LIST.push([String.fromCharCode(code), bit]);
+});
+
+/** Past this length one engine search per trigger character beats a loop over the text. */
+const SEARCH_PER_CHAR_FROM = 200;
+
 function triggerCharsIn(data: string): number {
   let present = 0;
+  if (data.length >= SEARCH_PER_CHAR_FROM) {
+    for (const [ch, bit] of TRIGGER_LIST) if (data.includes(ch)) present |= bit;
+    return present;
+  }
   for (let i = 0; i < data.length; i++) {
     const code = data.charCodeAt(i);
     if (code < 128) present |= TRIGGER_BIT[code]!;
@@ -166,7 +179,7 @@ export class InlineProcessor {
       }
       PLACEHOLDER_AT.lastIndex = index;
       const m = PLACEHOLDER_AT.exec(data);
-      const node = m ? this.ctx.stashed.get(m[1]!) : undefined;
+      const node = m ? this.ctx.stashedAt(m[1]!) : undefined;
       if (!m || node === undefined) {
         const end = index + INLINE_PREFIX.length;
         linkText(data.slice(start, end));
