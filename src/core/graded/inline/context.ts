@@ -4,6 +4,9 @@ import { type HtmlStash, INLINE_PREFIX, inlinePlaceholder } from '../markers';
 import { serialize } from '../serialize';
 import type { Element } from '../tree';
 
+/** Texts remembered at once in `memo`: the text a pattern searches and those searched meanwhile. */
+const MEMO_KEPT = 32;
+
 const PLACEHOLDER = /\u0002klzzwxh:([0-9]+)\u0003/g;
 
 export class InlineContext {
@@ -15,6 +18,16 @@ export class InlineContext {
    * near this, hostile text stops matching that pattern instead of hanging.
    */
   effort = 0;
+  /**
+   * What a pattern learnt about a text it searches (keyed by the text), for its next search of
+   * the same text in this pass; a few texts at a time, so a huge page does not keep every version.
+   */
+  readonly memo = new Map<string, object>();
+  remember(data: string, value: object): void {
+    if (this.memo.size >= MEMO_KEPT) this.memo.clear();
+    this.memo.set(data, value);
+  }
+
   constructor(
     readonly references: Map<string, Reference>,
     readonly htmlStash: HtmlStash,

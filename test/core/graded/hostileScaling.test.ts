@@ -1,0 +1,33 @@
+/**
+ * Hostile emphasis must not make the graded renderer quadratic. Python-Markdown tries five
+ * emphasis shapes at every `*` (or `_`); a shape whose lazy middle never meets its closing run
+ * scans to the end of the paragraph before the next shape gets a turn, so on `*a **a *a **…`
+ * every opener cost a scan of the whole text (2 MB took 48 s of CPU). Four times the text must
+ * take well under sixteen times the CPU (what quadratic gives): runs back to back in this process,
+ * CPU time, so the load of a shared machine largely cancels out. Not a speed test (that is
+ * `npm run bench`); the byte-equality with Python-Markdown on these inputs at sizes Python can
+ * render is checked by `scripts/dev/compare-graded.mjs`-style comparisons, not here.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderGradedAnswer } from '../../../src/core';
+import { hostileClass } from '../../trust/support/hostileReports.mjs';
+
+function cpuMs(text: string): number {
+  const before = process.cpuUsage();
+  const html = renderGradedAnswer(text);
+  const used = process.cpuUsage(before);
+  expect(html.length).toBeGreaterThan(text.length / 2);
+  return (used.user + used.system) / 1000;
+}
+
+describe('the graded renderer takes linear-ish time on hostile emphasis', () => {
+  for (const name of ['emphasis-nested', 'emphasis-mismatched', 'emphasis-openers']) {
+    it(`${name}: 1 MB takes less than 8x the CPU time of 250 kB`, () => {
+      const cls = hostileClass(name);
+      cpuMs(cls.payload(50_000)); // warm-up: the measured runs use compiled code
+      const smallMs = cpuMs(cls.payload(250_000));
+      const largeMs = cpuMs(cls.payload(1_000_000));
+      expect(largeMs / smallMs, `CPU for 250 kB: ${smallMs.toFixed(0)} ms, for 1 MB: ${largeMs.toFixed(0)} ms`).toBeLessThan(8);
+    }, 120_000);
+  }
+});
