@@ -47,3 +47,16 @@ describe('the graded renderer on deeply nested lists', () => {
     expect(nestedMs / plainMs, `CPU for plain: ${plainMs.toFixed(0)} ms, nested: ${nestedMs.toFixed(0)} ms`).toBeLessThan(20);
   }, 120_000);
 });
+
+describe('the graded renderer on a hostile paragraph pasted twice', () => {
+  // The second copy is equal text in another string: a cache that compared texts read all of it
+  // at every `[` (2 MB of two `[` runs, a table and `![[]()`: 23 s of CPU).
+  it('a second equal run of `[` (500 kB each, then a table and `![[]()`) costs less than the rest', () => {
+    const part = (name: string) => hostileClass(name).payload(500_000);
+    const tail = `${part('table-rows')}\n\n${part('image-brackets')}`;
+    cpuMs(`${'['.repeat(20_000)}\n\n${'['.repeat(20_000)}\n\n${'![[]()'.repeat(5_000)}`); // warm-up
+    const onceMs = cpuMs(`${part('run-brackets')}\n\n${tail}`);
+    const twiceMs = cpuMs(`${part('run-brackets')}\n\n${part('run-brackets')}\n\n${tail}`);
+    expect(twiceMs / onceMs, `CPU with one run: ${onceMs.toFixed(0)} ms, with two: ${twiceMs.toFixed(0)} ms`).toBeLessThan(2);
+  }, 120_000);
+});

@@ -22,7 +22,20 @@ export class InlineContext {
    * What a pattern learnt about a text it searches (keyed by the text), for its next search of
    * the same text in this pass; a few texts at a time, so a huge page does not keep every version.
    */
-  readonly memo = new Map<string, object>();
+  private readonly memo = new Map<string, object>();
+  /**
+   * What was remembered for `data`. A hit on equal text in another string (a paragraph pasted
+   * twice) compares all of it, so the entry is re-keyed to this string: later lookups with it
+   * compare pointers.
+   */
+  recall(data: string): object | undefined {
+    const known = this.memo.get(data);
+    if (known !== undefined) {
+      this.memo.delete(data);
+      this.memo.set(data, known);
+    }
+    return known;
+  }
   remember(data: string, value: object): void {
     if (this.memo.size >= MEMO_KEPT) this.memo.clear();
     this.memo.set(data, value);

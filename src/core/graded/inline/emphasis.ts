@@ -106,12 +106,12 @@ class Closers {
 }
 
 /**
- * The closers of a text a pattern searches, kept for the pass in `ctx.memo`: the same text is
+ * The closers of a text a pattern searches, kept for the pass by `ctx`: the same text is
  * searched again and again (after each match), with the texts of the elements found in it
  * searched in between.
  */
 function closersOf(ctx: InlineContext, data: string): Closers {
-  const known = ctx.memo.get(data);
+  const known = ctx.recall(data);
   if (known instanceof Closers) return known;
   const closers = new Closers(data);
   ctx.remember(data, closers);
