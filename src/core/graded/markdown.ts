@@ -21,7 +21,7 @@ import { ETX, HtmlStash, STX } from './markers';
 import { restoreAmpersands, restoreRawHtml } from './postprocess';
 import { prettify } from './prettify';
 import { expandTabs, pyStrip } from './pyString';
-import { serialize } from './serialize';
+import { serializeContent } from './serialize';
 import { element } from './tree';
 import { unescapeTree } from './unescape';
 
@@ -53,10 +53,8 @@ export function markdownToHtml(source: string): string {
   prettify(root);
   unescapeTree(root);
 
-  let output = serialize(root);
-  const start = output.indexOf('<div>');
-  const end = output.lastIndexOf('</div>');
-  output = start !== -1 && end !== -1 ? pyStrip(output.slice(start + 5, end)) : '';
+  // Python serializes the root `<div>` and keeps what lies between its tags.
+  let output = pyStrip(serializeContent(root));
   output = restoreAmpersands(restoreRawHtml(output, stash));
   return pyStrip(output);
 }

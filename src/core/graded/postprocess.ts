@@ -1,5 +1,5 @@
 /** Puts the stashed raw HTML back into the serialized page, unwrapping block-level HTML from `<p>`. */
-import { AMP_SUBSTITUTE, HTML_PREFIX, type HtmlStash, htmlPlaceholder, isBlockLevel } from './markers';
+import { AMP_SUBSTITUTE, HTML_PREFIX, type HtmlStash, isBlockLevel } from './markers';
 
 const BLOCK_TAG = /^<\/?([^ >]+)/;
 
@@ -11,24 +11,55 @@ function isBlockHtml(html: string): boolean {
   return isBlockLevel(name);
 }
 
-const PLACEHOLDER = /<p>\u0002wzxhzdk:([0-9]+)\u0003<\/p>|\u0002wzxhzdk:([0-9]+)\u0003/g;
+const PARAGRAPH_OPEN = '<p>';
+const PARAGRAPH_CLOSE = '</p>';
+
+/**
+ * One pass of Python-Markdown's substitution `<p>PLACEHOLDER</p>|PLACEHOLDER` (placeholder:
+ * prefix, digits, ETX), leftmost first, the wrapped form preferred, each match consumed whether
+ * or not its digits name a stashed piece. Found by searching for the prefix rather than trying a
+ * regular expression at every `<` of the page.
+ */
+function substitutePlaceholders(text: string, replace: (digits: string, wrapped: boolean) => string | undefined): string | null {
+  const pieces: string[] = [];
+  let copied = 0;
+  let matchEnd = 0;
+  for (let k = text.indexOf(HTML_PREFIX); k !== -1; k = text.indexOf(HTML_PREFIX, matchEnd > k ? matchEnd : k + 1)) {
+    const digitsStart = k + HTML_PREFIX.length;
+    let d = digitsStart;
+    while (d < text.length && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+    if (d === digitsStart || text.charCodeAt(d) !== 3) continue;
+    const wrapped =
+      k - PARAGRAPH_OPEN.length >= matchEnd && text.startsWith(PARAGRAPH_OPEN, k - PARAGRAPH_OPEN.length) && text.startsWith(PARAGRAPH_CLOSE, d + 1);
+    const start = wrapped ? k - PARAGRAPH_OPEN.length : k;
+    matchEnd = wrapped ? d + 1 + PARAGRAPH_CLOSE.length : d + 1;
+    const html = replace(text.slice(digitsStart, d), wrapped);
+    if (html === undefined) continue;
+    pieces.push(text.slice(copied, start), html);
+    copied = matchEnd;
+  }
+  if (!pieces.length) return null;
+  pieces.push(text.slice(copied));
+  return pieces.join('');
+}
 
 export function restoreRawHtml(text: string, stash: HtmlStash): string {
   if (!stash.blocks.length) return text;
-  const replacements = new Map<string, string>();
-  stash.blocks.forEach((html, i) => {
-    if (isBlockHtml(html)) replacements.set(`<p>${htmlPlaceholder(i)}</p>`, html);
-    replacements.set(htmlPlaceholder(i), html);
-  });
+  const blocks = stash.blocks;
+  const isBlock: (boolean | undefined)[] = [];
+  const replace = (digits: string, wrapped: boolean): string | undefined => {
+    // Python keys the pieces as `str(i)`: `07` names nothing.
+    const i = Number(digits);
+    const html = i < blocks.length && String(i) === digits ? blocks[i]! : undefined;
+    if (html === undefined || !wrapped) return html;
+    // `<p>placeholder</p>`: block-level HTML replaces the paragraph, inline HTML stays inside it.
+    isBlock[i] ??= isBlockHtml(html);
+    return isBlock[i] ? html : `<p>${html}</p>`;
+  };
   // The same substitution again while it changes something: stashed HTML can hold placeholders.
   for (let round = 0; round < 100; round++) {
-    const next = text.replace(PLACEHOLDER, (key: string) => {
-      const direct = replacements.get(key);
-      if (direct !== undefined) return direct;
-      const inner = replacements.get(key.slice(3, -4));
-      return inner !== undefined ? `<p>${inner}</p>` : key;
-    });
-    if (next === text) break;
+    const next = substitutePlaceholders(text, replace);
+    if (next === null || next === text) break;
     text = next;
     // Another round only when stashed HTML brought placeholders in (it would change nothing else).
     if (!text.includes(HTML_PREFIX)) break;

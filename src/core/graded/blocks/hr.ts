@@ -12,6 +12,11 @@ function isRule(text: string, start: number, stop: number): boolean {
   while (i < start + 3 && line[i] === ' ') i++;
   const mark = line[i];
   if (mark !== '-' && mark !== '_' && mark !== '*') return false;
+  // A rule ends with its mark (then spaces): checked first, so a long line that starts like a
+  // rule (`- - - … a`, a list nested 100 000 deep, tested at every level) is not walked each time.
+  let last = stop - 1;
+  while (last > i && line[last] === ' ') last--;
+  if (line[last] !== mark) return false;
   let count = 0;
   let spaces = 0;
   let end = i;

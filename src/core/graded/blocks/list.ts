@@ -10,7 +10,8 @@ import { type Element, element, lastChild, subElement } from '../tree';
 
 const OL_START = /^ {0,3}\p{Nd}+\. +/u;
 const UL_START = /^ {0,3}[*+-] +/;
-const CHILD = /^ {0,3}(?:\p{Nd}+\.|[*+-]) +([^\n]*)/u;
+/** An item's marker; its text is the rest of the line (taken by slicing, not by the regex). */
+const CHILD = /^ {0,3}(?:\p{Nd}+\.|[*+-]) +/u;
 const NESTED = /^ {4,7}(?:\p{Nd}+\.|[*+-]) +/u;
 const INDENT = ' '.repeat(TAB_LENGTH);
 
@@ -18,7 +19,7 @@ function items(block: string): string[] {
   const result: string[] = [];
   for (const line of block.split('\n')) {
     const m = CHILD.exec(line);
-    if (m) result.push(m[1]!);
+    if (m) result.push(line.slice(m[0].length));
     else if (NESTED.test(line) && result.length) {
       const last = result[result.length - 1]!;
       if (last.startsWith(INDENT)) result[result.length - 1] = `${last}\n${line}`;

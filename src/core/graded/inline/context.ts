@@ -1,36 +1,68 @@
 /** Shared state of one inline pass: the stashed nodes behind placeholders, references, raw HTML. */
 import type { Reference } from '../blockParser';
-import { ETX, type HtmlStash, INLINE_PREFIX, inlinePlaceholder } from '../markers';
+import { type HtmlStash, INLINE_PREFIX, inlinePlaceholder } from '../markers';
 import { serialize } from '../serialize';
 import type { Element } from '../tree';
+
+/** Texts remembered at once in `memo`: the text a pattern searches and those searched meanwhile. */
+const MEMO_KEPT = 32;
 
 const PLACEHOLDER = /\u0002klzzwxh:([0-9]+)\u0003/g;
 
 export class InlineContext {
-  readonly stashed = new Map<string, Element | string>();
+  /** The stashed nodes by id; a placeholder names id i as `%04d` (`0007`, `12345`). */
+  private readonly stashed: (Element | string)[] = [];
   /**
    * Characters a pattern may still scan in vain in this pass. Python-Markdown rescans to the end
    * of the paragraph for each failed `*`, `_` or `(`, which is quadratic; real text never comes
    * near this, hostile text stops matching that pattern instead of hanging.
    */
   effort = 0;
+  /**
+   * What a pattern learnt about a text it searches (keyed by the text), for its next search of
+   * the same text in this pass; a few texts at a time, so a huge page does not keep every version.
+   */
+  private readonly memo = new Map<string, object>();
+  /**
+   * What was remembered for `data`. A hit on equal text in another string (a paragraph pasted
+   * twice) compares all of it, so the entry is re-keyed to this string: later lookups with it
+   * compare pointers.
+   */
+  recall(data: string): object | undefined {
+    const known = this.memo.get(data);
+    if (known !== undefined) {
+      this.memo.delete(data);
+      this.memo.set(data, known);
+    }
+    return known;
+  }
+  remember(data: string, value: object): void {
+    if (this.memo.size >= MEMO_KEPT) this.memo.clear();
+    this.memo.set(data, value);
+  }
+
   constructor(
     readonly references: Map<string, Reference>,
     readonly htmlStash: HtmlStash,
   ) {}
 
   stash(node: Element | string): string {
-    const id = this.stashed.size;
-    const placeholder = inlinePlaceholder(id);
-    this.stashed.set(placeholder.slice(INLINE_PREFIX.length, -ETX.length), node);
-    return placeholder;
+    this.stashed.push(node);
+    return inlinePlaceholder(this.stashed.length - 1);
+  }
+
+  /** The node a placeholder's digits name, if they are exactly how one was written. */
+  stashedAt(digits: string): Element | string | undefined {
+    const id = Number(digits);
+    if (id >= this.stashed.length) return undefined;
+    return digits.length === 4 ? this.stashed[id] : digits.length > 4 && digits[0] !== '0' ? this.stashed[id] : undefined;
   }
 
   /** Placeholders back to text: strings as they are, elements as their text content. */
   unescape(text: string): string {
     if (!text.includes(INLINE_PREFIX)) return text;
     return text.replace(PLACEHOLDER, (whole, id: string) => {
-      const value = this.stashed.get(id);
+      const value = this.stashedAt(id);
       if (value === undefined) return '';
       return typeof value === 'string' ? value : textContent(value);
     });
@@ -40,7 +72,7 @@ export class InlineContext {
   unescapeToHtml(text: string): string {
     if (!text.includes(INLINE_PREFIX)) return text;
     return text.replace(PLACEHOLDER, (whole, id: string) => {
-      const value = this.stashed.get(id);
+      const value = this.stashedAt(id);
       if (value === undefined) return '';
       return typeof value === 'string' ? `\\${value}` : serialize(value);
     });

@@ -4,42 +4,124 @@
  * word character around them, so `snake_case_name` stays text). The inner text is split the same
  * way with only the shapes after the one that matched.
  */
-import { charBefore, isWordChar } from '../pyString';
+import { charAt, charBefore, isWordChar } from '../pyString';
 import { type Element, element } from '../tree';
+import type { InlineContext } from './context';
 import type { InlinePattern } from './pattern';
 
 type Builder = 'double' | 'double2' | 'single';
+
+/**
+ * How a shape ends: the last place in a text where its closing run could start. A shape whose
+ * closing run cannot come after where it is tried cannot match there; without this test its lazy
+ * `(.+?)` scans to the end of the text first, at every opener: quadratic on hostile paragraphs
+ * (`*a **a *a **…` takes minutes at 2 MB) even where a later shape then matches.
+ */
+interface Closer {
+  readonly key: string;
+  last(data: string): number;
+}
+
+function closer(run: string, notAfterUnderscore = false, notBeforeWord = false): Closer {
+  return {
+    key: `${run}${notAfterUnderscore ? '<' : ''}${notBeforeWord ? '>' : ''}`,
+    last(data) {
+      for (let i = data.lastIndexOf(run); i !== -1; i = i > 0 ? data.lastIndexOf(run, i - 1) : -1) {
+        if (notAfterUnderscore && data.charCodeAt(i - 1) === 95) continue;
+        if (notBeforeWord && isWordChar(charAt(data, i + run.length))) continue;
+        return i;
+      }
+      return -1;
+    },
+  };
+}
+
 interface Shape {
   regex: RegExp;
   builder: Builder;
   tags: [string] | [string, string];
   /** The shape starts with `(?<!\w)`: checked by hand so the character before can be a placeholder's. */
   notAfterWord: boolean;
+  /** Its closing run, which starts at least `closerFrom` characters after the opener. */
+  closer: Closer;
+  closerFrom: number;
 }
 
 const W = '[\\p{L}\\p{N}_]';
 const ASTERISK: Shape[] = [
-  { regex: /\*{3}(.+?)\*(.*?)\*{2}/suy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false },
-  { regex: /\*{3}(.+?)\*{2}(.*?)\*/suy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false },
-  { regex: /\*\*(?!\*)([^*]+?)\*(?!\*)(.+?)\*{3}/suy, builder: 'double2', tags: ['strong', 'em'], notAfterWord: false },
-  { regex: /\*\*(.+?)\*\*/suy, builder: 'single', tags: ['strong'], notAfterWord: false },
-  { regex: /\*([^*]+)\*/suy, builder: 'single', tags: ['em'], notAfterWord: false },
+  { regex: /\*{3}(.+?)\*(.*?)\*{2}/suy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('**'), closerFrom: 5 },
+  { regex: /\*{3}(.+?)\*{2}(.*?)\*/suy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('*'), closerFrom: 6 },
+  {
+    regex: /\*\*(?!\*)([^*]+?)\*(?!\*)(.+?)\*{3}/suy,
+    builder: 'double2',
+    tags: ['strong', 'em'],
+    notAfterWord: false,
+    closer: closer('***'),
+    closerFrom: 5,
+  },
+  { regex: /\*\*(.+?)\*\*/suy, builder: 'single', tags: ['strong'], notAfterWord: false, closer: closer('**'), closerFrom: 3 },
+  { regex: /\*([^*]+)\*/suy, builder: 'single', tags: ['em'], notAfterWord: false, closer: closer('*'), closerFrom: 2 },
 ];
 const UNDERSCORE: Shape[] = [
-  { regex: /___(.+?)_(.*?)__/suy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false },
-  { regex: /___(.+?)__(.*?)_/suy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false },
+  { regex: /___(.+?)_(.*?)__/suy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('__'), closerFrom: 5 },
+  { regex: /___(.+?)__(.*?)_/suy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('_'), closerFrom: 6 },
   {
     regex: new RegExp(`__(?!_)(.+?)(?<!${W})_(?!_)(.+?)___(?!${W})`, 'suy'),
     builder: 'double2',
     tags: ['strong', 'em'],
     notAfterWord: true,
+    closer: closer('___', false, true),
+    closerFrom: 5,
   },
-  { regex: new RegExp(`__(?!_)(.+?)(?<!_)__(?!${W})`, 'suy'), builder: 'single', tags: ['strong'], notAfterWord: true },
-  { regex: new RegExp(`_(?!_)(.+?)(?<!_)_(?!${W})`, 'suy'), builder: 'single', tags: ['em'], notAfterWord: true },
+  {
+    regex: new RegExp(`__(?!_)(.+?)(?<!_)__(?!${W})`, 'suy'),
+    builder: 'single',
+    tags: ['strong'],
+    notAfterWord: true,
+    closer: closer('__', true, true),
+    closerFrom: 3,
+  },
+  {
+    regex: new RegExp(`_(?!_)(.+?)(?<!_)_(?!${W})`, 'suy'),
+    builder: 'single',
+    tags: ['em'],
+    notAfterWord: true,
+    closer: closer('_', true, true),
+    closerFrom: 2,
+  },
 ];
 
-function matchShape(shape: Shape, data: string, pos: number, before: string | undefined): RegExpExecArray | null {
+/** The last closing run of each kind in one text, found when first asked. */
+class Closers {
+  private readonly last = new Map<string, number>();
+  constructor(readonly data: string) {}
+  allow(shape: Shape, pos: number): boolean {
+    let last = this.last.get(shape.closer.key);
+    if (last === undefined) {
+      last = shape.closer.last(this.data);
+      this.last.set(shape.closer.key, last);
+    }
+    return last >= pos + shape.closerFrom;
+  }
+}
+
+/**
+ * The closers of a text a pattern searches, kept for the pass by `ctx`: the same text is
+ * searched again and again (after each match), with the texts of the elements found in it
+ * searched in between.
+ */
+function closersOf(ctx: InlineContext, data: string): Closers {
+  const known = ctx.recall(data);
+  if (known instanceof Closers) return known;
+  const closers = new Closers(data);
+  ctx.remember(data, closers);
+  return closers;
+}
+
+function matchShape(shape: Shape, closers: Closers, pos: number, before: string | undefined): RegExpExecArray | null {
   if (shape.notAfterWord && isWordChar(before)) return null;
+  if (!closers.allow(shape, pos)) return null;
+  const data = closers.data;
   shape.regex.lastIndex = pos;
   return shape.regex.exec(data);
 }
@@ -68,6 +150,7 @@ function build(shapes: Shape[], mark: string, m: RegExpExecArray, index: number)
 function parseSub(shapes: Shape[], mark: string, data: string, parent: Element, last: Element | null, index: number): void {
   let offset = 0;
   let pos = data.indexOf(mark);
+  const closers = new Closers(data);
   const place = (text: string): void => {
     if (!text) return;
     if (last) last.tail = text;
@@ -76,7 +159,7 @@ function parseSub(shapes: Shape[], mark: string, data: string, parent: Element, 
   while (pos !== -1) {
     let matched = false;
     for (let i = index + 1; i < shapes.length; i++) {
-      const m = matchShape(shapes[i]!, data, pos, charBefore(data, pos));
+      const m = matchShape(shapes[i]!, closers, pos, charBefore(data, pos));
       if (!m) continue;
       place(data.slice(offset, pos));
       const el = build(shapes, mark, m, i);
@@ -96,11 +179,12 @@ function emphasisPattern(name: string, mark: string, shapes: Shape[]): InlinePat
     name,
     triggers: [mark],
     find(ctx, data, from, prevAt) {
+      const closers = closersOf(ctx, data);
       for (let pos = data.indexOf(mark, from); pos !== -1; pos = data.indexOf(mark, pos + 1)) {
         if (ctx.effort <= 0) return null;
         const before = prevAt(pos);
         for (let i = 0; i < shapes.length; i++) {
-          const m = matchShape(shapes[i]!, data, pos, before);
+          const m = matchShape(shapes[i]!, closers, pos, before);
           if (m) return { start: pos, end: m.index + m[0].length, node: build(shapes, mark, m, i) };
         }
         // A failed shape may have scanned to the end of the text.

@@ -62,8 +62,21 @@ function mayMatch(patternIndex: number, present: number): boolean {
   return (present & first) === first || (second !== 0 && (present & second) === second);
 }
 
+/** The trigger characters, each with its bit. */
+const TRIGGER_LIST: [string, number][] = [];
+TRIGGER_BIT.forEach((bit, code) => {
+  if (bit) TRIGGER_LIST.push([String.fromCharCode(code), bit]);
+});
+
+/** Past this length one engine search per trigger character beats a loop over the text. */
+const SEARCH_PER_CHAR_FROM = 200;
+
 function triggerCharsIn(data: string): number {
   let present = 0;
+  if (data.length >= SEARCH_PER_CHAR_FROM) {
+    for (const [ch, bit] of TRIGGER_LIST) if (data.includes(ch)) present |= bit;
+    return present;
+  }
   for (let i = 0; i < data.length; i++) {
     const code = data.charCodeAt(i);
     if (code < 128) present |= TRIGGER_BIT[code]!;
@@ -72,7 +85,12 @@ function triggerCharsIn(data: string): number {
 }
 
 export class InlineProcessor {
-  private ancestors: string[] = [];
+  /**
+   * How many `a` tags Python-Markdown's ancestor list holds right now. That list (the parents'
+   * list, then the element's whole chain again) is only ever asked whether it holds an `a`, and
+   * copying it at every element costs the cube of the nesting depth on hostile nesting.
+   */
+  private linkAncestors = 0;
   private readonly parentOf = new Map<Element, Element>();
 
   constructor(private readonly ctx: InlineContext) {}
@@ -88,7 +106,7 @@ export class InlineProcessor {
 
   private applyPattern(pattern: InlinePattern, data: string, patternIndex: number): string {
     if (!pattern.triggers.some((t) => data.includes(t))) return data;
-    if (pattern.excludedInLinks && this.ancestors.includes('a')) return data;
+    if (pattern.excludedInLinks && this.linkAncestors > 0) return data;
     this.ctx.effort = EFFORT_PER_PASS + 4 * data.length;
     // Python searches again from the start after every replacement: earlier positions can match
     // once a later piece is hidden behind a placeholder. That is quadratic, so past a budget of
@@ -115,9 +133,10 @@ export class InlineProcessor {
     if (typeof node !== 'string' && !node.atomic) {
       for (const child of [node, ...node.children]) {
         if (child.text) {
-          this.ancestors.push(child.tag.toLowerCase());
+          const link = isLink(child);
+          this.linkAncestors += link;
           child.text = this.handleInline(child.text, patternIndex + 1);
-          this.ancestors.pop();
+          this.linkAncestors -= link;
         }
         if (child.tail) child.tail = this.handleInline(child.tail, patternIndex);
       }
@@ -147,8 +166,8 @@ export class InlineProcessor {
   }
 
   /** Resolves placeholders in `data` into text of `parent` (or its tail) and returned elements. */
-  private processPlaceholders(data: string, parent: Element, isText: boolean): [Element, string[]][] {
-    const result: [Element, string[]][] = [];
+  private processPlaceholders(data: string, parent: Element, isText: boolean): [Element, number][] {
+    const result: [Element, number][] = [];
     const linkText = (text: string): void => {
       if (!text) return;
       if (result.length) {
@@ -166,7 +185,7 @@ export class InlineProcessor {
       }
       PLACEHOLDER_AT.lastIndex = index;
       const m = PLACEHOLDER_AT.exec(data);
-      const node = m ? this.ctx.stashed.get(m[1]!) : undefined;
+      const node = m ? this.ctx.stashedAt(m[1]!) : undefined;
       if (!m || node === undefined) {
         const end = index + INLINE_PREFIX.length;
         linkText(data.slice(start, end));
@@ -183,7 +202,7 @@ export class InlineProcessor {
         if (child.tail && pyStrip(child.tail)) this.processElementText(node, child, false);
         if (child.text && pyStrip(child.text)) this.processElementText(child, child, true);
       }
-      result.push([node, [...this.ancestors]]);
+      result.push([node, this.linkAncestors]);
     }
     return result;
   }
@@ -202,29 +221,31 @@ export class InlineProcessor {
     insertAt(node.children, pos, children.map(([el]) => el));
   }
 
-  private ancestorsOf(el: Element): string[] {
-    const chain: string[] = [];
-    for (let p: Element | undefined = el; p; p = this.parentOf.get(p)) chain.push(p.tag.toLowerCase());
-    return chain.reverse();
+  /** The `a` tags of `el`'s chain up to the root. */
+  private linksOf(el: Element): number {
+    let links = 0;
+    for (let p: Element | undefined = el; p; p = this.parentOf.get(p)) links += isLink(p);
+    return links;
   }
 
   run(root: Element): void {
-    const stack: [Element, string[]][] = [[root, []]];
+    const stack: [Element, number][] = [[root, 0]];
     while (stack.length) {
-      const [current, parents] = stack.pop()!;
-      this.ancestors = [...parents, ...this.ancestorsOf(current)];
-      const insertQueue: [Element, [Element, string[]][]][] = [];
+      const [current, parentLinks] = stack.pop()!;
+      this.linkAncestors = parentLinks + this.linksOf(current);
+      const insertQueue: [Element, [Element, number][]][] = [];
       for (let ci = 0; ci < current.children.length; ci++) {
         const child = current.children[ci]!;
         if (child.text && !child.atomic) {
-          this.ancestors.push(child.tag.toLowerCase());
+          const link = isLink(child);
+          this.linkAncestors += link;
           const text = child.text;
           child.text = null;
           const list = this.processPlaceholders(this.handleInline(text), child, true);
           for (const [el] of list) this.parentOf.set(el, child);
           for (const item of list) stack.push(item);
           insertQueue.push([child, list]);
-          this.ancestors.pop();
+          this.linkAncestors -= link;
         }
         if (child.tail) {
           const tail = this.handleInline(child.tail);
@@ -238,12 +259,17 @@ export class InlineProcessor {
         }
         if (child.children.length) {
           this.parentOf.set(child, current);
-          stack.push([child, [...this.ancestors]]);
+          stack.push([child, this.linkAncestors]);
         }
       }
       for (const [el, list] of insertQueue) insertAt(el.children, 0, list.map(([n]) => n));
     }
   }
+}
+
+/** 1 for an `a` element (any case, as Python lowercases the tag), else 0. */
+function isLink(el: Element): number {
+  return el.tag.length === 1 && (el.tag === 'a' || el.tag === 'A') ? 1 : 0;
 }
 
 /**

@@ -31,6 +31,9 @@ let pairsCache: { data: string; pairs: BracketPairs } | null = null;
  */
 export function getText(data: string, index: number): [string, number] | null {
   if (!pairsCache || pairsCache.data !== data) pairsCache = { data, pairs: new BracketPairs(data) };
+  // Equal text in another string (a paragraph pasted twice): the comparison above read all of it;
+  // holding this string makes the next call's comparison a pointer check.
+  else pairsCache.data = data;
   const close = pairsCache.pairs.closing(index - 1);
   return close === -1 ? null : [data.slice(index, close), close + 1];
 }

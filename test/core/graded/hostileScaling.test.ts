@@ -1,0 +1,62 @@
+/**
+ * Hostile emphasis and nesting must not make the graded renderer quadratic (or worse). Python-Markdown tries five
+ * emphasis shapes at every `*` (or `_`); a shape whose lazy middle never meets its closing run
+ * scans to the end of the paragraph before the next shape gets a turn, so on `*a **a *a **…`
+ * every opener cost a scan of the whole text (2 MB took 48 s of CPU). Four times the text must
+ * take well under sixteen times the CPU (what quadratic gives): runs back to back in this process,
+ * CPU time, so the load of a shared machine largely cancels out. Not a speed test (that is
+ * `npm run bench`); the byte-equality with Python-Markdown on these inputs at sizes Python can
+ * render is checked by `scripts/dev/compare-graded.mjs`-style comparisons, not here.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderGradedAnswer } from '../../../src/core';
+import { hostileClass } from '../../trust/support/hostileReports.mjs';
+
+function cpuMs(text: string): number {
+  const before = process.cpuUsage();
+  const html = renderGradedAnswer(text);
+  const used = process.cpuUsage(before);
+  expect(html.length).toBeGreaterThan(text.length / 2);
+  return (used.user + used.system) / 1000;
+}
+
+describe('the graded renderer takes linear-ish time on hostile emphasis', () => {
+  for (const name of ['emphasis-nested', 'emphasis-mismatched', 'emphasis-openers']) {
+    it(`${name}: 1 MB takes less than 8x the CPU time of 250 kB`, () => {
+      const cls = hostileClass(name);
+      cpuMs(cls.payload(50_000)); // warm-up: the measured runs use compiled code
+      const smallMs = cpuMs(cls.payload(250_000));
+      const largeMs = cpuMs(cls.payload(1_000_000));
+      expect(largeMs / smallMs, `CPU for 250 kB: ${smallMs.toFixed(0)} ms, for 1 MB: ${largeMs.toFixed(0)} ms`).toBeLessThan(8);
+    }, 120_000);
+  }
+});
+
+describe('the graded renderer on deeply nested lists', () => {
+  // `- - - … a` nests a list per `- ` up to the 300-level cap. Each level once walked the whole
+  // rest of the line several times (as a possible rule, as the item's text) and copied the list
+  // of ancestors of every level before it: 2 MB took 4.7 s of CPU. It must cost about what the
+  // same amount of plain text costs, a few hundred passes over a line being the difference.
+  it('2 MB of `- - - … a` takes less than 20x the CPU time of 2 MB of `x x x … a`', () => {
+    const nested = `${'- '.repeat(1_000_000)}a`;
+    const plain = `${'x '.repeat(1_000_000)}a`;
+    cpuMs(`${'- '.repeat(10_000)}a`); // warm-up
+    cpuMs(`${'x '.repeat(10_000)}a`);
+    const plainMs = cpuMs(plain);
+    const nestedMs = cpuMs(nested);
+    expect(nestedMs / plainMs, `CPU for plain: ${plainMs.toFixed(0)} ms, nested: ${nestedMs.toFixed(0)} ms`).toBeLessThan(20);
+  }, 120_000);
+});
+
+describe('the graded renderer on a hostile paragraph pasted twice', () => {
+  // The second copy is equal text in another string: a cache that compared texts read all of it
+  // at every `[` (2 MB of two `[` runs, a table and `![[]()`: 23 s of CPU).
+  it('a second equal run of `[` (500 kB each, then a table and `![[]()`) costs less than the rest', () => {
+    const part = (name: string) => hostileClass(name).payload(500_000);
+    const tail = `${part('table-rows')}\n\n${part('image-brackets')}`;
+    cpuMs(`${'['.repeat(20_000)}\n\n${'['.repeat(20_000)}\n\n${'![[]()'.repeat(5_000)}`); // warm-up
+    const onceMs = cpuMs(`${part('run-brackets')}\n\n${tail}`);
+    const twiceMs = cpuMs(`${part('run-brackets')}\n\n${part('run-brackets')}\n\n${tail}`);
+    expect(twiceMs / onceMs, `CPU with one run: ${onceMs.toFixed(0)} ms, with two: ${twiceMs.toFixed(0)} ms`).toBeLessThan(2);
+  }, 120_000);
+});
