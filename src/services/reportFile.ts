@@ -23,7 +23,7 @@ export class ReportFileError extends Error {
   readonly [REPORT_FILE_ERROR] = true;
 
   /** `instanceof` answers for an error made by either bundle's copy of the class. */
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[REPORT_FILE_ERROR] === true;
   }
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ApiChannels, OpenedReport, ReportApi, SaveResult } from '../../src/api/contract';
-import { COURSE_PROFILE_31 } from '../../src/core/constraints';
+import { openedReport } from './support/openedReport';
 import { ReportSession } from '../../src/renderer/state/reportSession';
 import { filledTemplate, words } from './support/filledTemplate';
 
@@ -34,17 +34,7 @@ function readOnlyHost(initial: string) {
 }
 
 function opened(text: string): OpenedReport {
-  return {
-    repoRoot: '/repo',
-    reportPath: '/repo/reports/README.md',
-    relativePath: 'reports/README.md',
-    text,
-    stamp: stampOf(text),
-    profile: COURSE_PROFILE_31,
-    template: { version: '2026-01', generation: 31, coverage: 1 },
-    differences: [],
-    reportPyPath: null,
-  };
+  return openedReport(text, stampOf(text));
 }
 
 describe('saving a read-only report from the app', () => {

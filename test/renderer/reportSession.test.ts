@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiChannels, Channel, OpenedReport, ReportApi, RequestOf, ResponseOf } from '../../src/api/contract';
-import { COURSE_PROFILE_31 } from '../../src/core/constraints';
+import { openedReport } from './support/openedReport';
 import { setAnswer, setChecked } from '../../src/core/editReport';
 import { parseReport } from '../../src/core/parseReport';
 import { findQuestion, placeholderFor, serializeReport, type ReportDocument } from '../../src/core/reportModel';
@@ -54,17 +54,7 @@ function fakeHost(initial: string) {
 }
 
 function opened(text: string): OpenedReport {
-  return {
-    repoRoot: '/repo',
-    reportPath: '/repo/reports/README.md',
-    relativePath: 'reports/README.md',
-    text,
-    stamp: stampOf(text),
-    profile: COURSE_PROFILE_31,
-    template: { version: '2026-01', generation: 31, coverage: 1 },
-    differences: [],
-    reportPyPath: null,
-  };
+  return openedReport(text, stampOf(text));
 }
 
 const original = filledTemplate({ answers: { 4: words(99), 5: words(120) }, checked: [1] });

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Channel, GitReportStatus, OpenedReport, ReportApi, RequestOf, ResponseOf } from '../../src/api/contract';
-import { COURSE_PROFILE_31 } from '../../src/core/constraints';
+import { openedReport } from './support/openedReport';
 import { parseReport } from '../../src/core/parseReport';
 import { findQuestion } from '../../src/core/reportModel';
 import { FigureController } from '../../src/renderer/figures/figureController';
@@ -18,17 +18,7 @@ import { filledTemplate, words } from './support/filledTemplate';
 const original = filledTemplate({ answers: { 4: words(99), 5: words(120) } });
 
 function opened(text: string): OpenedReport {
-  return {
-    repoRoot: '/repo',
-    reportPath: '/repo/reports/README.md',
-    relativePath: 'reports/README.md',
-    text,
-    stamp: 'stamp-0',
-    profile: COURSE_PROFILE_31,
-    template: { version: '2026-01', generation: 31, coverage: 1 },
-    differences: [],
-    reportPyPath: null,
-  };
+  return openedReport(text, 'stamp-0');
 }
 
 /** A host whose git has `original` committed; saves are never due in these tests. */
