@@ -178,6 +178,19 @@ export async function typePlan(page, keys) {
   return misses;
 }
 
+/**
+ * Both pages type with the pointer resting on the answer, where a student clicked to type. The
+ * browser re-checks what is under a resting pointer after every layout (hover state), so a page
+ * the pointer never entered would skip work that every real page does; the app's page was clicked
+ * (the navigator) to reach the answer and the bare page was not, so without this the two differed.
+ */
+async function restPointerOnEditor(page, content) {
+  const box = await content.boundingBox();
+  const viewport = page.viewportSize();
+  const y = Math.min(Math.max(box.y + box.height - 12, 12), viewport.height - 12);
+  await page.mouse.move(box.x + 40, y);
+}
+
 function probeSamples(page) {
   return page.evaluate(() => {
     const { meter, meterRaf, meterDom, meterFramesLate, editor } = window.__probe;
@@ -450,6 +463,7 @@ async function typingRun(browser, { hostUrl, bareUrl, plan, profile }) {
   const content = page.getByTestId(`question-${number}`).locator('.cm-content');
   await content.evaluate((el) => el === document.activeElement || el.focus());
   await page.keyboard.press('Control+End');
+  await restPointerOnEditor(page, content);
   const startText = (await content.locator('.cm-line').allTextContents()).join('\n');
   const hostWidth = await page
     .getByTestId(`question-${number}`)
@@ -473,6 +487,7 @@ async function typingRun(browser, { hostUrl, bareUrl, plan, profile }) {
   const bareHeap = await heapUsed(barePage);
   await barePage.locator('#host .cm-content').focus();
   await barePage.keyboard.press('Control+End');
+  await restPointerOnEditor(barePage, barePage.locator('#host .cm-content'));
   await barePage.evaluate(installProbe, { meterSelector: '#counter', editorSelector: '#host .cm-content' });
 
   // --- typing: the same keys into both, in alternating chunks, so both see the same machine load

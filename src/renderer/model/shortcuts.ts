@@ -114,7 +114,24 @@ function matches(combo: KeyCombo, event: KeyEventLike, mac: boolean): boolean {
   return key === combo.key || (combo.code !== undefined && event.code === combo.code);
 }
 
+/** Keys and key codes of the shortcuts without Ctrl/⌘/Alt (every other shortcut needs one of them). */
+const PLAIN_KEYS: ReadonlySet<string> = new Set(
+  SHORTCUTS.flatMap((s) =>
+    s.combos.filter((c) => !c.mod && !c.alt).flatMap((c) => (c.code ? [c.key, c.code] : [c.key])),
+  ),
+);
+
 export function actionForKey(event: KeyEventLike, platform: string): AppAction | null {
+  // Runs on every key typed into an answer: a plain letter is never a shortcut, so it is let
+  // through before any combo is compared.
+  if (
+    !event.ctrlKey &&
+    !event.metaKey &&
+    !event.altKey &&
+    !PLAIN_KEYS.has(event.key) &&
+    !PLAIN_KEYS.has(event.code ?? '')
+  )
+    return null;
   const mac = isMacPlatform(platform);
   for (const shortcut of SHORTCUTS) {
     if (shortcut.combos.some((combo) => matches(combo, event, mac))) return shortcut.action;
