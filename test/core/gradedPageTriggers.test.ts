@@ -21,7 +21,7 @@ const markdown = fc
 
 describe('mayRenderDifferentlyWhenGraded', () => {
   it('says "may differ" for every kind of graded-page difference', () => {
-    for (const md of ['```\nx\n```', 'Text\n- item', '- a\n  - b', '| a | b |\n| - | - |\n| 1 | 2 |', '~~old~~', '- [ ] box', 'see https://x.org', 'www.x.org', 'me@x.org']) {
+    for (const md of ['```\nx\n```', 'Text\n- item', '- a\n  - b', '| a | b |\n| - | - |\n| 1 | 2 |', '~~old~~', '- [ ] box', 'see https://x.org', 'www.x.org', 'me@x.org', 'a\n:-', '!\n-:', 'a\n:--:']) {
       expect(findGradedPageDifferencesInMarkdown(md).length, md).toBeGreaterThan(0);
       expect(mayRenderDifferentlyWhenGraded(md), md).toBe(true);
     }
