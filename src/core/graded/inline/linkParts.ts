@@ -6,19 +6,31 @@ import { PY_SPACE } from '../pyRegex';
 import { pyStrip } from '../pyString';
 import type { InlineContext } from './context';
 
-/** For each `[` of a string, the index of the `]` that closes it (-1: never closed). */
+/**
+ * For each `[` of a string, the index of the `]` that closes it (-1: never closed), in a typed
+ * array indexed by position: a Map of a million hostile openers cost more to fill and collect
+ * than the whole rest of the line's rendering.
+ */
 class BracketPairs {
-  private readonly close = new Map<number, number>();
+  /** At an opener's index: 1 + the index of its closer; 0: not closed (or not an opener). */
+  private readonly closeAfter: Int32Array;
   constructor(data: string) {
+    this.closeAfter = new Int32Array(data.length);
     const open: number[] = [];
-    for (let i = 0; i < data.length; i++) {
-      const c = data.charCodeAt(i);
-      if (c === 91) open.push(i);
-      else if (c === 93 && open.length) this.close.set(open.pop()!, i);
+    let nextOpen = data.indexOf('[');
+    let nextClose = nextOpen === -1 ? -1 : data.indexOf(']', nextOpen);
+    while (nextOpen !== -1 || (nextClose !== -1 && open.length)) {
+      if (nextOpen !== -1 && (nextClose === -1 || nextOpen < nextClose)) {
+        open.push(nextOpen);
+        nextOpen = data.indexOf('[', nextOpen + 1);
+      } else {
+        if (open.length) this.closeAfter[open.pop()!] = nextClose + 1;
+        nextClose = data.indexOf(']', nextClose + 1);
+      }
     }
   }
   closing(open: number): number {
-    return this.close.get(open) ?? -1;
+    return this.closeAfter[open]! - 1;
   }
 }
 
