@@ -51,9 +51,7 @@ function write(el: Element, out: string[]): void {
   const attrs = el.attrs;
   if (attrs) {
     let open = `<${el.tag}`;
-    const keys = [...attrs.keys()];
-    if (keys.length > 1) keys.sort();
-    for (const key of keys) open += ` ${key}="${escapeAttribute(attrs.get(key)!)}"`;
+    for (let i = 0; i < attrs.length; i += 2) open += ` ${attrs[i]!}="${escapeAttribute(attrs[i + 1]!)}"`;
     out.push(open);
   } else out.push(`<${el.tag}`);
   if (EMPTY.has(el.tag)) out.push(' />');

@@ -91,7 +91,6 @@ export class InlineProcessor {
    * copying it at every element costs the cube of the nesting depth on hostile nesting.
    */
   private linkAncestors = 0;
-  private readonly parentOf = new Map<Element, Element>();
 
   constructor(private readonly ctx: InlineContext) {}
 
@@ -131,7 +130,8 @@ export class InlineProcessor {
   /** Processes a new node's own text (with the later patterns) and tails, then stashes it. */
   private stashMatch(node: Element | string, patternIndex: number): string {
     if (typeof node !== 'string' && !node.atomic) {
-      for (const child of [node, ...node.children]) {
+      for (let ci = -1; ci < node.children.length; ci++) {
+        const child = ci < 0 ? node : node.children[ci]!;
         if (child.text) {
           const link = isLink(child);
           this.linkAncestors += link;
@@ -166,12 +166,12 @@ export class InlineProcessor {
   }
 
   /** Resolves placeholders in `data` into text of `parent` (or its tail) and returned elements. */
-  private processPlaceholders(data: string, parent: Element, isText: boolean): [Element, number][] {
-    const result: [Element, number][] = [];
+  private processPlaceholders(data: string, parent: Element, isText: boolean): Element[] {
+    const result: Element[] = [];
     const linkText = (text: string): void => {
       if (!text) return;
       if (result.length) {
-        const last = result[result.length - 1]![0];
+        const last = result[result.length - 1]!;
         last.tail = last.tail ? last.tail + text : text;
       } else if (!isText) parent.tail = parent.tail ? parent.tail + text : text;
       else parent.text = parent.text ? parent.text + text : text;
@@ -198,11 +198,12 @@ export class InlineProcessor {
         linkText(node);
         continue;
       }
-      for (const child of [node, ...node.children]) {
+      for (let ci = -1; ci < node.children.length; ci++) {
+        const child = ci < 0 ? node : node.children[ci]!;
         if (child.tail && pyStrip(child.tail)) this.processElementText(node, child, false);
         if (child.text && pyStrip(child.text)) this.processElementText(child, child, true);
       }
-      result.push([node, this.linkAncestors]);
+      result.push(node);
     }
     return result;
   }
@@ -218,33 +219,39 @@ export class InlineProcessor {
     }
     const children = this.processPlaceholders(text, subnode, isText);
     const pos = !isText && node !== subnode ? node.children.indexOf(subnode) + 1 : 0;
-    insertAt(node.children, pos, children.map(([el]) => el));
+    insertAt(node.children, pos, children);
   }
 
-  /** The `a` tags of `el`'s chain up to the root. */
-  private linksOf(el: Element): number {
-    let links = 0;
-    for (let p: Element | undefined = el; p; p = this.parentOf.get(p)) links += isLink(p);
-    return links;
-  }
-
+  /**
+   * Python-Markdown's tree walk. Each element on the stack carries two counts of `a` tags: in
+   * the ancestor list it was pushed with, and in its own chain of parents up to the root (which
+   * Python rebuilds from a parent map at every element; here it is known when the element is
+   * pushed, so no map of parents is kept).
+   */
   run(root: Element): void {
-    const stack: [Element, number][] = [[root, 0]];
-    while (stack.length) {
-      const [current, parentLinks] = stack.pop()!;
-      this.linkAncestors = parentLinks + this.linksOf(current);
-      const insertQueue: [Element, [Element, number][]][] = [];
+    const elements: Element[] = [root];
+    const pushedLinks: number[] = [0];
+    const chainLinks: number[] = [isLink(root)];
+    while (elements.length) {
+      const current = elements.pop()!;
+      const chain = chainLinks.pop()!;
+      this.linkAncestors = pushedLinks.pop()! + chain;
+      let insertQueue: [Element, Element[]][] | null = null;
       for (let ci = 0; ci < current.children.length; ci++) {
         const child = current.children[ci]!;
+        const childChain = chain + isLink(child);
         if (child.text && !child.atomic) {
           const link = isLink(child);
           this.linkAncestors += link;
           const text = child.text;
           child.text = null;
           const list = this.processPlaceholders(this.handleInline(text), child, true);
-          for (const [el] of list) this.parentOf.set(el, child);
-          for (const item of list) stack.push(item);
-          insertQueue.push([child, list]);
+          for (const el of list) {
+            elements.push(el);
+            pushedLinks.push(this.linkAncestors);
+            chainLinks.push(childChain + isLink(el));
+          }
+          if (list.length) (insertQueue ??= []).push([child, list]);
           this.linkAncestors -= link;
         }
         if (child.tail) {
@@ -253,16 +260,15 @@ export class InlineProcessor {
           child.tail = null;
           const tailResult = this.processPlaceholders(tail, dummy, false);
           if (dummy.tail) child.tail = dummy.tail;
-          const pos = ci + 1;
-          for (const [el] of tailResult) this.parentOf.set(el, current);
-          insertAt(current.children, pos, tailResult.map(([el]) => el));
+          insertAt(current.children, ci + 1, tailResult);
         }
         if (child.children.length) {
-          this.parentOf.set(child, current);
-          stack.push([child, this.linkAncestors]);
+          elements.push(child);
+          pushedLinks.push(this.linkAncestors);
+          chainLinks.push(childChain);
         }
       }
-      for (const [el, list] of insertQueue) insertAt(el.children, 0, list.map(([n]) => n));
+      if (insertQueue) for (const [el, list] of insertQueue) insertAt(el.children, 0, list);
     }
   }
 }

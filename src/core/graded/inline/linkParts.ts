@@ -3,6 +3,7 @@
  * nesting, then a parenthesised destination whose parentheses and quotes are balanced by hand.
  */
 import { PY_SPACE } from '../pyRegex';
+import { isPythonWhitespace } from '../../pythonText';
 import { pyStrip } from '../pyString';
 import type { InlineContext } from './context';
 
@@ -37,17 +38,16 @@ class BracketPairs {
 let pairsCache: { data: string; pairs: BracketPairs } | null = null;
 
 /**
- * Text inside balanced brackets from `index` (just after a `[`): [text, index after `]`] or null.
- * Python scans forward counting brackets; the matching pairs are found once per string instead,
- * so a line of a million `[` is not scanned a million times.
+ * Index of the `]` that balances the `[` just before `index`, or -1 (the text is
+ * `data.slice(index, close)`). Python scans forward counting brackets; the matching pairs are
+ * found once per string instead, so a line of a million `[` is not scanned a million times.
  */
-export function getText(data: string, index: number): [string, number] | null {
+export function closingBracket(data: string, index: number): number {
   if (!pairsCache || pairsCache.data !== data) pairsCache = { data, pairs: new BracketPairs(data) };
   // Equal text in another string (a paragraph pasted twice): the comparison above read all of it;
   // holding this string makes the next call's comparison a pointer check.
   else pairsCache.data = data;
-  const close = pairsCache.pairs.closing(index - 1);
-  return close === -1 ? null : [data.slice(index, close), close + 1];
+  return pairsCache.pairs.closing(index - 1);
 }
 
 const ANGLE_LINK = new RegExp(`\\([${PY_SPACE}]*(?:(<[^<>]*>)[${PY_SPACE}]*(?:('[^']*'|"[^"]*")[${PY_SPACE}]*)?\\))?`, 'y');
@@ -68,20 +68,27 @@ export interface LinkTarget {
 
 /** The `(href "title")` part starting at `index`, or null when there is none that closes. */
 export function getLink(ctx: InlineContext, data: string, index: number): LinkTarget | null {
-  ANGLE_LINK.lastIndex = index;
-  const m = ANGLE_LINK.exec(data);
-  if (!m) return null;
+  if (data.charCodeAt(index) !== 40) return null;
+  // The `<href>` form needs a `<` after the spaces; without one the regex would only say where
+  // the spaces end, and a hostile line of links would pay for its match arrays.
+  let afterSpaces = index + 1;
+  while (afterSpaces < data.length && isPythonWhitespace(data.charCodeAt(afterSpaces))) afterSpaces++;
+  let m: RegExpExecArray | null = null;
+  if (data.charCodeAt(afterSpaces) === 60) {
+    ANGLE_LINK.lastIndex = index;
+    m = ANGLE_LINK.exec(data);
+  }
   let href = '';
   let title: string | null = null;
   let end: number;
-  if (m[1]) {
+  if (m && m[1]) {
     href = pyStrip(m[1].slice(1, -1));
     if (m[2]) title = m[2].slice(1, -1);
     end = m.index + m[0].length;
   } else {
     let brackets = 1;
     let backtrack = 1;
-    const startIndex = m.index + m[0].length;
+    const startIndex = afterSpaces;
     let i = startIndex;
     let lastBracket = -1;
     let quote = '';
