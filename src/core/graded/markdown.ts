@@ -22,7 +22,7 @@ import { restoreAmpersands, restoreRawHtml } from './postprocess';
 import { prettify } from './prettify';
 import { expandTabs, pyStrip } from './pyString';
 import { serializeContent } from './serialize';
-import { element } from './tree';
+import { element, iterTree } from './tree';
 import { unescapeTree } from './unescape';
 
 export const BLOCK_PROCESSORS = [
@@ -50,8 +50,10 @@ export function markdownToHtml(source: string): string {
   parser.parseChunk(root, text);
 
   new InlineProcessor(new InlineContext(parser.references, stash)).run(root);
-  prettify(root);
-  unescapeTree(root);
+  // Neither pass adds or removes elements: one list of them serves both.
+  const elements = iterTree(root);
+  prettify(root, elements);
+  unescapeTree(root, elements);
 
   // Python serializes the root `<div>` and keeps what lies between its tags.
   let output = pyStrip(serializeContent(root));

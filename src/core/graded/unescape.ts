@@ -11,8 +11,9 @@ function safeChar(code: number): string {
   return code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }
 
-export function unescapeTree(root: Element): void {
-  for (const el of iterTree(root)) {
+/** `elements`: the tree's elements (`iterTree(root)`, shared with the pass before). */
+export function unescapeTree(root: Element, elements: readonly Element[] = iterTree(root)): void {
+  for (const el of elements) {
     if (el.text && el.tag !== 'code') el.text = unescapeText(el.text);
     if (el.tail) el.tail = unescapeText(el.tail);
     const attrs = el.attrs;

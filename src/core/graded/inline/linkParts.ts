@@ -13,10 +13,13 @@ import type { InlineContext } from './context';
  * than the whole rest of the line's rendering.
  */
 class BracketPairs {
-  /** At an opener's index: 1 + the index of its closer; 0: not closed (or not an opener). */
-  private readonly closeAfter: Int32Array;
+  /**
+   * At an opener's index: 1 + the index of its closer; 0: not closed (or not an opener). Made at
+   * the first pair: a line of openers that never close (or of placeholders after its links were
+   * made) needs none.
+   */
+  private closeAfter: Int32Array | null = null;
   constructor(data: string) {
-    this.closeAfter = new Int32Array(data.length);
     const open: number[] = [];
     let nextOpen = data.indexOf('[');
     let nextClose = nextOpen === -1 ? -1 : data.indexOf(']', nextOpen);
@@ -25,13 +28,13 @@ class BracketPairs {
         open.push(nextOpen);
         nextOpen = data.indexOf('[', nextOpen + 1);
       } else {
-        if (open.length) this.closeAfter[open.pop()!] = nextClose + 1;
+        if (open.length) (this.closeAfter ??= new Int32Array(data.length))[open.pop()!] = nextClose + 1;
         nextClose = data.indexOf(']', nextClose + 1);
       }
     }
   }
   closing(open: number): number {
-    return this.closeAfter[open]! - 1;
+    return this.closeAfter ? this.closeAfter[open]! - 1 : -1;
   }
 }
 
