@@ -30,14 +30,28 @@ export const BLOCK_PROCESSORS = [
   paragraph,
 ];
 
-/** Lines of only spaces (after the first line) become empty. */
-const SPACE_ONLY_LINE = /\n +(?=\n)/g;
+/** Lines of only spaces (after the first line) become empty: `\n +(?=\n)` removed. */
+function emptySpaceOnlyLines(source: string): string {
+  const pieces: string[] = [];
+  let copied = 0;
+  for (let k = source.indexOf(' \n'); k !== -1; k = source.indexOf(' \n', k + 2)) {
+    let start = k;
+    while (start > copied && source.charCodeAt(start - 1) === 32) start--;
+    if (start > 0 && source.charCodeAt(start - 1) === 10) {
+      pieces.push(source.slice(copied, start));
+      copied = k + 1;
+    }
+  }
+  if (!pieces.length) return source;
+  pieces.push(source.slice(copied));
+  return pieces.join('');
+}
 
 function normalizeWhitespace(source: string): string {
   if (source.includes(STX) || source.includes(ETX)) source = source.replaceAll(STX, '').replaceAll(ETX, '');
   if (source.includes('\r')) source = source.replace(/\r\n?/g, '\n');
   source = expandTabs(`${source}\n\n`, 4);
-  return source.includes(' \n') ? source.replace(SPACE_ONLY_LINE, '\n') : source;
+  return emptySpaceOnlyLines(source);
 }
 
 export function markdownToHtml(source: string): string {

@@ -48,18 +48,37 @@ export function serializeContent(root: Element): string {
  * concatenated makes a deep rope that every later search must first flatten.
  */
 function write(el: Element, out: string[]): void {
+  const tags = tagsOf(el.tag);
   const attrs = el.attrs;
   if (attrs) {
-    let open = `<${el.tag}`;
+    let open = tags.name;
     for (let i = 0; i < attrs.length; i += 2) open += ` ${attrs[i]!}="${escapeAttribute(attrs[i + 1]!)}"`;
-    out.push(open);
-  } else out.push(`<${el.tag}`);
-  if (EMPTY.has(el.tag)) out.push(' />');
-  else {
-    out.push('>');
+    out.push(open, tags.empty ? ' />' : '>');
+  } else out.push(tags.open);
+  if (!tags.empty) {
     if (el.text) out.push(escapeText(el.text));
     for (const child of el.children) write(child, out);
-    out.push(`</${el.tag}>`);
+    out.push(tags.close);
   }
   if (el.tail) out.push(escapeText(el.tail));
+}
+
+interface Tags {
+  /** `<tag`, for attributes to follow. */
+  name: string;
+  /** `<tag>` or `<tag />` when there are no attributes. */
+  open: string;
+  close: string;
+  empty: boolean;
+}
+/** The few tags a page uses, each written once instead of per element. */
+const TAGS = new Map<string, Tags>();
+function tagsOf(tag: string): Tags {
+  let tags = TAGS.get(tag);
+  if (!tags) {
+    const empty = EMPTY.has(tag);
+    tags = { name: `<${tag}`, open: empty ? `<${tag} />` : `<${tag}>`, close: `</${tag}>`, empty };
+    TAGS.set(tag, tags);
+  }
+  return tags;
 }

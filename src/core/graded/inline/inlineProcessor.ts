@@ -54,6 +54,9 @@ PATTERNS.forEach((pattern, i) => {
   });
 });
 
+/** Patterns with a trigger of several characters (`![`, two spaces and a newline). */
+const MULTI_CHAR_TRIGGERS = PATTERNS.map((pattern) => pattern.triggers.some((t) => t.length > 1));
+
 function mayMatch(patternIndex: number, present: number): boolean {
   const first = PATTERN_MASKS[patternIndex * 2]!;
   const second = PATTERN_MASKS[patternIndex * 2 + 1]!;
@@ -102,7 +105,8 @@ export class InlineProcessor {
   }
 
   private applyPattern(pattern: InlinePattern, data: string, patternIndex: number): string {
-    if (!pattern.triggers.some((t) => data.includes(t))) return data;
+    // The trigger mask said each single-character trigger was there; longer ones may not be.
+    if (MULTI_CHAR_TRIGGERS[patternIndex] && !pattern.triggers.some((t) => data.includes(t))) return data;
     if (pattern.excludedInLinks && this.linkAncestors > 0) return data;
     this.ctx.effort = EFFORT_PER_PASS + 4 * data.length;
     // Python searches again from the start after every replacement: earlier positions can match
