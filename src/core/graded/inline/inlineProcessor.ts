@@ -5,7 +5,7 @@
  * text/tail strings, and the new children's own text is processed the same way.
  */
 import { ETX, INLINE_PREFIX } from '../markers';
-import { charBefore, pyStrip } from '../pyString';
+import { charBefore } from '../pyString';
 import type { Element } from '../tree';
 import { backtick } from './backtick';
 import type { InlineContext } from './context';
@@ -109,6 +109,7 @@ export class InlineProcessor {
     if (MULTI_CHAR_TRIGGERS[patternIndex] && !pattern.triggers.some((t) => data.includes(t))) return data;
     if (pattern.excludedInLinks && this.linkAncestors > 0) return data;
     this.ctx.effort = EFFORT_PER_PASS + 4 * data.length;
+    if (pattern.earlierStaysUnmatched) return this.applyPatternForward(pattern, data, patternIndex, 0);
     // Python searches again from the start after every replacement: earlier positions can match
     // once a later piece is hidden behind a placeholder. That is quadratic, so past a budget of
     // work (only on huge paragraphs) the search continues after the replacement instead.
@@ -206,8 +207,10 @@ export class InlineProcessor {
       }
       for (let ci = -1; ci < node.children.length; ci++) {
         const child = ci < 0 ? node : node.children[ci]!;
-        if (child.tail && pyStrip(child.tail)) this.processElementText(node, child, false);
-        if (child.text && pyStrip(child.text)) this.processElementText(child, child, true);
+        // Python skips blank texts; texts without a placeholder (never blank: the prefix has
+        // letters) come back unchanged, which is most new elements' texts.
+        if (child.tail && child.tail.includes(INLINE_PREFIX)) this.processElementText(node, child, false);
+        if (child.text && child.text.includes(INLINE_PREFIX)) this.processElementText(child, child, true);
       }
       result.push(node);
     }
