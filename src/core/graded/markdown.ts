@@ -30,16 +30,21 @@ export const BLOCK_PROCESSORS = [
   paragraph,
 ];
 
-/** Lines of only spaces (after the first line) become empty: `\n +(?=\n)` removed. */
+/**
+ * Lines of only spaces (after the first line) become empty: `\n +(?=\n)` removed. Found from
+ * each newline (few) rather than by searching for a space and a newline (every space of the
+ * prose is a candidate start of that search).
+ */
 function emptySpaceOnlyLines(source: string): string {
   const pieces: string[] = [];
   let copied = 0;
-  for (let k = source.indexOf(' \n'); k !== -1; k = source.indexOf(' \n', k + 2)) {
-    let start = k;
+  for (let k = source.indexOf('\n'); k !== -1; k = source.indexOf('\n', k + 1)) {
+    if (source.charCodeAt(k - 1) !== 32) continue;
+    let start = k - 1;
     while (start > copied && source.charCodeAt(start - 1) === 32) start--;
     if (start > 0 && source.charCodeAt(start - 1) === 10) {
       pieces.push(source.slice(copied, start));
-      copied = k + 1;
+      copied = k;
     }
   }
   if (!pieces.length) return source;

@@ -4,7 +4,7 @@
  * word character around them, so `snake_case_name` stays text). The inner text is split the same
  * way with only the shapes after the one that matched.
  */
-import { charAt, charBefore, isWordChar } from '../pyString';
+import { charBefore, isWordChar, isWordCharAt } from '../pyString';
 import { type Element, element } from '../tree';
 import type { InlineContext } from './context';
 import type { InlinePattern } from './pattern';
@@ -28,7 +28,7 @@ function closer(run: string, notAfterUnderscore = false, notBeforeWord = false):
     last(data) {
       for (let i = data.lastIndexOf(run); i !== -1; i = i > 0 ? data.lastIndexOf(run, i - 1) : -1) {
         if (notAfterUnderscore && data.charCodeAt(i - 1) === 95) continue;
-        if (notBeforeWord && isWordChar(charAt(data, i + run.length))) continue;
+        if (notBeforeWord && isWordCharAt(data, i + run.length)) continue;
         return i;
       }
       return -1;
@@ -49,22 +49,22 @@ interface Shape {
 
 const W = '[\\p{L}\\p{N}_]';
 const ASTERISK: Shape[] = [
-  { regex: /\*{3}(.+?)\*(.*?)\*{2}/suy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('**'), closerFrom: 5 },
-  { regex: /\*{3}(.+?)\*{2}(.*?)\*/suy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('*'), closerFrom: 6 },
+  { regex: /\*{3}(.+?)\*(.*?)\*{2}/sy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('**'), closerFrom: 5 },
+  { regex: /\*{3}(.+?)\*{2}(.*?)\*/sy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('*'), closerFrom: 6 },
   {
-    regex: /\*\*(?!\*)([^*]+?)\*(?!\*)(.+?)\*{3}/suy,
+    regex: /\*\*(?!\*)([^*]+?)\*(?!\*)(.+?)\*{3}/sy,
     builder: 'double2',
     tags: ['strong', 'em'],
     notAfterWord: false,
     closer: closer('***'),
     closerFrom: 5,
   },
-  { regex: /\*\*(.+?)\*\*/suy, builder: 'single', tags: ['strong'], notAfterWord: false, closer: closer('**'), closerFrom: 3 },
-  { regex: /\*([^*]+)\*/suy, builder: 'single', tags: ['em'], notAfterWord: false, closer: closer('*'), closerFrom: 2 },
+  { regex: /\*\*(.+?)\*\*/sy, builder: 'single', tags: ['strong'], notAfterWord: false, closer: closer('**'), closerFrom: 3 },
+  { regex: /\*([^*]+)\*/sy, builder: 'single', tags: ['em'], notAfterWord: false, closer: closer('*'), closerFrom: 2 },
 ];
 const UNDERSCORE: Shape[] = [
-  { regex: /___(.+?)_(.*?)__/suy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('__'), closerFrom: 5 },
-  { regex: /___(.+?)__(.*?)_/suy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('_'), closerFrom: 6 },
+  { regex: /___(.+?)_(.*?)__/sy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('__'), closerFrom: 5 },
+  { regex: /___(.+?)__(.*?)_/sy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('_'), closerFrom: 6 },
   {
     regex: new RegExp(`__(?!_)(.+?)(?<!${W})_(?!_)(.+?)___(?!${W})`, 'suy'),
     builder: 'double2',

@@ -54,7 +54,20 @@ export const automail = regexPattern('automail', ['@'], /<([^<> !]+@[^@<> ]+)>/s
   return a;
 });
 
-export const lineBreak = regexPattern('linebreak', ['  \n'], / {2}\n/, () => element('br'));
+/**
+ * Two spaces before a newline. Found from each newline: searching for the three characters
+ * stops at every space of the prose.
+ */
+export const lineBreak: InlinePattern = {
+  name: 'linebreak',
+  triggers: ['\n'],
+  find(_ctx, data, from) {
+    for (let k = data.indexOf('\n', from + 2); k !== -1; k = data.indexOf('\n', k + 1)) {
+      if (data.charCodeAt(k - 1) === 32 && data.charCodeAt(k - 2) === 32) return { start: k - 2, end: k + 1, node: element('br') };
+    }
+    return null;
+  },
+};
 
 export const html = regexPattern(
   'html',
