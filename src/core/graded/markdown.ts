@@ -18,7 +18,7 @@ import { extractHtmlBlocks } from './htmlBlocks';
 import { InlineContext } from './inline/context';
 import { InlineProcessor } from './inline/inlineProcessor';
 import { ETX, HtmlStash, STX } from './markers';
-import { restoreAmpersands, restoreRawHtml } from './postprocess';
+import { RawHtmlRestorer, restoreAmpersands } from './postprocess';
 import { prettify } from './prettify';
 import { expandTabs, pyStrip } from './pyString';
 import { serializeContent } from './serialize';
@@ -74,8 +74,10 @@ export function markdownToHtml(source: string): string {
   prettify(root, elements);
   unescapeTree(root, elements);
 
-  // Python serializes the root `<div>` and keeps what lies between its tags.
-  let output = pyStrip(serializeContent(root));
-  output = restoreAmpersands(restoreRawHtml(output, stash));
-  return pyStrip(output);
+  // Python serializes the root `<div>`, keeps what lies between its tags, then puts the stashed
+  // raw HTML back (the first round of that while serializing) and the ampersands.
+  const restorer = stash.blocks.length ? new RawHtmlRestorer(stash) : null;
+  let output = pyStrip(serializeContent(root, restorer));
+  if (restorer) output = restorer.finish(output);
+  return pyStrip(restoreAmpersands(output));
 }
