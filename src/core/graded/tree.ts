@@ -24,10 +24,15 @@ export function element(tag: string): Element {
 }
 
 export function setAttr(el: Element, key: string, value: string): void {
-  const attrs = (el.attrs ??= []);
+  const attrs = el.attrs;
+  if (!attrs) {
+    el.attrs = [key, value];
+    return;
+  }
   let i = 0;
   while (i < attrs.length && attrs[i]! < key) i += 2;
   if (attrs[i] === key) attrs[i + 1] = value;
+  else if (i === attrs.length) attrs.push(key, value);
   else attrs.splice(i, 0, key, value);
 }
 

@@ -92,6 +92,7 @@ export class InlineProcessor {
    * copying it at every element costs the cube of the nesting depth on hostile nesting.
    */
   private linkAncestors = 0;
+  private readonly tailHolder: Element = { tag: 'd', attrs: null, text: null, atomic: false, tail: null, children: [] };
 
   constructor(private readonly ctx: InlineContext) {}
 
@@ -265,7 +266,9 @@ export class InlineProcessor {
         }
         if (child.tail) {
           const tail = this.handleInline(child.tail);
-          const dummy: Element = { tag: 'd', attrs: null, text: null, atomic: false, tail: null, children: [] };
+          // Python's throwaway `d` element: only its tail is read back, so one serves every tail.
+          const dummy = this.tailHolder;
+          dummy.tail = null;
           child.tail = null;
           const tailResult = this.processPlaceholders(tail, dummy, false);
           if (dummy.tail) child.tail = dummy.tail;
