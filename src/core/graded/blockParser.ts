@@ -111,6 +111,11 @@ export class BlockParser {
     return this.states.length > 0 && this.states[this.states.length - 1] === state;
   }
 
+  /** Whether `parseBlocks` parses here, rather than keeping the rest as text (MAX_BLOCK_DEPTH). */
+  get canNest(): boolean {
+    return this.depth < MAX_BLOCK_DEPTH;
+  }
+
   parseChunk(parent: Element, text: string): void {
     this.parseBlocks(parent, new Blocks(text.split('\n\n')));
   }
