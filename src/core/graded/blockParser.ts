@@ -23,10 +23,10 @@ export interface Suffix {
 /** The queue of blocks still to parse; the front is the end of the array so taking it is O(1). */
 export class Blocks {
   private readonly reversed: string[];
-  private readonly suffixes: (Suffix | undefined)[];
+  /** Parallel to `reversed`, made on the first known suffix (most queues never have one). */
+  private suffixes: (Suffix | undefined)[] | null = null;
   constructor(blocks: string[]) {
     this.reversed = blocks.reverse();
-    this.suffixes = new Array<Suffix | undefined>(this.reversed.length).fill(undefined);
   }
   get length(): number {
     return this.reversed.length;
@@ -36,15 +36,17 @@ export class Blocks {
   }
   /** What is known of the front block, if anything. */
   firstSuffix(): Suffix | undefined {
-    return this.suffixes[this.suffixes.length - 1];
+    const suffixes = this.suffixes;
+    return suffixes ? suffixes[suffixes.length - 1] : undefined;
   }
   shift(): string {
-    this.suffixes.pop();
+    this.suffixes?.pop();
     return this.reversed.pop()!;
   }
   unshift(block: string, suffix?: Suffix): void {
+    if (suffix && !this.suffixes) this.suffixes = new Array<Suffix | undefined>(this.reversed.length).fill(undefined);
     this.reversed.push(block);
-    this.suffixes.push(suffix);
+    this.suffixes?.push(suffix);
   }
 }
 
@@ -107,6 +109,11 @@ export class BlockParser {
 
   isState(state: string): boolean {
     return this.states.length > 0 && this.states[this.states.length - 1] === state;
+  }
+
+  /** Whether `parseBlocks` parses here, rather than keeping the rest as text (MAX_BLOCK_DEPTH). */
+  get canNest(): boolean {
+    return this.depth < MAX_BLOCK_DEPTH;
   }
 
   parseChunk(parent: Element, text: string): void {

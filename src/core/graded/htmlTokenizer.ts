@@ -60,6 +60,22 @@ export class HtmlTokenizer {
 
   constructor(private readonly handler: TokenHandler) {}
 
+  /**
+   * Per searched text (`>`, `]>`, `?>`, `;`, the comment close): the earliest offset of the
+   * current rawdata from which a search found nothing. A later search from there on finds nothing
+   * either; without this, a line of `<!--` or `</` with no `>` after it rescans to the end at
+   * every one (2 MB took minutes).
+   */
+  private readonly notFoundFrom = new Map<string, number>();
+
+  private find(needle: string, from: number): number {
+    const failed = this.notFoundFrom.get(needle);
+    if (failed !== undefined && from >= failed) return -1;
+    const found = this.rawdata.indexOf(needle, from);
+    if (found === -1) this.notFoundFrom.set(needle, failed === undefined ? from : Math.min(failed, from));
+    return found;
+  }
+
   get starttag(): string | null {
     return this.starttagText;
   }
@@ -114,6 +130,7 @@ export class HtmlTokenizer {
     const n = raw.length;
     this.tagEndMemo = new Map();
     this.nameRun = null;
+    this.notFoundFrom.clear();
     while (i < n) {
       const interesting = this.cdataEnd ?? INTERESTING;
       interesting.lastIndex = i;
@@ -136,7 +153,7 @@ export class HtmlTokenizer {
         } else break;
         if (k < 0) {
           if (!end) break;
-          k = raw.indexOf('>', i + 1);
+          k = this.find('>', i + 1);
           if (k < 0) {
             k = raw.indexOf('<', i + 1);
             if (k < 0) k = i + 1;
@@ -154,7 +171,7 @@ export class HtmlTokenizer {
           i = this.updatepos(i, k);
           continue;
         }
-        if (raw.indexOf(';', i) !== -1) {
+        if (this.find(';', i) !== -1) {
           h.data(raw.slice(i, i + 2));
           i = this.updatepos(i, i + 2);
         }
@@ -189,7 +206,7 @@ export class HtmlTokenizer {
     if (raw.startsWith('<!--', i)) return this.parseComment(i);
     if (raw.startsWith('<![', i)) return this.parseMarkedSection(i);
     if (raw.slice(i, i + 9).toLowerCase() === '<!doctype') {
-      const gt = raw.indexOf('>', i + 9);
+      const gt = this.find('>', i + 9);
       if (gt === -1) return -1;
       this.handler.decl(raw.slice(i + 2, gt));
       return gt + 1;
@@ -199,7 +216,7 @@ export class HtmlTokenizer {
 
   private parseMarkedSection(i: number): number {
     const raw = this.rawdata;
-    const close = raw.indexOf(']>', i + 3);
+    const close = this.find(']>', i + 3);
     if (close === -1) return -1;
     this.handler.unknownDecl(raw.slice(i + 3, close));
     return close + 2;
@@ -207,7 +224,7 @@ export class HtmlTokenizer {
 
   private parseBogusComment(i: number): number {
     const raw = this.rawdata;
-    const pos = raw.indexOf('>', i + 2);
+    const pos = this.find('>', i + 2);
     if (pos === -1) return -1;
     this.handler.bogusComment(raw.slice(i, pos + 1));
     return pos + 1;
@@ -215,9 +232,14 @@ export class HtmlTokenizer {
 
   private parseComment(i: number): number {
     const raw = this.rawdata;
+    const failed = this.notFoundFrom.get('-->');
+    if (failed !== undefined && i + 4 >= failed) return -1;
     COMMENT_CLOSE.lastIndex = i + 4;
     const m = COMMENT_CLOSE.exec(raw);
-    if (!m) return -1;
+    if (!m) {
+      this.notFoundFrom.set('-->', failed === undefined ? i + 4 : Math.min(failed, i + 4));
+      return -1;
+    }
     // Python-Markdown only takes a comment closed by exactly `-->`; otherwise the `<` is text.
     // (Mid-document, 3.4.1 then re-parses from the start and never ends; at the start it goes on.)
     if (m[0] !== '-->') {
@@ -234,7 +256,7 @@ export class HtmlTokenizer {
       return i + 2;
     }
     const raw = this.rawdata;
-    const close = raw.indexOf('?>', i + 2);
+    const close = this.find('?>', i + 2);
     if (close === -1) return -1;
     this.handler.pi(raw.slice(i + 2, close));
     return close + 2;
@@ -313,7 +335,7 @@ export class HtmlTokenizer {
 
   private parseEndTag(i: number): number {
     const raw = this.rawdata;
-    const gt = raw.indexOf('>', i + 1);
+    const gt = this.find('>', i + 1);
     if (gt === -1) return -1;
     const gtpos = gt + 1;
     END_TAG_FIND.lastIndex = i;

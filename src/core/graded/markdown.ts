@@ -18,11 +18,11 @@ import { extractHtmlBlocks } from './htmlBlocks';
 import { InlineContext } from './inline/context';
 import { InlineProcessor } from './inline/inlineProcessor';
 import { ETX, HtmlStash, STX } from './markers';
-import { restoreAmpersands, restoreRawHtml } from './postprocess';
+import { RawHtmlRestorer, restoreAmpersands } from './postprocess';
 import { prettify } from './prettify';
 import { expandTabs, pyStrip } from './pyString';
 import { serializeContent } from './serialize';
-import { element } from './tree';
+import { element, iterTree } from './tree';
 import { unescapeTree } from './unescape';
 
 export const BLOCK_PROCESSORS = [
@@ -30,14 +30,33 @@ export const BLOCK_PROCESSORS = [
   paragraph,
 ];
 
-/** Lines of only spaces (after the first line) become empty. */
-const SPACE_ONLY_LINE = /\n +(?=\n)/g;
+/**
+ * Lines of only spaces (after the first line) become empty: `\n +(?=\n)` removed. Found from
+ * each newline (few) rather than by searching for a space and a newline (every space of the
+ * prose is a candidate start of that search).
+ */
+function emptySpaceOnlyLines(source: string): string {
+  const pieces: string[] = [];
+  let copied = 0;
+  for (let k = source.indexOf('\n'); k !== -1; k = source.indexOf('\n', k + 1)) {
+    if (source.charCodeAt(k - 1) !== 32) continue;
+    let start = k - 1;
+    while (start > copied && source.charCodeAt(start - 1) === 32) start--;
+    if (start > 0 && source.charCodeAt(start - 1) === 10) {
+      pieces.push(source.slice(copied, start));
+      copied = k;
+    }
+  }
+  if (!pieces.length) return source;
+  pieces.push(source.slice(copied));
+  return pieces.join('');
+}
 
 function normalizeWhitespace(source: string): string {
   if (source.includes(STX) || source.includes(ETX)) source = source.replaceAll(STX, '').replaceAll(ETX, '');
   if (source.includes('\r')) source = source.replace(/\r\n?/g, '\n');
   source = expandTabs(`${source}\n\n`, 4);
-  return source.includes(' \n') ? source.replace(SPACE_ONLY_LINE, '\n') : source;
+  return emptySpaceOnlyLines(source);
 }
 
 export function markdownToHtml(source: string): string {
@@ -50,11 +69,15 @@ export function markdownToHtml(source: string): string {
   parser.parseChunk(root, text);
 
   new InlineProcessor(new InlineContext(parser.references, stash)).run(root);
-  prettify(root);
-  unescapeTree(root);
+  // Neither pass adds or removes elements: one list of them serves both.
+  const elements = iterTree(root);
+  prettify(root, elements);
+  unescapeTree(root, elements);
 
-  // Python serializes the root `<div>` and keeps what lies between its tags.
-  let output = pyStrip(serializeContent(root));
-  output = restoreAmpersands(restoreRawHtml(output, stash));
-  return pyStrip(output);
+  // Python serializes the root `<div>`, keeps what lies between its tags, then puts the stashed
+  // raw HTML back (the first round of that while serializing) and the ampersands.
+  const restorer = stash.blocks.length ? new RawHtmlRestorer(stash) : null;
+  let output = pyStrip(serializeContent(root, restorer));
+  if (restorer) output = restorer.finish(output);
+  return pyStrip(restoreAmpersands(output));
 }

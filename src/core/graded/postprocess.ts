@@ -67,6 +67,52 @@ export function restoreRawHtml(text: string, stash: HtmlStash): string {
   return text;
 }
 
+/**
+ * The first round of `restoreRawHtml` done while the page is serialized, piece by piece, so the
+ * page is not written and then copied again. Equivalent because a placeholder always lies inside
+ * one text (or attribute value), and `<p>` right before one can only be the open tag of a
+ * paragraph whose whole text it is (text and attributes are escaped: no other `<p>` exists yet).
+ */
+export class RawHtmlRestorer {
+  private readonly isBlock: (boolean | undefined)[] = [];
+  /** Whether stashed HTML put in held placeholders itself: then more rounds follow on the page. */
+  private broughtPlaceholders = false;
+  constructor(private readonly stash: HtmlStash) {}
+
+  private readonly replace = (digits: string, wrapped: boolean): string | undefined => {
+    const blocks = this.stash.blocks;
+    const i = Number(digits);
+    const html = i < blocks.length && String(i) === digits ? blocks[i]! : undefined;
+    if (html === undefined) return undefined;
+    if (html.includes(HTML_PREFIX)) this.broughtPlaceholders = true;
+    if (!wrapped) return html;
+    this.isBlock[i] ??= isBlockHtml(html);
+    return this.isBlock[i] ? html : `<p>${html}</p>`;
+  };
+
+  /** The placeholders in one escaped text or attribute value. */
+  inText(text: string): string {
+    if (!text.includes(HTML_PREFIX)) return text;
+    return substitutePlaceholders(text, this.replace) ?? text;
+  }
+
+  /** What replaces `<p>text</p>` when the text is exactly one placeholder naming stashed HTML. */
+  wholeParagraph(text: string): string | undefined {
+    if (!text.startsWith(HTML_PREFIX) || text.charCodeAt(text.length - 1) !== 3) return undefined;
+    const digits = text.slice(HTML_PREFIX.length, -1);
+    for (let k = 0; k < digits.length; k++) {
+      const c = digits.charCodeAt(k);
+      if (c < 48 || c > 57) return undefined;
+    }
+    return digits.length ? this.replace(digits, true) : undefined;
+  }
+
+  /** The further rounds, on the page serialized with this restorer. */
+  finish(page: string): string {
+    return this.broughtPlaceholders ? restoreRawHtml(page, this.stash) : page;
+  }
+}
+
 export function restoreAmpersands(text: string): string {
   return text.replaceAll(AMP_SUBSTITUTE, '&');
 }

@@ -16,9 +16,10 @@ function prettifyElement(el: Element): void {
   if (blank(el.tail)) el.tail = '\n';
 }
 
-export function prettify(root: Element): void {
+/** `elements`: the tree's elements in document order (`iterTree(root)`, shared with the next pass). */
+export function prettify(root: Element, elements: readonly Element[] = iterTree(root)): void {
   prettifyElement(root);
-  for (const el of iterTree(root)) {
+  for (const el of elements) {
     if (el.tag === 'br') el.tail = blank(el.tail) ? '\n' : `\n${el.tail}`;
     if (el.tag === 'pre' && el.children.length && el.children[0]!.tag === 'code') {
       const code = el.children[0]!;

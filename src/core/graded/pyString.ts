@@ -53,6 +53,13 @@ export function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && WORD_CHAR.test(ch);
 }
 
+/** `isWordChar(charAt(text, index))`, without making a string for ASCII characters. */
+export function isWordCharAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return index < text.length && isWordChar(charAt(text, index));
+}
+
 /** The code point that ends just before `index` (a lookbehind's single character). */
 export function charBefore(text: string, index: number): string | undefined {
   if (index <= 0) return undefined;

@@ -2,6 +2,7 @@
  * Python-Markdown's XHTML serializer: `<br />`-style empty elements, attributes in key order,
  * `&` escaped only where it does not already start an entity.
  */
+import type { RawHtmlRestorer } from './postprocess';
 import type { Element } from './tree';
 
 const EMPTY = new Set(['area', 'base', 'basefont', 'br', 'col', 'frame', 'hr', 'img', 'input', 'isindex', 'link', 'meta', 'param']);
@@ -28,7 +29,7 @@ export function escapeAttribute(text: string): string {
 
 export function serialize(root: Element): string {
   const out: string[] = [];
-  write(root, out);
+  write(root, out, null);
   return out.join('');
 }
 
@@ -36,32 +37,59 @@ export function serialize(root: Element): string {
  * What `serialize(root)` holds between the root's own tags (the root has no attributes and no
  * tail), without writing the whole page and searching it for them.
  */
-export function serializeContent(root: Element): string {
+export function serializeContent(root: Element, restorer: RawHtmlRestorer | null = null): string {
   const out: string[] = [];
-  if (root.text) out.push(escapeText(root.text));
-  for (const child of root.children) write(child, out);
+  if (root.text) out.push(restored(escapeText(root.text), restorer));
+  for (const child of root.children) write(child, out, restorer);
   return out.join('');
+}
+
+/** A text or attribute value with the stashed HTML its placeholders name (`restorer`'s first round). */
+function restored(text: string, restorer: RawHtmlRestorer | null): string {
+  return restorer ? restorer.inText(text) : text;
 }
 
 /**
  * Pieces pushed to one array and joined once: a page of tens of thousands of small strings
  * concatenated makes a deep rope that every later search must first flatten.
  */
-function write(el: Element, out: string[]): void {
+function write(el: Element, out: string[], restorer: RawHtmlRestorer | null): void {
+  const tags = tagsOf(el.tag);
   const attrs = el.attrs;
-  if (attrs) {
-    let open = `<${el.tag}`;
-    const keys = [...attrs.keys()];
-    if (keys.length > 1) keys.sort();
-    for (const key of keys) open += ` ${key}="${escapeAttribute(attrs.get(key)!)}"`;
-    out.push(open);
-  } else out.push(`<${el.tag}`);
-  if (EMPTY.has(el.tag)) out.push(' />');
+  // `<p>placeholder</p>`: the paragraph gives way to the stashed HTML (or wraps inline HTML).
+  const whole = restorer && el.tag === 'p' && !attrs && !el.children.length && el.text ? restorer.wholeParagraph(el.text) : undefined;
+  if (whole !== undefined) out.push(whole);
   else {
-    out.push('>');
-    if (el.text) out.push(escapeText(el.text));
-    for (const child of el.children) write(child, out);
-    out.push(`</${el.tag}>`);
+    if (attrs) {
+      let open = tags.name;
+      for (let i = 0; i < attrs.length; i += 2) open += ` ${attrs[i]!}="${restored(escapeAttribute(attrs[i + 1]!), restorer)}"`;
+      out.push(open, tags.empty ? ' />' : '>');
+    } else out.push(tags.open);
+    if (!tags.empty) {
+      if (el.text) out.push(restored(escapeText(el.text), restorer));
+      for (const child of el.children) write(child, out, restorer);
+      out.push(tags.close);
+    }
   }
-  if (el.tail) out.push(escapeText(el.tail));
+  if (el.tail) out.push(restored(escapeText(el.tail), restorer));
+}
+
+interface Tags {
+  /** `<tag`, for attributes to follow. */
+  name: string;
+  /** `<tag>` or `<tag />` when there are no attributes. */
+  open: string;
+  close: string;
+  empty: boolean;
+}
+/** The few tags a page uses, each written once instead of per element. */
+const TAGS = new Map<string, Tags>();
+function tagsOf(tag: string): Tags {
+  let tags = TAGS.get(tag);
+  if (!tags) {
+    const empty = EMPTY.has(tag);
+    tags = { name: `<${tag}`, open: empty ? `<${tag} />` : `<${tag}>`, close: `</${tag}>`, empty };
+    TAGS.set(tag, tags);
+  }
+  return tags;
 }

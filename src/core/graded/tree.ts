@@ -6,8 +6,12 @@
  */
 export interface Element {
   tag: string;
-  /** Null until the first attribute: most elements have none, and a Map each is costly on huge pages. */
-  attrs: Map<string, string> | null;
+  /**
+   * Names and values alternating, names in the order the serializer writes them (sorted). Null
+   * until the first attribute: most elements have none, and a Map each (a hostile line makes
+   * hundreds of thousands of links) cost more to make and collect than the rest of the element.
+   */
+  attrs: string[] | null;
   text: string | null;
   /** Python-Markdown's AtomicString: text no inline pattern may touch (code, autolinks). */
   atomic: boolean;
@@ -20,7 +24,16 @@ export function element(tag: string): Element {
 }
 
 export function setAttr(el: Element, key: string, value: string): void {
-  (el.attrs ??= new Map()).set(key, value);
+  const attrs = el.attrs;
+  if (!attrs) {
+    el.attrs = [key, value];
+    return;
+  }
+  let i = 0;
+  while (i < attrs.length && attrs[i]! < key) i += 2;
+  if (attrs[i] === key) attrs[i + 1] = value;
+  else if (i === attrs.length) attrs.push(key, value);
+  else attrs.splice(i, 0, key, value);
 }
 
 export function subElement(parent: Element, tag: string): Element {

@@ -11,10 +11,12 @@ function safeChar(code: number): string {
   return code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }
 
-export function unescapeTree(root: Element): void {
-  for (const el of iterTree(root)) {
+/** `elements`: the tree's elements (`iterTree(root)`, shared with the pass before). */
+export function unescapeTree(root: Element, elements: readonly Element[] = iterTree(root)): void {
+  for (const el of elements) {
     if (el.text && el.tag !== 'code') el.text = unescapeText(el.text);
     if (el.tail) el.tail = unescapeText(el.tail);
-    if (el.attrs) for (const [key, value] of el.attrs) if (value.includes('\u0002')) el.attrs.set(key, unescapeText(value));
+    const attrs = el.attrs;
+    if (attrs) for (let i = 1; i < attrs.length; i += 2) if (attrs[i]!.includes('\u0002')) attrs[i] = unescapeText(attrs[i]!);
   }
 }

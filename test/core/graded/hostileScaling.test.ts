@@ -60,3 +60,42 @@ describe('the graded renderer on a hostile paragraph pasted twice', () => {
     expect(twiceMs / onceMs, `CPU with one run: ${onceMs.toFixed(0)} ms, with two: ${twiceMs.toFixed(0)} ms`).toBeLessThan(2);
   }, 120_000);
 });
+
+describe('the graded renderer on unclosed comments after other text', () => {
+  // After a first block, each `<!--` with no `-->` (and no `>`) after it searched the rest of the
+  // text for its end, then for a `>`: quadratic (40 kB took 0.4 s of CPU, 2 MB would take
+  // minutes). A search that found nothing from one place finds nothing from any later place.
+  it('eight times the `<!--` take less than 16x the CPU (not the 64x of a rescan each)', () => {
+    const text = (bytes: number) => `Intro text\n\n</${'<!--'.repeat(bytes / 4)}`;
+    cpuMs(text(10_000)); // warm-up
+    const smallMs = cpuMs(text(25_000));
+    const largeMs = cpuMs(text(200_000));
+    expect(largeMs / smallMs, `CPU for 25 kB: ${smallMs.toFixed(0)} ms, for 200 kB: ${largeMs.toFixed(0)} ms`).toBeLessThan(16);
+  }, 120_000);
+});
+
+/** 2 MB of what real answers hold: headings, quotes, emphasis, code spans, links, lists, images. */
+function realisticText(bytes: number): string {
+  const unit = [
+    '## Question 7', '', '> **How did you test the code?**', '>', '> Answer:', '',
+    'We wrote *unit tests* for the `data.py` module and the **training loop**, see [the workflow](https://github.com/a/b/actions).',
+    'Coverage is 83% (measured with `coverage run`), and the tests run on every push.', '',
+    '- pytest for the unit tests', '- ruff for linting, with a pre-commit hook', '',
+    '![coverage](figures/coverage.png)', '', '',
+  ].join('\n');
+  return unit.repeat(Math.floor(bytes / unit.length));
+}
+
+describe('the graded renderer on 2 MB of nested brackets', () => {
+  // `[[[…a…]]]`: the pairs of brackets were kept in a Map of a million entries, rebuilt for each
+  // pattern: 1.7x the CPU of realistic text of the same size (0.9 s). Now a typed array: ~0.6x.
+  it('costs less than 1.2x the CPU of 2 MB of realistic answers', () => {
+    const nested = hostileClass('nested-brackets').payload(2_000_000);
+    const realistic = realisticText(2_000_000);
+    cpuMs(hostileClass('nested-brackets').payload(50_000)); // warm-up
+    cpuMs(realisticText(50_000));
+    const realisticMs = Math.min(cpuMs(realistic), cpuMs(realistic));
+    const nestedMs = Math.min(cpuMs(nested), cpuMs(nested));
+    expect(nestedMs / realisticMs, `CPU for realistic: ${realisticMs.toFixed(0)} ms, nested brackets: ${nestedMs.toFixed(0)} ms`).toBeLessThan(1.2);
+  }, 120_000);
+});

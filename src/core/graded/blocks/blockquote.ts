@@ -1,6 +1,7 @@
 /** `>` quotes, found on any line of a block; the lines before are parsed first. */
 import { Blocks, type BlockProcessor } from '../blockParser';
 import { pyStrip } from '../pyString';
+import { emptyBlock } from './empty';
 import { lastChild, subElement } from '../tree';
 
 /** Python stops nesting quotes near its recursion limit (298 levels from the top); deeper `>` stay text. */
@@ -37,7 +38,10 @@ export const blockquote: BlockProcessor = {
     const start = parser.lineSearch('blockquote', block, searchFrom);
     blocks.shift();
     if (start !== -1) {
-      parser.parseBlocks(parent, new Blocks([block.slice(0, start === 0 ? 0 : start - 1)]));
+      // The lines before the quote; none (the usual case) is an empty block, whose only effect
+      // is on a code block right before: done here rather than through a queue of its own.
+      if (start === 0 && parser.canNest) emptyBlock.run(parser, parent, new Blocks(['']));
+      else parser.parseBlocks(parent, new Blocks([block.slice(0, start === 0 ? 0 : start - 1)]));
       block = block.slice(start).split('\n').map(clean).join('\n');
     }
     const sibling = lastChild(parent);

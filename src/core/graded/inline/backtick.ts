@@ -50,6 +50,7 @@ function runsOf(data: string): Runs {
 export const backtick: InlinePattern = {
   name: 'backtick',
   triggers: ['`'],
+  earlierStaysUnmatched: true,
   find(_ctx, data, from, prevAt) {
     // Only backslashes and backticks matter: jump from one to the next.
     let nextTick = data.indexOf('`', from);

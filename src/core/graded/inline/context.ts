@@ -19,26 +19,35 @@ export class InlineContext {
    */
   effort = 0;
   /**
-   * What a pattern learnt about a text it searches (keyed by the text), for its next search of
-   * the same text in this pass; a few texts at a time, so a huge page does not keep every version.
+   * What a pattern learnt about a text it searches, for its next search of the same text in this
+   * pass; a few texts at a time, so a huge page does not keep every version. Looked up by
+   * identity first: a Map keyed by the text would hash every new text in full.
    */
-  private readonly memo = new Map<string, object>();
+  private readonly memoTexts: string[] = [];
+  private readonly memoValues: object[] = [];
   /**
    * What was remembered for `data`. A hit on equal text in another string (a paragraph pasted
    * twice) compares all of it, so the entry is re-keyed to this string: later lookups with it
    * compare pointers.
    */
   recall(data: string): object | undefined {
-    const known = this.memo.get(data);
-    if (known !== undefined) {
-      this.memo.delete(data);
-      this.memo.set(data, known);
+    const texts = this.memoTexts;
+    for (let i = texts.length - 1; i >= 0; i--) {
+      const known = texts[i]!;
+      if (known.length === data.length && known === data) {
+        texts[i] = data;
+        return this.memoValues[i];
+      }
     }
-    return known;
+    return undefined;
   }
   remember(data: string, value: object): void {
-    if (this.memo.size >= MEMO_KEPT) this.memo.clear();
-    this.memo.set(data, value);
+    if (this.memoTexts.length >= MEMO_KEPT) {
+      this.memoTexts.length = 0;
+      this.memoValues.length = 0;
+    }
+    this.memoTexts.push(data);
+    this.memoValues.push(value);
   }
 
   constructor(

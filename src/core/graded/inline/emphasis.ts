@@ -4,7 +4,7 @@
  * word character around them, so `snake_case_name` stays text). The inner text is split the same
  * way with only the shapes after the one that matched.
  */
-import { charAt, charBefore, isWordChar } from '../pyString';
+import { charBefore, isWordChar, isWordCharAt } from '../pyString';
 import { type Element, element } from '../tree';
 import type { InlineContext } from './context';
 import type { InlinePattern } from './pattern';
@@ -18,17 +18,23 @@ type Builder = 'double' | 'double2' | 'single';
  * (`*a **a *a **…` takes minutes at 2 MB) even where a later shape then matches.
  */
 interface Closer {
-  readonly key: string;
+  /** Equal closers (same run and conditions) share one: a text's answer is kept per closer. */
+  readonly id: number;
   last(data: string): number;
 }
 
+const CLOSER_IDS = new Map<string, number>();
+
 function closer(run: string, notAfterUnderscore = false, notBeforeWord = false): Closer {
+  const key = `${run}${notAfterUnderscore ? '<' : ''}${notBeforeWord ? '>' : ''}`;
+  let id = CLOSER_IDS.get(key);
+  if (id === undefined) CLOSER_IDS.set(key, (id = CLOSER_IDS.size));
   return {
-    key: `${run}${notAfterUnderscore ? '<' : ''}${notBeforeWord ? '>' : ''}`,
+    id,
     last(data) {
       for (let i = data.lastIndexOf(run); i !== -1; i = i > 0 ? data.lastIndexOf(run, i - 1) : -1) {
         if (notAfterUnderscore && data.charCodeAt(i - 1) === 95) continue;
-        if (notBeforeWord && isWordChar(charAt(data, i + run.length))) continue;
+        if (notBeforeWord && isWordCharAt(data, i + run.length)) continue;
         return i;
       }
       return -1;
@@ -45,26 +51,65 @@ interface Shape {
   /** Its closing run, which starts at least `closerFrom` characters after the opener. */
   closer: Closer;
   closerFrom: number;
+  /** The same match as `regex` found by hand (the common one-tag shapes: most matches). */
+  quick?: (data: string, pos: number) => ShapeMatch | null;
+}
+
+/** What a shape matched: where it ends and its one or two inner texts. */
+interface ShapeMatch {
+  end: number;
+  first: string;
+  second: string | undefined;
+}
+
+/** `\*([^*]+)\*`: up to the next `*`, at least one character in between. */
+function quickEm(data: string, pos: number): ShapeMatch | null {
+  const close = data.indexOf('*', pos + 1);
+  return close > pos + 1 ? { end: close + 1, first: data.slice(pos + 1, close), second: undefined } : null;
+}
+
+/** `\*\*(.+?)\*\*`: up to the first `**` after at least one character. */
+function quickStrong(data: string, pos: number): ShapeMatch | null {
+  if (data.charCodeAt(pos + 1) !== 42) return null;
+  const close = data.indexOf('**', pos + 3);
+  return close !== -1 ? { end: close + 2, first: data.slice(pos + 2, close), second: undefined } : null;
+}
+
+/**
+ * `_(?!_)(.+?)(?<!_)_(?!\w)` (run 1) and `__(?!_)(.+?)(?<!_)__(?!\w)` (run 2): the first closing
+ * run after at least one character that follows no `_` and precedes no word character.
+ */
+function quickUnderscore(run: 1 | 2): (data: string, pos: number) => ShapeMatch | null {
+  const mark = run === 1 ? '_' : '__';
+  return (data, pos) => {
+    const textStart = pos + run;
+    if ((run === 2 && data.charCodeAt(pos + 1) !== 95) || data.charCodeAt(textStart) === 95) return null;
+    for (let close = data.indexOf(mark, textStart + 1); close !== -1; close = data.indexOf(mark, close + 1)) {
+      if (data.charCodeAt(close - 1) === 95 || isWordCharAt(data, close + run)) continue;
+      return { end: close + run, first: data.slice(textStart, close), second: undefined };
+    }
+    return null;
+  };
 }
 
 const W = '[\\p{L}\\p{N}_]';
 const ASTERISK: Shape[] = [
-  { regex: /\*{3}(.+?)\*(.*?)\*{2}/suy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('**'), closerFrom: 5 },
-  { regex: /\*{3}(.+?)\*{2}(.*?)\*/suy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('*'), closerFrom: 6 },
+  { regex: /\*{3}(.+?)\*(.*?)\*{2}/sy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('**'), closerFrom: 5 },
+  { regex: /\*{3}(.+?)\*{2}(.*?)\*/sy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('*'), closerFrom: 6 },
   {
-    regex: /\*\*(?!\*)([^*]+?)\*(?!\*)(.+?)\*{3}/suy,
+    regex: /\*\*(?!\*)([^*]+?)\*(?!\*)(.+?)\*{3}/sy,
     builder: 'double2',
     tags: ['strong', 'em'],
     notAfterWord: false,
     closer: closer('***'),
     closerFrom: 5,
   },
-  { regex: /\*\*(.+?)\*\*/suy, builder: 'single', tags: ['strong'], notAfterWord: false, closer: closer('**'), closerFrom: 3 },
-  { regex: /\*([^*]+)\*/suy, builder: 'single', tags: ['em'], notAfterWord: false, closer: closer('*'), closerFrom: 2 },
+  { regex: /\*\*(.+?)\*\*/sy, builder: 'single', tags: ['strong'], notAfterWord: false, closer: closer('**'), closerFrom: 3, quick: quickStrong },
+  { regex: /\*([^*]+)\*/sy, builder: 'single', tags: ['em'], notAfterWord: false, closer: closer('*'), closerFrom: 2, quick: quickEm },
 ];
 const UNDERSCORE: Shape[] = [
-  { regex: /___(.+?)_(.*?)__/suy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('__'), closerFrom: 5 },
-  { regex: /___(.+?)__(.*?)_/suy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('_'), closerFrom: 6 },
+  { regex: /___(.+?)_(.*?)__/sy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('__'), closerFrom: 5 },
+  { regex: /___(.+?)__(.*?)_/sy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('_'), closerFrom: 6 },
   {
     regex: new RegExp(`__(?!_)(.+?)(?<!${W})_(?!_)(.+?)___(?!${W})`, 'suy'),
     builder: 'double2',
@@ -80,6 +125,7 @@ const UNDERSCORE: Shape[] = [
     notAfterWord: true,
     closer: closer('__', true, true),
     closerFrom: 3,
+    quick: quickUnderscore(2),
   },
   {
     regex: new RegExp(`_(?!_)(.+?)(?<!_)_(?!${W})`, 'suy'),
@@ -88,18 +134,21 @@ const UNDERSCORE: Shape[] = [
     notAfterWord: true,
     closer: closer('_', true, true),
     closerFrom: 2,
+    quick: quickUnderscore(1),
   },
 ];
 
 /** The last closing run of each kind in one text, found when first asked. */
 class Closers {
-  private readonly last = new Map<string, number>();
+  /** By closer id; made at the first question (a Map per text cost more than the answers on hostile text). */
+  private last: number[] | null = null;
   constructor(readonly data: string) {}
   allow(shape: Shape, pos: number): boolean {
-    let last = this.last.get(shape.closer.key);
+    const known = (this.last ??= []);
+    let last = known[shape.closer.id];
     if (last === undefined) {
       last = shape.closer.last(this.data);
-      this.last.set(shape.closer.key, last);
+      known[shape.closer.id] = last;
     }
     return last >= pos + shape.closerFrom;
   }
@@ -118,31 +167,33 @@ function closersOf(ctx: InlineContext, data: string): Closers {
   return closers;
 }
 
-function matchShape(shape: Shape, closers: Closers, pos: number, before: string | undefined): RegExpExecArray | null {
+function matchShape(shape: Shape, closers: Closers, pos: number, before: string | undefined): ShapeMatch | null {
   if (shape.notAfterWord && isWordChar(before)) return null;
   if (!closers.allow(shape, pos)) return null;
   const data = closers.data;
+  if (shape.quick) return shape.quick(data, pos);
   shape.regex.lastIndex = pos;
-  return shape.regex.exec(data);
+  const m = shape.regex.exec(data);
+  return m ? { end: m.index + m[0].length, first: m[1]!, second: m[2] } : null;
 }
 
-function build(shapes: Shape[], mark: string, m: RegExpExecArray, index: number): Element {
+function build(shapes: Shape[], mark: string, m: ShapeMatch, index: number): Element {
   const shape = shapes[index]!;
   if (shape.builder === 'single') {
     const el = element(shape.tags[0]);
-    parseSub(shapes, mark, m[1]!, el, null, index);
+    parseSub(shapes, mark, m.first, el, null, index);
     return el;
   }
   const outer = element(shape.tags[0]);
   const inner = element(shape.tags[1]!);
   if (shape.builder === 'double') {
-    parseSub(shapes, mark, m[1]!, inner, null, index);
+    parseSub(shapes, mark, m.first, inner, null, index);
     outer.children.push(inner);
-    parseSub(shapes, mark, m[2]!, outer, inner, index);
+    parseSub(shapes, mark, m.second!, outer, inner, index);
   } else {
-    parseSub(shapes, mark, m[1]!, outer, null, index);
+    parseSub(shapes, mark, m.first, outer, null, index);
     outer.children.push(inner);
-    parseSub(shapes, mark, m[2]!, inner, null, index);
+    parseSub(shapes, mark, m.second!, inner, null, index);
   }
   return outer;
 }
@@ -165,7 +216,7 @@ function parseSub(shapes: Shape[], mark: string, data: string, parent: Element, 
       const el = build(shapes, mark, m, i);
       parent.children.push(el);
       last = el;
-      offset = pos = m.index + m[0].length;
+      offset = pos = m.end;
       matched = true;
       break;
     }
@@ -185,7 +236,7 @@ function emphasisPattern(name: string, mark: string, shapes: Shape[]): InlinePat
         const before = prevAt(pos);
         for (let i = 0; i < shapes.length; i++) {
           const m = matchShape(shapes[i]!, closers, pos, before);
-          if (m) return { start: pos, end: m.index + m[0].length, node: build(shapes, mark, m, i) };
+          if (m) return { start: pos, end: m.end, node: build(shapes, mark, m, i) };
         }
         // A failed shape may have scanned to the end of the text.
         ctx.effort -= data.length - pos;

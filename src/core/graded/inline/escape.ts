@@ -5,6 +5,7 @@ import type { InlinePattern } from './pattern';
 export const escape: InlinePattern = {
   name: 'escape',
   triggers: ['\\'],
+  earlierStaysUnmatched: true,
   find(_ctx, data, from) {
     for (let i = data.indexOf('\\', from); i !== -1 && i + 1 < data.length; i = data.indexOf('\\', i + 1)) {
       const cp = data.codePointAt(i + 1)!;

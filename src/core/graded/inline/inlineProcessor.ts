@@ -5,7 +5,7 @@
  * text/tail strings, and the new children's own text is processed the same way.
  */
 import { ETX, INLINE_PREFIX } from '../markers';
-import { charBefore, pyStrip } from '../pyString';
+import { charBefore } from '../pyString';
 import type { Element } from '../tree';
 import { backtick } from './backtick';
 import type { InlineContext } from './context';
@@ -24,8 +24,6 @@ const PATTERNS: readonly InlinePattern[] = [
 const EXACT_RESTART_BUDGET = 4_000_000;
 /** Vain scanning allowed per pattern pass (see InlineContext.effort). */
 const EFFORT_PER_PASS = 2_000_000;
-
-const PLACEHOLDER_AT = /\u0002klzzwxh:([0-9]+)\u0003/y;
 
 /**
  * The characters of every pattern's triggers, one bit each: one scan of a text tells which
@@ -55,6 +53,9 @@ PATTERNS.forEach((pattern, i) => {
     PATTERN_MASKS[i * 2 + j] = [...trigger].reduce((mask, ch) => mask | TRIGGER_BIT[ch.charCodeAt(0)]!, 0);
   });
 });
+
+/** Patterns with a trigger of several characters (`![`, two spaces and a newline). */
+const MULTI_CHAR_TRIGGERS = PATTERNS.map((pattern) => pattern.triggers.some((t) => t.length > 1));
 
 function mayMatch(patternIndex: number, present: number): boolean {
   const first = PATTERN_MASKS[patternIndex * 2]!;
@@ -91,7 +92,7 @@ export class InlineProcessor {
    * copying it at every element costs the cube of the nesting depth on hostile nesting.
    */
   private linkAncestors = 0;
-  private readonly parentOf = new Map<Element, Element>();
+  private readonly tailHolder: Element = { tag: 'd', attrs: null, text: null, atomic: false, tail: null, children: [] };
 
   constructor(private readonly ctx: InlineContext) {}
 
@@ -105,9 +106,11 @@ export class InlineProcessor {
   }
 
   private applyPattern(pattern: InlinePattern, data: string, patternIndex: number): string {
-    if (!pattern.triggers.some((t) => data.includes(t))) return data;
+    // The trigger mask said each single-character trigger was there; longer ones may not be.
+    if (MULTI_CHAR_TRIGGERS[patternIndex] && !pattern.triggers.some((t) => data.includes(t))) return data;
     if (pattern.excludedInLinks && this.linkAncestors > 0) return data;
     this.ctx.effort = EFFORT_PER_PASS + 4 * data.length;
+    if (pattern.earlierStaysUnmatched) return this.applyPatternForward(pattern, data, patternIndex, 0);
     // Python searches again from the start after every replacement: earlier positions can match
     // once a later piece is hidden behind a placeholder. That is quadratic, so past a budget of
     // work (only on huge paragraphs) the search continues after the replacement instead.
@@ -131,7 +134,8 @@ export class InlineProcessor {
   /** Processes a new node's own text (with the later patterns) and tails, then stashes it. */
   private stashMatch(node: Element | string, patternIndex: number): string {
     if (typeof node !== 'string' && !node.atomic) {
-      for (const child of [node, ...node.children]) {
+      for (let ci = -1; ci < node.children.length; ci++) {
+        const child = ci < 0 ? node : node.children[ci]!;
         if (child.text) {
           const link = isLink(child);
           this.linkAncestors += link;
@@ -166,12 +170,12 @@ export class InlineProcessor {
   }
 
   /** Resolves placeholders in `data` into text of `parent` (or its tail) and returned elements. */
-  private processPlaceholders(data: string, parent: Element, isText: boolean): [Element, number][] {
-    const result: [Element, number][] = [];
+  private processPlaceholders(data: string, parent: Element, isText: boolean): Element[] {
+    const result: Element[] = [];
     const linkText = (text: string): void => {
       if (!text) return;
       if (result.length) {
-        const last = result[result.length - 1]![0];
+        const last = result[result.length - 1]!;
         last.tail = last.tail ? last.tail + text : text;
       } else if (!isText) parent.tail = parent.tail ? parent.tail + text : text;
       else parent.text = parent.text ? parent.text + text : text;
@@ -183,26 +187,33 @@ export class InlineProcessor {
         linkText(data.slice(start));
         break;
       }
-      PLACEHOLDER_AT.lastIndex = index;
-      const m = PLACEHOLDER_AT.exec(data);
-      const node = m ? this.ctx.stashedAt(m[1]!) : undefined;
-      if (!m || node === undefined) {
+      // The prefix, digits, then ETX: read by hand (a regex match array per placeholder adds up
+      // on hostile lines of hundreds of thousands of them).
+      const digitsStart = index + INLINE_PREFIX.length;
+      let digitsEnd = digitsStart;
+      while (digitsEnd < data.length && data.charCodeAt(digitsEnd) >= 48 && data.charCodeAt(digitsEnd) <= 57) digitsEnd++;
+      const whole = digitsEnd > digitsStart && data.charCodeAt(digitsEnd) === 3;
+      const node = whole ? this.ctx.stashedAt(data.slice(digitsStart, digitsEnd)) : undefined;
+      if (node === undefined) {
         const end = index + INLINE_PREFIX.length;
         linkText(data.slice(start, end));
         start = end;
         continue;
       }
       linkText(data.slice(start, index));
-      start = index + m[0].length;
+      start = digitsEnd + 1;
       if (typeof node === 'string') {
         linkText(node);
         continue;
       }
-      for (const child of [node, ...node.children]) {
-        if (child.tail && pyStrip(child.tail)) this.processElementText(node, child, false);
-        if (child.text && pyStrip(child.text)) this.processElementText(child, child, true);
+      for (let ci = -1; ci < node.children.length; ci++) {
+        const child = ci < 0 ? node : node.children[ci]!;
+        // Python skips blank texts; texts without a placeholder (never blank: the prefix has
+        // letters) come back unchanged, which is most new elements' texts.
+        if (child.tail && child.tail.includes(INLINE_PREFIX)) this.processElementText(node, child, false);
+        if (child.text && child.text.includes(INLINE_PREFIX)) this.processElementText(child, child, true);
       }
-      result.push([node, this.linkAncestors]);
+      result.push(node);
     }
     return result;
   }
@@ -218,51 +229,58 @@ export class InlineProcessor {
     }
     const children = this.processPlaceholders(text, subnode, isText);
     const pos = !isText && node !== subnode ? node.children.indexOf(subnode) + 1 : 0;
-    insertAt(node.children, pos, children.map(([el]) => el));
+    insertAt(node.children, pos, children);
   }
 
-  /** The `a` tags of `el`'s chain up to the root. */
-  private linksOf(el: Element): number {
-    let links = 0;
-    for (let p: Element | undefined = el; p; p = this.parentOf.get(p)) links += isLink(p);
-    return links;
-  }
-
+  /**
+   * Python-Markdown's tree walk. Each element on the stack carries two counts of `a` tags: in
+   * the ancestor list it was pushed with, and in its own chain of parents up to the root (which
+   * Python rebuilds from a parent map at every element; here it is known when the element is
+   * pushed, so no map of parents is kept).
+   */
   run(root: Element): void {
-    const stack: [Element, number][] = [[root, 0]];
-    while (stack.length) {
-      const [current, parentLinks] = stack.pop()!;
-      this.linkAncestors = parentLinks + this.linksOf(current);
-      const insertQueue: [Element, [Element, number][]][] = [];
+    const elements: Element[] = [root];
+    const pushedLinks: number[] = [0];
+    const chainLinks: number[] = [isLink(root)];
+    while (elements.length) {
+      const current = elements.pop()!;
+      const chain = chainLinks.pop()!;
+      this.linkAncestors = pushedLinks.pop()! + chain;
+      let insertQueue: [Element, Element[]][] | null = null;
       for (let ci = 0; ci < current.children.length; ci++) {
         const child = current.children[ci]!;
+        const childChain = chain + isLink(child);
         if (child.text && !child.atomic) {
           const link = isLink(child);
           this.linkAncestors += link;
           const text = child.text;
           child.text = null;
           const list = this.processPlaceholders(this.handleInline(text), child, true);
-          for (const [el] of list) this.parentOf.set(el, child);
-          for (const item of list) stack.push(item);
-          insertQueue.push([child, list]);
+          for (const el of list) {
+            elements.push(el);
+            pushedLinks.push(this.linkAncestors);
+            chainLinks.push(childChain + isLink(el));
+          }
+          if (list.length) (insertQueue ??= []).push([child, list]);
           this.linkAncestors -= link;
         }
         if (child.tail) {
           const tail = this.handleInline(child.tail);
-          const dummy: Element = { tag: 'd', attrs: null, text: null, atomic: false, tail: null, children: [] };
+          // Python's throwaway `d` element: only its tail is read back, so one serves every tail.
+          const dummy = this.tailHolder;
+          dummy.tail = null;
           child.tail = null;
           const tailResult = this.processPlaceholders(tail, dummy, false);
           if (dummy.tail) child.tail = dummy.tail;
-          const pos = ci + 1;
-          for (const [el] of tailResult) this.parentOf.set(el, current);
-          insertAt(current.children, pos, tailResult.map(([el]) => el));
+          insertAt(current.children, ci + 1, tailResult);
         }
         if (child.children.length) {
-          this.parentOf.set(child, current);
-          stack.push([child, this.linkAncestors]);
+          elements.push(child);
+          pushedLinks.push(this.linkAncestors);
+          chainLinks.push(childChain);
         }
       }
-      for (const [el, list] of insertQueue) insertAt(el.children, 0, list.map(([n]) => n));
+      if (insertQueue) for (const [el, list] of insertQueue) insertAt(el.children, 0, list);
     }
   }
 }

@@ -3,39 +3,54 @@
  * nesting, then a parenthesised destination whose parentheses and quotes are balanced by hand.
  */
 import { PY_SPACE } from '../pyRegex';
+import { isPythonWhitespace } from '../../pythonText';
 import { pyStrip } from '../pyString';
 import type { InlineContext } from './context';
 
-/** For each `[` of a string, the index of the `]` that closes it (-1: never closed). */
+/**
+ * For each `[` of a string, the index of the `]` that closes it (-1: never closed), in a typed
+ * array indexed by position: a Map of a million hostile openers cost more to fill and collect
+ * than the whole rest of the line's rendering.
+ */
 class BracketPairs {
-  private readonly close = new Map<number, number>();
+  /**
+   * At an opener's index: 1 + the index of its closer; 0: not closed (or not an opener). Made at
+   * the first pair: a line of openers that never close (or of placeholders after its links were
+   * made) needs none.
+   */
+  private closeAfter: Int32Array | null = null;
   constructor(data: string) {
     const open: number[] = [];
-    for (let i = 0; i < data.length; i++) {
-      const c = data.charCodeAt(i);
-      if (c === 91) open.push(i);
-      else if (c === 93 && open.length) this.close.set(open.pop()!, i);
+    let nextOpen = data.indexOf('[');
+    let nextClose = nextOpen === -1 ? -1 : data.indexOf(']', nextOpen);
+    while (nextOpen !== -1 || (nextClose !== -1 && open.length)) {
+      if (nextOpen !== -1 && (nextClose === -1 || nextOpen < nextClose)) {
+        open.push(nextOpen);
+        nextOpen = data.indexOf('[', nextOpen + 1);
+      } else {
+        if (open.length) (this.closeAfter ??= new Int32Array(data.length))[open.pop()!] = nextClose + 1;
+        nextClose = data.indexOf(']', nextClose + 1);
+      }
     }
   }
   closing(open: number): number {
-    return this.close.get(open) ?? -1;
+    return this.closeAfter ? this.closeAfter[open]! - 1 : -1;
   }
 }
 
 let pairsCache: { data: string; pairs: BracketPairs } | null = null;
 
 /**
- * Text inside balanced brackets from `index` (just after a `[`): [text, index after `]`] or null.
- * Python scans forward counting brackets; the matching pairs are found once per string instead,
- * so a line of a million `[` is not scanned a million times.
+ * Index of the `]` that balances the `[` just before `index`, or -1 (the text is
+ * `data.slice(index, close)`). Python scans forward counting brackets; the matching pairs are
+ * found once per string instead, so a line of a million `[` is not scanned a million times.
  */
-export function getText(data: string, index: number): [string, number] | null {
+export function closingBracket(data: string, index: number): number {
   if (!pairsCache || pairsCache.data !== data) pairsCache = { data, pairs: new BracketPairs(data) };
   // Equal text in another string (a paragraph pasted twice): the comparison above read all of it;
   // holding this string makes the next call's comparison a pointer check.
   else pairsCache.data = data;
-  const close = pairsCache.pairs.closing(index - 1);
-  return close === -1 ? null : [data.slice(index, close), close + 1];
+  return pairsCache.pairs.closing(index - 1);
 }
 
 const ANGLE_LINK = new RegExp(`\\([${PY_SPACE}]*(?:(<[^<>]*>)[${PY_SPACE}]*(?:('[^']*'|"[^"]*")[${PY_SPACE}]*)?\\))?`, 'y');
@@ -56,20 +71,27 @@ export interface LinkTarget {
 
 /** The `(href "title")` part starting at `index`, or null when there is none that closes. */
 export function getLink(ctx: InlineContext, data: string, index: number): LinkTarget | null {
-  ANGLE_LINK.lastIndex = index;
-  const m = ANGLE_LINK.exec(data);
-  if (!m) return null;
+  if (data.charCodeAt(index) !== 40) return null;
+  // The `<href>` form needs a `<` after the spaces; without one the regex would only say where
+  // the spaces end, and a hostile line of links would pay for its match arrays.
+  let afterSpaces = index + 1;
+  while (afterSpaces < data.length && isPythonWhitespace(data.charCodeAt(afterSpaces))) afterSpaces++;
+  let m: RegExpExecArray | null = null;
+  if (data.charCodeAt(afterSpaces) === 60) {
+    ANGLE_LINK.lastIndex = index;
+    m = ANGLE_LINK.exec(data);
+  }
   let href = '';
   let title: string | null = null;
   let end: number;
-  if (m[1]) {
+  if (m && m[1]) {
     href = pyStrip(m[1].slice(1, -1));
     if (m[2]) title = m[2].slice(1, -1);
     end = m.index + m[0].length;
   } else {
     let brackets = 1;
     let backtrack = 1;
-    const startIndex = m.index + m[0].length;
+    const startIndex = afterSpaces;
     let i = startIndex;
     let lastBracket = -1;
     let quote = '';

@@ -4,9 +4,10 @@
  */
 import { element, setAttr } from '../tree';
 import type { InlineContext } from './context';
-import { getLink, getText } from './linkParts';
+import { closingBracket, getLink } from './linkParts';
 import type { InlineMatch, InlinePattern } from './pattern';
 import { PY_SPACE } from '../pyRegex';
+import { isPythonWhitespace } from '../../pythonText';
 
 type Handler = (ctx: InlineContext, data: string, start: number, afterOpen: number) => InlineMatch | 'fail';
 
@@ -34,26 +35,26 @@ function bracketPattern(name: string, image: boolean, handle: Handler): InlinePa
 }
 
 const inlineLink: Handler = (ctx, data, start, afterOpen) => {
-  const text = getText(data, afterOpen);
-  if (!text) return 'fail';
-  const target = getLink(ctx, data, text[1]);
+  const close = closingBracket(data, afterOpen);
+  if (close === -1) return 'fail';
+  const target = getLink(ctx, data, close + 1);
   if (!target || target.end <= start) return 'fail';
   const a = element('a');
-  a.text = text[0];
+  a.text = data.slice(afterOpen, close);
   setAttr(a, 'href', target.href);
   if (target.title !== null) setAttr(a, 'title', target.title);
   return { start, end: target.end, node: a };
 };
 
 const inlineImage: Handler = (ctx, data, start, afterOpen) => {
-  const text = getText(data, afterOpen);
-  if (!text) return 'fail';
-  const target = getLink(ctx, data, text[1]);
+  const close = closingBracket(data, afterOpen);
+  if (close === -1) return 'fail';
+  const target = getLink(ctx, data, close + 1);
   if (!target || target.end <= start) return 'fail';
   const img = element('img');
   setAttr(img, 'src', target.href);
   if (target.title !== null) setAttr(img, 'title', target.title);
-  setAttr(img, 'alt', ctx.unescape(text[0]));
+  setAttr(img, 'alt', ctx.unescape(data.slice(afterOpen, close)));
   return { start, end: target.end, node: img };
 };
 
@@ -64,16 +65,20 @@ const SPACE_RUN = new RegExp(`[${PY_SPACE}]+`, 'g');
 /** `[id]` right after the text (full form) or the text itself as the id (short form). */
 function referenceHandler(image: boolean, short: boolean): Handler {
   return (ctx, data, start, afterOpen) => {
-    const text = getText(data, afterOpen);
-    if (!text) return 'fail';
+    const close = closingBracket(data, afterOpen);
+    if (close === -1) return 'fail';
+    const text = data.slice(afterOpen, close);
     let id: string;
-    let end = text[1];
-    if (short) id = text[0].toLowerCase();
+    let end = close + 1;
+    if (short) id = text.toLowerCase();
     else {
-      REFERENCE_ID.lastIndex = text[1];
+      // `\s?\[`: the id's bracket comes at once or after one space.
+      const next = data.charCodeAt(end);
+      if (next !== 91 && !(isPythonWhitespace(next) && data.charCodeAt(end + 1) === 91)) return 'fail';
+      REFERENCE_ID.lastIndex = end;
       const m = REFERENCE_ID.exec(data);
       if (!m) return 'fail';
-      id = m[1]!.toLowerCase() || text[0].toLowerCase();
+      id = m[1]!.toLowerCase() || text.toLowerCase();
       end = m.index + m[0].length;
     }
     id = id.replace(SPACE_RUN, ' ');
@@ -83,11 +88,11 @@ function referenceHandler(image: boolean, short: boolean): Handler {
     if (image) {
       setAttr(el, 'src', ref.href);
       if (ref.title) setAttr(el, 'title', ref.title);
-      setAttr(el, 'alt', ctx.unescape(text[0]));
+      setAttr(el, 'alt', ctx.unescape(text));
     } else {
       setAttr(el, 'href', ref.href);
       if (ref.title) setAttr(el, 'title', ref.title);
-      el.text = text[0];
+      el.text = text;
     }
     return { start, end, node: el };
   };

@@ -11,6 +11,12 @@ export interface InlineMatch {
 
 export interface InlinePattern {
   readonly name: string;
+  /**
+   * True when a replacement can never make an earlier position match (code spans: hiding later
+   * backticks creates no closing run; escapes: every backslash matches where it stands): Python's
+   * search from the start after each replacement then finds what a search onwards finds.
+   */
+  readonly earlierStaysUnmatched?: boolean;
   /** Links are not made inside links. */
   readonly excludedInLinks?: boolean;
   /** Characters one of which every match contains: text without them is skipped at once. */

@@ -4,7 +4,7 @@
  * between spaces (kept as text so it never opens emphasis).
  */
 import { AMP_SUBSTITUTE } from '../markers';
-import { PY_SPACE } from '../pyRegex';
+import { isPythonWhitespace } from '../../pythonText';
 import { element, setAttr } from '../tree';
 import type { InlineMatch, InlinePattern } from './pattern';
 
@@ -54,7 +54,20 @@ export const automail = regexPattern('automail', ['@'], /<([^<> !]+@[^@<> ]+)>/s
   return a;
 });
 
-export const lineBreak = regexPattern('linebreak', ['  \n'], / {2}\n/, () => element('br'));
+/**
+ * Two spaces before a newline. Found from each newline: searching for the three characters
+ * stops at every space of the prose.
+ */
+export const lineBreak: InlinePattern = {
+  name: 'linebreak',
+  triggers: ['\n'],
+  find(_ctx, data, from) {
+    for (let k = data.indexOf('\n', from + 2); k !== -1; k = data.indexOf('\n', k + 1)) {
+      if (data.charCodeAt(k - 1) === 32 && data.charCodeAt(k - 2) === 32) return { start: k - 2, end: k + 1, node: element('br') };
+    }
+    return null;
+  },
+};
 
 export const html = regexPattern(
   'html',
@@ -67,17 +80,30 @@ export const entity = regexPattern('entity', ['&'], /(&(?:#[0-9]+|#x[0-9a-fA-F]+
   ctx.htmlStash.store(ctx.unescapeToHtml(m[1]!)),
 );
 
-/** `(^|\s)(\*|_)(\s|$)`, where `$` is also just before a final newline. */
-const NOT_STRONG = new RegExp(`(?:^|[${PY_SPACE}])[*_](?:[${PY_SPACE}]|$)`, 'g');
+/**
+ * `(^|\s)(\*|_)(\s|$)`, a final newline being a space anyway. Found from each `*` and
+ * `_` by looking at its neighbours, rather than by a regex tried at every character.
+ */
+function isSpaceOrEnd(data: string, i: number): boolean {
+  return i >= data.length || isPythonWhitespace(data.charCodeAt(i));
+}
 export const notStrong: InlinePattern = {
   name: 'not_strong',
   triggers: ['*', '_'],
   find(_ctx, data, from) {
-    NOT_STRONG.lastIndex = from;
-    for (;;) {
-      const m = NOT_STRONG.exec(data);
-      if (!m) return null;
-      return { start: m.index, end: m.index + m[0].length, node: m[0] };
+    let star = data.indexOf('*', from);
+    let underscore = data.indexOf('_', from);
+    while (star !== -1 || underscore !== -1) {
+      const i = star === -1 ? underscore : underscore === -1 ? star : Math.min(star, underscore);
+      if (i === star) star = data.indexOf('*', i + 1);
+      else underscore = data.indexOf('_', i + 1);
+      if (!isSpaceOrEnd(data, i + 1)) continue;
+      // Preceded by a space inside the searched range, or at the very start of the text (`^`).
+      const start = i === 0 ? 0 : i - 1 >= from && isPythonWhitespace(data.charCodeAt(i - 1)) ? i - 1 : -1;
+      if (start === -1) continue;
+      const end = i + 1 < data.length ? i + 2 : i + 1;
+      return { start, end, node: data.slice(start, end) };
     }
+    return null;
   },
 };
