@@ -47,7 +47,7 @@ function whyNoPython() {
 export async function run({ root, corpusDir }) {
   const rows = [];
   const results = {};
-  const cli = join(root, 'dist/cli/report-editor.js');
+  const cli = join(root, 'dist/cli/report-editor.cjs');
   if (!existsSync(TIME)) {
     const why = `${TIME} (GNU time, Debian package "time") is missing`;
     return { name: 'cli', results: { skipped: why }, rows: [['cli', 'skipped', why, '']] };

@@ -19,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = resolve(root, '../shared/corpus/reports');
 const core = await import(pathToFileURL(join(root, 'dist/core/index.js')).href);
-const cli = join(root, 'dist/cli/report-editor.js');
+const cli = join(root, 'dist/cli/report-editor.cjs');
 
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);

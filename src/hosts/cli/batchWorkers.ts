@@ -7,7 +7,15 @@
  * fails leaves its share to this thread.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker, workerData, parentPort } from 'node:worker_threads';
+
+/**
+ * node:worker_threads, loaded only where a thread is started or served: most runs check one report,
+ * and loading the module is CPU they do not need. Both happen only in the check script, CommonJS,
+ * whose own `require` this is (a dynamic `import()` is not available to a script V8 compiled from
+ * its code cache).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+const workerThreads = (): typeof import('node:worker_threads') => require('node:worker_threads');
 
 /** Below this many reports a batch stays in one thread. */
 export const WORKERS_FROM_REPORTS = 12;
@@ -66,6 +74,7 @@ export async function inspectOnAllCores<T, R>(
 ): Promise<R[]> {
   const threads = script === null ? 1 : threadsFor(items.length);
   if (threads <= 1) return mapConcurrently(items, inspect);
+  const { Worker } = workerThreads();
   const shares = Array.from({ length: threads }, (_, k) => items.map((_, i) => i).filter((i) => i % threads === k));
   const results: R[] = new Array(items.length);
   const fromWorker = (share: readonly number[]) =>
@@ -103,6 +112,7 @@ export async function inspectOnAllCores<T, R>(
  * Does nothing outside a batch worker.
  */
 export async function inspectShare<T, R>(inspect: (item: T, options: unknown) => Promise<R>): Promise<void> {
+  const { parentPort, workerData } = workerThreads();
   const request = workerData as ShareRequest<T> | null;
   if (!parentPort || !request?.reportEditorBatchShare) return;
   const results = await mapConcurrently(request.items, (item) => inspect(item, request.options));
