@@ -34,17 +34,31 @@ const MIN_COVERAGE = 0.2;
 const recentlyDetected = new Map<string, TemplateMatch | null>();
 const MAX_REMEMBERED = 8;
 const MAX_REMEMBERED_CHARS = 4_000_000;
+let maxRemembered = MAX_REMEMBERED;
+let maxRememberedChars = MAX_REMEMBERED_CHARS;
+
+/**
+ * A batch of `count` reports (`report-editor check FOLDER-OF-REPOS`) finds every report first, then
+ * checks them: each text is detected while finding it and asked again while checking it. Remembering
+ * one answer per report (within the same bound in characters) detects each text once instead of
+ * twice, ~1 ms a report. Texts up to 100,000 characters each (a report is rarely half that) are
+ * all kept; the batch holds every report's text until it prints anyway.
+ */
+export function rememberDetectionsOf(count: number): void {
+  maxRemembered = Math.max(MAX_REMEMBERED, count);
+  maxRememberedChars = Math.max(MAX_REMEMBERED_CHARS, count * 100_000);
+}
 
 export function detectTemplate(text: string): TemplateMatch | null {
   const known = recentlyDetected.get(text);
   if (known !== undefined) return known;
   const match = detectTemplateUncached(text);
-  if (text.length <= MAX_REMEMBERED_CHARS) {
+  if (text.length <= maxRememberedChars) {
     recentlyDetected.set(text, match);
     let chars = 0;
     for (const key of recentlyDetected.keys()) chars += key.length;
     for (const key of recentlyDetected.keys()) {
-      if (recentlyDetected.size <= MAX_REMEMBERED && chars <= MAX_REMEMBERED_CHARS) break;
+      if (recentlyDetected.size <= maxRemembered && chars <= maxRememberedChars) break;
       recentlyDetected.delete(key);
       chars -= key.length;
     }

@@ -6,7 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { locateReport } from '../../services/locateReport';
-import { isReportTemplate } from '../../core/templateVersion';
+import { isReportTemplate, rememberDetectionsOf } from '../../core/templateVersion';
 import { readReportText, ReportFileError } from '../../services/reportFile';
 import { inspectOnAllCores, inspectShare } from './batchWorkers';
 import type { BatchResult, CheckFormat, CheckTarget } from './checkRun';
@@ -39,6 +39,8 @@ async function reposInside(folder: string): Promise<CheckTarget[]> {
   } catch {
     return [];
   }
+  // Each child's report is found now and checked later: its template is recognised once.
+  rememberDetectionsOf(names.length);
   const found: CheckTarget[] = [];
   for (const name of names.sort()) {
     const child = join(folder, name);
@@ -90,6 +92,7 @@ export async function resolveCheckTargets(
 ): Promise<{ batch: boolean; entries: CheckTarget[] }> {
   const entries: CheckTarget[] = [];
   let batch = inputs.length > 1;
+  rememberDetectionsOf(inputs.length);
   for (const input of inputs) {
     const path = resolve(cwd, input);
     if (!options.onlyReports && (await looksLikeFolderOfRepos(path))) {
