@@ -38,10 +38,14 @@ export interface CheckWarnings {
 
 export const allWarnings = (w: CheckWarnings): CheckWarning[] => [...w.structure, ...w.figures, ...w.gradedPage];
 
-export interface InspectedReport {
+/** The course checker's verdict on one report: all a batch's summary table shows of it. */
+export interface ReportVerdict {
   readonly located: LocatedReport;
   readonly loaded: LoadedReport;
   readonly analysis: ReportAnalysis;
+}
+
+export interface InspectedReport extends ReportVerdict {
   readonly warnings: CheckWarnings;
   /** Every problem once, deduplicated across the checks (what the app's problems panel lists). */
   readonly diagnostics: readonly Diagnostic[];
@@ -54,6 +58,16 @@ export interface InspectedReport {
  * minutes for a pathological 20 MB file (one huge paragraph is worst). Above this it is skipped.
  */
 const GRADED_PAGE_MAX_CHARS = 2_000_000;
+
+/**
+ * The checker's verdict alone, without the figure, link and graded-page checks: what a batch's
+ * summary table needs of each report (its details are printed only with --verbose, --json or
+ * --format github, which inspect the whole report).
+ */
+export async function reportVerdict(located: LocatedReport): Promise<ReportVerdict> {
+  const loaded = await loadReport(located.reportPath);
+  return { located, loaded, analysis: analyzeReport(loaded.text, loaded.profile, parseReport(loaded.text)) };
+}
 
 export async function inspectReport(
   located: LocatedReport,
@@ -117,5 +131,5 @@ function deadLinkDiagnostic(w: DeadFileLinkWarning): Diagnostic {
 }
 
 /** Exit code of one report: 0 passes, 1 fails a check or the checker stops with an error. */
-export const exitCodeOf = (report: InspectedReport): number =>
+export const exitCodeOf = (report: ReportVerdict): number =>
   report.analysis.check.error === null && report.analysis.check.failures.length === 0 ? 0 : 1;
