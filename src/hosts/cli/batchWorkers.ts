@@ -2,9 +2,9 @@
  * A batch (`report-editor check FOLDER-OF-REPOS`, ~100 groups for course staff) inspected on every
  * core: the reports are dealt out round-robin to this thread and to worker threads, each of which
  * loads the same check script (dist/cli/check.cjs) and sends its reports back whole (structured
- * clone). Worth it only when there are enough reports to pay for a worker's start (~30 ms of CPU);
- * from the sources (tests) and for small batches everything runs in this thread. A worker that
- * fails leaves its share to this thread.
+ * clone). Worth it only when there are enough reports to pay for a worker's start and cold run
+ * (see WORKERS_FROM_REPORTS); from the sources (tests) and for smaller batches everything runs in
+ * this thread. A worker that fails leaves its share to this thread.
  */
 import { availableParallelism, loadavg } from 'node:os';
 
@@ -17,11 +17,21 @@ import { availableParallelism, loadavg } from 'node:os';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 const workerThreads = (): typeof import('node:worker_threads') => require('node:worker_threads');
 
-/** Below this many reports a batch stays in one thread. */
-export const WORKERS_FROM_REPORTS = 12;
+/**
+ * Below this many reports a batch stays in one thread. A worker starts Node again and runs its
+ * share cold, with `check.cjs` compiled anew (a worker's `require` has no code cache on Node 20):
+ * ~8 ms a report against ~3 ms in the warm main thread. Measured with 100 reports, two threads
+ * took longer than one on a quiet machine (1.12 against 0.98 s) and at load ~3 (0.78–0.89 against
+ * 0.53–0.65 s once the summary asks only for verdicts); only a much larger batch can repay a
+ * worker's start.
+ */
+export const WORKERS_FROM_REPORTS = 500;
 /** Threads in all (this one included), at most. */
 const MAX_THREADS = 4;
-/** Reports inspected at once per thread: one report's file reads overlap another's parsing. */
+/**
+ * Reports inspected at once per thread: where reads are asynchronous (the sources), one report's
+ * reads overlap another's parsing; the check script reads synchronously, and they take turns.
+ */
 const CONCURRENCY_PER_THREAD = 4;
 
 /** Runs `work` over `items`, a few at a time, results in the items' order. */
