@@ -28,8 +28,15 @@ export async function readReportPy(reportPath: string): Promise<{ path: string; 
   return profile ? { path, profile } : null;
 }
 
-export async function loadReport(reportPath: string, options: { requireTemplate?: boolean } = {}): Promise<LoadedReport> {
-  const text = await readReportText(reportPath);
+/**
+ * `options.text`: the file's text when the caller has just read it (locateReport's `text`), so it
+ * is not read and decoded again.
+ */
+export async function loadReport(
+  reportPath: string,
+  options: { requireTemplate?: boolean; text?: string } = {},
+): Promise<LoadedReport> {
+  const text = options.text ?? (await readReportText(reportPath));
   const reportPy = await readReportPy(reportPath);
   const resolved = resolveProfile(text, reportPy?.profile ?? null);
   if (options.requireTemplate !== false && resolved.template === null) {

@@ -137,7 +137,7 @@ export function summaryTable(results: readonly BatchResult<ReportVerdict>[], cwd
   const rows = results.map((r) => {
     const repo = relativeTo(cwd, r.report?.located.reportPath ?? r.input) || '.';
     if (!r.report) return [repo, '', '', r.error ?? '', ''];
-    const { check } = r.report.analysis;
+    const { check } = r.report;
     const expected = r.report.loaded.profile.expectedAnswers;
     return [
       repo,

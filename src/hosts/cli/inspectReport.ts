@@ -6,6 +6,7 @@
  * comparison uses the light scan of `gradedDifferences`, never remark (loading it was ~350 ms).
  */
 import { analyzeReport, type ReportAnalysis } from '../../core/analyzeReport';
+import { checkReport, type CheckResult } from '../../core/checkReport';
 import { findGradedDifferences } from '../../core/gradedDifferences';
 import type { GradedPageDifference } from '../../core/gradedPageTypes';
 // Each from its own file, not the diagnostics index: the index also leads to the doctor and the
@@ -42,10 +43,12 @@ export const allWarnings = (w: CheckWarnings): CheckWarning[] => [...w.structure
 export interface ReportVerdict {
   readonly located: LocatedReport;
   readonly loaded: LoadedReport;
-  readonly analysis: ReportAnalysis;
+  readonly check: CheckResult;
 }
 
 export interface InspectedReport extends ReportVerdict {
+  /** The verdict question by question (its `check` is the verdict's). */
+  readonly analysis: ReportAnalysis;
   readonly warnings: CheckWarnings;
   /** Every problem once, deduplicated across the checks (what the app's problems panel lists). */
   readonly diagnostics: readonly Diagnostic[];
@@ -60,20 +63,20 @@ export interface InspectedReport extends ReportVerdict {
 const GRADED_PAGE_MAX_CHARS = 2_000_000;
 
 /**
- * The checker's verdict alone, without the figure, link and graded-page checks: what a batch's
- * summary table needs of each report (its details are printed only with --verbose, --json or
- * --format github, which inspect the whole report).
+ * The checker's verdict alone: what a batch's summary table needs of each report. No parse of the
+ * report's structure, no per-question analysis, no figure, link or graded-page checks (its details
+ * are printed only with --verbose, --json or --format github, which inspect the whole report).
  */
 export async function reportVerdict(located: LocatedReport): Promise<ReportVerdict> {
-  const loaded = await loadReport(located.reportPath);
-  return { located, loaded, analysis: analyzeReport(loaded.text, loaded.profile, parseReport(loaded.text)) };
+  const loaded = await loadReport(located.reportPath, { text: located.text });
+  return { located, loaded, check: checkReport(loaded.text, loaded.profile) };
 }
 
 export async function inspectReport(
   located: LocatedReport,
   options: { gradedPage?: boolean } = {},
 ): Promise<InspectedReport> {
-  const loaded = await loadReport(located.reportPath);
+  const loaded = await loadReport(located.reportPath, { text: located.text });
   const doc = parseReport(loaded.text);
   const analysis = analyzeReport(loaded.text, loaded.profile, doc);
   let gradedPageSkipped: string | null = null;
@@ -96,6 +99,7 @@ export async function inspectReport(
   return {
     located,
     loaded,
+    check: analysis.check,
     analysis,
     warnings: {
       // Git's conflict markers first: until they are resolved, every count below includes both versions.
@@ -132,4 +136,4 @@ function deadLinkDiagnostic(w: DeadFileLinkWarning): Diagnostic {
 
 /** Exit code of one report: 0 passes, 1 fails a check or the checker stops with an error. */
 export const exitCodeOf = (report: ReportVerdict): number =>
-  report.analysis.check.error === null && report.analysis.check.failures.length === 0 ? 0 : 1;
+  report.check.error === null && report.check.failures.length === 0 ? 0 : 1;
