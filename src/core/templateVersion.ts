@@ -66,9 +66,17 @@ export function detectTemplate(text: string): TemplateMatch | null {
   return match;
 }
 
+/**
+ * Texts recognised so far in this process. The first few are read with V8's native regular
+ * expression search (one report: its code runs once, in the interpreter); from then on (a batch)
+ * character by character, which the optimiser makes the faster.
+ */
+let recognised = 0;
+const COLD_TEXTS = 2;
+
 function detectTemplateUncached(text: string): TemplateMatch | null {
   const { templates } = allFingerprints();
-  const coverages = templateCoverage(allFingerprints(), text);
+  const coverages = templateCoverage(allFingerprints(), text, ++recognised > COLD_TEXTS);
   let best: TemplateMatch | null = null;
   templates.forEach((template, i) => {
     // Ties go to the later version (templates are sorted oldest first).
