@@ -67,9 +67,9 @@ export function detectTemplate(text: string): TemplateMatch | null {
 }
 
 /**
- * Texts recognised so far in this process. The first few are read with V8's native regular
- * expression search (one report: its code runs once, in the interpreter); from then on (a batch)
- * character by character, which the optimiser makes the faster.
+ * Texts recognised so far in this process. The first few are split into words by V8's native
+ * `split` (one report: its code runs once, in the interpreter); from then on (a batch) they are
+ * read character by character, which the optimiser makes the faster.
  */
 let recognised = 0;
 const COLD_TEXTS = 2;
