@@ -19,7 +19,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = resolve(root, '../shared/corpus/reports');
 const core = await import(pathToFileURL(join(root, 'dist/core/index.js')).href);
-const cli = join(root, 'dist/cli/report-editor.js');
+// The bin, as a user runs it; runCli (in process) comes from the ES-module CLI it loads.
+const cli = join(root, 'dist/cli/report-editor.cjs');
+const cliModule = join(root, 'dist/cli/report-editor.js');
 
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -120,7 +122,7 @@ if (corpus.length > 0 && wanted('cli')) {
 
   const all = corpus.map((c) => join(corpusDir, `${c.name}.md`));
   const t0 = performance.now();
-  const { runCli } = await import(pathToFileURL(cli).href);
+  const { runCli } = await import(pathToFileURL(cliModule).href);
   for (const path of all) await runCli(['check', path, '--json'], { out: () => undefined, err: () => undefined, cwd: root });
   const total = performance.now() - t0;
   results.sections.cliCorpus = { files: all.length, totalMs: total };

@@ -20,6 +20,8 @@ export const SHINGLE = 5;
 export type ShingleKey = number;
 
 const WORD = /[a-z0-9]+/g;
+/** What separates two words: the complement of WORD. */
+const NON_WORD = /[^a-z0-9]+/;
 
 /** The words of `text` as recognition sees them: runs of a-z0-9 after lower-casing. */
 export const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
@@ -40,9 +42,10 @@ export function forEachShingleKey(
 ): void {
   const radix = vocabulary.size;
   const top = Math.pow(radix, SHINGLE - 1);
-  // The words are read one at a time: an array of every word of a pasted 3 MB file (and the
-  // lower-cased copy it came from, read in slices) took hundreds of MB at once.
-  const word = new RegExp(WORD.source, WORD.flags.includes('g') ? WORD.flags : `${WORD.flags}g`);
+  // The text is read in slices, each split into its words by one native call: a regular
+  // expression `exec` per word (a match object each, ~9,000 calls run by the interpreter) cost a
+  // cold `check` ~8 ms more. Slices keep memory bounded: an array of every word of a pasted 3 MB
+  // file (and the lower-cased copy it came from) took hundreds of MB at once.
   const SLICE = 65_536;
   let key = 0;
   let run = 0; // known words ending here
@@ -51,11 +54,12 @@ export function forEachShingleKey(
     // Cut at a character no word contains, so no word straddles two slices.
     let to = Math.min(text.length, from + SLICE);
     while (to < text.length && /[a-z0-9]/.test(text[to - 1]!.toLowerCase())) to++;
-    const lower = text.slice(from, to).toLowerCase();
+    const words = text.slice(from, to).toLowerCase().split(NON_WORD);
     from = to;
-    word.lastIndex = 0;
-    for (let m = word.exec(lower); m !== null; m = word.exec(lower)) {
-      const id = vocabulary.get(m[0]);
+    for (let i = 0; i < words.length; i++) {
+      // Empty where the slice starts or ends with a non-word character.
+      if (words[i] === '') continue;
+      const id = vocabulary.get(words[i]);
       if (id === undefined) {
         run = 0;
         key = 0;
@@ -66,6 +70,125 @@ export function forEachShingleKey(
       run++;
       if (run >= SHINGLE) visit(key);
     }
+  }
+}
+
+/**
+ * The vocabulary as an open-addressing hash table over character codes, for
+ * `forEachShingleKeyByChars`: a word is looked up without being cut out of the text as a string.
+ */
+export interface VocabularyTable {
+  readonly size: number;
+  readonly mask: number;
+  /** Per slot, the word's hash and its number (-1: empty slot). */
+  readonly slotHash: Int32Array;
+  readonly slotId: Int32Array;
+  /** The words by number, to confirm a hash match character by character. */
+  readonly words: readonly string[];
+  readonly longest: number;
+}
+
+const hashStep = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
+
+export function vocabularyTable(vocabulary: ReadonlyMap<string, number>): VocabularyTable {
+  let size = 1;
+  while (size < vocabulary.size * 4) size <<= 1;
+  const slotHash = new Int32Array(size);
+  const slotId = new Int32Array(size).fill(-1);
+  const words: string[] = [];
+  let longest = 0;
+  for (const [word, id] of vocabulary) {
+    let hash = 0;
+    for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+    let slot = hash & (size - 1);
+    while (slotId[slot] !== -1) slot = (slot + 1) & (size - 1);
+    slotHash[slot] = hash;
+    slotId[slot] = id;
+    words[id] = word;
+    longest = Math.max(longest, word.length);
+  }
+  return { size: vocabulary.size, mask: size - 1, slotHash, slotId, words, longest };
+}
+
+/** `İ` (U+0130) lower-cases to `i` and a combining dot, the Kelvin sign (U+212A) to `k`. */
+const DOTTED_CAPITAL_I = 0x130;
+const KELVIN_SIGN = 0x212a;
+
+/**
+ * The same keys as `forEachShingleKey`, in the same order, read character by character: no match
+ * object, lower-cased copy or word string is made. Slower than the native search while its code
+ * still runs in V8's interpreter (one report, a cold start), ~40% faster once optimised (the
+ * reports after the first few of a batch). The only characters outside ASCII that lower-case to
+ * a-z or 0-9 are `İ` and the Kelvin sign (every code point is checked by the tests).
+ */
+export function forEachShingleKeyByChars(text: string, table: VocabularyTable, visit: (key: ShingleKey) => void): void {
+  const { mask, slotHash, slotId, words, longest } = table;
+  const radix = table.size;
+  const top = Math.pow(radix, SHINGLE - 1);
+  const word = new Uint16Array(longest + 1);
+  // The last five word numbers, oldest first: the oldest digit is subtracted, not taken modulo.
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  let w4 = 0;
+  let key = 0;
+  let run = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === DOTTED_CAPITAL_I || c === KELVIN_SIGN)) {
+      i++;
+      continue;
+    }
+    let hash = 0;
+    let length = 0;
+    for (; i < n; i++) {
+      c = text.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        // as it is
+      } else if (c >= 65 && c <= 90) c += 32;
+      else if (c === KELVIN_SIGN) c = 107;
+      else if (c === DOTTED_CAPITAL_I) {
+        // `i` and then the combining dot, which ends the word.
+        if (length <= longest) word[length] = 105;
+        length++;
+        hash = hashStep(hash, 105);
+        i++;
+        break;
+      } else break;
+      if (length <= longest) word[length] = c;
+      length++;
+      hash = hashStep(hash, c);
+    }
+    let id = -1;
+    if (length <= longest) {
+      for (let slot = hash & mask; slotId[slot] !== -1; slot = (slot + 1) & mask) {
+        if (slotHash[slot] !== hash) continue;
+        const candidate = words[slotId[slot]];
+        if (candidate.length !== length) continue;
+        let k = 0;
+        while (k < length && candidate.charCodeAt(k) === word[k]) k++;
+        if (k === length) {
+          id = slotId[slot];
+          break;
+        }
+      }
+    }
+    if (id === -1) {
+      run = 0;
+      key = 0;
+      continue;
+    }
+    key = (run >= SHINGLE ? key - w0 * top : key) * radix + id;
+    w0 = w1;
+    w1 = w2;
+    w2 = w3;
+    w3 = w4;
+    w4 = id;
+    run++;
+    if (run >= SHINGLE) visit(key);
   }
 }
 
@@ -85,13 +208,15 @@ export interface DeclaredRanges {
 
 /**
  * The table as stored: the templates (oldest first) and, per set of templates (a bit mask over
- * `templates`), the keys of the shingles exactly those templates contain, in base 36.
+ * `templates`), the keys of the shingles exactly those templates contain. The keys are stored as
+ * numbers: V8 makes such an array from the compiled code in one copy, where reading them from text
+ * (split, parseInt) cost a cold `check` ~3 ms.
  */
 export interface FingerprintTable {
   /** Every word of the blank templates, space-separated; a word's number is its position. */
   readonly vocabulary: string;
   readonly templates: readonly FingerprintedTemplate[];
-  readonly shingles: readonly { readonly mask: number; readonly keys: string }[];
+  readonly shingles: readonly { readonly mask: number; readonly keys: readonly ShingleKey[] }[];
 }
 
 /** Builds the stored table from the blank templates and their parsed documents. */
@@ -125,19 +250,15 @@ export function buildFingerprintTable(
     })),
     shingles: [...byMask]
       .sort((a, b) => a[0] - b[0])
-      .map(([mask, keys]) => ({
-        mask,
-        keys: keys
-          .sort((a, b) => a - b)
-          .map((k) => k.toString(36))
-          .join(' '),
-      })),
+      .map(([mask, keys]) => ({ mask, keys: keys.sort((a, b) => a - b) })),
   };
 }
 
 /** The stored table, ready for lookups. */
 export interface Fingerprints {
   readonly vocabulary: ReadonlyMap<string, number>;
+  /** The vocabulary for `forEachShingleKeyByChars`, built on first use. */
+  byChars?: VocabularyTable;
   readonly templates: readonly FingerprintedTemplate[];
   /** Shingle key → its position in `groupOfShingle`. */
   readonly shingleIndex: ReadonlyMap<ShingleKey, number>;
@@ -159,12 +280,11 @@ export function readFingerprintTable(table: FingerprintTable): Fingerprints {
   const groups: number[] = [];
   const groupSizes: number[] = [];
   table.shingles.forEach(({ keys }, group) => {
-    const list = keys === '' ? [] : keys.split(' ');
-    for (const key of list) {
-      shingleIndex.set(parseInt(key, 36), groups.length);
+    for (let i = 0; i < keys.length; i++) {
+      shingleIndex.set(keys[i], groups.length);
       groups.push(group);
     }
-    groupSizes.push(list.length);
+    groupSizes.push(keys.length);
   });
   return {
     vocabulary: new Map(table.vocabulary.split(' ').map((w, i) => [w, i])),
@@ -180,18 +300,21 @@ export function readFingerprintTable(table: FingerprintTable): Fingerprints {
  * Share of each template's weighted wording found in `text`, 0..1, in the order of
  * `fingerprints.templates`. A shingle weighs 1 / (number of templates holding it): the wording only
  * one version has decides between versions. Sums run group by group, so a blank template scores
- * exactly 1 against itself.
+ * exactly 1 against itself. `warm`: the caller has recognised a few texts already in this process,
+ * so the character-by-character scan is (or soon will be) optimised and the faster of the two.
  */
-export function templateCoverage(fingerprints: Fingerprints, text: string): number[] {
+export function templateCoverage(fingerprints: Fingerprints, text: string, warm = false): number[] {
   const { vocabulary, shingleIndex, groupOfShingle, groupMasks, groupSizes } = fingerprints;
   const seen = new Uint8Array(groupOfShingle.length);
   const found = groupMasks.map(() => 0);
-  forEachShingleKey(text, vocabulary, (key) => {
+  const visit = (key: ShingleKey) => {
     const index = shingleIndex.get(key);
     if (index === undefined || seen[index] === 1) return;
     seen[index] = 1;
     found[groupOfShingle[index]]++;
-  });
+  };
+  if (warm) forEachShingleKeyByChars(text, (fingerprints.byChars ??= vocabularyTable(vocabulary)), visit);
+  else forEachShingleKey(text, vocabulary, visit);
   return fingerprints.templates.map((_, i) => {
     let score = 0;
     let total = 0;

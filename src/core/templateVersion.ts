@@ -34,17 +34,31 @@ const MIN_COVERAGE = 0.2;
 const recentlyDetected = new Map<string, TemplateMatch | null>();
 const MAX_REMEMBERED = 8;
 const MAX_REMEMBERED_CHARS = 4_000_000;
+let maxRemembered = MAX_REMEMBERED;
+let maxRememberedChars = MAX_REMEMBERED_CHARS;
+
+/**
+ * A batch of `count` reports (`report-editor check FOLDER-OF-REPOS`) finds every report first, then
+ * checks them: each text is detected while finding it and asked again while checking it. Remembering
+ * one answer per report (within the same bound in characters) detects each text once instead of
+ * twice, ~1 ms a report. Texts up to 100,000 characters each (a report is rarely half that) are
+ * all kept; the batch holds every report's text until it prints anyway.
+ */
+export function rememberDetectionsOf(count: number): void {
+  maxRemembered = Math.max(MAX_REMEMBERED, count);
+  maxRememberedChars = Math.max(MAX_REMEMBERED_CHARS, count * 100_000);
+}
 
 export function detectTemplate(text: string): TemplateMatch | null {
   const known = recentlyDetected.get(text);
   if (known !== undefined) return known;
   const match = detectTemplateUncached(text);
-  if (text.length <= MAX_REMEMBERED_CHARS) {
+  if (text.length <= maxRememberedChars) {
     recentlyDetected.set(text, match);
     let chars = 0;
     for (const key of recentlyDetected.keys()) chars += key.length;
     for (const key of recentlyDetected.keys()) {
-      if (recentlyDetected.size <= MAX_REMEMBERED && chars <= MAX_REMEMBERED_CHARS) break;
+      if (recentlyDetected.size <= maxRemembered && chars <= maxRememberedChars) break;
       recentlyDetected.delete(key);
       chars -= key.length;
     }
@@ -52,9 +66,17 @@ export function detectTemplate(text: string): TemplateMatch | null {
   return match;
 }
 
+/**
+ * Texts recognised so far in this process. The first few are split into words by V8's native
+ * `split` (one report: its code runs once, in the interpreter); from then on (a batch) they are
+ * read character by character, which the optimiser makes the faster.
+ */
+let recognised = 0;
+const COLD_TEXTS = 2;
+
 function detectTemplateUncached(text: string): TemplateMatch | null {
   const { templates } = allFingerprints();
-  const coverages = templateCoverage(allFingerprints(), text);
+  const coverages = templateCoverage(allFingerprints(), text, ++recognised > COLD_TEXTS);
   let best: TemplateMatch | null = null;
   templates.forEach((template, i) => {
     // Ties go to the later version (templates are sorted oldest first).

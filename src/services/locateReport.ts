@@ -14,6 +14,11 @@ export interface LocatedReport {
   readonly reportPath: string;
   /** The folder treated as the repo: the parent of `reports/`, or the report's folder. */
   readonly repoRoot: string;
+  /**
+   * The report's text as read while finding it (when it was read: always for `reports/README.md`,
+   * `README.md` or a file named directly), so a batch of 100 reports reads each file once.
+   */
+  readonly text?: string;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -24,11 +29,13 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-async function holdsTemplate(path: string): Promise<boolean> {
+/** The text of `path` when it holds the template, else null. */
+async function templateText(path: string): Promise<string | null> {
   try {
-    return isReportTemplate(await readReportText(path));
+    const text = await readReportText(path);
+    return isReportTemplate(text) ? text : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -44,7 +51,7 @@ function repoRootOf(reportPath: string): string {
 export async function findReportCandidates(folder: string): Promise<string[]> {
   const found: string[] = [];
   for (const path of await markdownFilesIn(folder)) {
-    if (await holdsTemplate(path)) found.push(path);
+    if ((await templateText(path)) !== null) found.push(path);
   }
   return found;
 }
@@ -57,11 +64,12 @@ export async function findReportCandidates(folder: string): Promise<string[]> {
 export async function locateReport(input: string): Promise<LocatedReport> {
   const path = resolve(input);
   if (!(await isDirectory(path))) {
-    await readReportText(path); // turns a missing or unreadable file into a clear error
-    return { reportPath: path, repoRoot: repoRootOf(path) };
+    const text = await readReportText(path); // turns a missing or unreadable file into a clear error
+    return { reportPath: path, repoRoot: repoRootOf(path), text };
   }
   for (const preferred of [join(path, 'reports', 'README.md'), join(path, 'README.md')]) {
-    if (await holdsTemplate(preferred)) return { reportPath: preferred, repoRoot: repoRootOf(preferred) };
+    const text = await templateText(preferred);
+    if (text !== null) return { reportPath: preferred, repoRoot: repoRootOf(preferred), text };
   }
   const candidates = await findReportCandidates(path);
   if (candidates.length === 1) return { reportPath: candidates[0], repoRoot: path };

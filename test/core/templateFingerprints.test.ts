@@ -7,7 +7,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/core/parseReport';
-import { buildFingerprintTable, forEachShingleKey, readFingerprintTable } from '../../src/core/templateFingerprint';
+import {
+  buildFingerprintTable,
+  forEachShingleKey,
+  forEachShingleKeyByChars,
+  readFingerprintTable,
+  templateCoverage,
+  vocabularyTable,
+} from '../../src/core/templateFingerprint';
 import { BLANK_TEMPLATES } from '../../src/core/templates/blankTemplates';
 import { TEMPLATE_FINGERPRINTS } from '../../src/core/templates/templateFingerprints';
 import { detectTemplate } from '../../src/core/templateVersion';
@@ -22,7 +29,11 @@ function generated(): string {
     '// `npx vitest run test/core/templateFingerprints.test.ts --update`.\n' +
     '// Over 400 lines on purpose: it is data (one entry per blank template), not code to read.\n' +
     "import type { FingerprintTable } from '../templateFingerprint';\n\n" +
-    `export const TEMPLATE_FINGERPRINTS: FingerprintTable = ${JSON.stringify(table, null, 2)};\n`
+    `export const TEMPLATE_FINGERPRINTS: FingerprintTable = ${JSON.stringify(table, null, 2).replace(
+      // Each group's keys on one line: thousands of numbers, one per line, is no easier to read.
+      /"keys": \[([\d,\s]*)\]/g,
+      (_, keys: string) => `"keys": [${keys.split(',').map((k) => k.trim()).filter(Boolean).join(', ')}]`,
+    )};\n`
   );
 }
 
@@ -93,5 +104,50 @@ describe('stored template fingerprints', () => {
     expect(keys('how did you configure experiments')).not.toEqual(keys('how did you configure the'));
     // Sliding the window gives the key the same five words give on their own.
     expect(keys('question how did you configure experiments').at(-1)).toEqual(keys('how did you configure experiments')[0]);
+  });
+
+  describe('read character by character (what a batch uses after its first reports)', () => {
+    const fingerprints = readFingerprintTable(TEMPLATE_FINGERPRINTS);
+    const table = vocabularyTable(fingerprints.vocabulary);
+    const both = (text: string) => {
+      const native: number[] = [];
+      const byChars: number[] = [];
+      forEachShingleKey(text, fingerprints.vocabulary, (k) => native.push(k));
+      forEachShingleKeyByChars(text, table, (k) => byChars.push(k));
+      return { native, byChars };
+    };
+    const corpus = ['reports', 'templates'].flatMap((d) => {
+      const dir = resolve(root, '../shared/corpus', d);
+      return readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => readFileSync(join(dir, f), 'utf8'));
+    });
+
+    it('gives the keys of the native search, in its order, on every corpus report and blank template', () => {
+      for (const text of [...corpus, ...BLANK_TEMPLATES.map((t) => t.text)]) {
+        const { native, byChars } = both(text);
+        expect(native.length).toBeGreaterThan(0);
+        expect(byChars).toEqual(native);
+      }
+    });
+
+    it('lower-cases every character as the native search does (all 65,536 code units, and upper-cased reports)', () => {
+      const phrase = 'how did you configure experiments did you';
+      for (let code = 0; code < 0x10000; code++) {
+        const c = String.fromCharCode(code);
+        for (const text of [`how did you configure${c}experiments did you`, `${phrase} ${c}`, `${c}how did you configure experiments`]) {
+          const { native, byChars } = both(text);
+          if (byChars.join() !== native.join()) expect({ code, byChars }).toEqual({ code, byChars: native });
+        }
+      }
+      for (const text of corpus.slice(0, 5)) {
+        const { native, byChars } = both(text.toUpperCase());
+        expect(byChars).toEqual(native);
+      }
+    });
+
+    it('gives the same coverage, so the same template, warm or cold', () => {
+      for (const text of corpus) expect(templateCoverage(fingerprints, text, true)).toEqual(templateCoverage(fingerprints, text, false));
+    });
   });
 });

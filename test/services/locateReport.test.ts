@@ -3,9 +3,10 @@
  * not slow that down. Real folders in temp dirs; locateReport is what the CLI, the browser host
  * and the Electron app all call.
  */
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadReport } from '../../src/services/loadReport';
 import { locateReport } from '../../src/services/locateReport';
 import { RecentRepos } from '../../src/services/recentRepos';
 import { ReportFileError } from '../../src/services/reportFile';
@@ -51,6 +52,18 @@ describe('locateReport from the repo root', () => {
     });
     const error = await locateReport(repo).catch((e: unknown) => e);
     expect((error as ReportFileError).problem).toBe('no-template');
+  });
+
+  it('hands back the text it read, and a check of the located report reads the file no more', async () => {
+    const repo = tempRepo({ 'reports/README.md': report, 'README.md': projectReadme });
+    const located = await locateReport(repo);
+    expect(located.text).toBe(readFileSync(join(repo, 'reports/README.md'), 'utf8'));
+    expect((await locateReport(join(repo, 'reports/README.md'))).text).toBe(located.text);
+    // Gone from disk after it was found: a batch of 100 reports reads each once, at finding it.
+    rmSync(join(repo, 'reports/README.md'));
+    const loaded = await loadReport(located.reportPath, { text: located.text });
+    expect(loaded.text).toBe(report);
+    expect(loaded.template).not.toBeNull();
   });
 
   it('still prefers reports/README.md over other template copies, as before', async () => {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
-export const CLI_PATH = resolve(import.meta.dirname, '../../dist/cli/report-editor.js');
+export const CLI_PATH = resolve(import.meta.dirname, '../../dist/cli/report-editor.cjs');
 
 export function assertCliBuilt(): void {
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run "npm run build:node" (npm test does) first`);

@@ -13,10 +13,18 @@ export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** The reference definitions (`[label]: target`) of a text, the first of each label winning. */
+/**
+ * The reference definitions (`[label]: target`) of a text, the first of each label winning. Only a
+ * line holding `]:` can be one: lines without are skipped by one `indexOf` (most reports have no
+ * definition, and matching every line cost a cold `check` ~2 ms).
+ */
 export function definitionsOf(text: string): Map<string, Definition> {
   const defs = new Map<string, Definition>();
+  let colon = text.indexOf(']:'); // the next `]:` at or after the current line's start
   for (const line of linesOf(text, 0, text.length)) {
+    if (colon !== -1 && colon < line.start) colon = text.indexOf(']:', line.start);
+    if (colon === -1) break;
+    if (colon >= line.end) continue;
     const m = DEFINITION.exec(text.slice(line.start, line.end));
     if (!m) continue;
     const label = normalizeLabel(m[1]);

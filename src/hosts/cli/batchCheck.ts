@@ -5,8 +5,8 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { locateReport } from '../../services/locateReport';
-import { isReportTemplate } from '../../core/templateVersion';
+import { locateReport, type LocatedReport } from '../../services/locateReport';
+import { isReportTemplate, rememberDetectionsOf } from '../../core/templateVersion';
 import { readReportText, ReportFileError } from '../../services/reportFile';
 import { inspectOnAllCores, inspectShare } from './batchWorkers';
 import type { BatchResult, CheckFormat, CheckTarget } from './checkRun';
@@ -14,7 +14,7 @@ import type { CliIo } from './cliIo';
 import { relativeTo } from './displayPath';
 import { formatHuman } from './format/human';
 import { checkJson } from './format/json';
-import { allWarnings, exitCodeOf, inspectReport, type InspectedReport } from './inspectReport';
+import { allWarnings, exitCodeOf, inspectReport, reportVerdict, type ReportVerdict } from './inspectReport';
 
 async function holdsTemplate(path: string): Promise<boolean> {
   try {
@@ -39,6 +39,8 @@ async function reposInside(folder: string): Promise<CheckTarget[]> {
   } catch {
     return [];
   }
+  // Each child's report is found now and checked later: its template is recognised once.
+  rememberDetectionsOf(names.length);
   const found: CheckTarget[] = [];
   for (const name of names.sort()) {
     const child = join(folder, name);
@@ -90,6 +92,7 @@ export async function resolveCheckTargets(
 ): Promise<{ batch: boolean; entries: CheckTarget[] }> {
   const entries: CheckTarget[] = [];
   let batch = inputs.length > 1;
+  rememberDetectionsOf(inputs.length);
   for (const input of inputs) {
     const path = resolve(cwd, input);
     if (!options.onlyReports && (await looksLikeFolderOfRepos(path))) {
@@ -123,18 +126,18 @@ export async function resolveCheckTargets(
   return { batch: batch && entries.length > 1, entries };
 }
 
-function templateName(report: InspectedReport): string {
+function templateName(report: ReportVerdict): string {
   const t = report.loaded.template;
   if (!t) return '?';
   return `${t.generation}q${t.version === 'unknown' ? '' : ` ${t.version}`}`;
 }
 
 /** The summary table: one row per target, columns padded to fit. */
-export function summaryTable(results: readonly BatchResult[], cwd: string): string[] {
+export function summaryTable(results: readonly BatchResult<ReportVerdict>[], cwd: string): string[] {
   const rows = results.map((r) => {
     const repo = relativeTo(cwd, r.report?.located.reportPath ?? r.input) || '.';
     if (!r.report) return [repo, '', '', r.error ?? '', ''];
-    const { check } = r.report.analysis;
+    const { check } = r.report;
     const expected = r.report.loaded.profile.expectedAnswers;
     return [
       repo,
@@ -150,24 +153,37 @@ export function summaryTable(results: readonly BatchResult[], cwd: string): stri
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
-export const batchExitCode = (results: readonly BatchResult[]): number =>
+export const batchExitCode = (results: readonly BatchResult<ReportVerdict>[]): number =>
   Math.max(0, ...results.map((r) => (r.report ? exitCodeOf(r.report) : 2)));
 
 type BatchOptions = { format: CheckFormat; verbose: boolean; gradedPage: boolean };
 
-async function inspectTarget(target: CheckTarget, options: BatchOptions): Promise<BatchResult> {
+/**
+ * Whether the output shows more of each report than its row of the summary table. Without it the
+ * batch asks only for the checker's verdict: the figure, link and graded-page checks of 100 reports
+ * were most of the batch's time, for lines that are never printed.
+ */
+const showsDetails = (options: BatchOptions): boolean => options.format !== 'human' || options.verbose;
+
+async function checkTarget<R extends ReportVerdict>(
+  target: CheckTarget,
+  inspect: (located: LocatedReport) => Promise<R>,
+): Promise<BatchResult<R>> {
   if (target.error) return { input: target.input, error: target.error.message };
   try {
-    return { input: target.input, report: await inspectReport(target.located!, options) };
+    return { input: target.input, report: await inspect(target.located!) };
   } catch (error) {
     if (!(error instanceof ReportFileError)) throw error;
     return { input: target.input, error: error.message };
   }
 }
 
+const inspectTarget = (target: CheckTarget, options: BatchOptions): Promise<BatchResult<ReportVerdict>> =>
+  showsDetails(options) ? checkTarget(target, (l) => inspectReport(l, options)) : checkTarget(target, reportVerdict);
+
 /** In a batch worker thread (see batchWorkers.ts): inspects the share of reports it was given. */
 export const inspectShareInWorker = (): Promise<void> =>
-  inspectShare<CheckTarget, BatchResult>((target, options) => inspectTarget(target, options as BatchOptions));
+  inspectShare<CheckTarget, BatchResult<ReportVerdict>>((target, options) => inspectTarget(target, options as BatchOptions));
 
 /** The check script itself (dist/cli/check.cjs) when running from it: what batch workers load. */
 const checkScript = (): string | null =>
@@ -178,7 +194,13 @@ export async function runBatchCheck(
   options: BatchOptions,
   io: CliIo,
 ): Promise<number> {
-  const results = await inspectOnAllCores(targets, (t) => inspectTarget(t, options), checkScript(), options);
+  // Worker threads inspect their share through inspectTarget, which asks the same as this thread.
+  if (!showsDetails(options)) {
+    const verdicts = await inspectOnAllCores(targets, (t) => checkTarget(t, reportVerdict), checkScript(), options);
+    printSummary(verdicts, io);
+    return batchExitCode(verdicts);
+  }
+  const results = await inspectOnAllCores(targets, (t) => checkTarget(t, (l) => inspectReport(l, options)), checkScript(), options);
   if (options.format === 'json') {
     const json = results.map((r) =>
       r.report
@@ -195,17 +217,20 @@ export async function runBatchCheck(
     for (const line of summaryTable(results, io.cwd)) io.out(line);
     await writeJobSummary(results, io);
   } else {
-    if (options.verbose) {
-      for (const r of results) {
-        if (r.report) for (const line of formatHuman(r.report.loaded, r.report.analysis, r.report.diagnostics, io.cwd, r.report.located.repoRoot)) io.out(line);
-        else io.out(`${relativeTo(io.cwd, r.input)}: ${r.error}`);
-        io.out('');
-      }
+    for (const r of results) {
+      if (r.report) for (const line of formatHuman(r.report.loaded, r.report.analysis, r.report.diagnostics, io.cwd, r.report.located.repoRoot)) io.out(line);
+      else io.out(`${relativeTo(io.cwd, r.input)}: ${r.error}`);
+      io.out('');
     }
-    for (const line of summaryTable(results, io.cwd)) io.out(line);
-    const passing = results.filter((r) => r.report && exitCodeOf(r.report) === 0).length;
-    io.out('');
-    io.out(`${passing} of ${results.length} reports pass`);
+    printSummary(results, io);
   }
   return batchExitCode(results);
+}
+
+/** The table, then how many reports pass. */
+function printSummary(results: readonly BatchResult<ReportVerdict>[], io: CliIo): void {
+  for (const line of summaryTable(results, io.cwd)) io.out(line);
+  const passing = results.filter((r) => r.report && exitCodeOf(r.report) === 0).length;
+  io.out('');
+  io.out(`${passing} of ${results.length} reports pass`);
 }

@@ -2,18 +2,36 @@
  * A batch (`report-editor check FOLDER-OF-REPOS`, ~100 groups for course staff) inspected on every
  * core: the reports are dealt out round-robin to this thread and to worker threads, each of which
  * loads the same check script (dist/cli/check.cjs) and sends its reports back whole (structured
- * clone). Worth it only when there are enough reports to pay for a worker's start (~30 ms of CPU);
- * from the sources (tests) and for small batches everything runs in this thread. A worker that
- * fails leaves its share to this thread.
+ * clone). Worth it only when there are enough reports to pay for a worker's start and cold run
+ * (see WORKERS_FROM_REPORTS); from the sources (tests) and for smaller batches everything runs in
+ * this thread. A worker that fails leaves its share to this thread.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker, workerData, parentPort } from 'node:worker_threads';
 
-/** Below this many reports a batch stays in one thread. */
-export const WORKERS_FROM_REPORTS = 12;
+/**
+ * node:worker_threads, loaded only where a thread is started or served: most runs check one report,
+ * and loading the module is CPU they do not need. Both happen only in the check script, CommonJS,
+ * whose own `require` this is (a dynamic `import()` is not available to a script V8 compiled from
+ * its code cache).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+const workerThreads = (): typeof import('node:worker_threads') => require('node:worker_threads');
+
+/**
+ * Below this many reports a batch stays in one thread. A worker starts Node again and runs its
+ * share cold, with `check.cjs` compiled anew (a worker's `require` has no code cache on Node 20):
+ * ~8 ms a report against ~3 ms in the warm main thread. Measured with 100 reports, two threads
+ * took longer than one on a quiet machine (1.12 against 0.98 s) and at load ~3 (0.78–0.89 against
+ * 0.53–0.65 s once the summary asks only for verdicts); only a much larger batch can repay a
+ * worker's start.
+ */
+export const WORKERS_FROM_REPORTS = 500;
 /** Threads in all (this one included), at most. */
 const MAX_THREADS = 4;
-/** Reports inspected at once per thread: one report's file reads overlap another's parsing. */
+/**
+ * Reports inspected at once per thread: where reads are asynchronous (the sources), one report's
+ * reads overlap another's parsing; the check script reads synchronously, and they take turns.
+ */
 const CONCURRENCY_PER_THREAD = 4;
 
 /** Runs `work` over `items`, a few at a time, results in the items' order. */
@@ -66,6 +84,7 @@ export async function inspectOnAllCores<T, R>(
 ): Promise<R[]> {
   const threads = script === null ? 1 : threadsFor(items.length);
   if (threads <= 1) return mapConcurrently(items, inspect);
+  const { Worker } = workerThreads();
   const shares = Array.from({ length: threads }, (_, k) => items.map((_, i) => i).filter((i) => i % threads === k));
   const results: R[] = new Array(items.length);
   const fromWorker = (share: readonly number[]) =>
@@ -103,6 +122,7 @@ export async function inspectOnAllCores<T, R>(
  * Does nothing outside a batch worker.
  */
 export async function inspectShare<T, R>(inspect: (item: T, options: unknown) => Promise<R>): Promise<void> {
+  const { parentPort, workerData } = workerThreads();
   const request = workerData as ShareRequest<T> | null;
   if (!parentPort || !request?.reportEditorBatchShare) return;
   const results = await mapConcurrently(request.items, (item) => inspect(item, request.options));

@@ -5,7 +5,7 @@
  */
 import type { LocatedReport } from '../../services/locateReport';
 import type { ReportFileError } from '../../services/reportFile';
-import type { InspectedReport } from './inspectReport';
+import type { InspectedReport, ReportVerdict } from './inspectReport';
 
 export type CheckFormat = 'human' | 'json' | 'github';
 
@@ -16,9 +16,12 @@ export interface CheckTarget {
   readonly error?: ReportFileError;
 }
 
-/** A target after checking: its report, or the one-line reason it could not be checked. */
-export interface BatchResult {
+/**
+ * A target after checking: its report (inspected whole, or only the checker's verdict when only the
+ * summary table is printed), or the one-line reason it could not be checked.
+ */
+export interface BatchResult<R extends ReportVerdict = InspectedReport> {
   readonly input: string;
-  readonly report?: InspectedReport;
+  readonly report?: R;
   readonly error?: string;
 }

@@ -4,8 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { CommandRun } from './cliIo';
-import { loadCompiledScript } from './compiledScript';
-import { endShortRun, tuneForShortRun } from './shortRun';
+import { CHECK_SUMMARY, CHECK_USAGE, checkFromScript } from './checkScriptRun';
 
 export interface CliCommand {
   readonly name: string;
@@ -14,34 +13,17 @@ export interface CliCommand {
   load(): Promise<CommandRun>;
 }
 
-/**
- * `check` from the built package runs as one script with V8's compiled code kept between runs
- * (compiledScript.ts), without the optimising compiler when its input is small (shortRun.ts); from
- * the sources (tests) it is an ordinary import.
- */
+/** `check` from the built package runs as one script (checkScriptRun.ts); from the sources (tests) it is an ordinary import. */
 async function loadCheck(): Promise<CommandRun> {
   if (typeof __CHECK_SCRIPT__ === 'undefined') return (await import('./checkCommand')).runCheckCommand;
-  const compiled = loadCompiledScript<typeof import('./checkScript')>(
-    fileURLToPath(new URL(__CHECK_SCRIPT__, import.meta.url)),
-  );
-  return async (args, io) => {
-    const tuned = tuneForShortRun(args, io.cwd);
-    try {
-      return await compiled.exports.runCheckCommand(args, io);
-    } finally {
-      // V8 stamps the cache with its flags: restored first, so the next run (which loads the
-      // cache before deciding) accepts it.
-      if (tuned) endShortRun();
-      compiled.save();
-    }
-  };
+  return checkFromScript(fileURLToPath(new URL(__CHECK_SCRIPT__, import.meta.url)));
 }
 
 export const COMMANDS: readonly CliCommand[] = [
   {
     name: 'check',
-    usage: 'check [PATH...] [--json|--format github] [-v]',
-    summary: "what the course's report.py check says, question by question (several PATHs: a table)",
+    usage: CHECK_USAGE,
+    summary: CHECK_SUMMARY,
     load: loadCheck,
   },
   {

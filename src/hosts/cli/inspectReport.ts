@@ -6,6 +6,7 @@
  * comparison uses the light scan of `gradedDifferences`, never remark (loading it was ~350 ms).
  */
 import { analyzeReport, type ReportAnalysis } from '../../core/analyzeReport';
+import { checkReport, type CheckResult } from '../../core/checkReport';
 import { findGradedDifferences } from '../../core/gradedDifferences';
 import type { GradedPageDifference } from '../../core/gradedPageTypes';
 // Each from its own file, not the diagnostics index: the index also leads to the doctor and the
@@ -38,9 +39,15 @@ export interface CheckWarnings {
 
 export const allWarnings = (w: CheckWarnings): CheckWarning[] => [...w.structure, ...w.figures, ...w.gradedPage];
 
-export interface InspectedReport {
+/** The course checker's verdict on one report: all a batch's summary table shows of it. */
+export interface ReportVerdict {
   readonly located: LocatedReport;
   readonly loaded: LoadedReport;
+  readonly check: CheckResult;
+}
+
+export interface InspectedReport extends ReportVerdict {
+  /** The verdict question by question (its `check` is the verdict's). */
   readonly analysis: ReportAnalysis;
   readonly warnings: CheckWarnings;
   /** Every problem once, deduplicated across the checks (what the app's problems panel lists). */
@@ -55,11 +62,21 @@ export interface InspectedReport {
  */
 const GRADED_PAGE_MAX_CHARS = 2_000_000;
 
+/**
+ * The checker's verdict alone: what a batch's summary table needs of each report. No parse of the
+ * report's structure, no per-question analysis, no figure, link or graded-page checks (its details
+ * are printed only with --verbose, --json or --format github, which inspect the whole report).
+ */
+export async function reportVerdict(located: LocatedReport): Promise<ReportVerdict> {
+  const loaded = await loadReport(located.reportPath, { text: located.text });
+  return { located, loaded, check: checkReport(loaded.text, loaded.profile) };
+}
+
 export async function inspectReport(
   located: LocatedReport,
   options: { gradedPage?: boolean } = {},
 ): Promise<InspectedReport> {
-  const loaded = await loadReport(located.reportPath);
+  const loaded = await loadReport(located.reportPath, { text: located.text });
   const doc = parseReport(loaded.text);
   const analysis = analyzeReport(loaded.text, loaded.profile, doc);
   let gradedPageSkipped: string | null = null;
@@ -82,6 +99,7 @@ export async function inspectReport(
   return {
     located,
     loaded,
+    check: analysis.check,
     analysis,
     warnings: {
       // Git's conflict markers first: until they are resolved, every count below includes both versions.
@@ -117,5 +135,5 @@ function deadLinkDiagnostic(w: DeadFileLinkWarning): Diagnostic {
 }
 
 /** Exit code of one report: 0 passes, 1 fails a check or the checker stops with an error. */
-export const exitCodeOf = (report: InspectedReport): number =>
-  report.analysis.check.error === null && report.analysis.check.failures.length === 0 ? 0 : 1;
+export const exitCodeOf = (report: ReportVerdict): number =>
+  report.check.error === null && report.check.failures.length === 0 ? 0 : 1;

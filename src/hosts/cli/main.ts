@@ -5,11 +5,10 @@
 import { realpathSync } from 'node:fs';
 import nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { ReportFileError } from '../../services/reportFile';
 import type { CliIo } from './cliIo';
+import { runAsProcess } from './cliProcess';
 import { COMMANDS } from './commands';
-import { systemErrorReason } from './systemError';
-import { terminalText } from './terminalText';
+import { runCommand, safeIo } from './runCommand';
 
 export const USAGE = `Usage: report-editor <command> [options]
 
@@ -20,12 +19,7 @@ PATH is a repo root, its reports/ folder or the report's markdown file (default:
 Exit codes: 0 everything passes, 1 the report fails a check, 2 the input cannot be read or holds no template.`;
 
 export async function runCli(argv: string[], unsafeIo: CliIo): Promise<number> {
-  // Every line passes through terminalText: report text and paths cannot act on the terminal.
-  const io: CliIo = {
-    ...unsafeIo,
-    out: (line) => unsafeIo.out(terminalText(line)),
-    err: (line) => unsafeIo.err(terminalText(line)),
-  };
+  const io = safeIo(unsafeIo);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
@@ -40,46 +34,19 @@ export async function runCli(argv: string[], unsafeIo: CliIo): Promise<number> {
     io.err(`report-editor: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
-  try {
-    const run = await command.load();
-    return await run(rest, io);
-  } catch (error) {
-    if (error instanceof ReportFileError) {
-      io.err(`report-editor ${name}: ${error.message}`);
-      return 2;
-    }
-    if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      io.err(`report-editor ${name}: ${error.message}\nUsage: report-editor ${command.usage}`);
-      return 2;
-    }
-    // The file system or the network refused (a folder where a file should be, a full disk, a
-    // taken port…): that is the environment, not a bug, so one line says what, not a stack trace.
-    const reason = systemErrorReason(error);
-    if (reason !== null) {
-      io.err(`report-editor ${name}: ${reason}`);
-      return 2;
-    }
-    throw error;
-  }
+  return runCommand(name, command.usage, () => command.load(), rest, unsafeIo);
 }
 
 /**
- * A reader that stops early (`report-editor check | head -1`) closes the pipe: the rest of the
- * output is dropped quietly and the command still ends with its own exit code, instead of Node's
- * unhandled EPIPE stack trace.
+ * Runs the command line of this process. The `report-editor` bin (launcher.ts) calls this for every
+ * command but `check`; run directly (`node dist/cli/report-editor.js …`, as git configs written by
+ * earlier versions do), this module calls it itself.
  */
-function quietWhenClosed(stream: NodeJS.WriteStream): (line: string) => void {
-  let closed = false;
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || closed) {
-      closed = true;
-      return;
-    }
-    throw error;
-  });
-  return (line) => {
-    if (!closed) stream.write(`${line}\n`);
-  };
+export function startCli(): void {
+  // Node ≥ 22.1 keeps the compiled code of the command modules loaded below between runs (pre-commit
+  // and CI start the CLI again and again); older Node has no such cache and skips this.
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  runAsProcess((io) => runCli(process.argv.slice(2), io));
 }
 
 function isEntryPoint(): boolean {
@@ -90,24 +57,4 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
-  // Node ≥ 22.1 keeps the compiled code of the command modules loaded below between runs (pre-commit
-  // and CI start the CLI again and again); older Node has no such cache and skips this.
-  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  const out = quietWhenClosed(process.stdout);
-  const err = quietWhenClosed(process.stderr);
-  runCli(process.argv.slice(2), { out, err, cwd: process.cwd(), entry: realpathSync(process.argv[1]) }).then(
-    (code) => {
-      // `serve` keeps running; everything else ends with its code.
-      if (code >= 0) process.exitCode = code;
-    },
-    (error: unknown) => {
-      err(
-        terminalText(
-          `report-editor: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        ),
-      );
-      process.exitCode = 2;
-    },
-  );
-}
+if (isEntryPoint()) startCli();

@@ -39,6 +39,24 @@ describe('report-editor check with several reports', () => {
     expect(run.stdout).not.toContain('✗ Question 4');
   });
 
+  it.skipIf(!corpusAvailable)('prints the same table and exit code whether it checks each report whole (--verbose) or only asks the checker (the table alone)', () => {
+    // Without --verbose the batch skips the figure, link and graded-page checks it does not print.
+    const files: Record<string, string> = {};
+    for (const [i, f] of corpusFiles().filter((c) => c.kind === 'report').entries()) {
+      files[`group${String(i).padStart(2, '0')}/reports/README.md`] = f.text;
+    }
+    files['group98/reports/README.md'] = 'not a report';
+    files['group99/reports/README.md'] = buildReport({ answers: { ...passingAnswers31(), 14: '![missing](figures/nothing.png)' } });
+    const folder = tempRepo(files);
+    const table = runCliProcess(['check', folder], folder);
+    const verbose = runCliProcess(['check', folder, '--verbose'], folder);
+    expect(table.stdout.split('\n').length).toBeGreaterThan(30);
+    expect(verbose.stdout.endsWith(table.stdout)).toBe(true);
+    expect(verbose.stdout.length).toBeGreaterThan(table.stdout.length * 3);
+    expect(table.code).toBe(verbose.code);
+    expect(table.stderr).toBe(verbose.stderr);
+  }, 120_000);
+
   it('--verbose adds each report\'s details; --json gives an array', () => {
     const folder = folderOfRepos();
     const verbose = runCliProcess(['check', folder, '--verbose'], folder).stdout;

@@ -23,6 +23,9 @@ describe('the packed package, installed into an empty folder', () => {
     const [pack] = JSON.parse(execFileSync(NPM, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }));
     const files: string[] = pack.files.map((f: { path: string }) => f.path);
     expect(files).toContain('dist/cli/report-editor.js');
+    // The bin, and the script it runs `check` from.
+    expect(files).toContain('dist/cli/report-editor.cjs');
+    expect(files).toContain('dist/cli/check.cjs');
     expect(files).toContain('dist/core/index.js');
     expect(files).toContain('dist/core/index.d.ts');
     expect(files.filter((f) => /^(src|test|e2e|bench|docs|scripts|tools|assets|\.ci|\.github)\//.test(f) || f.endsWith('.map') || /corpus|\.md$/.test(f) && f !== 'README.md')).toEqual([]);
