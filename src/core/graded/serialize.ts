@@ -30,6 +30,7 @@ export function escapeAttribute(text: string): string {
 export function serialize(root: Element): string {
   const out: string[] = [];
   write(root, out, null);
+  lastOpen = NO_OPEN;
   return out.join('');
 }
 
@@ -41,6 +42,8 @@ export function serializeContent(root: Element, restorer: RawHtmlRestorer | null
   const out: string[] = [];
   if (root.text) out.push(restored(escapeText(root.text), restorer));
   for (const child of root.children) write(child, out, restorer);
+  // Not kept past the page: it would hold on to the page's stash of raw HTML.
+  lastOpen = NO_OPEN;
   return out.join('');
 }
 
@@ -60,11 +63,8 @@ function write(el: Element, out: string[], restorer: RawHtmlRestorer | null): vo
   const whole = restorer && el.tag === 'p' && !attrs && !el.children.length && el.text ? restorer.wholeParagraph(el.text) : undefined;
   if (whole !== undefined) out.push(whole);
   else {
-    if (attrs) {
-      let open = tags.name;
-      for (let i = 0; i < attrs.length; i += 2) open += ` ${attrs[i]!}="${restored(escapeAttribute(attrs[i + 1]!), restorer)}"`;
-      out.push(open, tags.empty ? ' />' : '>');
-    } else out.push(tags.open);
+    if (attrs) out.push(openingTag(el.tag, tags, attrs, restorer));
+    else out.push(tags.open);
     if (!tags.empty) {
       if (el.text) out.push(restored(escapeText(el.text), restorer));
       for (const child of el.children) write(child, out, restorer);
@@ -72,6 +72,30 @@ function write(el: Element, out: string[], restorer: RawHtmlRestorer | null): vo
     }
   }
   if (el.tail) out.push(restored(escapeText(el.tail), restorer));
+}
+
+/**
+ * The last opening tag with attributes that was written, and what it was made from: a hostile
+ * line repeats one link or image hundreds of thousands of times, and each tag built anew was a
+ * handful of short strings kept alive until the page was joined.
+ */
+const NO_OPEN = { tag: '', attrs: [] as string[], restorer: null as RawHtmlRestorer | null, html: '' };
+let lastOpen = NO_OPEN;
+
+function openingTag(tag: string, tags: Tags, attrs: string[], restorer: RawHtmlRestorer | null): string {
+  const last = lastOpen;
+  if (last.tag === tag && last.restorer === restorer && sameStrings(last.attrs, attrs)) return last.html;
+  let open = tags.name;
+  for (let i = 0; i < attrs.length; i += 2) open += ` ${attrs[i]!}="${restored(escapeAttribute(attrs[i + 1]!), restorer)}"`;
+  open += tags.empty ? ' />' : '>';
+  lastOpen = { tag, attrs: attrs.slice(), restorer, html: open };
+  return open;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 interface Tags {

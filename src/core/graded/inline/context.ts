@@ -67,6 +67,21 @@ export class InlineContext {
     return digits.length === 4 ? this.stashed[id] : digits.length > 4 && digits[0] !== '0' ? this.stashed[id] : undefined;
   }
 
+  /**
+   * `stashedAt(data.slice(start, end))` for the ASCII digits `data` holds there, read in place: a
+   * hostile line resolves hundreds of thousands of placeholders, each a slice and a number parse.
+   */
+  stashedAtDigits(data: string, start: number, end: number): Element | string | undefined {
+    const length = end - start;
+    // Exactly four digits (`0007`), or more without a leading zero, as `%04d` writes them.
+    if (length < 4 || (length > 4 && data.charCodeAt(start) === 48)) return undefined;
+    // Past 15 digits the sum below could lose precision; no stash is that large anyway.
+    if (length > 15) return this.stashedAt(data.slice(start, end));
+    let id = 0;
+    for (let i = start; i < end; i++) id = id * 10 + data.charCodeAt(i) - 48;
+    return id < this.stashed.length ? this.stashed[id] : undefined;
+  }
+
   /** Placeholders back to text: strings as they are, elements as their text content. */
   unescape(text: string): string {
     if (!text.includes(INLINE_PREFIX)) return text;

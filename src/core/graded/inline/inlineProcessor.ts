@@ -193,7 +193,7 @@ export class InlineProcessor {
       let digitsEnd = digitsStart;
       while (digitsEnd < data.length && data.charCodeAt(digitsEnd) >= 48 && data.charCodeAt(digitsEnd) <= 57) digitsEnd++;
       const whole = digitsEnd > digitsStart && data.charCodeAt(digitsEnd) === 3;
-      const node = whole ? this.ctx.stashedAt(data.slice(digitsStart, digitsEnd)) : undefined;
+      const node = whole ? this.ctx.stashedAtDigits(data, digitsStart, digitsEnd) : undefined;
       if (node === undefined) {
         const end = index + INLINE_PREFIX.length;
         linkText(data.slice(start, end));

@@ -23,7 +23,9 @@ class BracketPairs {
     const open: number[] = [];
     let nextOpen = data.indexOf('[');
     let nextClose = nextOpen === -1 ? -1 : data.indexOf(']', nextOpen);
-    while (nextOpen !== -1 || (nextClose !== -1 && open.length)) {
+    // Once no `]` is left no opener can close: a line of openers after its links were made (each
+    // `![` before a placeholder) would otherwise push every one of them for nothing.
+    while (nextClose !== -1 && (nextOpen !== -1 || open.length)) {
       if (nextOpen !== -1 && (nextClose === -1 || nextOpen < nextClose)) {
         open.push(nextOpen);
         nextOpen = data.indexOf('[', nextOpen + 1);
