@@ -1,8 +1,7 @@
 import { chmod } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import pkg from './package.json' with { type: 'json' };
-import { lightFsPromises, scriptExternal } from './vite.check.config';
+import { cliScriptConfig } from './vite.check.config';
 
 /**
  * The `report-editor` bin: dist/cli/report-editor.cjs (src/hosts/cli/launcher.ts), a small
@@ -31,30 +30,11 @@ function executable(): Plugin {
   };
 }
 
-export default defineConfig({
-  root,
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  resolve: { alias: [lightFsPromises] },
-  publicDir: false,
-  build: {
-    outDir: resolve(root, 'dist/cli'),
-    emptyOutDir: false,
-    target: 'node20',
-    ssr: true,
-    minify: false,
-    sourcemap: false,
-    reportCompressedSize: false,
-    copyPublicDir: false,
-    lib: {
-      entry: { 'report-editor': resolve(root, 'src/hosts/cli/launcher.ts') },
-      formats: ['cjs'],
-      fileName: () => 'report-editor.cjs',
-    },
-    rolldownOptions: {
-      external: scriptExternal,
-      output: { codeSplitting: false },
-    },
-  },
-  ssr: { target: 'node' },
-  plugins: [executable()],
-});
+export default defineConfig(
+  cliScriptConfig({
+    name: 'report-editor',
+    entry: resolve(root, 'src/hosts/cli/launcher.ts'),
+    fileName: 'report-editor.cjs',
+    plugins: [executable()],
+  }),
+);

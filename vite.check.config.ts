@@ -1,6 +1,6 @@
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 /**
@@ -24,38 +24,59 @@ export const scriptExternal = (id: string): boolean =>
   !lightFsPromises.find.test(id) &&
   (builtinModules.includes(id) || id.startsWith('node:') || packages.some((name) => id === name || id.startsWith(`${name}/`)));
 
-export default defineConfig({
-  root,
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  resolve: { alias: [lightFsPromises] },
-  publicDir: false,
-  build: {
-    outDir: resolve(root, 'dist/cli'),
-    emptyOutDir: false,
-    target: 'node20',
-    ssr: true,
-    minify: false,
-    // No map: the package ships none, and a stack trace names the bundle's own lines.
-    sourcemap: false,
-    reportCompressedSize: false,
-    copyPublicDir: false,
-    lib: {
-      entry: { check: resolve(root, 'src/hosts/cli/checkScript.ts') },
-      formats: ['cjs'],
-      fileName: () => 'check.cjs',
-    },
-    rolldownOptions: {
-      external: scriptExternal,
-      output: {
-        // `--format github` is imported lazily in the sources; in one script it is simply there.
-        codeSplitting: false,
-        // Node reads and decodes the whole script on every run: without the sources' doc comments
-        // it is a third smaller, and all ASCII (escaped) it is a one-byte string for V8, half the
-        // memory of the two-byte string a single `→` or `✗` would make it.
-        comments: { jsdoc: false, legal: false, annotation: true },
-        charset: 'ascii',
+/**
+ * A CLI script of dist/cli as one CommonJS file: `name` built from `entry` into `fileName`, beside
+ * the ES-module CLI (no emptying of the folder). vite.bin.config.ts builds the bin the same way.
+ */
+export function cliScriptConfig(options: {
+  readonly name: string;
+  readonly entry: string;
+  readonly fileName: string;
+  readonly output?: Record<string, unknown>;
+  readonly plugins?: Plugin[];
+}): UserConfig {
+  return {
+    root,
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    resolve: { alias: [lightFsPromises] },
+    publicDir: false,
+    build: {
+      outDir: resolve(root, 'dist/cli'),
+      emptyOutDir: false,
+      target: 'node20',
+      ssr: true,
+      minify: false,
+      // No map: the package ships none, and a stack trace names the bundle's own lines.
+      sourcemap: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      lib: {
+        entry: { [options.name]: options.entry },
+        formats: ['cjs'],
+        fileName: () => options.fileName,
+      },
+      rolldownOptions: {
+        external: scriptExternal,
+        output: { codeSplitting: false, ...options.output },
       },
     },
-  },
-  ssr: { target: 'node' },
-});
+    ssr: { target: 'node' },
+    plugins: options.plugins ?? [],
+  };
+}
+
+export default defineConfig(
+  cliScriptConfig({
+    name: 'check',
+    entry: resolve(root, 'src/hosts/cli/checkScript.ts'),
+    fileName: 'check.cjs',
+    output: {
+      // `--format github` is imported lazily in the sources; in one script it is simply there
+      // (codeSplitting off). Node reads and decodes the whole script on every run: without the
+      // sources' doc comments it is a third smaller, and all ASCII (escaped) it is a one-byte
+      // string for V8, half the memory of the two-byte string a single `→` or `✗` would make it.
+      comments: { jsdoc: false, legal: false, annotation: true },
+      charset: 'ascii',
+    },
+  }),
+);
