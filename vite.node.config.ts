@@ -24,19 +24,19 @@ const external = [
 ];
 
 /**
- * Gives dist/cli/report-editor.js its `#!/usr/bin/env node` banner and the executable bit (npm sets
- * the bit on install; this makes it runnable straight from a checkout). Done after rendering rather
- * than with `output.banner` because rolldown keeps a shebang that src/hosts/cli/main.ts may already have,
- * and two shebangs are a syntax error.
+ * Gives the entry chunk `chunkName` its `#!/usr/bin/env node` banner and the executable bit (npm
+ * sets the bit on install; this makes it runnable straight from a checkout): here the ES-module
+ * CLI, dist/cli/report-editor.js; vite.bin.config.ts the bin, dist/cli/report-editor.cjs. Done after
+ * rendering rather than with `output.banner` because rolldown keeps a shebang the entry may
+ * already have, and two shebangs are a syntax error.
  */
-function executableCli(): Plugin {
+export function executableEntry(chunkName: string): Plugin {
   return {
-    name: 'report-editor:executable-cli',
+    name: `report-editor:executable:${chunkName}`,
     apply: 'build',
     generateBundle(_options, bundle) {
       for (const file of Object.values(bundle)) {
-        if (file.type !== 'chunk' || !file.isEntry || file.name !== CLI_CHUNK) continue;
-        if (file.code.startsWith('#!')) continue;
+        if (file.type !== 'chunk' || !file.isEntry || file.name !== chunkName || file.code.startsWith('#!')) continue;
         file.code = `${SHEBANG}\n${file.code}`;
         // One more line at the top: shift the source map by one line too.
         if (file.map) file.map.mappings = `;${file.map.mappings}`;
@@ -44,9 +44,8 @@ function executableCli(): Plugin {
     },
     async writeBundle(options, bundle) {
       for (const file of Object.values(bundle)) {
-        if (file.type === 'chunk' && file.isEntry && file.name === CLI_CHUNK && options.dir) {
+        if (file.type === 'chunk' && file.isEntry && file.name === chunkName && options.dir)
           await chmod(resolve(options.dir, file.fileName), 0o755);
-        }
       }
     },
   };
@@ -84,5 +83,5 @@ export default defineConfig({
     // Bundle nothing from node_modules; `external` above decides what stays an import.
     target: 'node',
   },
-  plugins: [executableCli()],
+  plugins: [executableEntry(CLI_CHUNK)],
 });
