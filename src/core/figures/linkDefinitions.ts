@@ -1,5 +1,5 @@
 /** Reference-style link definitions, so `![alt][label]` can be followed to its target. */
-import { linesOf } from './lineSpans';
+import { linesOf, type LineSpan } from './lineSpans';
 
 const DEFINITION = /^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)/;
 
@@ -25,11 +25,16 @@ export function definitionsOf(text: string): Map<string, Definition> {
     if (colon !== -1 && colon < line.start) colon = text.indexOf(']:', line.start);
     if (colon === -1) break;
     if (colon >= line.end) continue;
-    const m = DEFINITION.exec(text.slice(line.start, line.end));
-    if (!m) continue;
-    const label = normalizeLabel(m[1]);
-    const targetStart = line.start + m[0].length - m[2].length;
-    if (!defs.has(label)) defs.set(label, { targetStart, targetEnd: targetStart + m[2].length });
+    const found = definitionOn(text, line);
+    if (found && !defs.has(found.label)) defs.set(found.label, found.definition);
   }
   return defs;
+}
+
+/** The reference definition that line `line` of `text` holds, with its normalised label, if any. */
+export function definitionOn(text: string, line: LineSpan): { label: string; definition: Definition } | null {
+  const m = DEFINITION.exec(text.slice(line.start, line.end));
+  if (!m) return null;
+  const targetStart = line.start + m[0].length - m[2].length;
+  return { label: normalizeLabel(m[1]), definition: { targetStart, targetEnd: targetStart + m[2].length } };
 }
