@@ -2,9 +2,10 @@
  * No source file over ~400 lines without a stated reason (CONTRIBUTING.md): a longer file says why
  * in its opening comment, in a line starting "Over 400 lines" (generated data, one state machine…).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../support/sourceTree';
 
 const root = join(import.meta.dirname, '../..');
 const LIMIT = 400;
@@ -15,22 +16,12 @@ const LIMIT = 400;
  */
 const BEING_SPLIT = new Set<string>([]);
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    // importProbe.test.ts writes short-lived `__probe…` files into src/ while it runs, in parallel.
-    if (entry.name.startsWith('__probe')) return [];
-    return /\.(ts|tsx|mts|mjs)$/.test(entry.name) ? [path] : [];
-  });
-}
-
 const lineCount = (text: string) => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 /** The reason, stated near the top where a reader opening the file sees it. */
 const statedReason = (text: string) => /\bOver 400 lines\b/i.test(text.split('\n').slice(0, 30).join('\n'));
 
 describe('the size of the source files in src/', () => {
-  const files = sourceFiles(join(root, 'src')).map((abs) => {
+  const files = sourceFiles(join(root, 'src'), /\.(ts|tsx|mts|mjs)$/).map((abs) => {
     const text = readFileSync(abs, 'utf8');
     return { path: relative(root, abs).split(sep).join('/'), lines: lineCount(text), reason: statedReason(text) };
   });

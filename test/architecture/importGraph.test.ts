@@ -5,24 +5,18 @@
  * lazily) a file that imports it back cannot be read, tested or moved on its own. Independent of the
  * lint rule: this reads the imports with TypeScript's own pre-processor.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { LAYERS, layerOf } from '../../scripts/lint/layers.mjs';
+import { sourceFiles } from '../support/sourceTree';
 
 const root = join(import.meta.dirname, '../..');
 const repoPath = (abs: string) => relative(root, abs).split(sep).join('/');
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    // importProbe.test.ts writes short-lived `__probe…` files into src/ while it runs, in parallel.
-    if (entry.name.startsWith('__probe')) return [];
-    return /\.(ts|tsx)$/.test(entry.name) && !/\.(test|bench)\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
+/** The sources of the app (tests and benches excluded). */
+const appSources = (dir: string) => sourceFiles(dir, /^(?!.*\.(test|bench)\.tsx?$).*\.(ts|tsx)$/);
 
 /** The source file a relative import loads (`./x` → x.ts, x.tsx or x/index.ts), or null for assets. */
 function importedFile(from: string, specifier: string): string | null {
@@ -36,7 +30,7 @@ function importedFile(from: string, specifier: string): string | null {
 /** File → files it imports (static, type-only, re-exports and dynamic `import()` alike). */
 function fileGraph(): Map<string, Map<string, string>> {
   const graph = new Map<string, Map<string, string>>();
-  for (const file of sourceFiles(join(root, 'src'))) {
+  for (const file of appSources(join(root, 'src'))) {
     const edges = new Map<string, string>();
     const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
     for (const { fileName } of importedFiles) {
@@ -51,7 +45,7 @@ function fileGraph(): Map<string, Map<string, string>> {
 /** Folder → folders it imports, with one example import per pair (for the failure message). */
 function folderGraph(): Map<string, Map<string, string>> {
   const graph = new Map<string, Map<string, string>>();
-  for (const file of sourceFiles(join(root, 'src'))) {
+  for (const file of appSources(join(root, 'src'))) {
     const from = layerOf(repoPath(file))?.folder ?? repoPath(dirname(file));
     const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
     for (const { fileName } of importedFiles) {

@@ -9,9 +9,10 @@ import { dirname, join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYERS } from '../../scripts/lint/layers.mjs';
+import { PROBE_PREFIX } from '../support/sourceTree';
 
 const root = join(import.meta.dirname, '../..');
-const tag = `__probe${process.pid}`;
+const tag = `${PROBE_PREFIX}${process.pid}`;
 
 /** [folder, import line, must it fail?] — every folder gets upward imports and one allowed import. */
 const probes: Array<[string, string, boolean]> = [
