@@ -147,3 +147,28 @@ test('a folder dropped in the browser (which hides its path) asks for the path',
   // Every answer editor is labelled for assistive technology.
   await expect(page.getByRole('textbox', { name: 'Answer to question 31' })).toBeAttached();
 });
+
+test('the host is asked for the repo before the app code loads, so it works while the page does', async ({
+  page,
+  hostRepo,
+}) => {
+  const errors = watchErrors(page);
+  const host = await hostRepo({ files: { 'reports/README.md': latestBlankTemplate(31).text } });
+  await openForm(page, host);
+  const order = await page.evaluate(() => {
+    type Loaded = { name: string; startTime: number; initiatorType: string; encodedBodySize: number };
+    const entries = performance.getEntriesByType('resource') as unknown as Loaded[];
+    const asked = (part: string) => entries.find((e) => e.name.includes(part))?.startTime ?? null;
+    const scripts = entries.filter((e) => e.initiatorType !== 'fetch' && /\.js(\?|$)/.test(e.name));
+    // The app's code: the largest script the page loaded (React and the form).
+    const app = scripts.reduce<Loaded | null>(
+      (big, e) => (big === null || e.encodedBodySize > big.encodedBodySize ? e : big),
+      null,
+    );
+    return { facts: asked('/getInitialState'), app: app?.startTime ?? null, appName: app?.name ?? '' };
+  });
+  expect(order.facts, 'the host facts were asked for').not.toBeNull();
+  expect(order.app, `the app's script was loaded (${order.appName})`).not.toBeNull();
+  expect(order.facts!).toBeLessThanOrEqual(order.app!);
+  expect(errors).toEqual([]);
+});

@@ -1,9 +1,12 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+/**
+ * The page's entry, kept small: it applies the student's theme, asks the host for its facts and
+ * the repo's report, and only then loads the app (React and the form: most of the page's script).
+ * The host opens the report while that code is fetched, compiled and run, instead of after.
+ */
 import { getApi } from './api/getApi';
 import { applyTextStep, applyTheme } from './layout/theme';
 import { loadPrefs } from './layout/viewPrefs';
+import type { Begun } from './renderApp';
 import { startUp } from './startup';
 import './styles/app.css';
 
@@ -23,27 +26,11 @@ import './styles/app.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-const root = createRoot(container);
+let begun: Begun;
 try {
   const api = getApi();
-  const startup = startUp(api);
-  // React's first render (the first run of its code, tens of ms) waits until the open has been
-  // asked for, so it happens while the host works instead of delaying the request. Never long:
-  // a host that is slow to answer gets the loading screen after 200 ms.
-  const render = () =>
-    root.render(
-      <StrictMode>
-        <App api={api} startup={startup} />
-      </StrictMode>,
-    );
-  void Promise.race([startup.asked, new Promise((done) => setTimeout(done, 200))]).then(render);
+  begun = { api, startup: startUp(api) };
 } catch (error) {
-  root.render(
-    <main className="center-screen" data-testid="open-error">
-      <div className="panel">
-        <h1>The app cannot reach its host</h1>
-        <p className="message">{error instanceof Error ? error.message : String(error)}</p>
-      </div>
-    </main>,
-  );
+  begun = { error };
 }
+void import('./renderApp').then(({ renderApp }) => renderApp(container, begun));

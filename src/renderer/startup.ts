@@ -1,7 +1,8 @@
 /**
  * What the page asks for before React has rendered anything: the host's facts and, when the host
  * was started on a repo, that repo opened. The open is asked for the moment the facts arrive, not
- * after React's first render and effects (main.tsx holds that render back until it has been asked).
+ * after React's first render and effects: main.tsx asks before the app's code is even loaded, and
+ * renderApp.tsx holds React's first render back until it has been asked.
  */
 import type { InitialState, OpenResult, ReportApi } from '../api/contract';
 
