@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../src/core/analyzeReport';
 import { COURSE_PROFILE_31 } from '../../src/core/constraints';
 import { aggregateDiagnostics, questionMarks } from '../../src/core/diagnostics';
-import { overviewOf } from '../../src/renderer/layout/overview';
+import { groupThousands, overviewOf } from '../../src/renderer/layout/overview';
 import {
   DEFAULT_PREFS,
   loadPrefs,
@@ -97,5 +97,11 @@ describe('the overview', () => {
     expect(overview.questionsLeft.length).toBe([...marks.values()].filter((m) => m !== 'ok' && m !== 'warning').length);
     // Images wanted: 19, 20, 21 at least 1 each, 29 exactly 1 (14 has its one).
     expect(overview.imagesMissing).toBe(4);
+  });
+
+  it('writes its counts with a comma between thousands, exactly as toLocaleString("en") does', () => {
+    const samples = [0, 1, 7, 12, 999, 1000, 1001, 9999, 10000, 12345, 99999, 100000, 123456, 999999, 1000000, 1234567, 98765432, -1, -1234, -1234567];
+    for (let n = 0; n < 3000; n += 7) samples.push(n, n * 997, n * 1_000_003);
+    for (const n of samples) expect(groupThousands(n)).toBe(n.toLocaleString('en'));
   });
 });

@@ -1,11 +1,11 @@
 /** The report at a glance in the top bar: words written, questions left, images still missing. */
 import { memo } from 'react';
-import { overviewOf } from '../layout/overview';
+import { groupThousands, overviewOf } from '../layout/overview';
 import type { ReportDiagnostics } from '../diagnostics/reportDiagnostics';
 import type { ReportSession } from '../state/reportSession';
 import { useStore } from '../document/store';
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${groupThousands(n)} ${n === 1 ? one : many}`;
 
 export const OverviewLine = memo(function OverviewLine({
   session,
