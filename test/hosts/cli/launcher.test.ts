@@ -77,8 +77,17 @@ describe('the report-editor bin', () => {
       return line!.slice('LOADED '.length).split(',');
     };
     // `node:v8` and Node's streams cost ~6 ms of a ~30 ms check: its lines go straight to the file
-    // descriptors, and the optimiser is turned off without node:v8.
-    const heavy = ['NativeModule fs/promises', 'NativeModule worker_threads', 'NativeModule child_process', 'NativeModule v8', 'NativeModule stream', 'NativeModule net'];
+    // descriptors, and the optimiser is turned off without node:v8. A plain command line is read
+    // without Node's parseArgs.
+    const heavy = [
+      'NativeModule fs/promises',
+      'NativeModule worker_threads',
+      'NativeModule child_process',
+      'NativeModule v8',
+      'NativeModule stream',
+      'NativeModule net',
+      'NativeModule internal/util/parse_args/parse_args',
+    ];
     // The probe sees them when they are loaded: the ES-module CLI's own services load fs/promises.
     expect(loaded(ES_MODULE_CLI, ['check'])).toContain('NativeModule fs/promises');
     expect(loaded(CLI_PATH, ['check']).filter((m) => heavy.includes(m))).toEqual([]);
