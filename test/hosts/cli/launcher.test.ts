@@ -5,9 +5,9 @@
  * sees the same output, the same one-line errors and the same exit codes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, CLI_PATH, tempRepo } from '../../support/cli';
 import { passingAnswers31 } from '../../support/passingAnswers';
@@ -62,6 +62,16 @@ describe('the report-editor bin', () => {
     expect(run(CLI_PATH, ['check', '--bogus'], repo)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^report-editor check: Unknown option '--bogus'.*\nUsage: report-editor check /s) });
     expect(run(CLI_PATH, ['check', 'no-such-folder'], repo)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^report-editor check: .*no-such-folder/) });
   }, 120_000);
+
+  it('says in one line why check cannot run when its script is missing from the install', () => {
+    // The bin runs check from check.cjs beside it; without it, the ES-module CLI reports the reason.
+    const install = mkdtempSync(join(tmpdir(), 'bin-without-check-'));
+    cpSync(dirname(CLI_PATH), install, { recursive: true });
+    rmSync(join(install, 'check.cjs'));
+    const r = run(join(install, 'report-editor.cjs'), ['check'], tempRepo({ 'reports/README.md': buildReport() }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^report-editor check: cannot open .*check\.cjs: no such file or folder \(ENOENT\)\n$/);
+  });
 
   it('checks one report without loading the Node modules only other commands or large batches need', () => {
     // Each built-in module Node loads costs start-up CPU on every commit; these have no part in
