@@ -29,5 +29,7 @@ export function shortCheckRun(afterRun: () => void): CommandRun {
 
 /** `report-editor check ARGS` as this process: its output, its errors and its exit code. */
 export function runCheckAsProcess(args: string[], afterRun: () => void): void {
-  runAsProcess((io) => runCommand('check', CHECK_USAGE, async () => shortCheckRun(afterRun), args, io));
+  runAsProcess((io) => runCommand('check', CHECK_USAGE, async () => shortCheckRun(afterRun), args, io), {
+    exitWhenDone: true,
+  });
 }
