@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { cliScriptConfig } from './vite.check.config';
+import { cliScriptConfig, scriptOutput } from './vite.check.config';
 import { executableEntry } from './vite.node.config';
 
 /**
@@ -15,6 +15,7 @@ export default defineConfig(
     name: 'report-editor',
     entry: resolve(root, 'src/hosts/cli/launcher.ts'),
     fileName: 'report-editor.cjs',
+    output: scriptOutput,
     plugins: [executableEntry('report-editor')],
   }),
 );

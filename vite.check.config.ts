@@ -25,6 +25,13 @@ export const scriptExternal = (id: string): boolean =>
   (builtinModules.includes(id) || id.startsWith('node:') || packages.some((name) => id === name || id.startsWith(`${name}/`)));
 
 /**
+ * Node reads, decodes and compiles the whole of a script on every run: without the sources' doc
+ * comments it is a third smaller, and all ASCII (escaped) it is a one-byte string for V8, half the
+ * memory of the two-byte string a single `→` or `✗` would make it. For check.cjs and the bin.
+ */
+export const scriptOutput = { comments: { jsdoc: false, legal: false, annotation: true }, charset: 'ascii' };
+
+/**
  * A CLI script of dist/cli as one CommonJS file: `name` built from `entry` into `fileName`, beside
  * the ES-module CLI (no emptying of the folder). vite.bin.config.ts builds the bin the same way.
  */
@@ -70,13 +77,8 @@ export default defineConfig(
     name: 'check',
     entry: resolve(root, 'src/hosts/cli/checkScript.ts'),
     fileName: 'check.cjs',
-    output: {
-      // `--format github` is imported lazily in the sources; in one script it is simply there
-      // (codeSplitting off). Node reads and decodes the whole script on every run: without the
-      // sources' doc comments it is a third smaller, and all ASCII (escaped) it is a one-byte
-      // string for V8, half the memory of the two-byte string a single `→` or `✗` would make it.
-      comments: { jsdoc: false, legal: false, annotation: true },
-      charset: 'ascii',
-    },
+    // `--format github` is imported lazily in the sources; in one script it is simply there
+    // (codeSplitting off).
+    output: scriptOutput,
   }),
 );

@@ -276,22 +276,33 @@ const bitCount = (mask: number): number => {
 };
 
 export function readFingerprintTable(table: FingerprintTable): Fingerprints {
+  // Built once per process, on every `check`, by code V8 runs in its interpreter: plain loops into
+  // arrays of their final size, without the intermediate arrays (a growing list of groups, a
+  // [word, number] pair per word) that were ~150 kB of garbage on a start-up short of memory.
+  const { shingles } = table;
+  let count = 0;
+  for (let g = 0; g < shingles.length; g++) count += shingles[g].keys.length;
   const shingleIndex = new Map<ShingleKey, number>();
-  const groups: number[] = [];
+  const groupOfShingle = new Uint16Array(count);
   const groupSizes: number[] = [];
-  table.shingles.forEach(({ keys }, group) => {
-    for (let i = 0; i < keys.length; i++) {
-      shingleIndex.set(keys[i], groups.length);
-      groups.push(group);
+  let index = 0;
+  for (let group = 0; group < shingles.length; group++) {
+    const { keys } = shingles[group];
+    for (let i = 0; i < keys.length; i++, index++) {
+      shingleIndex.set(keys[i], index);
+      groupOfShingle[index] = group;
     }
     groupSizes.push(keys.length);
-  });
+  }
+  const vocabulary = new Map<string, number>();
+  const words = table.vocabulary.split(' ');
+  for (let i = 0; i < words.length; i++) vocabulary.set(words[i], i);
   return {
-    vocabulary: new Map(table.vocabulary.split(' ').map((w, i) => [w, i])),
+    vocabulary,
     templates: table.templates,
     shingleIndex,
-    groupOfShingle: Uint16Array.from(groups),
-    groupMasks: table.shingles.map((s) => s.mask),
+    groupOfShingle,
+    groupMasks: shingles.map((s) => s.mask),
     groupSizes,
   };
 }

@@ -7,19 +7,22 @@ import { checkJson } from './format/json';
 import { formatHuman } from './format/human';
 import { writeJson } from './jsonOut';
 import { allWarnings, exitCodeOf, inspectReport } from './inspectReport';
+import { plainArgs } from './plainArgs';
+
+export const CHECK_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  format: { type: 'string' },
+  verbose: { type: 'boolean', short: 'v', default: false },
+  'skip-graded-page': { type: 'boolean', default: false },
+  'only-reports': { type: 'boolean', default: false },
+} as const;
+
+const parseCheckArgs = (args: string[]) => parseArgs({ args, options: CHECK_OPTIONS, allowPositionals: true });
 
 export const runCheckCommand: CommandRun = async (args, io) => {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      json: { type: 'boolean', default: false },
-      format: { type: 'string' },
-      verbose: { type: 'boolean', short: 'v', default: false },
-      'skip-graded-page': { type: 'boolean', default: false },
-      'only-reports': { type: 'boolean', default: false },
-    },
-    allowPositionals: true,
-  });
+  // A plain command line (paths and flags) is read without loading Node's parseArgs (plainArgs.ts).
+  const { values, positionals } =
+    (plainArgs(args, CHECK_OPTIONS) as ReturnType<typeof parseCheckArgs> | null) ?? parseCheckArgs(args);
   const format = values.json ? 'json' : (values.format ?? 'human');
   if (format !== 'human' && format !== 'json' && format !== 'github') {
     io.err(`report-editor check: --format must be human, json or github (not "${format}")`);

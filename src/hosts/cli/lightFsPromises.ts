@@ -10,7 +10,9 @@
  * pipe named like a file, would hold up the promise version just the same). Anything else comes
  * from the real module, loaded only when called.
  */
-import fs from 'node:fs';
+// Named imports: a default import of node:fs makes the CommonJS bundle copy all ~100 of the module's
+// properties into an ES-module stand-in on every start.
+import { lstatSync, promises, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type * as fsp from 'node:fs/promises';
 
 /** `fn(...args)` as a promise: its value, or the error it threw. */
@@ -26,15 +28,15 @@ function settled<F>(fn: (...args: never[]) => unknown): F {
 
 /** A function of the real `node:fs/promises`, which Node loads on the first call. */
 function later<K extends keyof typeof fsp>(name: K): (typeof fsp)[K] {
-  return ((...args: unknown[]) => (fs.promises[name] as (...a: unknown[]) => unknown)(...args)) as (typeof fsp)[K];
+  return ((...args: unknown[]) => (promises[name] as (...a: unknown[]) => unknown)(...args)) as (typeof fsp)[K];
 }
 
-export const readFile = settled<typeof fsp.readFile>(fs.readFileSync);
-export const stat = settled<typeof fsp.stat>(fs.statSync);
-export const lstat = settled<typeof fsp.lstat>(fs.lstatSync);
-export const readdir = settled<typeof fsp.readdir>(fs.readdirSync);
+export const readFile = settled<typeof fsp.readFile>(readFileSync);
+export const stat = settled<typeof fsp.stat>(statSync);
+export const lstat = settled<typeof fsp.lstat>(lstatSync);
+export const readdir = settled<typeof fsp.readdir>(readdirSync);
 // fs/promises' realpath is the system's realpath(3), as realpathSync.native is.
-export const realpath = settled<typeof fsp.realpath>(fs.realpathSync.native);
+export const realpath = settled<typeof fsp.realpath>(realpathSync.native);
 
 export const open = later('open');
 export const opendir = later('opendir');

@@ -8,7 +8,7 @@
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { setV8Flags } from './v8Flags';
 
 /** Up to this much report text in all, the run is short enough that optimising does not pay. */
 export const SHORT_RUN_MAX_BYTES = 256 * 1024;
@@ -52,11 +52,11 @@ export function checkPaths(args: readonly string[]): string[] {
 export function tuneForShortRun(args: readonly string[], cwd: string): boolean {
   const bytes = reportBytes(checkPaths(args), cwd);
   if (bytes === null || bytes > SHORT_RUN_MAX_BYTES) return false;
-  setFlagsFromString('--no-opt');
+  setV8Flags('--no-opt');
   return true;
 }
 
 /** Turns the optimising compiler back on (V8's flags as they were). */
 export function endShortRun(): void {
-  setFlagsFromString('--opt');
+  setV8Flags('--opt');
 }
