@@ -24,12 +24,17 @@ interface Folded {
 
 const NOT_FOLDED: Folded = { navigator: false, problems: false };
 
+/**
+ * The workspace's width: the window's until the first layout says otherwise. Not read in the
+ * effect itself: `clientWidth` there would lay out the whole form synchronously in the middle of
+ * React's first commit (~25 ms of the open); the observer's first report comes after the frame's
+ * own layout, where reading it costs nothing.
+ */
 function useWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(() => window.innerWidth);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    setWidth(element.clientWidth);
     const observer = new ResizeObserver(() => setWidth(element.clientWidth));
     observer.observe(element);
     return () => observer.disconnect();
