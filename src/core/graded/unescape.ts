@@ -1,5 +1,5 @@
 /** Backslash escapes are kept as STX code ETX until the end; then they become characters again. */
-import { type Element, iterTree } from './tree';
+import { type Element, iterTree, setAttrValue } from './tree';
 
 const ESCAPED = /\u0002(\d+)\u0003/g;
 
@@ -17,6 +17,7 @@ export function unescapeTree(root: Element, elements: readonly Element[] = iterT
     if (el.text && el.tag !== 'code') el.text = unescapeText(el.text);
     if (el.tail) el.tail = unescapeText(el.tail);
     const attrs = el.attrs;
-    if (attrs) for (let i = 1; i < attrs.length; i += 2) if (attrs[i]!.includes('\u0002')) attrs[i] = unescapeText(attrs[i]!);
+    // A list shared by other elements: each change makes the element a list of its own.
+    if (attrs) for (let i = 1; i < attrs.length; i += 2) if (attrs[i]!.includes('\u0002')) setAttrValue(el, i, unescapeText(attrs[i]!));
   }
 }

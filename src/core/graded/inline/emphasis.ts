@@ -5,7 +5,7 @@
  * way with only the shapes after the one that matched.
  */
 import { charBefore, isWordChar, isWordCharAt } from '../pyString';
-import { type Element, element } from '../tree';
+import { type Element, appendChild, element } from '../tree';
 import type { InlineContext } from './context';
 import type { InlinePattern } from './pattern';
 
@@ -188,11 +188,11 @@ function build(shapes: Shape[], mark: string, m: ShapeMatch, index: number): Ele
   const inner = element(shape.tags[1]!);
   if (shape.builder === 'double') {
     parseSub(shapes, mark, m.first, inner, null, index);
-    outer.children.push(inner);
+    appendChild(outer, inner);
     parseSub(shapes, mark, m.second!, outer, inner, index);
   } else {
     parseSub(shapes, mark, m.first, outer, null, index);
-    outer.children.push(inner);
+    appendChild(outer, inner);
     parseSub(shapes, mark, m.second!, inner, null, index);
   }
   return outer;
@@ -214,7 +214,7 @@ function parseSub(shapes: Shape[], mark: string, data: string, parent: Element, 
       if (!m) continue;
       place(data.slice(offset, pos));
       const el = build(shapes, mark, m, i);
-      parent.children.push(el);
+      appendChild(parent, el);
       last = el;
       offset = pos = m.end;
       matched = true;

@@ -6,7 +6,7 @@
  */
 import { ETX, INLINE_PREFIX } from '../markers';
 import { charBefore } from '../pyString';
-import type { Element } from '../tree';
+import { type Element, NO_CHILDREN, insertChildren } from '../tree';
 import { backtick } from './backtick';
 import type { InlineContext } from './context';
 import { asterisk, underscore } from './emphasis';
@@ -22,6 +22,8 @@ const PATTERNS: readonly InlinePattern[] = [
 
 /** Characters scanned by restarts in one pattern pass before switching to the linear fallback. */
 const EXACT_RESTART_BUDGET = 4_000_000;
+/** Pieces (text, placeholder, …) a forward pass gathers before joining them into one. */
+const JOIN_EVERY = 512;
 /** Vain scanning allowed per pattern pass (see InlineContext.effort). */
 const EFFORT_PER_PASS = 2_000_000;
 
@@ -92,7 +94,7 @@ export class InlineProcessor {
    * copying it at every element costs the cube of the nesting depth on hostile nesting.
    */
   private linkAncestors = 0;
-  private readonly tailHolder: Element = { tag: 'd', attrs: null, text: null, atomic: false, tail: null, children: [] };
+  private readonly tailHolder: Element = { tag: 'd', attrs: null, text: null, atomic: false, tail: null, children: NO_CHILDREN };
 
   constructor(private readonly ctx: InlineContext) {}
 
@@ -151,6 +153,7 @@ export class InlineProcessor {
   /** The linear fallback: one pass, each search continuing after the previous replacement. */
   private applyPatternForward(pattern: InlinePattern, data: string, patternIndex: number, from: number): string {
     const pieces: string[] = [];
+    let chunks: string[] | null = null;
     let cursor = 0;
     // Right after a replacement the character before is the placeholder's closing ETX.
     const prevAt = (i: number): string | undefined => (i === cursor && cursor > 0 ? ETX : charBefore(data, i));
@@ -163,10 +166,18 @@ export class InlineProcessor {
       }
       pieces.push(data.slice(cursor, m.start), this.stashMatch(m.node, patternIndex));
       cursor = from = m.end;
+      // Joined as they come: a line of a million matches would otherwise keep two million small
+      // strings alive to the end of the pass, each copied by the collector on the way.
+      if (pieces.length >= JOIN_EVERY) {
+        (chunks ??= []).push(pieces.join(''));
+        pieces.length = 0;
+      }
     }
-    if (!pieces.length) return data;
+    if (!pieces.length && !chunks) return data;
     pieces.push(data.slice(cursor));
-    return pieces.join('');
+    if (!chunks) return pieces.join('');
+    chunks.push(pieces.join(''));
+    return chunks.join('');
   }
 
   /** Resolves placeholders in `data` into text of `parent` (or its tail) and returned elements. */
@@ -229,7 +240,7 @@ export class InlineProcessor {
     }
     const children = this.processPlaceholders(text, subnode, isText);
     const pos = !isText && node !== subnode ? node.children.indexOf(subnode) + 1 : 0;
-    insertAt(node.children, pos, children);
+    insertChildren(node, pos, children);
   }
 
   /**
@@ -272,7 +283,7 @@ export class InlineProcessor {
           child.tail = null;
           const tailResult = this.processPlaceholders(tail, dummy, false);
           if (dummy.tail) child.tail = dummy.tail;
-          insertAt(current.children, ci + 1, tailResult);
+          insertChildren(current, ci + 1, tailResult);
         }
         if (child.children.length) {
           elements.push(child);
@@ -280,7 +291,7 @@ export class InlineProcessor {
           chainLinks.push(childChain);
         }
       }
-      if (insertQueue) for (const [el, list] of insertQueue) insertAt(el.children, 0, list);
+      if (insertQueue) for (const [el, list] of insertQueue) insertChildren(el, 0, list);
     }
   }
 }
@@ -290,13 +301,3 @@ function isLink(el: Element): number {
   return el.tag.length === 1 && (el.tag === 'a' || el.tag === 'A') ? 1 : 0;
 }
 
-/**
- * `array.splice(pos, 0, ...items)` without spreading `items` into arguments: a hostile line can
- * make hundreds of thousands of inline nodes, past the engine's limit on call arguments.
- */
-function insertAt<T>(array: T[], pos: number, items: readonly T[]): void {
-  if (items.length === 0) return;
-  const after = array.splice(pos);
-  for (const item of items) array.push(item);
-  for (const item of after) array.push(item);
-}
