@@ -36,7 +36,7 @@ const EFFORT_PER_PASS = 2_000_000;
 const TRIGGER_BIT = new Uint16Array(128);
 let triggerChars = 0;
 for (const pattern of PATTERNS) {
-  for (const trigger of pattern.triggers) {
+  for (const trigger of [...pattern.triggers, pattern.requires ?? '']) {
     for (const ch of trigger) {
       const code = ch.charCodeAt(0);
       if (code >= 128 || triggerChars >= 16) throw new Error(`inline trigger ${JSON.stringify(ch)} needs a wider mask`);
@@ -45,14 +45,16 @@ for (const pattern of PATTERNS) {
   }
 }
 /**
- * For each pattern, its triggers' characters as masks: all characters of one trigger must occur
- * for a match (patterns have at most two triggers; a second mask of 0 means none).
+ * For each pattern, its triggers' characters as masks: all characters of one trigger (and those
+ * the pattern requires) must occur for a match (patterns have at most two triggers; a second mask
+ * of 0 means none).
  */
 const PATTERN_MASKS = new Uint16Array(PATTERNS.length * 2);
 PATTERNS.forEach((pattern, i) => {
   if (pattern.triggers.length > 2) throw new Error(`inline pattern ${pattern.name} has more than two triggers`);
+  const chars = (trigger: string): string[] => [...trigger, ...(pattern.requires ?? '')];
   pattern.triggers.forEach((trigger, j) => {
-    PATTERN_MASKS[i * 2 + j] = [...trigger].reduce((mask, ch) => mask | TRIGGER_BIT[ch.charCodeAt(0)]!, 0);
+    PATTERN_MASKS[i * 2 + j] = chars(trigger).reduce((mask, ch) => mask | TRIGGER_BIT[ch.charCodeAt(0)]!, 0);
   });
 });
 
@@ -277,13 +279,17 @@ export class InlineProcessor {
         }
         if (child.tail) {
           const tail = this.handleInline(child.tail);
-          // Python's throwaway `d` element: only its tail is read back, so one serves every tail.
-          const dummy = this.tailHolder;
-          dummy.tail = null;
-          child.tail = null;
-          const tailResult = this.processPlaceholders(tail, dummy, false);
-          if (dummy.tail) child.tail = dummy.tail;
-          insertChildren(current, ci + 1, tailResult);
+          // Nothing matched (most tails: a hostile line has a million): the tail stays as it is.
+          if (!tail.includes(INLINE_PREFIX)) child.tail = tail;
+          else {
+            // Python's throwaway `d` element: only its tail is read back, so one serves every tail.
+            const dummy = this.tailHolder;
+            dummy.tail = null;
+            child.tail = null;
+            const tailResult = this.processPlaceholders(tail, dummy, false);
+            if (dummy.tail) child.tail = dummy.tail;
+            insertChildren(current, ci + 1, tailResult);
+          }
         }
         if (child.children.length) {
           elements.push(child);

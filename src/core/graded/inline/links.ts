@@ -17,6 +17,7 @@ function bracketPattern(name: string, image: boolean, handle: Handler): InlinePa
     name,
     excludedInLinks: true,
     triggers: [image ? '![' : '['],
+    requires: ']',
     find(ctx, data, from, prevAt) {
       for (let i = data.indexOf(image ? '![' : '[', from); i !== -1; ) {
         if (ctx.effort <= 0) return null;
