@@ -102,16 +102,12 @@ export function lastChild(parent: Element): Element | null {
 }
 
 /**
- * Every element in document order, the root first (ElementTree's `iter()`), as a list made once:
- * cheaper than a generator, and the callers change texts, not the tree.
+ * `visit` on every element in document order, the root first (ElementTree's `iter()`), without a
+ * list of them all (a hostile line makes hundreds of thousands). Recursive like the serializer,
+ * which must walk the same depth anyway.
  */
-export function iterTree(root: Element): Element[] {
-  const out: Element[] = [];
-  const stack: Element[] = [root];
-  while (stack.length) {
-    const el = stack.pop()!;
-    out.push(el);
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
-  }
-  return out;
+export function forEachElement(el: Element, visit: (el: Element) => void): void {
+  visit(el);
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) forEachElement(children[i]!, visit);
 }
