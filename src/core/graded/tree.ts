@@ -43,10 +43,15 @@ export function appendChild(parent: Element, child: Element): void {
 
 /**
  * `children.splice(pos, 0, ...items)` without spreading `items` into arguments: a hostile line can
- * make hundreds of thousands of inline nodes, past the engine's limit on call arguments.
+ * make hundreds of thousands of inline nodes, past the engine's limit on call arguments. `items`
+ * is a list made for this call: a parent without children takes it as its own.
  */
-export function insertChildren(parent: Element, pos: number, items: readonly Element[]): void {
+export function insertChildren(parent: Element, pos: number, items: Element[]): void {
   if (items.length === 0) return;
+  if (parent.children === NO_CHILDREN) {
+    parent.children = items;
+    return;
+  }
   const children = ownChildren(parent);
   if (pos === children.length) {
     for (const item of items) children.push(item);

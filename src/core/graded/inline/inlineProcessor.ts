@@ -266,15 +266,19 @@ export class InlineProcessor {
         if (child.text && !child.atomic) {
           const link = isLink(child);
           this.linkAncestors += link;
-          const text = child.text;
-          child.text = null;
-          const list = this.processPlaceholders(this.handleInline(text), child, true);
-          for (const el of list) {
-            elements.push(el);
-            pushedLinks.push(this.linkAncestors);
-            chainLinks.push(childChain + isLink(el));
+          const text = this.handleInline(child.text);
+          // Nothing matched (most texts of elements the patterns made): the text stays as it is.
+          if (!text.includes(INLINE_PREFIX)) child.text = text;
+          else {
+            child.text = null;
+            const list = this.processPlaceholders(text, child, true);
+            for (const el of list) {
+              elements.push(el);
+              pushedLinks.push(this.linkAncestors);
+              chainLinks.push(childChain + isLink(el));
+            }
+            if (list.length) (insertQueue ??= []).push([child, list]);
           }
-          if (list.length) (insertQueue ??= []).push([child, list]);
           this.linkAncestors -= link;
         }
         if (child.tail) {
