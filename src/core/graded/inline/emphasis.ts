@@ -5,6 +5,7 @@
  * way with only the shapes after the one that matched.
  */
 import { charBefore, isWordChar, isWordCharAt } from '../pyString';
+import { sharedSlice } from '../sharedSlice';
 import { type Element, appendChild, element } from '../tree';
 import type { InlineContext } from './context';
 import type { InlinePattern } from './pattern';
@@ -65,14 +66,14 @@ interface ShapeMatch {
 /** `\*([^*]+)\*`: up to the next `*`, at least one character in between. */
 function quickEm(data: string, pos: number): ShapeMatch | null {
   const close = data.indexOf('*', pos + 1);
-  return close > pos + 1 ? { end: close + 1, first: data.slice(pos + 1, close), second: undefined } : null;
+  return close > pos + 1 ? { end: close + 1, first: sharedSlice(data, pos + 1, close), second: undefined } : null;
 }
 
 /** `\*\*(.+?)\*\*`: up to the first `**` after at least one character. */
 function quickStrong(data: string, pos: number): ShapeMatch | null {
   if (data.charCodeAt(pos + 1) !== 42) return null;
   const close = data.indexOf('**', pos + 3);
-  return close !== -1 ? { end: close + 2, first: data.slice(pos + 2, close), second: undefined } : null;
+  return close !== -1 ? { end: close + 2, first: sharedSlice(data, pos + 2, close), second: undefined } : null;
 }
 
 /**
@@ -86,7 +87,7 @@ function quickUnderscore(run: 1 | 2): (data: string, pos: number) => ShapeMatch 
     if ((run === 2 && data.charCodeAt(pos + 1) !== 95) || data.charCodeAt(textStart) === 95) return null;
     for (let close = data.indexOf(mark, textStart + 1); close !== -1; close = data.indexOf(mark, close + 1)) {
       if (data.charCodeAt(close - 1) === 95 || isWordCharAt(data, close + run)) continue;
-      return { end: close + run, first: data.slice(textStart, close), second: undefined };
+      return { end: close + run, first: sharedSlice(data, textStart, close), second: undefined };
     }
     return null;
   };
@@ -212,7 +213,7 @@ function parseSub(shapes: Shape[], mark: string, data: string, parent: Element, 
     for (let i = index + 1; i < shapes.length; i++) {
       const m = matchShape(shapes[i]!, closers, pos, charBefore(data, pos));
       if (!m) continue;
-      place(data.slice(offset, pos));
+      place(sharedSlice(data, offset, pos));
       const el = build(shapes, mark, m, i);
       appendChild(parent, el);
       last = el;
@@ -222,7 +223,7 @@ function parseSub(shapes: Shape[], mark: string, data: string, parent: Element, 
     }
     pos = data.indexOf(mark, matched ? pos : pos + 1);
   }
-  place(data.slice(offset));
+  place(sharedSlice(data, offset));
 }
 
 function emphasisPattern(name: string, mark: string, shapes: Shape[]): InlinePattern {

@@ -6,6 +6,7 @@
  */
 import { ETX, INLINE_PREFIX } from '../markers';
 import { charBefore } from '../pyString';
+import { sharedSlice } from '../sharedSlice';
 import { type Element, NO_CHILDREN, insertChildren } from '../tree';
 import { backtick } from './backtick';
 import type { InlineContext } from './context';
@@ -197,7 +198,7 @@ export class InlineProcessor {
     for (;;) {
       const index = data.indexOf(INLINE_PREFIX, start);
       if (index === -1) {
-        linkText(data.slice(start));
+        linkText(sharedSlice(data, start));
         break;
       }
       // The prefix, digits, then ETX: read by hand (a regex match array per placeholder adds up
@@ -213,7 +214,7 @@ export class InlineProcessor {
         start = end;
         continue;
       }
-      linkText(data.slice(start, index));
+      linkText(sharedSlice(data, start, index));
       start = digitsEnd + 1;
       if (typeof node === 'string') {
         linkText(node);

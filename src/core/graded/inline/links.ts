@@ -5,6 +5,7 @@
 import { element, setAttr } from '../tree';
 import type { InlineContext } from './context';
 import { closingBracket, getLink } from './linkParts';
+import { sharedSlice } from '../sharedSlice';
 import type { InlineMatch, InlinePattern } from './pattern';
 import { PY_SPACE } from '../pyRegex';
 import { isPythonWhitespace } from '../../pythonText';
@@ -41,7 +42,7 @@ const inlineLink: Handler = (ctx, data, start, afterOpen) => {
   const target = getLink(ctx, data, close + 1);
   if (!target || target.end <= start) return 'fail';
   const a = element('a');
-  a.text = data.slice(afterOpen, close);
+  a.text = sharedSlice(data, afterOpen, close);
   setAttr(a, 'href', target.href);
   if (target.title !== null) setAttr(a, 'title', target.title);
   return { start, end: target.end, node: a };
