@@ -12,6 +12,7 @@ import { backtick } from './backtick';
 import type { InlineContext } from './context';
 import { asterisk, underscore } from './emphasis';
 import { escape } from './escape';
+import { carryPairs, pairsFoundFor } from './linkParts';
 import { imageLink, imageReference, link, reference, shortImageReference, shortReference } from './links';
 import type { InlinePattern } from './pattern';
 import { autolink, automail, entity, html, lineBreak, notStrong } from './simple';
@@ -129,8 +130,11 @@ export class InlineProcessor {
         from = m.end;
         continue;
       }
+      const pairs = pairsFoundFor(data);
       const placeholder = this.stashMatch(m.node, patternIndex);
+      const before = data;
       data = data.slice(0, m.start) + placeholder + data.slice(m.end);
+      carryPairs(pairs, before, data, m.start, m.end, placeholder.length);
       work += m.end + data.length;
       from = 0;
     }
