@@ -19,11 +19,11 @@ import { InlineContext } from './inline/context';
 import { InlineProcessor } from './inline/inlineProcessor';
 import { ETX, HtmlStash, STX } from './markers';
 import { RawHtmlRestorer, restoreAmpersands } from './postprocess';
-import { prettify } from './prettify';
+import { prettifyBlocks, prettifyElementEnd } from './prettify';
 import { expandTabs, pyStrip } from './pyString';
 import { serializeContent } from './serialize';
-import { element, iterTree } from './tree';
-import { unescapeTree } from './unescape';
+import { type Element, element, forEachElement } from './tree';
+import { unescapeElement } from './unescape';
 
 export const BLOCK_PROCESSORS = [
   emptyBlock, listIndent, codeBlock, hashHeader, setextHeader, hr, orderedList, unorderedList, blockquote, reference,
@@ -59,6 +59,12 @@ function normalizeWhitespace(source: string): string {
   return emptySpaceOnlyLines(source);
 }
 
+/** Python's last two tree passes, the prettifier's and the unescaper's, on one element. */
+function finishElement(el: Element): void {
+  prettifyElementEnd(el);
+  unescapeElement(el);
+}
+
 export function markdownToHtml(source: string): string {
   if (!pyStrip(source)) return '';
   const stash = new HtmlStash();
@@ -69,10 +75,9 @@ export function markdownToHtml(source: string): string {
   parser.parseChunk(root, text);
 
   new InlineProcessor(new InlineContext(parser.references, stash)).run(root);
-  // Neither pass adds or removes elements: one list of them serves both.
-  const elements = iterTree(root);
-  prettify(root, elements);
-  unescapeTree(root, elements);
+  prettifyBlocks(root);
+  // Neither adds or removes elements, and each only changes the element it is given: one walk.
+  forEachElement(root, finishElement);
 
   // Python serializes the root `<div>`, keeps what lies between its tags, then puts the stashed
   // raw HTML back (the first round of that while serializing) and the ampersands.

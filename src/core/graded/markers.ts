@@ -26,10 +26,21 @@ const BLOCK_LEVEL = new Set([
   'tbody', 'td', 'textarea', 'tfoot', 'th', 'thead', 'tr', 'video',
 ]);
 
+/** Answers by tag: the prettifier asks for each child of a block (a million on hostile lines). */
+const BLOCK_LEVEL_ANSWERS = new Map<string, boolean>();
+const ANSWERS_KEPT = 1000;
+
 export function isBlockLevel(tag: string): boolean {
-  let t = tag.toLowerCase();
-  while (t.endsWith('/')) t = t.slice(0, -1);
-  return BLOCK_LEVEL.has(t);
+  let answer = BLOCK_LEVEL_ANSWERS.get(tag);
+  if (answer === undefined) {
+    let t = tag.toLowerCase();
+    while (t.endsWith('/')) t = t.slice(0, -1);
+    answer = BLOCK_LEVEL.has(t);
+    // Tags of raw HTML are the author's: the map must not grow with every page.
+    if (BLOCK_LEVEL_ANSWERS.size >= ANSWERS_KEPT) BLOCK_LEVEL_ANSWERS.clear();
+    BLOCK_LEVEL_ANSWERS.set(tag, answer);
+  }
+  return answer;
 }
 
 /** Characters a backslash escapes in Python-Markdown's core syntax. */

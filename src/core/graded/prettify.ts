@@ -1,7 +1,7 @@
 /** The newlines Python-Markdown adds between block elements, after `<br />` and at the end of code. */
 import { isBlockLevel } from './markers';
 import { pyRstrip, pyStrip } from './pyString';
-import { type Element, iterTree } from './tree';
+import type { Element } from './tree';
 
 function blank(text: string | null): boolean {
   return !text || pyStrip(text) === '';
@@ -16,17 +16,19 @@ function prettifyElement(el: Element): void {
   if (blank(el.tail)) el.tail = '\n';
 }
 
-/** `elements`: the tree's elements in document order (`iterTree(root)`, shared with the next pass). */
-export function prettify(root: Element, elements: readonly Element[] = iterTree(root)): void {
+/** The newlines between and after block elements, from the root down through block elements. */
+export function prettifyBlocks(root: Element): void {
   prettifyElement(root);
-  for (const el of elements) {
-    if (el.tag === 'br') el.tail = blank(el.tail) ? '\n' : `\n${el.tail}`;
-    if (el.tag === 'pre' && el.children.length && el.children[0]!.tag === 'code') {
-      const code = el.children[0]!;
-      if (!code.children.length && code.text !== null) {
-        code.text = `${pyRstrip(code.text)}\n`;
-        code.atomic = true;
-      }
+}
+
+/** The newline after a `<br />` and at the end of a code block: applied to every element. */
+export function prettifyElementEnd(el: Element): void {
+  if (el.tag === 'br') el.tail = blank(el.tail) ? '\n' : `\n${el.tail}`;
+  if (el.tag === 'pre' && el.children.length && el.children[0]!.tag === 'code') {
+    const code = el.children[0]!;
+    if (!code.children.length && code.text !== null) {
+      code.text = `${pyRstrip(code.text)}\n`;
+      code.atomic = true;
     }
   }
 }

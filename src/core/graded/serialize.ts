@@ -27,11 +27,33 @@ export function escapeAttribute(text: string): string {
   return text;
 }
 
+/**
+ * The page's pieces, joined every few thousand into a chunk and the chunks once at the end: one
+ * list of a piece per tag and text (three per link on a hostile line: millions) grew by copying
+ * and kept every piece alive until the end.
+ */
+class Output {
+  readonly pieces: string[] = [];
+  private chunks: string[] | null = null;
+  /** Called between elements: the pieces of one element are few. */
+  settle(): void {
+    if (this.pieces.length < JOIN_EVERY) return;
+    (this.chunks ??= []).push(this.pieces.join(''));
+    this.pieces.length = 0;
+  }
+  text(): string {
+    if (!this.chunks) return this.pieces.join('');
+    this.chunks.push(this.pieces.join(''));
+    return this.chunks.join('');
+  }
+}
+const JOIN_EVERY = 2048;
+
 export function serialize(root: Element): string {
-  const out: string[] = [];
+  const out = new Output();
   write(root, out, null);
   lastOpen = NO_OPEN;
-  return out.join('');
+  return out.text();
 }
 
 /**
@@ -39,12 +61,15 @@ export function serialize(root: Element): string {
  * tail), without writing the whole page and searching it for them.
  */
 export function serializeContent(root: Element, restorer: RawHtmlRestorer | null = null): string {
-  const out: string[] = [];
-  if (root.text) out.push(restored(escapeText(root.text), restorer));
-  for (const child of root.children) write(child, out, restorer);
+  const out = new Output();
+  if (root.text) out.pieces.push(restored(escapeText(root.text), restorer));
+  for (const child of root.children) {
+    write(child, out, restorer);
+    out.settle();
+  }
   // Not kept past the page: it would hold on to the page's stash of raw HTML.
   lastOpen = NO_OPEN;
-  return out.join('');
+  return out.text();
 }
 
 /** A text or attribute value with the stashed HTML its placeholders name (`restorer`'s first round). */
@@ -53,10 +78,11 @@ function restored(text: string, restorer: RawHtmlRestorer | null): string {
 }
 
 /**
- * Pieces pushed to one array and joined once: a page of tens of thousands of small strings
+ * Pieces pushed to an array and joined (see Output): a page of tens of thousands of small strings
  * concatenated makes a deep rope that every later search must first flatten.
  */
-function write(el: Element, out: string[], restorer: RawHtmlRestorer | null): void {
+function write(el: Element, output: Output, restorer: RawHtmlRestorer | null): void {
+  const out = output.pieces;
   const tags = tagsOf(el.tag);
   const attrs = el.attrs;
   // `<p>placeholder</p>`: the paragraph gives way to the stashed HTML (or wraps inline HTML).
@@ -67,7 +93,10 @@ function write(el: Element, out: string[], restorer: RawHtmlRestorer | null): vo
     else out.push(tags.open);
     if (!tags.empty) {
       if (el.text) out.push(restored(escapeText(el.text), restorer));
-      for (const child of el.children) write(child, out, restorer);
+      for (const child of el.children) {
+        write(child, output, restorer);
+        output.settle();
+      }
       out.push(tags.close);
     }
   }

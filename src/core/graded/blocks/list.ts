@@ -6,7 +6,7 @@
  */
 import { Blocks, type BlockProcessor, TAB_LENGTH } from '../blockParser';
 import { pyLstrip } from '../pyString';
-import { type Element, element, lastChild, subElement } from '../tree';
+import { type Element, element, insertChildren, lastChild, subElement } from '../tree';
 
 const OL_START = /^ {0,3}\p{Nd}+\. +/u;
 const UL_START = /^ {0,3}[*+-] +/;
@@ -43,7 +43,7 @@ function listProcessor(tag: 'ol' | 'ul', start: RegExp): BlockProcessor {
           const p = element('p');
           p.text = lastItem.text;
           lastItem.text = '';
-          lastItem.children.unshift(p);
+          insertChildren(lastItem, 0, [p]);
         }
         const lch = lastChild(lastItem);
         if (lch && lch.tail) {

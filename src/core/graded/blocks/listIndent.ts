@@ -3,7 +3,7 @@
  * of indent go one list level deeper, and the block becomes part of the last item at that level.
  */
 import { Blocks, type BlockProcessor, looseDetab, TAB_LENGTH } from '../blockParser';
-import { type Element, element, lastChild, subElement } from '../tree';
+import { type Element, element, insertChildren, lastChild, subElement } from '../tree';
 
 const INDENT = ' '.repeat(TAB_LENGTH);
 const isList = (tag: string): boolean => tag === 'ul' || tag === 'ol';
@@ -50,7 +50,7 @@ export const listIndent: BlockProcessor = {
         const p = element('p');
         p.text = item.text;
         item.text = '';
-        item.children.unshift(p);
+        insertChildren(item, 0, [p]);
       }
       parser.parseChunk(item, block);
     } else {

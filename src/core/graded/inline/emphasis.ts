@@ -5,22 +5,24 @@
  * way with only the shapes after the one that matched.
  */
 import { charBefore, isWordChar, isWordCharAt } from '../pyString';
-import { type Element, element } from '../tree';
+import { sharedSlice } from '../sharedSlice';
+import { type Element, appendChild, element } from '../tree';
 import type { InlineContext } from './context';
 import type { InlinePattern } from './pattern';
 
 type Builder = 'double' | 'double2' | 'single';
 
 /**
- * How a shape ends: the last place in a text where its closing run could start. A shape whose
- * closing run cannot come after where it is tried cannot match there; without this test its lazy
- * `(.+?)` scans to the end of the text first, at every opener: quadratic on hostile paragraphs
+ * How a shape ends: where in a text its closing run could start. A shape whose closing run
+ * cannot come after where it is tried cannot match there; without this test its lazy `(.+?)`
+ * scans to the end of the text first, at every opener: quadratic on hostile paragraphs
  * (`*a **a *a **…` takes minutes at 2 MB) even where a later shape then matches.
  */
 interface Closer {
   /** Equal closers (same run and conditions) share one: a text's answer is kept per closer. */
   readonly id: number;
-  last(data: string): number;
+  /** The first place at or after `from` where the closing run could start, or -1. */
+  firstFrom(data: string, from: number): number;
 }
 
 const CLOSER_IDS = new Map<string, number>();
@@ -31,8 +33,8 @@ function closer(run: string, notAfterUnderscore = false, notBeforeWord = false):
   if (id === undefined) CLOSER_IDS.set(key, (id = CLOSER_IDS.size));
   return {
     id,
-    last(data) {
-      for (let i = data.lastIndexOf(run); i !== -1; i = i > 0 ? data.lastIndexOf(run, i - 1) : -1) {
+    firstFrom(data, from) {
+      for (let i = data.indexOf(run, from); i !== -1; i = data.indexOf(run, i + 1)) {
         if (notAfterUnderscore && data.charCodeAt(i - 1) === 95) continue;
         if (notBeforeWord && isWordCharAt(data, i + run.length)) continue;
         return i;
@@ -44,6 +46,8 @@ function closer(run: string, notAfterUnderscore = false, notBeforeWord = false):
 
 interface Shape {
   regex: RegExp;
+  /** How many marks the shape starts with: where fewer stand, it is not tried at all. */
+  opens: 1 | 2 | 3;
   builder: Builder;
   tags: [string] | [string, string];
   /** The shape starts with `(?<!\w)`: checked by hand so the character before can be a placeholder's. */
@@ -65,14 +69,14 @@ interface ShapeMatch {
 /** `\*([^*]+)\*`: up to the next `*`, at least one character in between. */
 function quickEm(data: string, pos: number): ShapeMatch | null {
   const close = data.indexOf('*', pos + 1);
-  return close > pos + 1 ? { end: close + 1, first: data.slice(pos + 1, close), second: undefined } : null;
+  return close > pos + 1 ? { end: close + 1, first: sharedSlice(data, pos + 1, close), second: undefined } : null;
 }
 
 /** `\*\*(.+?)\*\*`: up to the first `**` after at least one character. */
 function quickStrong(data: string, pos: number): ShapeMatch | null {
   if (data.charCodeAt(pos + 1) !== 42) return null;
   const close = data.indexOf('**', pos + 3);
-  return close !== -1 ? { end: close + 2, first: data.slice(pos + 2, close), second: undefined } : null;
+  return close !== -1 ? { end: close + 2, first: sharedSlice(data, pos + 2, close), second: undefined } : null;
 }
 
 /**
@@ -86,7 +90,7 @@ function quickUnderscore(run: 1 | 2): (data: string, pos: number) => ShapeMatch 
     if ((run === 2 && data.charCodeAt(pos + 1) !== 95) || data.charCodeAt(textStart) === 95) return null;
     for (let close = data.indexOf(mark, textStart + 1); close !== -1; close = data.indexOf(mark, close + 1)) {
       if (data.charCodeAt(close - 1) === 95 || isWordCharAt(data, close + run)) continue;
-      return { end: close + run, first: data.slice(textStart, close), second: undefined };
+      return { end: close + run, first: sharedSlice(data, textStart, close), second: undefined };
     }
     return null;
   };
@@ -94,24 +98,26 @@ function quickUnderscore(run: 1 | 2): (data: string, pos: number) => ShapeMatch 
 
 const W = '[\\p{L}\\p{N}_]';
 const ASTERISK: Shape[] = [
-  { regex: /\*{3}(.+?)\*(.*?)\*{2}/sy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('**'), closerFrom: 5 },
-  { regex: /\*{3}(.+?)\*{2}(.*?)\*/sy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('*'), closerFrom: 6 },
+  { regex: /\*{3}(.+?)\*(.*?)\*{2}/sy, opens: 3, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('**'), closerFrom: 5 },
+  { regex: /\*{3}(.+?)\*{2}(.*?)\*/sy, opens: 3, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('*'), closerFrom: 6 },
   {
     regex: /\*\*(?!\*)([^*]+?)\*(?!\*)(.+?)\*{3}/sy,
+    opens: 2,
     builder: 'double2',
     tags: ['strong', 'em'],
     notAfterWord: false,
     closer: closer('***'),
     closerFrom: 5,
   },
-  { regex: /\*\*(.+?)\*\*/sy, builder: 'single', tags: ['strong'], notAfterWord: false, closer: closer('**'), closerFrom: 3, quick: quickStrong },
-  { regex: /\*([^*]+)\*/sy, builder: 'single', tags: ['em'], notAfterWord: false, closer: closer('*'), closerFrom: 2, quick: quickEm },
+  { regex: /\*\*(.+?)\*\*/sy, opens: 2, builder: 'single', tags: ['strong'], notAfterWord: false, closer: closer('**'), closerFrom: 3, quick: quickStrong },
+  { regex: /\*([^*]+)\*/sy, opens: 1, builder: 'single', tags: ['em'], notAfterWord: false, closer: closer('*'), closerFrom: 2, quick: quickEm },
 ];
 const UNDERSCORE: Shape[] = [
-  { regex: /___(.+?)_(.*?)__/sy, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('__'), closerFrom: 5 },
-  { regex: /___(.+?)__(.*?)_/sy, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('_'), closerFrom: 6 },
+  { regex: /___(.+?)_(.*?)__/sy, opens: 3, builder: 'double', tags: ['strong', 'em'], notAfterWord: false, closer: closer('__'), closerFrom: 5 },
+  { regex: /___(.+?)__(.*?)_/sy, opens: 3, builder: 'double', tags: ['em', 'strong'], notAfterWord: false, closer: closer('_'), closerFrom: 6 },
   {
     regex: new RegExp(`__(?!_)(.+?)(?<!${W})_(?!_)(.+?)___(?!${W})`, 'suy'),
+    opens: 2,
     builder: 'double2',
     tags: ['strong', 'em'],
     notAfterWord: true,
@@ -120,6 +126,7 @@ const UNDERSCORE: Shape[] = [
   },
   {
     regex: new RegExp(`__(?!_)(.+?)(?<!_)__(?!${W})`, 'suy'),
+    opens: 2,
     builder: 'single',
     tags: ['strong'],
     notAfterWord: true,
@@ -129,6 +136,7 @@ const UNDERSCORE: Shape[] = [
   },
   {
     regex: new RegExp(`_(?!_)(.+?)(?<!_)_(?!${W})`, 'suy'),
+    opens: 1,
     builder: 'single',
     tags: ['em'],
     notAfterWord: true,
@@ -138,19 +146,32 @@ const UNDERSCORE: Shape[] = [
   },
 ];
 
-/** The last closing run of each kind in one text, found when first asked. */
+/**
+ * Whether each kind of closing run still comes in one text, from where a shape is tried. Each
+ * answer is the closing run found from some place on (or none): it answers every question
+ * asked from that place up to the run, so a text searched onwards is read once per kind (a
+ * search backwards from the end, the engine's `lastIndexOf`, reads several times slower).
+ */
 class Closers {
-  /** By closer id; made at the first question (a Map per text cost more than the answers on hostile text). */
-  private last: number[] | null = null;
+  /** By closer id (arrays made at the first question: a Map per text cost more than the answers on hostile text). */
+  private found: number[] | null = null;
+  private searchedFrom: number[] | null = null;
   constructor(readonly data: string) {}
   allow(shape: Shape, pos: number): boolean {
-    const known = (this.last ??= []);
-    let last = known[shape.closer.id];
-    if (last === undefined) {
-      last = shape.closer.last(this.data);
-      known[shape.closer.id] = last;
+    const found = (this.found ??= []);
+    const searchedFrom = (this.searchedFrom ??= []);
+    const id = shape.closer.id;
+    const want = pos + shape.closerFrom;
+    const from = searchedFrom[id];
+    if (from !== undefined && from <= want) {
+      const at = found[id]!;
+      if (at === -1) return false;
+      if (at >= want) return true;
     }
-    return last >= pos + shape.closerFrom;
+    const at = shape.closer.firstFrom(this.data, want);
+    found[id] = at;
+    searchedFrom[id] = want;
+    return at !== -1;
   }
 }
 
@@ -168,9 +189,12 @@ function closersOf(ctx: InlineContext, data: string): Closers {
 }
 
 function matchShape(shape: Shape, closers: Closers, pos: number, before: string | undefined): ShapeMatch | null {
+  const data = closers.data;
+  // The marks are the same character; a run shorter than the shape's opening fails at once.
+  if (shape.opens > 1 && (data.charCodeAt(pos + 1) !== data.charCodeAt(pos) || (shape.opens > 2 && data.charCodeAt(pos + 2) !== data.charCodeAt(pos))))
+    return null;
   if (shape.notAfterWord && isWordChar(before)) return null;
   if (!closers.allow(shape, pos)) return null;
-  const data = closers.data;
   if (shape.quick) return shape.quick(data, pos);
   shape.regex.lastIndex = pos;
   const m = shape.regex.exec(data);
@@ -188,11 +212,11 @@ function build(shapes: Shape[], mark: string, m: ShapeMatch, index: number): Ele
   const inner = element(shape.tags[1]!);
   if (shape.builder === 'double') {
     parseSub(shapes, mark, m.first, inner, null, index);
-    outer.children.push(inner);
+    appendChild(outer, inner);
     parseSub(shapes, mark, m.second!, outer, inner, index);
   } else {
     parseSub(shapes, mark, m.first, outer, null, index);
-    outer.children.push(inner);
+    appendChild(outer, inner);
     parseSub(shapes, mark, m.second!, inner, null, index);
   }
   return outer;
@@ -212,9 +236,9 @@ function parseSub(shapes: Shape[], mark: string, data: string, parent: Element, 
     for (let i = index + 1; i < shapes.length; i++) {
       const m = matchShape(shapes[i]!, closers, pos, charBefore(data, pos));
       if (!m) continue;
-      place(data.slice(offset, pos));
+      place(sharedSlice(data, offset, pos));
       const el = build(shapes, mark, m, i);
-      parent.children.push(el);
+      appendChild(parent, el);
       last = el;
       offset = pos = m.end;
       matched = true;
@@ -222,7 +246,7 @@ function parseSub(shapes: Shape[], mark: string, data: string, parent: Element, 
     }
     pos = data.indexOf(mark, matched ? pos : pos + 1);
   }
-  place(data.slice(offset));
+  place(sharedSlice(data, offset));
 }
 
 function emphasisPattern(name: string, mark: string, shapes: Shape[]): InlinePattern {

@@ -6,11 +6,13 @@
  */
 import { ETX, INLINE_PREFIX } from '../markers';
 import { charBefore } from '../pyString';
-import type { Element } from '../tree';
+import { sharedSlice } from '../sharedSlice';
+import { type Element, NO_CHILDREN, insertChildren } from '../tree';
 import { backtick } from './backtick';
 import type { InlineContext } from './context';
 import { asterisk, underscore } from './emphasis';
 import { escape } from './escape';
+import { carryPairs, pairsFoundFor } from './linkParts';
 import { imageLink, imageReference, link, reference, shortImageReference, shortReference } from './links';
 import type { InlinePattern } from './pattern';
 import { autolink, automail, entity, html, lineBreak, notStrong } from './simple';
@@ -22,6 +24,8 @@ const PATTERNS: readonly InlinePattern[] = [
 
 /** Characters scanned by restarts in one pattern pass before switching to the linear fallback. */
 const EXACT_RESTART_BUDGET = 4_000_000;
+/** Pieces (text, placeholder, …) a forward pass gathers before joining them into one. */
+const JOIN_EVERY = 512;
 /** Vain scanning allowed per pattern pass (see InlineContext.effort). */
 const EFFORT_PER_PASS = 2_000_000;
 
@@ -34,7 +38,7 @@ const EFFORT_PER_PASS = 2_000_000;
 const TRIGGER_BIT = new Uint16Array(128);
 let triggerChars = 0;
 for (const pattern of PATTERNS) {
-  for (const trigger of pattern.triggers) {
+  for (const trigger of [...pattern.triggers, pattern.requires ?? '']) {
     for (const ch of trigger) {
       const code = ch.charCodeAt(0);
       if (code >= 128 || triggerChars >= 16) throw new Error(`inline trigger ${JSON.stringify(ch)} needs a wider mask`);
@@ -43,14 +47,16 @@ for (const pattern of PATTERNS) {
   }
 }
 /**
- * For each pattern, its triggers' characters as masks: all characters of one trigger must occur
- * for a match (patterns have at most two triggers; a second mask of 0 means none).
+ * For each pattern, its triggers' characters as masks: all characters of one trigger (and those
+ * the pattern requires) must occur for a match (patterns have at most two triggers; a second mask
+ * of 0 means none).
  */
 const PATTERN_MASKS = new Uint16Array(PATTERNS.length * 2);
 PATTERNS.forEach((pattern, i) => {
   if (pattern.triggers.length > 2) throw new Error(`inline pattern ${pattern.name} has more than two triggers`);
+  const chars = (trigger: string): string[] => [...trigger, ...(pattern.requires ?? '')];
   pattern.triggers.forEach((trigger, j) => {
-    PATTERN_MASKS[i * 2 + j] = [...trigger].reduce((mask, ch) => mask | TRIGGER_BIT[ch.charCodeAt(0)]!, 0);
+    PATTERN_MASKS[i * 2 + j] = chars(trigger).reduce((mask, ch) => mask | TRIGGER_BIT[ch.charCodeAt(0)]!, 0);
   });
 });
 
@@ -92,7 +98,7 @@ export class InlineProcessor {
    * copying it at every element costs the cube of the nesting depth on hostile nesting.
    */
   private linkAncestors = 0;
-  private readonly tailHolder: Element = { tag: 'd', attrs: null, text: null, atomic: false, tail: null, children: [] };
+  private readonly tailHolder: Element = { tag: 'd', attrs: null, text: null, atomic: false, tail: null, children: NO_CHILDREN };
 
   constructor(private readonly ctx: InlineContext) {}
 
@@ -124,8 +130,11 @@ export class InlineProcessor {
         from = m.end;
         continue;
       }
+      const pairs = pairsFoundFor(data);
       const placeholder = this.stashMatch(m.node, patternIndex);
+      const before = data;
       data = data.slice(0, m.start) + placeholder + data.slice(m.end);
+      carryPairs(pairs, before, data, m.start, m.end, placeholder.length);
       work += m.end + data.length;
       from = 0;
     }
@@ -151,6 +160,7 @@ export class InlineProcessor {
   /** The linear fallback: one pass, each search continuing after the previous replacement. */
   private applyPatternForward(pattern: InlinePattern, data: string, patternIndex: number, from: number): string {
     const pieces: string[] = [];
+    let chunks: string[] | null = null;
     let cursor = 0;
     // Right after a replacement the character before is the placeholder's closing ETX.
     const prevAt = (i: number): string | undefined => (i === cursor && cursor > 0 ? ETX : charBefore(data, i));
@@ -163,10 +173,18 @@ export class InlineProcessor {
       }
       pieces.push(data.slice(cursor, m.start), this.stashMatch(m.node, patternIndex));
       cursor = from = m.end;
+      // Joined as they come: a line of a million matches would otherwise keep two million small
+      // strings alive to the end of the pass, each copied by the collector on the way.
+      if (pieces.length >= JOIN_EVERY) {
+        (chunks ??= []).push(pieces.join(''));
+        pieces.length = 0;
+      }
     }
-    if (!pieces.length) return data;
+    if (!pieces.length && !chunks) return data;
     pieces.push(data.slice(cursor));
-    return pieces.join('');
+    if (!chunks) return pieces.join('');
+    chunks.push(pieces.join(''));
+    return chunks.join('');
   }
 
   /** Resolves placeholders in `data` into text of `parent` (or its tail) and returned elements. */
@@ -184,7 +202,7 @@ export class InlineProcessor {
     for (;;) {
       const index = data.indexOf(INLINE_PREFIX, start);
       if (index === -1) {
-        linkText(data.slice(start));
+        linkText(sharedSlice(data, start));
         break;
       }
       // The prefix, digits, then ETX: read by hand (a regex match array per placeholder adds up
@@ -200,7 +218,7 @@ export class InlineProcessor {
         start = end;
         continue;
       }
-      linkText(data.slice(start, index));
+      linkText(sharedSlice(data, start, index));
       start = digitsEnd + 1;
       if (typeof node === 'string') {
         linkText(node);
@@ -229,7 +247,7 @@ export class InlineProcessor {
     }
     const children = this.processPlaceholders(text, subnode, isText);
     const pos = !isText && node !== subnode ? node.children.indexOf(subnode) + 1 : 0;
-    insertAt(node.children, pos, children);
+    insertChildren(node, pos, children);
   }
 
   /**
@@ -253,26 +271,34 @@ export class InlineProcessor {
         if (child.text && !child.atomic) {
           const link = isLink(child);
           this.linkAncestors += link;
-          const text = child.text;
-          child.text = null;
-          const list = this.processPlaceholders(this.handleInline(text), child, true);
-          for (const el of list) {
-            elements.push(el);
-            pushedLinks.push(this.linkAncestors);
-            chainLinks.push(childChain + isLink(el));
+          const text = this.handleInline(child.text);
+          // Nothing matched (most texts of elements the patterns made): the text stays as it is.
+          if (!text.includes(INLINE_PREFIX)) child.text = text;
+          else {
+            child.text = null;
+            const list = this.processPlaceholders(text, child, true);
+            for (const el of list) {
+              elements.push(el);
+              pushedLinks.push(this.linkAncestors);
+              chainLinks.push(childChain + isLink(el));
+            }
+            if (list.length) (insertQueue ??= []).push([child, list]);
           }
-          if (list.length) (insertQueue ??= []).push([child, list]);
           this.linkAncestors -= link;
         }
         if (child.tail) {
           const tail = this.handleInline(child.tail);
-          // Python's throwaway `d` element: only its tail is read back, so one serves every tail.
-          const dummy = this.tailHolder;
-          dummy.tail = null;
-          child.tail = null;
-          const tailResult = this.processPlaceholders(tail, dummy, false);
-          if (dummy.tail) child.tail = dummy.tail;
-          insertAt(current.children, ci + 1, tailResult);
+          // Nothing matched (most tails: a hostile line has a million): the tail stays as it is.
+          if (!tail.includes(INLINE_PREFIX)) child.tail = tail;
+          else {
+            // Python's throwaway `d` element: only its tail is read back, so one serves every tail.
+            const dummy = this.tailHolder;
+            dummy.tail = null;
+            child.tail = null;
+            const tailResult = this.processPlaceholders(tail, dummy, false);
+            if (dummy.tail) child.tail = dummy.tail;
+            insertChildren(current, ci + 1, tailResult);
+          }
         }
         if (child.children.length) {
           elements.push(child);
@@ -280,7 +306,7 @@ export class InlineProcessor {
           chainLinks.push(childChain);
         }
       }
-      if (insertQueue) for (const [el, list] of insertQueue) insertAt(el.children, 0, list);
+      if (insertQueue) for (const [el, list] of insertQueue) insertChildren(el, 0, list);
     }
   }
 }
@@ -290,13 +316,3 @@ function isLink(el: Element): number {
   return el.tag.length === 1 && (el.tag === 'a' || el.tag === 'A') ? 1 : 0;
 }
 
-/**
- * `array.splice(pos, 0, ...items)` without spreading `items` into arguments: a hostile line can
- * make hundreds of thousands of inline nodes, past the engine's limit on call arguments.
- */
-function insertAt<T>(array: T[], pos: number, items: readonly T[]): void {
-  if (items.length === 0) return;
-  const after = array.splice(pos);
-  for (const item of items) array.push(item);
-  for (const item of after) array.push(item);
-}

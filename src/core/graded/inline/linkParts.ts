@@ -12,7 +12,15 @@ import type { InlineContext } from './context';
  * array indexed by position: a Map of a million hostile openers cost more to fill and collect
  * than the whole rest of the line's rendering.
  */
-class BracketPairs {
+interface Pairs {
+  /** The closer of the `[` at `open`, or -1. */
+  closing(open: number): number;
+  /** How many replacements these pairs were carried through (0: found in the text itself). */
+  readonly carried: number;
+}
+
+class BracketPairs implements Pairs {
+  readonly carried = 0;
   /**
    * At an opener's index: 1 + the index of its closer; 0: not closed (or not an opener). Made at
    * the first pair: a line of openers that never close (or of placeholders after its links were
@@ -40,7 +48,60 @@ class BracketPairs {
   }
 }
 
-let pairsCache: { data: string; pairs: BracketPairs } | null = null;
+/**
+ * The pairs of a text in which `[start, end)` was replaced by `insertedLength` characters without
+ * brackets, the replaced part balanced on its own: no bracket outside it was paired with one
+ * inside, so every other pair stands, moved by the change in length.
+ */
+class CarriedPairs implements Pairs {
+  readonly carried: number;
+  private readonly delta: number;
+  constructor(
+    private readonly before: Pairs,
+    private readonly start: number,
+    private readonly end: number,
+    insertedLength: number,
+  ) {
+    this.carried = before.carried + 1;
+    this.delta = insertedLength - (end - start);
+  }
+  closing(open: number): number {
+    if (open < this.start) {
+      const close = this.before.closing(open);
+      return close < this.start ? close : close + this.delta;
+    }
+    if (open < this.end + this.delta) return -1;
+    const close = this.before.closing(open - this.delta);
+    return close === -1 ? -1 : close + this.delta;
+  }
+}
+
+/** Replacements pairs are carried through before they are found again (each adds a step per question). */
+const CARRIED_AT_MOST = 8;
+
+let pairsCache: { data: string; pairs: Pairs } | null = null;
+
+/** The pairs already found for `data`, if they are the ones at hand. */
+export function pairsFoundFor(data: string): Pairs | null {
+  return pairsCache && pairsCache.data === data ? pairsCache.pairs : null;
+}
+
+/**
+ * Keeps `pairs` (of `before`) for `after`, which is `before` with `[start, end)` replaced by
+ * `insertedLength` characters without brackets (a link made into a placeholder): a pattern that
+ * searches from the start again after each replacement would otherwise find every pair of a 2 MB
+ * line again for each of its first links.
+ */
+export function carryPairs(pairs: Pairs | null, before: string, after: string, start: number, end: number, insertedLength: number): void {
+  if (!pairs || pairs.carried >= CARRIED_AT_MOST) return;
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = before.charCodeAt(i);
+    if (c === 91) depth++;
+    else if (c === 93 && --depth < 0) return;
+  }
+  if (depth === 0) pairsCache = { data: after, pairs: new CarriedPairs(pairs, start, end, insertedLength) };
+}
 
 /**
  * Index of the `]` that balances the `[` just before `index`, or -1 (the text is

@@ -5,6 +5,7 @@
 import { element, setAttr } from '../tree';
 import type { InlineContext } from './context';
 import { closingBracket, getLink } from './linkParts';
+import { sharedSlice } from '../sharedSlice';
 import type { InlineMatch, InlinePattern } from './pattern';
 import { PY_SPACE } from '../pyRegex';
 import { isPythonWhitespace } from '../../pythonText';
@@ -17,6 +18,7 @@ function bracketPattern(name: string, image: boolean, handle: Handler): InlinePa
     name,
     excludedInLinks: true,
     triggers: [image ? '![' : '['],
+    requires: ']',
     find(ctx, data, from, prevAt) {
       for (let i = data.indexOf(image ? '![' : '[', from); i !== -1; ) {
         if (ctx.effort <= 0) return null;
@@ -40,7 +42,7 @@ const inlineLink: Handler = (ctx, data, start, afterOpen) => {
   const target = getLink(ctx, data, close + 1);
   if (!target || target.end <= start) return 'fail';
   const a = element('a');
-  a.text = data.slice(afterOpen, close);
+  a.text = sharedSlice(data, afterOpen, close);
   setAttr(a, 'href', target.href);
   if (target.title !== null) setAttr(a, 'title', target.title);
   return { start, end: target.end, node: a };

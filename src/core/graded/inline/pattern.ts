@@ -22,6 +22,11 @@ export interface InlinePattern {
   /** Characters one of which every match contains: text without them is skipped at once. */
   readonly triggers: readonly string[];
   /**
+   * Characters every match contains as well, whichever trigger it has (a link's `]`): text
+   * without one of them is skipped at once too (a hostile line's tails of `![` by the thousand).
+   */
+  readonly requires?: string;
+  /**
    * The first match at or after `from`. `prevAt(i)` gives the character before index i as the
    * data stands now (a placeholder's closing ETX right after an earlier replacement).
    */
