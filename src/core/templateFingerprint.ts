@@ -1,7 +1,7 @@
 /**
  * The fingerprint of the blank templates, as numbers: every run of five words (a shingle) of a
- * blank template, as one exact integer, with the set of template versions that contain it. Recognising a report's
- * template compares its shingles with these.
+ * blank template, as two exact small integers, with the set of template versions that contain it.
+ * Recognising a report's template compares its shingles with these.
  *
  * Built from the blank templates ahead of time (src/core/templates/templateFingerprints.ts, kept
  * equal to `buildFingerprintTable(BLANK_TEMPLATES)` by test/core/templateFingerprints.test.ts):
@@ -14,10 +14,14 @@ import type { ReportDocument } from './reportModel';
 export const SHINGLE = 5;
 
 /**
- * A shingle's key: the template-vocabulary numbers of its five words as the digits of one integer
- * (radix = vocabulary size), exact below 2^53 — no hashing, so no false matches.
+ * A shingle is keyed by the template-vocabulary numbers of its five words as the digits of two
+ * integers (radix = vocabulary size): its head, the first two words, and its tail, the last three.
+ * Both stay below 2^30, so V8 keeps them as small integers (Smis): a single key of all five digits
+ * (up to 2^53) was a heap-allocated number at every step of the scan, three per word of a report
+ * (~27,000 on one check, with the young-generation collections they brought). Exact digits, no
+ * hashing: no false matches.
  */
-export type ShingleKey = number;
+export type ShingleVisitor = (head: number, tail: number) => void;
 
 const WORD = /[a-z0-9]+/g;
 /** What separates two words: the complement of WORD. */
@@ -26,28 +30,27 @@ const NON_WORD = /[^a-z0-9]+/;
 /** The words of `text` as recognition sees them: runs of a-z0-9 after lower-casing. */
 export const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
-/** The largest vocabulary whose five-digit keys stay exact doubles: radix^5 < 2^53. */
-export const MAX_VOCABULARY = Math.floor(Math.pow(2, 53 / SHINGLE));
+/** The largest vocabulary whose three-digit tails stay small integers: radix^3 <= 2^30. */
+export const MAX_VOCABULARY = 1024;
 
 /**
- * Calls `visit` with the key of every shingle of `text` made only of words in `vocabulary` (a
- * shingle with any other word cannot be a template's). Lookups of whole words in a Map are native
- * work, so this costs little even before the JIT has warmed up (hashing every character in
- * JavaScript took ~12 ms of a cold `check`).
+ * Calls `visit` with the head and tail of every shingle of `text` made only of words in
+ * `vocabulary` (a shingle with any other word cannot be a template's). Lookups of whole words in a
+ * Map are native work, so this costs little even before the JIT has warmed up (hashing every
+ * character in JavaScript took ~12 ms of a cold `check`).
  */
-export function forEachShingleKey(
-  text: string,
-  vocabulary: ReadonlyMap<string, number>,
-  visit: (key: ShingleKey) => void,
-): void {
+export function forEachShingle(text: string, vocabulary: ReadonlyMap<string, number>, visit: ShingleVisitor): void {
   const radix = vocabulary.size;
-  const top = Math.pow(radix, SHINGLE - 1);
   // The text is read in slices, each split into its words by one native call: a regular
   // expression `exec` per word (a match object each, ~9,000 calls run by the interpreter) cost a
   // cold `check` ~8 ms more. Slices keep memory bounded: an array of every word of a pasted 3 MB
   // file (and the lower-cased copy it came from) took hundreds of MB at once.
   const SLICE = 65_536;
-  let key = 0;
+  // The four word numbers before this word, oldest first.
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  let w4 = 0;
   let run = 0; // known words ending here
   let from = 0;
   while (from < text.length) {
@@ -62,20 +65,21 @@ export function forEachShingleKey(
       const id = vocabulary.get(words[i]);
       if (id === undefined) {
         run = 0;
-        key = 0;
         continue;
       }
-      // Drop the oldest word's digit once five are in, then shift in this one.
-      key = (run >= SHINGLE ? key % top : key) * radix + id;
       run++;
-      if (run >= SHINGLE) visit(key);
+      if (run >= SHINGLE) visit(w1 * radix + w2, (w3 * radix + w4) * radix + id);
+      w1 = w2;
+      w2 = w3;
+      w3 = w4;
+      w4 = id;
     }
   }
 }
 
 /**
  * The vocabulary as an open-addressing hash table over character codes, for
- * `forEachShingleKeyByChars`: a word is looked up without being cut out of the text as a string.
+ * `forEachShingleByChars`: a word is looked up without being cut out of the text as a string.
  */
 export interface VocabularyTable {
   readonly size: number;
@@ -115,24 +119,21 @@ const DOTTED_CAPITAL_I = 0x130;
 const KELVIN_SIGN = 0x212a;
 
 /**
- * The same keys as `forEachShingleKey`, in the same order, read character by character: no match
+ * The same shingles as `forEachShingle`, in the same order, read character by character: no match
  * object, lower-cased copy or word string is made. Slower than the native search while its code
  * still runs in V8's interpreter (one report, a cold start), ~40% faster once optimised (the
  * reports after the first few of a batch). The only characters outside ASCII that lower-case to
  * a-z or 0-9 are `İ` and the Kelvin sign (every code point is checked by the tests).
  */
-export function forEachShingleKeyByChars(text: string, table: VocabularyTable, visit: (key: ShingleKey) => void): void {
+export function forEachShingleByChars(text: string, table: VocabularyTable, visit: ShingleVisitor): void {
   const { mask, slotHash, slotId, words, longest } = table;
   const radix = table.size;
-  const top = Math.pow(radix, SHINGLE - 1);
   const word = new Uint16Array(longest + 1);
-  // The last five word numbers, oldest first: the oldest digit is subtracted, not taken modulo.
-  let w0 = 0;
+  // The four word numbers before this word, oldest first.
   let w1 = 0;
   let w2 = 0;
   let w3 = 0;
   let w4 = 0;
-  let key = 0;
   let run = 0;
   const n = text.length;
   let i = 0;
@@ -178,17 +179,14 @@ export function forEachShingleKeyByChars(text: string, table: VocabularyTable, v
     }
     if (id === -1) {
       run = 0;
-      key = 0;
       continue;
     }
-    key = (run >= SHINGLE ? key - w0 * top : key) * radix + id;
-    w0 = w1;
+    run++;
+    if (run >= SHINGLE) visit(w1 * radix + w2, (w3 * radix + w4) * radix + id);
     w1 = w2;
     w2 = w3;
     w3 = w4;
     w4 = id;
-    run++;
-    if (run >= SHINGLE) visit(key);
   }
 }
 
@@ -208,15 +206,16 @@ export interface DeclaredRanges {
 
 /**
  * The table as stored: the templates (oldest first) and, per set of templates (a bit mask over
- * `templates`), the keys of the shingles exactly those templates contain. The keys are stored as
- * numbers: V8 makes such an array from the compiled code in one copy, where reading them from text
- * (split, parseInt) cost a cold `check` ~3 ms.
+ * `templates`), the shingles exactly those templates contain, as two lists of the same length:
+ * the heads and the tails (see `ShingleVisitor`), sorted by head, then tail. They are stored as
+ * number literals: V8 makes such an array from the compiled code in one copy, where reading them
+ * from text (split, parseInt) cost a cold `check` ~3 ms.
  */
 export interface FingerprintTable {
   /** Every word of the blank templates, space-separated; a word's number is its position. */
   readonly vocabulary: string;
   readonly templates: readonly FingerprintedTemplate[];
-  readonly shingles: readonly { readonly mask: number; readonly keys: readonly ShingleKey[] }[];
+  readonly shingles: readonly { readonly mask: number; readonly heads: readonly number[]; readonly tails: readonly number[] }[];
 }
 
 /** Builds the stored table from the blank templates and their parsed documents. */
@@ -225,17 +224,22 @@ export function buildFingerprintTable(
   parse: (text: string) => ReportDocument,
 ): FingerprintTable {
   const words = [...new Set(templates.flatMap((t) => wordsOf(t.text)))].sort();
-  if (words.length >= MAX_VOCABULARY) {
+  if (words.length > MAX_VOCABULARY) {
     throw new Error(
-      `the templates have ${words.length} distinct words; shingle keys are exact only below ${MAX_VOCABULARY}`,
+      `the templates have ${words.length} distinct words; shingle keys are small integers only up to ${MAX_VOCABULARY}`,
     );
   }
   const vocabulary = new Map(words.map((w, i) => [w, i]));
-  const masks = new Map<ShingleKey, number>();
+  // Head and tail as one exact number (below 2^50), only here, where speed does not matter.
+  const TAILS = Math.pow(words.length, 3);
+  const masks = new Map<number, number>();
   templates.forEach((t, i) =>
-    forEachShingleKey(t.text, vocabulary, (key) => masks.set(key, (masks.get(key) ?? 0) | (1 << i))),
+    forEachShingle(t.text, vocabulary, (head, tail) => {
+      const key = head * TAILS + tail;
+      masks.set(key, (masks.get(key) ?? 0) | (1 << i));
+    }),
   );
-  const byMask = new Map<number, ShingleKey[]>();
+  const byMask = new Map<number, number[]>();
   for (const [key, mask] of masks) byMask.set(mask, [...(byMask.get(mask) ?? []), key]);
   return {
     vocabulary: words.join(' '),
@@ -250,19 +254,27 @@ export function buildFingerprintTable(
     })),
     shingles: [...byMask]
       .sort((a, b) => a[0] - b[0])
-      .map(([mask, keys]) => ({ mask, keys: keys.sort((a, b) => a - b) })),
+      .map(([mask, keys]) => {
+        keys.sort((a, b) => a - b);
+        return { mask, heads: keys.map((k) => Math.floor(k / TAILS)), tails: keys.map((k) => k % TAILS) };
+      }),
   };
 }
 
 /** The stored table, ready for lookups. */
 export interface Fingerprints {
   readonly vocabulary: ReadonlyMap<string, number>;
-  /** The vocabulary for `forEachShingleKeyByChars`, built on first use. */
+  /** The vocabulary for `forEachShingleByChars`, built on first use. */
   byChars?: VocabularyTable;
   readonly templates: readonly FingerprintedTemplate[];
-  /** Shingle key → its position in `groupOfShingle`. */
-  readonly shingleIndex: ReadonlyMap<ShingleKey, number>;
-  /** Per shingle, its group: the set of templates holding it. */
+  /**
+   * Tail → the position of a template shingle with that tail; the others with the same tail
+   * follow through `nextWithTail` (-1 ends). Per position: its head, and its group (the set of
+   * templates holding it).
+   */
+  readonly byTail: ReadonlyMap<number, number>;
+  readonly nextWithTail: Int32Array;
+  readonly headOf: Int32Array;
   readonly groupOfShingle: Uint16Array;
   /** Per group, the bit mask of templates holding its shingles, and how many shingles it has. */
   readonly groupMasks: readonly number[];
@@ -279,20 +291,27 @@ export function readFingerprintTable(table: FingerprintTable): Fingerprints {
   // Built once per process, on every `check`, by code V8 runs in its interpreter: plain loops into
   // arrays of their final size, without the intermediate arrays (a growing list of groups, a
   // [word, number] pair per word) that were ~150 kB of garbage on a start-up short of memory.
+  // Every number here is a small integer: no heap-allocated number is made or kept.
   const { shingles } = table;
   let count = 0;
-  for (let g = 0; g < shingles.length; g++) count += shingles[g].keys.length;
-  const shingleIndex = new Map<ShingleKey, number>();
+  for (let g = 0; g < shingles.length; g++) count += shingles[g].heads.length;
+  const byTail = new Map<number, number>();
+  const nextWithTail = new Int32Array(count);
+  const headOf = new Int32Array(count);
   const groupOfShingle = new Uint16Array(count);
   const groupSizes: number[] = [];
   let index = 0;
   for (let group = 0; group < shingles.length; group++) {
-    const { keys } = shingles[group];
-    for (let i = 0; i < keys.length; i++, index++) {
-      shingleIndex.set(keys[i], index);
+    const { heads, tails } = shingles[group];
+    for (let i = 0; i < heads.length; i++, index++) {
+      const tail = tails[i];
+      const before = byTail.get(tail);
+      nextWithTail[index] = before === undefined ? -1 : before;
+      byTail.set(tail, index);
+      headOf[index] = heads[i];
       groupOfShingle[index] = group;
     }
-    groupSizes.push(keys.length);
+    groupSizes.push(heads.length);
   }
   const vocabulary = new Map<string, number>();
   const words = table.vocabulary.split(' ');
@@ -300,7 +319,9 @@ export function readFingerprintTable(table: FingerprintTable): Fingerprints {
   return {
     vocabulary,
     templates: table.templates,
-    shingleIndex,
+    byTail,
+    nextWithTail,
+    headOf,
     groupOfShingle,
     groupMasks: shingles.map((s) => s.mask),
     groupSizes,
@@ -315,17 +336,19 @@ export function readFingerprintTable(table: FingerprintTable): Fingerprints {
  * so the character-by-character scan is (or soon will be) optimised and the faster of the two.
  */
 export function templateCoverage(fingerprints: Fingerprints, text: string, warm = false): number[] {
-  const { vocabulary, shingleIndex, groupOfShingle, groupMasks, groupSizes } = fingerprints;
+  const { vocabulary, byTail, nextWithTail, headOf, groupOfShingle, groupMasks, groupSizes } = fingerprints;
   const seen = new Uint8Array(groupOfShingle.length);
   const found = groupMasks.map(() => 0);
-  const visit = (key: ShingleKey) => {
-    const index = shingleIndex.get(key);
-    if (index === undefined || seen[index] === 1) return;
+  const visit = (head: number, tail: number) => {
+    let index = byTail.get(tail);
+    if (index === undefined) return;
+    while (index !== -1 && headOf[index] !== head) index = nextWithTail[index];
+    if (index === -1 || seen[index] === 1) return;
     seen[index] = 1;
     found[groupOfShingle[index]]++;
   };
-  if (warm) forEachShingleKeyByChars(text, (fingerprints.byChars ??= vocabularyTable(vocabulary)), visit);
-  else forEachShingleKey(text, vocabulary, visit);
+  if (warm) forEachShingleByChars(text, (fingerprints.byChars ??= vocabularyTable(vocabulary)), visit);
+  else forEachShingle(text, vocabulary, visit);
   return fingerprints.templates.map((_, i) => {
     let score = 0;
     let total = 0;
