@@ -268,11 +268,14 @@ export interface Fingerprints {
   byChars?: VocabularyTable;
   readonly templates: readonly FingerprintedTemplate[];
   /**
-   * Tail → the position of a template shingle with that tail; the others with the same tail
-   * follow through `nextWithTail` (-1 ends). Per position: its head, and its group (the set of
-   * templates holding it).
+   * The template shingles by tail, as an open-addressing hash table: `tailSlots` holds a tail (-1:
+   * empty) and `firstWithTail` the position of a shingle with that tail; the others with the same
+   * tail follow through `nextWithTail` (-1 ends). Per position: its head, and its group (the set
+   * of templates holding it). Typed arrays rather than a Map: built on every `check`, a Map of
+   * 3,681 keys grew through a dozen sizes, ~300 kB of garbage on a start-up short of memory.
    */
-  readonly byTail: ReadonlyMap<number, number>;
+  readonly tailSlots: Int32Array;
+  readonly firstWithTail: Int32Array;
   readonly nextWithTail: Int32Array;
   readonly headOf: Int32Array;
   readonly groupOfShingle: Uint16Array;
@@ -287,6 +290,14 @@ const bitCount = (mask: number): number => {
   return n;
 };
 
+/** Where `tail` is, or would go, in the slots (`mask` + 1 of them, a power of two). */
+function tailSlot(tailSlots: Int32Array, mask: number, tail: number): number {
+  // Fibonacci hashing of the 30-bit tail, kept a small integer.
+  let slot = (Math.imul(tail, 0x9e3779b1) >>> 7) & mask;
+  while (tailSlots[slot] !== -1 && tailSlots[slot] !== tail) slot = (slot + 1) & mask;
+  return slot;
+}
+
 export function readFingerprintTable(table: FingerprintTable): Fingerprints {
   // Built once per process, on every `check`, by code V8 runs in its interpreter: plain loops into
   // arrays of their final size, without the intermediate arrays (a growing list of groups, a
@@ -295,7 +306,10 @@ export function readFingerprintTable(table: FingerprintTable): Fingerprints {
   const { shingles } = table;
   let count = 0;
   for (let g = 0; g < shingles.length; g++) count += shingles[g].heads.length;
-  const byTail = new Map<number, number>();
+  let size = 1;
+  while (size < count * 2) size <<= 1;
+  const tailSlots = new Int32Array(size).fill(-1);
+  const firstWithTail = new Int32Array(size);
   const nextWithTail = new Int32Array(count);
   const headOf = new Int32Array(count);
   const groupOfShingle = new Uint16Array(count);
@@ -305,9 +319,12 @@ export function readFingerprintTable(table: FingerprintTable): Fingerprints {
     const { heads, tails } = shingles[group];
     for (let i = 0; i < heads.length; i++, index++) {
       const tail = tails[i];
-      const before = byTail.get(tail);
-      nextWithTail[index] = before === undefined ? -1 : before;
-      byTail.set(tail, index);
+      const slot = tailSlot(tailSlots, size - 1, tail);
+      if (tailSlots[slot] === -1) {
+        tailSlots[slot] = tail;
+        nextWithTail[index] = -1;
+      } else nextWithTail[index] = firstWithTail[slot];
+      firstWithTail[slot] = index;
       headOf[index] = heads[i];
       groupOfShingle[index] = group;
     }
@@ -319,7 +336,8 @@ export function readFingerprintTable(table: FingerprintTable): Fingerprints {
   return {
     vocabulary,
     templates: table.templates,
-    byTail,
+    tailSlots,
+    firstWithTail,
     nextWithTail,
     headOf,
     groupOfShingle,
@@ -336,12 +354,14 @@ export function readFingerprintTable(table: FingerprintTable): Fingerprints {
  * so the character-by-character scan is (or soon will be) optimised and the faster of the two.
  */
 export function templateCoverage(fingerprints: Fingerprints, text: string, warm = false): number[] {
-  const { vocabulary, byTail, nextWithTail, headOf, groupOfShingle, groupMasks, groupSizes } = fingerprints;
+  const { vocabulary, tailSlots, firstWithTail, nextWithTail, headOf, groupOfShingle, groupMasks, groupSizes } = fingerprints;
+  const mask = tailSlots.length - 1;
   const seen = new Uint8Array(groupOfShingle.length);
   const found = groupMasks.map(() => 0);
   const visit = (head: number, tail: number) => {
-    let index = byTail.get(tail);
-    if (index === undefined) return;
+    const slot = tailSlot(tailSlots, mask, tail);
+    if (tailSlots[slot] === -1) return;
+    let index = firstWithTail[slot];
     while (index !== -1 && headOf[index] !== head) index = nextWithTail[index];
     if (index === -1 || seen[index] === 1) return;
     seen[index] = 1;
