@@ -34,33 +34,43 @@ export const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD
 export const MAX_VOCABULARY = 1024;
 
 /**
+ * The text is read in slices, each split into its words by one native call: a regular expression
+ * `exec` per word (a match object each, ~9,000 calls run by the interpreter) cost a cold `check`
+ * ~8 ms more. Slices keep memory bounded: an array of every word of a pasted 3 MB file (and the
+ * lower-cased copy it came from) took hundreds of MB at once.
+ */
+const SLICE = 65_536;
+
+/** Where the slice of `text` from `from` ends: at a character no word contains, so no word straddles two slices. */
+function sliceEnd(text: string, from: number): number {
+  let to = Math.min(text.length, from + SLICE);
+  while (to < text.length && /[a-z0-9]/.test(text[to - 1]!.toLowerCase())) to++;
+  return to;
+}
+
+/** The words of `text.slice(from, to)`, lower-cased; empty strings where it starts or ends with a non-word character. */
+const wordsOfSlice = (text: string, from: number, to: number): string[] => text.slice(from, to).toLowerCase().split(NON_WORD);
+
+/**
  * Calls `visit` with the head and tail of every shingle of `text` made only of words in
  * `vocabulary` (a shingle with any other word cannot be a template's). Lookups of whole words in a
  * Map are native work, so this costs little even before the JIT has warmed up (hashing every
- * character in JavaScript took ~12 ms of a cold `check`).
+ * character in JavaScript took ~12 ms of a cold `check`). `templateCoverage` runs the same loop
+ * with its lookup written in.
  */
 export function forEachShingle(text: string, vocabulary: ReadonlyMap<string, number>, visit: ShingleVisitor): void {
   const radix = vocabulary.size;
-  // The text is read in slices, each split into its words by one native call: a regular
-  // expression `exec` per word (a match object each, ~9,000 calls run by the interpreter) cost a
-  // cold `check` ~8 ms more. Slices keep memory bounded: an array of every word of a pasted 3 MB
-  // file (and the lower-cased copy it came from) took hundreds of MB at once.
-  const SLICE = 65_536;
   // The four word numbers before this word, oldest first.
   let w1 = 0;
   let w2 = 0;
   let w3 = 0;
   let w4 = 0;
   let run = 0; // known words ending here
-  let from = 0;
-  while (from < text.length) {
-    // Cut at a character no word contains, so no word straddles two slices.
-    let to = Math.min(text.length, from + SLICE);
-    while (to < text.length && /[a-z0-9]/.test(text[to - 1]!.toLowerCase())) to++;
-    const words = text.slice(from, to).toLowerCase().split(NON_WORD);
+  for (let from = 0; from < text.length; ) {
+    const to = sliceEnd(text, from);
+    const words = wordsOfSlice(text, from, to);
     from = to;
     for (let i = 0; i < words.length; i++) {
-      // Empty where the slice starts or ends with a non-word character.
       if (words[i] === '') continue;
       const id = vocabulary.get(words[i]);
       if (id === undefined) {
@@ -290,13 +300,12 @@ const bitCount = (mask: number): number => {
   return n;
 };
 
-/** Where `tail` is, or would go, in the slots (`mask` + 1 of them, a power of two). */
-function tailSlot(tailSlots: Int32Array, mask: number, tail: number): number {
-  // Fibonacci hashing of the 30-bit tail, kept a small integer.
-  let slot = (Math.imul(tail, 0x9e3779b1) >>> 7) & mask;
-  while (tailSlots[slot] !== -1 && tailSlots[slot] !== tail) slot = (slot + 1) & mask;
-  return slot;
-}
+/*
+ * A tail's first slot is `(tail ^ (tail >>> 13)) & mask`, then the next free one: on real-041 a
+ * lookup takes 1.46 probes (a multiplicative hash 1.43, but through a call of Math.imul). Written
+ * out where it is used (building the table, the cold scan): a function call per shingle cost the
+ * interpreter more than the probe itself.
+ */
 
 export function readFingerprintTable(table: FingerprintTable): Fingerprints {
   // Built once per process, on every `check`, by code V8 runs in its interpreter: plain loops into
@@ -319,7 +328,8 @@ export function readFingerprintTable(table: FingerprintTable): Fingerprints {
     const { heads, tails } = shingles[group];
     for (let i = 0; i < heads.length; i++, index++) {
       const tail = tails[i];
-      const slot = tailSlot(tailSlots, size - 1, tail);
+      let slot = (tail ^ (tail >>> 13)) & (size - 1);
+      while (tailSlots[slot] !== -1 && tailSlots[slot] !== tail) slot = (slot + 1) & (size - 1);
       if (tailSlots[slot] === -1) {
         tailSlots[slot] = tail;
         nextWithTail[index] = -1;
@@ -358,8 +368,10 @@ export function templateCoverage(fingerprints: Fingerprints, text: string, warm 
   const mask = tailSlots.length - 1;
   const seen = new Uint8Array(groupOfShingle.length);
   const found = groupMasks.map(() => 0);
+  /** Counts the template shingle `head`, `tail`, if it is one and was not seen yet. */
   const visit = (head: number, tail: number) => {
-    const slot = tailSlot(tailSlots, mask, tail);
+    let slot = (tail ^ (tail >>> 13)) & mask;
+    while (tailSlots[slot] !== -1 && tailSlots[slot] !== tail) slot = (slot + 1) & mask;
     if (tailSlots[slot] === -1) return;
     let index = firstWithTail[slot];
     while (index !== -1 && headOf[index] !== head) index = nextWithTail[index];
@@ -368,7 +380,48 @@ export function templateCoverage(fingerprints: Fingerprints, text: string, warm 
     found[groupOfShingle[index]]++;
   };
   if (warm) forEachShingleByChars(text, (fingerprints.byChars ??= vocabularyTable(vocabulary)), visit);
-  else forEachShingle(text, vocabulary, visit);
+  else {
+    // forEachShingle with `visit` written in: one text, run once by the interpreter, where the
+    // ~4,000 calls of a report's shingles (and their closure's variables) cost more than the lookups.
+    const radix = vocabulary.size;
+    let w1 = 0;
+    let w2 = 0;
+    let w3 = 0;
+    let w4 = 0;
+    let run = 0;
+    for (let from = 0; from < text.length; ) {
+      const to = sliceEnd(text, from);
+      const words = wordsOfSlice(text, from, to);
+      from = to;
+      for (let i = 0; i < words.length; i++) {
+        if (words[i] === '') continue;
+        const id = vocabulary.get(words[i]);
+        if (id === undefined) {
+          run = 0;
+          continue;
+        }
+        run++;
+        if (run >= SHINGLE) {
+          const tail = (w3 * radix + w4) * radix + id;
+          let slot = (tail ^ (tail >>> 13)) & mask;
+          while (tailSlots[slot] !== -1 && tailSlots[slot] !== tail) slot = (slot + 1) & mask;
+          if (tailSlots[slot] !== -1) {
+            const head = w1 * radix + w2;
+            let index = firstWithTail[slot];
+            while (index !== -1 && headOf[index] !== head) index = nextWithTail[index];
+            if (index !== -1 && seen[index] === 0) {
+              seen[index] = 1;
+              found[groupOfShingle[index]]++;
+            }
+          }
+        }
+        w1 = w2;
+        w2 = w3;
+        w3 = w4;
+        w4 = id;
+      }
+    }
+  }
   return fingerprints.templates.map((_, i) => {
     let score = 0;
     let total = 0;
