@@ -25,11 +25,28 @@ export function normalizeNewlines(text: string): string {
   return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
 }
 
+/** A word as `str.split()` sees it: a run of anything but WHITESPACE_CODES (the tests compare the two). */
+const PYTHON_WORD = /[^\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+
 /**
- * `len(text.split())` in Python. A plain loop: this runs on every keystroke over the whole report,
- * and splitting into an array of strings was the slowest part of a check.
+ * `len(text.split())` in Python, by one native search per word: no string or match object is made.
+ * Fastest while V8 still interprets this code (a single `check`: 0.8 ms for real-041's answers,
+ * against 2.2 ms for the loop below, whose every character is a call there).
  */
-export function countWords(text: string): number {
+export function countWordsBySearch(text: string): number {
+  PYTHON_WORD.lastIndex = 0;
+  let count = 0;
+  // `test` moves lastIndex past each word, and sets it back to 0 once none is left.
+  while (PYTHON_WORD.test(text)) count++;
+  return count;
+}
+
+/**
+ * `len(text.split())` in Python, character by character. Once optimised, a third faster than the
+ * search (it runs on every keystroke over the whole report); splitting into an array of strings
+ * was the slowest part of a check.
+ */
+export function countWordsByChars(text: string): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -41,6 +58,15 @@ export function countWords(text: string): number {
     }
   }
   return count;
+}
+
+/** Counts so far in this process: the first are cold (a single `check` makes ~60), the rest warm. */
+let counts = 0;
+const COLD_COUNTS = 200;
+
+/** `len(text.split())` in Python: the same count either way, by the faster way for this process so far. */
+export function countWords(text: string): number {
+  return ++counts <= COLD_COUNTS ? countWordsBySearch(text) : countWordsByChars(text);
 }
 
 /**
