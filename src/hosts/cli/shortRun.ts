@@ -5,6 +5,11 @@
  * CPU of a ~130 ms run (measured on real-041, 50 kB). So when what the command was given adds up
  * to little text, the optimising tier is switched off for this process; on large input (a pasted
  * 2 MB file, a folder of 100 repos) it stays on, where it halves the time.
+ *
+ * So is the regular expressions' tier-up: V8 first compiles each regular expression to bytecode for
+ * its interpreter, then again to machine code once it runs a second time. A check uses ~60 of them,
+ * most on a few hundred short lines, so compiling each once, straight to machine code, spares the
+ * ~56 bytecode compiles (-1.1 to -1.4 ms of own CPU of real-041's check, 60 interleaved pairs).
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -48,15 +53,24 @@ export function checkPaths(args: readonly string[]): string[] {
   return paths;
 }
 
-/** Turns the optimising compiler off when `check args` is known to be a short run; says whether it did. */
+/** The V8 flags of a short run, each with the default it replaces. */
+const SHORT_RUN_FLAGS: readonly (readonly [short: string, usual: string])[] = [
+  ['--no-opt', '--opt'],
+  ['--no-regexp-tier-up', '--regexp-tier-up'],
+];
+
+/**
+ * Turns the optimising compiler and the regular expressions' tier-up off when `check args` is known
+ * to be a short run; says whether it did.
+ */
 export function tuneForShortRun(args: readonly string[], cwd: string): boolean {
   const bytes = reportBytes(checkPaths(args), cwd);
   if (bytes === null || bytes > SHORT_RUN_MAX_BYTES) return false;
-  setV8Flags('--no-opt');
+  for (const [short] of SHORT_RUN_FLAGS) setV8Flags(short);
   return true;
 }
 
-/** Turns the optimising compiler back on (V8's flags as they were). */
+/** V8's flags as they were: its code cache is stamped with them, and the next run loads it before tuning. */
 export function endShortRun(): void {
-  setV8Flags('--opt');
+  for (const [, usual] of SHORT_RUN_FLAGS) setV8Flags(usual);
 }
