@@ -172,6 +172,26 @@ describe('text-level findings and their fixes', () => {
     expect(imagesOf(fixed, 14)).toBe(2);
   });
 
+  it('finds links in answers that hold only a reference image or a fence, and none in checkboxes', () => {
+    // Answers are skipped unread when they can hold no link: here one holds only `![..][..]`
+    // (its label defined in another answer), one a fence whose lines have no `](` but one.
+    const text = buildReport({
+      checked: [0, 2],
+      answers: {
+        14: 'See ![acc][a] and [not a link] here.',
+        15: 'Our figures:\n\n[a]: figures/acc.png',
+        19: '```\nplain [x] code\n![b](figures/bucket.png)\n```',
+      },
+    });
+    const links = reportFigureLinks(text).map((l) => [l.kind, l.question, l.target.path]);
+    expect(links).toEqual([
+      ['reference', 14, 'figures/acc.png'],
+      ['code', 19, 'figures/bucket.png'],
+    ]);
+    // Without the definition the reference image is nothing to follow, and nothing is found.
+    expect(reportFigureLinks(text.replace('[a]: figures/acc.png', '')).map((l) => l.kind)).toEqual(['code']);
+  });
+
   it('spaces in a path: raw spaces break GitHub (error, %20 fix); encoded ones are a warning', () => {
     const text = buildReport({ answers: { 19: '![a](figures/my shot.png)', 20: '![b](figures/my%20shot.png)' } });
     const [raw, encoded] = figureLinkFindings(text);

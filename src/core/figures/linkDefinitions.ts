@@ -21,6 +21,8 @@ export function normalizeLabel(label: string): string {
 export function definitionsOf(text: string): Map<string, Definition> {
   const defs = new Map<string, Definition>();
   let colon = text.indexOf(']:'); // the next `]:` at or after the current line's start
+  // Most reports have none: then not even the lines are listed (~800 spans for a report).
+  if (colon === -1) return defs;
   for (const line of linesOf(text, 0, text.length)) {
     if (colon !== -1 && colon < line.start) colon = text.indexOf(']:', line.start);
     if (colon === -1) break;

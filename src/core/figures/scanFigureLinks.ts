@@ -36,6 +36,17 @@ function onlyBlankAround(text: string, from: number, to: number, links: readonly
 }
 const BLANK = /^\s*$/;
 
+/**
+ * Whether `text` (a line, or a segment of lines) can hold a figure link: an inline link or image
+ * has a `](`, a reference image a `![` (and only counts when the report defines labels), an HTML
+ * image an `<img`. Text without any of them is skipped unread: a report's 50-odd checklist items
+ * each hold a `[ ]` or `[x]` and nothing else, and reading each as a line of links was most of the
+ * figure scan of a `check`.
+ */
+function mayHoldLinks(text: string, definitions: ReadonlyMap<string, Definition>): boolean {
+  return text.includes('](') || (definitions.size > 0 && text.includes('![')) || /<img/i.test(text);
+}
+
 function isImageTarget(target: FigureTarget): boolean {
   return IMAGE_EXTENSIONS.includes(target.extension);
 }
@@ -113,10 +124,13 @@ function scanRange(ctx: ScanContext, from: number, to: number, out: FigureLink[]
         fence = null;
         continue;
       }
-      // Inside a fence only what the checker still counts matters: `![..](..)`.
-      const counted = bracketLinks(text, new LineSyntax(text, line.start, line.end)).filter(
-        (raw) => raw.bang && raw.targetStart !== undefined,
-      );
+      // Inside a fence only what the checker still counts matters: `![..](..)`, so a line
+      // without a `](` holds none.
+      const counted = !content.includes('](')
+        ? []
+        : bracketLinks(text, new LineSyntax(text, line.start, line.end)).filter(
+            (raw) => raw.bang && raw.targetStart !== undefined,
+          );
       fence.lineLinks.push(counted);
       if (!onlyBlankAround(text, line.start, line.end, counted)) fence.onlyLinks = false;
       continue;
@@ -133,7 +147,7 @@ function scanRange(ctx: ScanContext, from: number, to: number, out: FigureLink[]
       };
       continue;
     }
-    if (!content.includes('[') && !/<img/i.test(content)) continue;
+    if (!mayHoldLinks(content, ctx.definitions)) continue;
     const spans = codeSpans(text, line.start, line.end);
     const spanAt = (offset: number) => spanHolding(spans, offset);
     const links = bracketLinks(text, new LineSyntax(text, line.start, line.end));
@@ -243,7 +257,7 @@ export function reportFigureLinks(text: string, doc: ReportDocument = parseRepor
   const questionOfSegment = new Map(doc.questions.map((q) => [q.answerSegment, q.number]));
   const out: FigureLink[] = [];
   doc.segments.forEach((segment, index) => {
-    if (!segment.text.includes('[') && !/<img/i.test(segment.text)) return;
+    if (!mayHoldLinks(segment.text, definitions)) return;
     scanRange(
       {
         text,
