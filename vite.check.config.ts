@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { SELF_WRAPPED_HEAD, SELF_WRAPPED_TAIL } from './src/hosts/cli/compiledScript';
 
 /**
  * `report-editor check` as one classic (CommonJS) script, dist/cli/check.cjs, built after
@@ -78,7 +79,8 @@ export default defineConfig(
     entry: resolve(root, 'src/hosts/cli/checkScript.ts'),
     fileName: 'check.cjs',
     // `--format github` is imported lazily in the sources; in one script it is simply there
-    // (codeSplitting off).
-    output: scriptOutput,
+    // (codeSplitting off). Written inside its wrapper, so that compiledScript.ts hands V8 the
+    // source as read (see SELF_WRAPPED_HEAD there).
+    output: { ...scriptOutput, postBanner: SELF_WRAPPED_HEAD, postFooter: SELF_WRAPPED_TAIL },
   }),
 );

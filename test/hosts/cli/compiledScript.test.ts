@@ -9,7 +9,13 @@ import nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeCacheDir, codeCacheFile, loadCompiledScript } from '../../../src/hosts/cli/compiledScript';
+import {
+  codeCacheDir,
+  codeCacheFile,
+  loadCompiledScript,
+  SELF_WRAPPED_HEAD,
+  SELF_WRAPPED_TAIL,
+} from '../../../src/hosts/cli/compiledScript';
 
 const builtIn = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
@@ -33,6 +39,21 @@ describe.skipIf(builtIn)('a script with its compiled code kept between runs (Nod
     const second = loadCompiledScript<{ answer: () => number }>(path, cacheDir);
     expect(second.fromCache).toBe(true);
     expect(second.exports.answer()).toBe(42);
+  });
+
+  it('runs a script written inside its wrapper (as check.cjs is built) the same way, and Node can still require it', () => {
+    const { path, cacheDir } = script();
+    const body = `const { join } = require('node:path');\nexports.joined = join('a', 'b');\nexports.file = __filename;\nexports.answer = () => 6 * 7;`;
+    writeFileSync(path, `${SELF_WRAPPED_HEAD}${body}${SELF_WRAPPED_TAIL}`);
+    const first = loadCompiledScript<{ answer: () => number; joined: string; file: string }>(path, cacheDir);
+    expect([first.exports.answer(), first.exports.joined, first.exports.file]).toEqual([42, join('a', 'b'), path]);
+    first.save();
+    const second = loadCompiledScript<{ answer: () => number }>(path, cacheDir);
+    expect(second.fromCache).toBe(true);
+    expect(second.exports.answer()).toBe(42);
+    // Node's own loader (Node >= 22.1, worker threads) runs the body once, with the module's own exports.
+    const required = nodeModule.createRequire(path)(path) as { answer: () => number; file: string };
+    expect([required.answer(), required.file]).toEqual([42, path]);
   });
 
   it('compiles afresh when the script changed, and keeps only the new cache', () => {
