@@ -7,14 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/core/parseReport';
-import {
-  buildFingerprintTable,
-  forEachShingle,
-  forEachShingleByChars,
-  readFingerprintTable,
-  templateCoverage,
-  vocabularyTable,
-} from '../../src/core/templateFingerprint';
+import { buildFingerprintTable, readFingerprintTable, templateCoverage } from '../../src/core/templateFingerprint';
+import { forEachShingle, forEachShingleByChars, vocabularyTable } from '../../src/core/templateShingles';
 import { BLANK_TEMPLATES } from '../../src/core/templates/blankTemplates';
 import { TEMPLATE_FINGERPRINTS } from '../../src/core/templates/templateFingerprints';
 import { detectTemplate } from '../../src/core/templateVersion';
