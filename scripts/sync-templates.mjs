@@ -25,4 +25,6 @@ writeFileSync(
     `export interface BlankTemplate {\n  readonly version: string;\n  readonly generation: Generation;\n  readonly text: string;\n}\n\n` +
     `export const BLANK_TEMPLATES: readonly BlankTemplate[] = [\n${body}\n];\n`,
 );
-console.log(`wrote ${entries.length} templates; now run: npx vitest run test/core/templateFingerprints.test.ts --update`);
+console.log(
+  `wrote ${entries.length} templates; now run: npx vitest run test/core/templateFingerprints.test.ts test/core/templatePrompts.test.ts --update`,
+);
