@@ -3,6 +3,7 @@
  * follow every keystroke through the session's live readings and fall back to the last full
  * analysis between edits.
  */
+import type { CSSProperties } from 'react';
 import type { QuestionView } from '../../core/analyzeReport';
 import { formatRange, type Range } from '../../core/constraints';
 import { readingOf, type MeterReading } from '../model/meterReading';
@@ -23,19 +24,16 @@ function toneOf(reading: MeterReading, range: Range | undefined, count: number):
   return count < range.min || count > range.max ? 'bad' : 'good';
 }
 
-/** A bar from 0 past the maximum, with the allowed zone marked. */
+/**
+ * A bar from 0 past the maximum, with the allowed zone marked. One element whose background draws
+ * the zone and the fill (custom properties set per reading): a keystroke that moves the fill only
+ * repaints the bar, with no child boxes to lay out or clip.
+ */
 function RangeBar({ range, count }: { range: Range; count: number }) {
   const scale = Math.max(range.max * 1.25, range.max + 1, count);
   const pct = (n: number) => `${(Math.min(n, scale) / scale) * 100}%`;
-  return (
-    <span className="meter-bar" aria-hidden="true">
-      <span
-        className="meter-zone"
-        style={{ left: pct(range.min), width: `calc(${pct(range.max)} - ${pct(range.min)})` }}
-      />
-      <span className="meter-fill" style={{ width: pct(count) }} />
-    </span>
-  );
+  const style = { '--zone-from': pct(range.min), '--zone-to': pct(range.max), '--fill': pct(count) } as CSSProperties;
+  return <span className="meter-bar" aria-hidden="true" style={style} />;
 }
 
 /**
