@@ -3,7 +3,6 @@
  * words"), the images it asks for and the template's example answer.
  */
 import type { Range } from './constraints';
-import { TEMPLATE_PROMPTS_JSON } from './templates/templatePrompts';
 
 function stripQuote(line: string): string {
   return line.replace(/^[ \t]*>[ \t]?/, '');
@@ -34,12 +33,30 @@ const PROMPT_CACHE_LIMIT = 512;
 
 /**
  * The prompts of the blank templates, read ahead of time (templates/templatePrompts.ts, kept equal
- * to what `readPromptUncached` gives by test/core/templatePrompts.test.ts): students leave them as
- * they are, so a report's first parse in a process (every `check`) finds its 31 prompts here
- * instead of reading them with a dozen regular expressions each (~1.3 ms and ~400 kB of garbage
- * of a cold `check`). Stored as JSON text, made a Map on first use.
+ * to what `readPromptUncached` gives by test/core/templatePrompts.test.ts), once a host that starts
+ * cold hands them over (`provideStoredTemplatePrompts`): students leave the prompts as they are, so
+ * a report's first parse in a process (every `check`) finds its 31 prompts there instead of reading
+ * them with a dozen regular expressions each (~1.3 ms and ~400 kB of garbage of a cold `check`).
+ * The CLI does; the app does not: its page reads the prompts once, and the table (63 kB of script)
+ * cost its open ~40 ms. JSON text, made a Map on first use.
  */
+let storedPromptsJson: string | null = null;
 let templatePrompts: ReadonlyMap<string, PromptFacts> | null = null;
+const NO_STORED_PROMPTS: ReadonlyMap<string, PromptFacts> = new Map();
+
+/** From now on, prompts found in `json` (templates/templatePrompts.ts) are not read again. */
+export function provideStoredTemplatePrompts(json: string): void {
+  storedPromptsJson = json;
+  templatePrompts = null;
+}
+
+function storedPrompts(): ReadonlyMap<string, PromptFacts> {
+  templatePrompts ??=
+    storedPromptsJson === null
+      ? NO_STORED_PROMPTS
+      : new Map(JSON.parse(storedPromptsJson) as [string, PromptFacts][]);
+  return templatePrompts;
+}
 
 /** The lines of a prompt as one key: how the facts of equal prompts are found. */
 const promptKey = (promptLines: readonly string[]): string => promptLines.join('\n');
@@ -69,7 +86,7 @@ export function readPrompt(promptLines: readonly string[]): PromptFacts {
     recording.set(key, facts);
     return facts;
   }
-  const cached = promptCache.get(key) ?? (templatePrompts ??= new Map(JSON.parse(TEMPLATE_PROMPTS_JSON) as [string, PromptFacts][])).get(key);
+  const cached = promptCache.get(key) ?? storedPrompts().get(key);
   if (cached) return cached;
   const facts = readPromptUncached(promptLines);
   if (promptCache.size >= PROMPT_CACHE_LIMIT) promptCache.clear();

@@ -213,3 +213,31 @@ describe('the import graph between the sub-folders of each layer', () => {
     });
   }
 });
+
+/** Every file `entry` loads, directly or through others (lazy `import()`s included). */
+function reachableFrom(entry: string): Set<string> {
+  const graph = fileGraph();
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    for (const target of graph.get(file)?.keys() ?? []) {
+      if (!seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return seen;
+}
+
+describe("the blank templates' stored prompts (a cold process's aid)", () => {
+  const table = 'src/core/templates/templatePrompts.ts';
+  it('are carried by the CLI, whose every run starts cold', () => {
+    expect(reachableFrom('src/hosts/cli/checkScript.ts').has(table)).toBe(true);
+    expect(reachableFrom('src/hosts/cli/doctorCommand.ts').has(table)).toBe(true);
+  });
+
+  it("are not in the app's page, where they only slowed the open", () => {
+    expect(reachableFrom('src/renderer/main.tsx').has(table)).toBe(false);
+  });
+});

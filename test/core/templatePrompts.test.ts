@@ -6,9 +6,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/core/parseReport';
-import { promptsReadBy } from '../../src/core/promptFacts';
+import { promptsReadBy, provideStoredTemplatePrompts } from '../../src/core/promptFacts';
 import { BLANK_TEMPLATES } from '../../src/core/templates/blankTemplates';
 import { TEMPLATE_PROMPTS_JSON } from '../../src/core/templates/templatePrompts';
 import { CORPUS_DIR, corpusAvailable } from '../support/corpus';
@@ -40,6 +40,9 @@ const corpus = (corpusAvailable ? ['reports', 'templates'] : []).flatMap((d) =>
 );
 
 describe('stored template prompts', () => {
+  // What the CLI's entries do (hosts/cli/storedPrompts.ts).
+  beforeAll(() => provideStoredTemplatePrompts(TEMPLATE_PROMPTS_JSON));
+
   it('are the ones the blank templates give', async () => {
     await expect(generated()).toMatchFileSnapshot(join(root, 'src/core/templates/templatePrompts.ts'));
   });

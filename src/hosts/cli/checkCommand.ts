@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { resolveCheckTargets, runBatchCheck } from './batchCheck';
 import type { CheckFormat } from './checkRun';
 import type { CommandRun } from './cliIo';
+import './storedPrompts';
 import { checkJson } from './format/json';
 import { formatHuman } from './format/human';
 import { writeJson } from './jsonOut';

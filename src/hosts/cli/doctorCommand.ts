@@ -21,6 +21,7 @@ import { collectGarbage, LARGE_REPORT_CHARS } from './collectGarbage';
 import { applyFigureRenames, planFigureRenames, type PlannedRename } from './figureFileFixes';
 import { applyFigureTextFixes, safeByDefault } from './figureTextFixes';
 import { movedHeadingNotes } from './movedHeadings';
+import './storedPrompts';
 
 const SEVERITY_TITLE: Record<Severity, string> = {
   'breaks-checker': "Breaks the course's checker",
