@@ -95,7 +95,7 @@ export function readPrompt(promptLines: readonly string[]): PromptFacts {
 }
 
 /** Reads the prompt, declared word/image ranges and example out of a question's quote block. */
-export function readPromptUncached(promptLines: readonly string[]): PromptFacts {
+function readPromptUncached(promptLines: readonly string[]): PromptFacts {
   const unquoted = promptLines.map(stripQuote);
   const boldParts: string[] = [];
   let declaredWords: Range | null = null;

@@ -40,7 +40,7 @@ const corpus = (corpusAvailable ? ['reports', 'templates'] : []).flatMap((d) =>
 );
 
 describe('stored template prompts', () => {
-  // What the CLI's entries do (hosts/cli/storedPrompts.ts).
+  // What the CLI's check and doctor do (hosts/cli/storedPrompts.ts).
   beforeAll(() => provideStoredTemplatePrompts(TEMPLATE_PROMPTS_JSON));
 
   it('are the ones the blank templates give', async () => {
