@@ -20,6 +20,22 @@ function isBlank(content: string): boolean {
   return content.trim() === '';
 }
 
+/** A front matter closes within this many lines of the file's start, or there is none. */
+export const FRONT_MATTER_MAX_LINES = 30;
+
+/**
+ * How many lines the Jekyll front matter takes (0: none): a `---` first line closed by a `---` or
+ * `...` line within the first FRONT_MATTER_MAX_LINES. Only those lines of `lines` are read.
+ */
+export function frontMatterLineCount(lines: readonly Line[]): number {
+  if (lines.length === 0 || lines[0].content.trim() !== '---') return 0;
+  for (let j = 1; j < Math.min(lines.length, FRONT_MATTER_MAX_LINES); j++) {
+    const content = lines[j].content.trim();
+    if (content === '---' || content === '...') return j + 1;
+  }
+  return 0;
+}
+
 /** `lines`, when the caller already split `text` with reportLines, saves splitting it again. */
 export function parseReport(text: string, lines: readonly Line[] = reportLines(text)): ReportDocument {
   const segments: Segment[] = [];
@@ -40,18 +56,9 @@ export function parseReport(text: string, lines: readonly Line[] = reportLines(t
   if (hasBom) push('bom', 0, 1);
   const lineNumber = (index: number) => index + 1;
 
-  let i = 0;
-  let hasFrontMatter = false;
-  if (lines.length > 0 && lines[0].content.trim() === '---') {
-    for (let j = 1; j < Math.min(lines.length, 30); j++) {
-      if (lines[j].content.trim() === '---' || lines[j].content.trim() === '...') {
-        push('frontMatter', lines[0].start, lineEnd(lines[j]));
-        hasFrontMatter = true;
-        i = j + 1;
-        break;
-      }
-    }
-  }
+  let i = frontMatterLineCount(lines);
+  const hasFrontMatter = i > 0;
+  if (hasFrontMatter) push('frontMatter', lines[0].start, lineEnd(lines[i - 1]));
 
   let title: string | null = null;
   const checklist: ChecklistItem[] = [];

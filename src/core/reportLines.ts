@@ -13,11 +13,11 @@ export interface Line {
   readonly start: number;
 }
 
-function splitLines(text: string, from: number): Line[] {
+function splitLines(text: string, from: number, limit: number): Line[] {
   const lines: Line[] = [];
   const hasCr = text.indexOf('\r', from) !== -1;
   let pos = from;
-  while (pos < text.length) {
+  while (pos < text.length && lines.length < limit) {
     // indexOf jumps are far faster than a per-character loop; CR only needs care when present.
     let end = text.indexOf('\n', pos);
     if (end === -1) end = text.length;
@@ -33,9 +33,12 @@ function splitLines(text: string, from: number): Line[] {
   return lines;
 }
 
-/** The lines of a whole report (a BOM is not part of the first line), as parseReport reads them. */
-export function reportLines(text: string): Line[] {
-  return splitLines(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+/**
+ * The lines of a whole report (a BOM is not part of the first line), as parseReport reads them;
+ * only the first `limit` of them when that is all a caller reads.
+ */
+export function reportLines(text: string, limit = Infinity): Line[] {
+  return splitLines(text, text.charCodeAt(0) === 0xfeff ? 1 : 0, limit);
 }
 
 export function detectLineEnding(text: string): LineEnding {

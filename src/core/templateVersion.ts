@@ -5,6 +5,7 @@
  */
 import { type CheckerProfile, courseProfile, type Generation, type Range } from './constraints';
 import { parseReport } from './parseReport';
+import type { ReportDocument } from './reportModel';
 import { readFingerprintTable, templateCoverage, type DeclaredRanges, type Fingerprints } from './templateFingerprint';
 import { TEMPLATE_FINGERPRINTS } from './templates/templateFingerprints';
 
@@ -49,10 +50,18 @@ export function rememberDetectionsOf(count: number): void {
   maxRememberedChars = Math.max(MAX_REMEMBERED_CHARS, count * 100_000);
 }
 
-export function detectTemplate(text: string): TemplateMatch | null {
+export function detectTemplate(
+  text: string,
+  /**
+   * `text` already parsed, when the caller holds it: a report the wording does not recognise is
+   * judged by its questions, and parsing a huge text a second time doubles the peak memory (the
+   * doctor's second round on 117,000 questions: +107 MB).
+   */
+  parsed?: ReportDocument,
+): TemplateMatch | null {
   const known = recentlyDetected.get(text);
   if (known !== undefined) return known;
-  const match = detectTemplateUncached(text);
+  const match = detectTemplateUncached(text, parsed);
   if (text.length <= maxRememberedChars) {
     recentlyDetected.set(text, match);
     let chars = 0;
@@ -74,7 +83,7 @@ export function detectTemplate(text: string): TemplateMatch | null {
 let recognised = 0;
 const COLD_TEXTS = 2;
 
-function detectTemplateUncached(text: string): TemplateMatch | null {
+function detectTemplateUncached(text: string, parsed: ReportDocument | undefined): TemplateMatch | null {
   const { templates } = allFingerprints();
   const coverages = templateCoverage(allFingerprints(), text, ++recognised > COLD_TEXTS);
   let best: TemplateMatch | null = null;
@@ -87,9 +96,11 @@ function detectTemplateUncached(text: string): TemplateMatch | null {
   const found = best as TemplateMatch | null;
   if (found && found.coverage >= MIN_COVERAGE) return found;
   // Heavily edited but still structured like the template: decide the generation by its questions.
-  const doc = parseReport(text);
+  const doc = parsed ?? parseReport(text);
   if (doc.questions.length >= 5) {
-    const highest = Math.max(...doc.questions.map((q) => q.number));
+    // A loop, not Math.max(...numbers): spread arguments overflow the stack at ~120,000 questions.
+    let highest = 0;
+    for (const q of doc.questions) highest = Math.max(highest, q.number);
     return { version: 'unknown', generation: highest > 27 ? 31 : 27, coverage: found?.coverage ?? 0 };
   }
   return null;

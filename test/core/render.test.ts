@@ -10,6 +10,7 @@ import {
   reportBodyMarkdown,
   sniffImageType,
 } from '../../src/core/render';
+import { parseReport } from '../../src/core/parseReport';
 import { corpusAvailable, corpusReports } from '../support/corpus';
 import { buildReport } from '../support/reportBuilder';
 
@@ -216,6 +217,34 @@ describe('whole reports', () => {
     const html = renderMarkdownToHtml(body);
     expect(html).not.toContain('layout: default');
     expect(html.trimStart().startsWith('<h1>Exam template for 02476 Machine Learning Operations</h1>')).toBe(true);
+  });
+
+  it('renders what the parsed file holds: the BOM dropped and only a real front matter blanked', () => {
+    // The body read from the parse's segments (what reportBodyMarkdown was before it read only the
+    // file's head): every variant of BOM, front matter and line ending gives the same body.
+    const fromSegments = (text: string) =>
+      parseReport(text)
+        .segments.filter((s) => s.kind !== 'bom')
+        .map((s) => (s.kind === 'frontMatter' ? s.text.replace(/[^\r\n]+/g, '') : s.text))
+        .join('');
+    const report27 = buildReport({ generation: 27 });
+    const variants = [
+      report27,
+      `\ufeff${report27}`,
+      report27.replace(/\n/g, '\r\n'),
+      `\ufeff${report27.replace(/\n/g, '\r')}`,
+      // Closed by "..." instead of "---".
+      report27.replace(/^(---\n(?:.*\n){1,5}?)---\n/, '$1...\n'),
+      // Closed only past the 30th line: not a front matter at all.
+      `---\n${'key: value\n'.repeat(30)}---\n${buildReport()}`,
+      `---\n${'key: value\n'.repeat(28)}---\n${buildReport()}`,
+      '---',
+      '',
+      buildReport(),
+      ...(corpusAvailable ? corpusReports().map((f) => f.text) : []),
+    ];
+    for (const text of variants) expect(reportBodyMarkdown(text)).toBe(fromSegments(text));
+    expect(reportBodyMarkdown(`---\n${'key: value\n'.repeat(28)}---\nrest`)).toBe(`${'\n'.repeat(30)}rest`);
   });
 
   it('marks the blocks that differ on the graded page with a note under each', () => {

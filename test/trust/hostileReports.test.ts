@@ -152,14 +152,25 @@ const MEMORY_CLASSES = [
   'table-rows',
 ];
 
+/**
+ * The same classes in a report whose wording is no known template (the synthetic one): recognised
+ * by its questions instead, and `doctor --fix` gives each heading an `Answer:`, so its second round
+ * diagnoses 117,000 questions. With the corpus absent the classes above run on it already.
+ */
+const UNRECOGNISED_MEMORY_CLASSES = template === buildReport() ? [] : ['question-headings'];
+
 describe.concurrent(`peak memory of each command stays under ${MAX_RSS_MB} MB on 2 MB reports`, () => {
-  for (const name of MEMORY_CLASSES) {
-    it(name, async () => {
+  const cases = [
+    ...MEMORY_CLASSES.map((name) => ({ name, title: name, template })),
+    ...UNRECOGNISED_MEMORY_CLASSES.map((name) => ({ name, title: `${name}, in no known template`, template: buildReport() })),
+  ];
+  for (const { name, title, template } of cases) {
+    it(title, async () => {
       assertCliBuilt();
       const cls = HOSTILE_CLASSES.find((c) => c.name === name)!;
       const text = hostileReport(cls, SIZE, 'answer', template);
       const runs = await Promise.all(
-        ALL_COMMANDS.map((command) => run(text, [command], `${name}-${command.replace(/\W+/g, '-')}`)),
+        ALL_COMMANDS.map((command) => run(text, [command], `${title.replace(/\W+/g, '-')}-${command.replace(/\W+/g, '-')}`)),
       );
       ALL_COMMANDS.forEach((command, i) => {
         const { results, maxRssMb } = runs[i]!;

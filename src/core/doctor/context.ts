@@ -80,7 +80,7 @@ export function createContext(text: string, profile: CheckerProfile): DoctorCont
   const textLines = splitTextLines(text);
   const { lines } = textLines;
   const doc = parseReport(text, lines);
-  const detected = detectTemplate(text);
+  const detected = detectTemplate(text, doc);
   const version = detected && detected.version !== 'unknown' && detected.generation === profile.generation ? detected.version : null;
   const template = templateIndex(profile.generation, version);
 

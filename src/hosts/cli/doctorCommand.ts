@@ -205,6 +205,8 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
   // On a huge report each phase's structures are ~100 MB: collected as each one ends (see there).
   const phaseEnded = loaded.text.length > LARGE_REPORT_CHARS ? collectGarbage : () => undefined;
   let repairing: ReturnType<typeof repair>;
+  // Loading the report parsed and recognised it: garbage by now, and the first round's to come.
+  phaseEnded();
   try {
     repairing = repair(loaded.text, loaded.profile, 'all', { 'heading-in-answer': headings }, phaseEnded);
     phaseEnded();
