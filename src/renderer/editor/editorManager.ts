@@ -14,6 +14,7 @@ import type { EditorView } from '@codemirror/view';
 import { placeholderFor } from '../../core/reportModel';
 import { minimalChange, type TextChange } from '../model/textChange';
 import type { EditorSync, ReportSession } from '../state/reportSession';
+import { sizeHostToEditor } from './sizedHost';
 
 type AnswerEditorModule = typeof import('./answerEditor');
 let answerEditor: AnswerEditorModule | null = null;
@@ -45,6 +46,8 @@ interface Host {
   stub: HTMLElement | null;
   /** Typed into the focused stand-in before CodeMirror had loaded; goes in when the editor does. */
   typedAhead: string;
+  /** Ends the host's sizing to its editor (see sizedHost.ts); null while no editor is mounted. */
+  unsize: (() => void) | null;
 }
 
 type IdleHandle = number;
@@ -109,7 +112,7 @@ export class EditorManager implements EditorSync {
   }
 
   register(number: number, element: HTMLElement): () => void {
-    const host: Host = { number, element, view: null, stub: null, typedAhead: '' };
+    const host: Host = { number, element, view: null, stub: null, typedAhead: '', unsize: null };
     element.dataset['question'] = String(number);
     this.hosts.set(number, host);
     this.renderStub(host);
@@ -117,6 +120,7 @@ export class EditorManager implements EditorSync {
     this.scheduleIdleMounting();
     return () => {
       this.observer?.unobserve(element);
+      host.unsize?.();
       host.view?.destroy();
       host.stub?.remove();
       if (this.hosts.get(number) === host) this.hosts.delete(number);
@@ -152,6 +156,7 @@ export class EditorManager implements EditorSync {
       onFiles: (files, at) => this.onFiles?.(number, files, at),
       committed: this.committedText(number),
     });
+    host.unsize = sizeHostToEditor(host.element, host.view.dom);
     this.observer?.unobserve(host.element);
     return host.view;
   }
