@@ -52,8 +52,8 @@ test('the answer box follows its editor: lines typed and undone, a narrower wind
   await openForm(page, host);
   await focusAnswer(page, QUESTION);
   const start = await expectBoxFitsEditor(page, 'as opened');
-  // The box is its own layout root once its editor is mounted (see sizedHost.ts).
-  expect((await measure(page, QUESTION)).contained).toMatch(/strict|size/);
+  // The box is its own layout root once its editor has been focused (see sizedHost.ts).
+  await expect.poll(async () => (await measure(page, QUESTION)).contained).toMatch(/strict|size/);
 
   await page.keyboard.press(`${modKey}+End`);
   for (let i = 0; i < 6; i++) await page.keyboard.type('\nAnother line of the answer.');

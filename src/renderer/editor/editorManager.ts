@@ -46,7 +46,7 @@ interface Host {
   stub: HTMLElement | null;
   /** Typed into the focused stand-in before CodeMirror had loaded; goes in when the editor does. */
   typedAhead: string;
-  /** Ends the host's sizing to its editor (see sizedHost.ts); null while no editor is mounted. */
+  /** Ends the host's sizing to its editor (see sizedHost.ts); null until the editor is first focused. */
   unsize: (() => void) | null;
 }
 
@@ -149,6 +149,9 @@ export class EditorManager implements EditorSync {
       onChange: (changes, before, after) => this.session.typeInAnswer(number, changes, before, after),
       onFocus: () => {
         this.lastFocused = number;
+        // Typed into from now on: its box becomes a relayout boundary (sizedHost.ts). Only once
+        // focused, so opening the report lays out no more than before (a second pass per editor).
+        if (!host.unsize && host.view) host.unsize = sizeHostToEditor(host.element, host.view.dom);
         this.onFocusQuestion(number);
       },
       onBlur: () => this.session.leaveField(),
@@ -156,7 +159,6 @@ export class EditorManager implements EditorSync {
       onFiles: (files, at) => this.onFiles?.(number, files, at),
       committed: this.committedText(number),
     });
-    host.unsize = sizeHostToEditor(host.element, host.view.dom);
     this.observer?.unobserve(host.element);
     return host.view;
   }

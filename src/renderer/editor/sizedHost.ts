@@ -8,7 +8,8 @@
  * Its height is the editor's, taken from a ResizeObserver: observations are delivered after
  * layout and before paint, in the same frame, so a line added by wrapping, a wider window or a
  * larger font resizes the box before anything is shown. Keys that leave the editor's height alone
- * (almost all of them) deliver nothing.
+ * (almost all of them) deliver nothing. The editor manager sizes a box when its editor is first
+ * focused: editors nobody types in cost the open nothing more.
  */
 
 /** The class that applies the containment (app.css); its `height` is set here. */
