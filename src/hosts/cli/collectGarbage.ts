@@ -11,8 +11,9 @@
  * made afterwards, so one new context hands it over. Where that fails (another runtime), nothing
  * is collected and the command is only as lean as V8 makes it.
  */
-import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+// Not node:v8 itself: loading it costs every `check` ~2.5 ms, and `check` imports this module too.
+import { setV8Flags } from './v8Flags';
 
 /** Below this many characters a report's phases are small enough for V8's own schedule. */
 export const LARGE_REPORT_CHARS = 1_000_000;
@@ -23,7 +24,7 @@ function findCollector(): (() => void) | null {
   const exposed = (globalThis as { gc?: unknown }).gc;
   if (typeof exposed === 'function') return exposed as () => void;
   try {
-    setFlagsFromString('--expose-gc');
+    setV8Flags('--expose-gc');
     const gc: unknown = runInNewContext('gc');
     return typeof gc === 'function' ? (gc as () => void) : null;
   } catch {

@@ -171,6 +171,10 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
   const loaded = await loadReport(located.reportPath);
   const shown = displayPath(io.cwd, loaded.reportPath);
   const template = { generation: loaded.profile.generation, version: loaded.template?.version ?? null };
+  // On a huge report each phase's structures are ~100 MB: collected as each one ends (see there),
+  // starting with the loading's (finding and recognising the report parsed it).
+  const phaseEnded = loaded.text.length > LARGE_REPORT_CHARS ? collectGarbage : () => undefined;
+  phaseEnded();
 
   if (!values.fix) {
     // The JSON has no effects: the findings alone, without simulating any fix.
@@ -202,11 +206,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
 
   // One diagnosis gives the findings and the first round of fixes; when the last round diagnosed
   // the repaired text, what is left needs no diagnosis of its own either.
-  // On a huge report each phase's structures are ~100 MB: collected as each one ends (see there).
-  const phaseEnded = loaded.text.length > LARGE_REPORT_CHARS ? collectGarbage : () => undefined;
   let repairing: ReturnType<typeof repair>;
-  // Loading the report parsed and recognised it: garbage by now, and the first round's to come.
-  phaseEnded();
   try {
     repairing = repair(loaded.text, loaded.profile, 'all', { 'heading-in-answer': headings }, phaseEnded);
     phaseEnded();
