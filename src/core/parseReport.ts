@@ -7,7 +7,7 @@
 import { answerContent } from './answerContent';
 import { readPrompt } from './promptFacts';
 import { boundaryOf, HEADING } from './reportBoundaries';
-import { detectLineEnding, reportLines, type Line } from './reportLines';
+import { detectLineEnding, lineEnd, reportLines, type Line } from './reportLines';
 import type { ChecklistItem, Question, ReportDocument, Section, Segment, SegmentKind } from './reportModel';
 import { placeholderFor } from './reportModel';
 
@@ -50,7 +50,6 @@ export function parseReport(text: string, lines: readonly Line[] = reportLines(t
     }
     return segments.length - 1;
   };
-  const lineEnd = (line: Line) => line.start + line.content.length + line.eol.length;
 
   const hasBom = text.charCodeAt(0) === 0xfeff;
   if (hasBom) push('bom', 0, 1);

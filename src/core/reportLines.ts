@@ -33,6 +33,11 @@ function splitLines(text: string, from: number, limit: number): Line[] {
   return lines;
 }
 
+/** The offset just past `line`'s terminator: where the next line starts. */
+export function lineEnd(line: Line): number {
+  return line.start + line.content.length + line.eol.length;
+}
+
 /**
  * The lines of a whole report (a BOM is not part of the first line), as parseReport reads them;
  * only the first `limit` of them when that is all a caller reads.

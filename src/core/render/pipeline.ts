@@ -20,7 +20,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { FRONT_MATTER_MAX_LINES, frontMatterLineCount } from '../parseReport';
-import { reportLines } from '../reportLines';
+import { lineEnd, reportLines } from '../reportLines';
 import { markGradedDifferences, type PreviewNote } from './gradedNotes';
 import { guardMarkdown, restoreGuarded } from './guardedBlocks';
 import { imageReferences, type ImageResolver, resolveImages } from './images';
@@ -96,8 +96,7 @@ export function reportBodyMarkdown(text: string): string {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const head = reportLines(text, FRONT_MATTER_MAX_LINES);
   const frontMatterLines = frontMatterLineCount(head);
-  if (frontMatterLines === 0) return bom ? text.slice(bom) : text;
-  const last = head[frontMatterLines - 1];
-  const end = last.start + last.content.length + last.eol.length;
+  if (frontMatterLines === 0) return text.slice(bom);
+  const end = lineEnd(head[frontMatterLines - 1]);
   return text.slice(bom, end).replace(/[^\r\n]+/g, '') + text.slice(end);
 }

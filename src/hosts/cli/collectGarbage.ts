@@ -16,7 +16,7 @@ import { runInNewContext } from 'node:vm';
 import { setV8Flags } from './v8Flags';
 
 /** Below this many characters a report's phases are small enough for V8's own schedule. */
-export const LARGE_REPORT_CHARS = 1_000_000;
+const LARGE_REPORT_CHARS = 1_000_000;
 
 let collector: (() => void) | null | undefined;
 
@@ -36,4 +36,12 @@ function findCollector(): (() => void) | null {
 export function collectGarbage(): void {
   collector ??= findCollector();
   collector?.();
+}
+
+/**
+ * Collects garbage now when `text` is a report over LARGE_REPORT_CHARS, whose last phase (finding,
+ * recognising and parsing it, a doctor's round) has just left ~100 MB behind; else leaves V8 be.
+ */
+export function collectGarbageAfterPhaseOf(text: string): void {
+  if (text.length > LARGE_REPORT_CHARS) collectGarbage();
 }

@@ -17,7 +17,7 @@ import { locateReport } from '../../services/locateReport';
 import { readReportText, ReportFileError } from '../../services/reportFile';
 import { assertWritable } from '../../services/writePermission';
 import type { CommandRun } from './cliIo';
-import { collectGarbage, LARGE_REPORT_CHARS } from './collectGarbage';
+import { collectGarbageAfterPhaseOf } from './collectGarbage';
 import { applyFigureRenames, planFigureRenames, type PlannedRename } from './figureFileFixes';
 import { applyFigureTextFixes, safeByDefault } from './figureTextFixes';
 import { movedHeadingNotes } from './movedHeadings';
@@ -173,7 +173,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
   const template = { generation: loaded.profile.generation, version: loaded.template?.version ?? null };
   // On a huge report each phase's structures are ~100 MB: collected as each one ends (see there),
   // starting with the loading's (finding and recognising the report parsed it).
-  const phaseEnded = loaded.text.length > LARGE_REPORT_CHARS ? collectGarbage : () => undefined;
+  const phaseEnded = () => collectGarbageAfterPhaseOf(loaded.text);
   phaseEnded();
 
   if (!values.fix) {

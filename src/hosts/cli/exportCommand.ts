@@ -4,7 +4,7 @@ import { exportReportHtml } from '../../services/exportHtml';
 import { loadReport } from '../../services/loadReport';
 import { locateReport } from '../../services/locateReport';
 import type { CommandRun } from './cliIo';
-import { collectGarbage, LARGE_REPORT_CHARS } from './collectGarbage';
+import { collectGarbageAfterPhaseOf } from './collectGarbage';
 
 function shown(cwd: string, path: string): string {
   const rel = relative(cwd, path);
@@ -38,7 +38,7 @@ export const runExportCommand: CommandRun = async (args, io) => {
     const loaded = await loadReport(located.reportPath);
     // Loading a huge report parses and recognises it (~100 MB on 117,000 questions), all garbage
     // once it is loaded: collected before the render builds its own tree (see collectGarbage).
-    if (loaded.text.length > LARGE_REPORT_CHARS) collectGarbage();
+    collectGarbageAfterPhaseOf(loaded.text);
     const result = await exportReportHtml({
       reportPath: located.reportPath,
       text: loaded.text,

@@ -24,7 +24,7 @@ import { deadFileLinkWarnings, type DeadFileLinkWarning } from '../../services/d
 import { figureHygiene, type FigureWarning } from '../../services/figures/figureHygiene';
 import { loadReport, type LoadedReport } from '../../services/loadReport';
 import type { LocatedReport } from '../../services/locateReport';
-import { collectGarbage, LARGE_REPORT_CHARS } from './collectGarbage';
+import { collectGarbageAfterPhaseOf } from './collectGarbage';
 
 /** Every warning `check` prints: merge conflicts and structure (checker split), graded page, figures. */
 export type CheckWarning = ReportAnalysis['warnings'][number] | ConflictWarning | GradedPageDifference | FigureWarning;
@@ -80,7 +80,7 @@ export async function inspectReport(
   const loaded = await loadReport(located.reportPath, { text: located.text });
   // Finding and recognising a huge report parsed it (~100 MB on 117,000 questions in no known
   // wording), all garbage now: collected before the analysis builds its own (see collectGarbage).
-  if (loaded.text.length > LARGE_REPORT_CHARS) collectGarbage();
+  collectGarbageAfterPhaseOf(loaded.text);
   const doc = parseReport(loaded.text);
   const analysis = analyzeReport(loaded.text, loaded.profile, doc);
   let gradedPageSkipped: string | null = null;

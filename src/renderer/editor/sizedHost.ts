@@ -13,7 +13,7 @@
  */
 
 /** The class that applies the containment (app.css); its `height` is set here. */
-export const SIZED_HOST_CLASS = 'editor-sized';
+const SIZED_HOST_CLASS = 'editor-sized';
 
 /** Sizes `host` to `editor` (its only laid-out child) from now on; the returned function undoes it. */
 export function sizeHostToEditor(host: HTMLElement, editor: HTMLElement): () => void {
