@@ -94,7 +94,10 @@ export function installProbe({ meterSelector, editorSelector }) {
     waitEditor: false,
     lastCount: null,
   };
-  const meterEl = () => document.querySelector(meterSelector);
+  // Looked up once (again only if the page replaced it): a query on every change would charge the
+  // app, whose document is ~2,700 elements to the bare page's few, for the probe's own work.
+  let meter = document.querySelector(meterSelector);
+  const meterEl = () => (meter?.isConnected ? meter : (meter = document.querySelector(meterSelector)));
   probe.lastCount = meterEl()?.getAttribute('data-count') ?? null;
   /**
    * cb(rafTime, afterFrameTime, frameTime): when the next frame's animation callbacks ran, when its
