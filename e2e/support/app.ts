@@ -27,10 +27,17 @@ export async function focusAnswer(page: Page, number: number): Promise<Locator> 
   return editor;
 }
 
-/** The text of question `number`'s editor, as CodeMirror holds it. */
+/**
+ * The text of question `number`'s answer as shown: its editor's lines, or the stand-in's text when
+ * the card is far from the viewport (its editor is mounted only near it).
+ */
 export async function editorText(page: Page, number: number): Promise<string> {
-  const lines = page.getByTestId(`question-${number}`).locator('.cm-content > .cm-line');
-  const texts = await lines.allTextContents();
+  const card = page.getByTestId(`question-${number}`);
+  const stub = card.locator('.answer-stub');
+  if ((await stub.count()) > 0) {
+    return stub.evaluate((el) => (el.classList.contains('answer-stub--empty') ? '' : (el.textContent ?? '')));
+  }
+  const texts = await card.locator('.cm-content > .cm-line').allTextContents();
   return texts.join('\n');
 }
 

@@ -8,7 +8,15 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
 import { LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { isolateHistory } from '@codemirror/commands';
-import { Annotation, Compartment, EditorState, Transaction, type Extension, type Text } from '@codemirror/state';
+import {
+  Annotation,
+  Compartment,
+  EditorState,
+  Transaction,
+  type Extension,
+  type Text,
+  type TransactionSpec,
+} from '@codemirror/state';
 import { dropCursor, EditorView, keymap, placeholder } from '@codemirror/view';
 import { placeholderFor } from '../../core/reportModel';
 import { estimateBlock, MAX_BLOCK_CHARS, MAX_BLOCK_COST, MAX_NESTING } from '../../core/render/renderGuard';
@@ -155,9 +163,35 @@ export function createAnswerEditor(options: AnswerEditorOptions): EditorView {
   return view;
 }
 
+/**
+ * The editor again, in `parent`, from the state it had when it was taken off the page (its text,
+ * cursor and undo history, kept while it was out of view).
+ */
+export function reopenAnswerEditor(state: EditorState, parent: HTMLElement): EditorView {
+  return new EditorView({ state, parent });
+}
+
+const committedAnswer = (committed: string | null): TransactionSpec => ({
+  effects: setCommittedAnswer.of(committed),
+});
+
 /** The change gutter compares with `committed` from now on (null: it shows nothing). */
 export function showCommittedAnswer(view: EditorView, committed: string | null): void {
-  view.dispatch({ effects: setCommittedAnswer.of(committed) });
+  view.dispatch(committedAnswer(committed));
+}
+
+/** `showCommittedAnswer` for an editor that is off the page: its kept state takes it. */
+export function withCommittedAnswer(state: EditorState, committed: string | null): EditorState {
+  return state.update(committedAnswer(committed)).state;
+}
+
+function documentChange(change: TextChange, undoable: boolean): TransactionSpec {
+  return {
+    changes: change,
+    // A fix is one undo step of its own, never merged with the typing before or after it.
+    annotations: [fromDocument.of(true), Transaction.addToHistory.of(undoable), isolateHistory.of('full')],
+    ...(undoable ? { userEvent: 'input.replace' } : {}),
+  };
 }
 
 /**
@@ -165,12 +199,12 @@ export function showCommittedAnswer(view: EditorView, committed: string | null):
  * `undoable` (a fix: Ctrl/⌘+Z takes it back, one step), else not (a reload from disk).
  */
 export function showDocumentChange(view: EditorView, change: TextChange, undoable: boolean): void {
-  view.dispatch({
-    changes: change,
-    // A fix is one undo step of its own, never merged with the typing before or after it.
-    annotations: [fromDocument.of(true), Transaction.addToHistory.of(undoable), isolateHistory.of('full')],
-    ...(undoable ? { userEvent: 'input.replace' } : {}),
-  });
+  view.dispatch(documentChange(change, undoable));
+}
+
+/** `showDocumentChange` for an editor that is off the page: its kept state takes the change. */
+export function withDocumentChange(state: EditorState, change: TextChange, undoable: boolean): EditorState {
+  return state.update(documentChange(change, undoable)).state;
 }
 
 /** Puts the cursor at the start of `line` (1-based, clamped) and focuses the editor. */

@@ -1,8 +1,11 @@
 /**
- * Mounts the answer editors lazily. Opening a 31-question report must be interactive at once, so
- * each card first shows a light stand-in with the answer's text; the real CodeMirror editor is
- * created when the card scrolls near the viewport, when the stand-in is clicked or focused, and
- * otherwise one by one while the browser is idle.
+ * Keeps real editors only where the student is. Opening a 31-question report must be interactive
+ * at once, so each card first shows a light stand-in with the answer's text; the real CodeMirror
+ * editor is created when the card scrolls near the viewport, or when the stand-in is clicked or
+ * focused. An editor whose card has scrolled far out of view goes back to a stand-in, and keeps
+ * its state (text, cursor, undo history) to come back with: every live editor costs each keystroke
+ * elsewhere some work (CodeMirror listens to the whole document's selection changes), so typing
+ * in a report with 31 live editors was measurably slower than with a few (docs/BENCHMARKS.md).
  *
  * CodeMirror itself is a chunk of its own (a third of the app's script): the page starts without
  * it and loads it when the form first asks for an editor (right after the form's first frame), so
@@ -10,10 +13,12 @@
  * the request (a click on a stand-in, a jump to a question) and it is carried out as soon as the
  * chunk is in; keys typed into a focused stand-in meanwhile go into the editor with it.
  */
+import type { EditorState } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { placeholderFor } from '../../core/reportModel';
 import { minimalChange, type TextChange } from '../model/textChange';
 import type { EditorSync, ReportSession } from '../state/reportSession';
+import { createStandIn, showInStandIn } from './answerStandIn';
 import { sizeHostToEditor } from './sizedHost';
 
 type AnswerEditorModule = typeof import('./answerEditor');
@@ -43,6 +48,10 @@ interface Host {
   readonly number: number;
   readonly element: HTMLElement;
   view: EditorView | null;
+  /** The editor's state while it is off the page (its card far out of view): it comes back with it. */
+  saved: EditorState | null;
+  /** Whether the card is within KEEP_MARGIN of the viewport (its editor stays while it is). */
+  near: boolean;
   stub: HTMLElement | null;
   /** Typed into the focused stand-in before CodeMirror had loaded; goes in when the editor does. */
   typedAhead: string;
@@ -50,13 +59,13 @@ interface Host {
   unsize: (() => void) | null;
 }
 
-type IdleHandle = number;
-const requestIdle: (cb: (deadline: { timeRemaining(): number }) => void) => IdleHandle =
-  typeof window.requestIdleCallback === 'function'
-    ? (cb) => window.requestIdleCallback(cb, { timeout: 2000 })
-    : (cb) => window.setTimeout(() => cb({ timeRemaining: () => 8 }), 50);
-const cancelIdle: (handle: IdleHandle) => void =
-  typeof window.cancelIdleCallback === 'function' ? (h) => window.cancelIdleCallback(h) : (h) => window.clearTimeout(h);
+/** A card this close to the viewport gets its editor. */
+const MOUNT_MARGIN = '600px 0px';
+/**
+ * A card farther than this from the viewport gives its editor back (wider than MOUNT_MARGIN, so a
+ * card at the edge does not mount and unmount as the page moves by a few pixels).
+ */
+const KEEP_MARGIN = '1600px 0px';
 
 export type EditorFileHandler = (
   number: number,
@@ -66,9 +75,10 @@ export type EditorFileHandler = (
 
 export class EditorManager implements EditorSync {
   private readonly hosts = new Map<number, Host>();
+  /** Mounts the editors of cards that come near the viewport. */
   private observer: IntersectionObserver | null = null;
-  private idleHandle: IdleHandle | null = null;
-  private active = false;
+  /** Takes the editors of cards that went far out of view off the page. */
+  private keeper: IntersectionObserver | null = null;
   /** The question whose editor had focus last (where "next question" starts from). */
   lastFocused: number | null = null;
   /** Questions whose cursor the student placed (clicked, moved, typed) since it was last moved for them. */
@@ -92,34 +102,59 @@ export class EditorManager implements EditorSync {
    * (an effect and its cleanup); the editors themselves come and go with their cards.
    */
   activate(root: HTMLElement | null): void {
-    this.active = true;
     this.session.attachEditors(this);
     this.observer?.disconnect();
+    this.keeper?.disconnect();
     this.observer = null;
+    this.keeper = null;
     if (!root) return;
     this.observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
-          const number = Number((entry.target as HTMLElement).dataset['question']);
-          this.mount(number);
+          if (entry.isIntersecting) this.mount(Number((entry.target as HTMLElement).dataset['question']));
         }
       },
-      { root, rootMargin: '600px 0px' },
+      { root, rootMargin: MOUNT_MARGIN },
     );
-    for (const host of this.hosts.values()) if (!host.view) this.observer.observe(host.element);
-    this.scheduleIdleMounting();
+    this.keeper = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const host = this.hosts.get(Number((entry.target as HTMLElement).dataset['question']));
+          if (!host || host.element !== entry.target) continue;
+          host.near = entry.isIntersecting;
+          if (!host.near) this.release(host);
+        }
+      },
+      { root, rootMargin: KEEP_MARGIN },
+    );
+    for (const host of this.hosts.values()) this.observe(host);
+    // CodeMirror comes right after the form's first frame, for the cards in view.
+    this.whenEditorLoaded();
+  }
+
+  private observe(host: Host): void {
+    this.observer?.observe(host.element);
+    this.keeper?.observe(host.element);
   }
 
   register(number: number, element: HTMLElement): () => void {
-    const host: Host = { number, element, view: null, stub: null, typedAhead: '', unsize: null };
+    const host: Host = {
+      number,
+      element,
+      view: null,
+      saved: null,
+      near: true,
+      stub: null,
+      typedAhead: '',
+      unsize: null,
+    };
     element.dataset['question'] = String(number);
     this.hosts.set(number, host);
     this.renderStub(host);
-    this.observer?.observe(element);
-    this.scheduleIdleMounting();
+    this.observe(host);
     return () => {
       this.observer?.unobserve(element);
+      this.keeper?.unobserve(element);
       host.unsize?.();
       host.view?.destroy();
       host.stub?.remove();
@@ -142,7 +177,21 @@ export class EditorManager implements EditorSync {
     }
     host.stub?.remove();
     host.stub = null;
-    host.view = answerEditor.createAnswerEditor({
+    if (host.saved) {
+      host.view = answerEditor.reopenAnswerEditor(host.saved, host.element);
+      host.saved = null;
+      // Changes made elsewhere went into the kept state; this only guards against one that did not.
+      const change = minimalChange(host.view.state.doc.toString(), this.session.editorText(number));
+      if (change) answerEditor.showDocumentChange(host.view, change, false);
+    } else host.view = this.createEditor(host, answerEditor);
+    // Mounted for a change or a file while far out of view: it goes back once that is done.
+    if (!host.near) window.setTimeout(() => this.release(host), 0);
+    return host.view;
+  }
+
+  private createEditor(host: Host, editor: AnswerEditorModule): EditorView {
+    const { number } = host;
+    return editor.createAnswerEditor({
       number,
       text: this.session.editorText(number),
       parent: host.element,
@@ -154,13 +203,33 @@ export class EditorManager implements EditorSync {
         if (!host.unsize && host.view) host.unsize = sizeHostToEditor(host.element, host.view.dom);
         this.onFocusQuestion(number);
       },
-      onBlur: () => this.session.leaveField(),
+      onBlur: () => {
+        this.session.leaveField();
+        // Scrolled far away while it had the focus: it goes now that the student left it.
+        if (!host.near) window.setTimeout(() => this.release(host), 0);
+      },
       onStudentCursor: () => this.placed.add(number),
       onFiles: (files, at) => this.onFiles?.(number, files, at),
       committed: this.committedText(number),
     });
-    this.observer?.unobserve(host.element);
-    return host.view;
+  }
+
+  /**
+   * Takes question `number`'s editor off the page (its card is far out of view): the stand-in shows
+   * the text, and the editor's state is kept to come back with. Never the editor the student is in
+   * (it keeps the focus, and keys, while the page is scrolled elsewhere).
+   */
+  private release(host: Host): void {
+    const view = host.view;
+    if (!view || host.near || this.hosts.get(host.number) !== host) return;
+    if (view.hasFocus || host.element.contains(document.activeElement) || this.pendingFocus?.number === host.number)
+      return;
+    host.saved = view.state;
+    host.unsize?.();
+    host.unsize = null;
+    view.destroy();
+    host.view = null;
+    this.renderStub(host);
   }
 
   /** The answers as last committed (git awareness): every editor's change gutter compares with them. */
@@ -168,7 +237,11 @@ export class EditorManager implements EditorSync {
     if (committed === this.committed) return;
     this.committed = committed;
     if (!answerEditor) return;
-    for (const host of this.hosts.values()) if (host.view) answerEditor.showCommittedAnswer(host.view, this.committedText(host.number));
+    for (const host of this.hosts.values()) {
+      const committedText = this.committedText(host.number);
+      if (host.view) answerEditor.showCommittedAnswer(host.view, committedText);
+      else if (host.saved) host.saved = answerEditor.withCommittedAnswer(host.saved, committedText);
+    }
   }
 
   /** What an editor would show for the committed answer (a placeholder shows as an empty editor). */
@@ -225,7 +298,6 @@ export class EditorManager implements EditorSync {
         // Typed into a stand-in that lost the focus before the editor came: goes in at its start.
         for (const host of this.hosts.values())
           if (host.view && host.typedAhead) this.insertTypedAhead(host, host.view);
-        this.scheduleIdleMounting();
       },
       (error: unknown) => {
         this.waitingForEditor = false;
@@ -276,6 +348,10 @@ export class EditorManager implements EditorSync {
       return true;
     }
     this.renderStub(host);
+    if (host.saved && answerEditor) {
+      host.saved = answerEditor.withDocumentChange(host.saved, change, undoable);
+      return true;
+    }
     return false;
   }
 
@@ -286,65 +362,35 @@ export class EditorManager implements EditorSync {
         if (change) answerEditor.showDocumentChange(host.view, change, false);
       } else {
         this.renderStub(host);
+        const change = host.saved && minimalChange(host.saved.doc.toString(), this.session.editorText(host.number));
+        if (host.saved && change && answerEditor)
+          host.saved = answerEditor.withDocumentChange(host.saved, change, false);
       }
     }
   }
 
   deactivate(): void {
-    this.active = false;
     this.observer?.disconnect();
+    this.keeper?.disconnect();
     this.observer = null;
-    if (this.idleHandle !== null) cancelIdle(this.idleHandle);
-    this.idleHandle = null;
+    this.keeper = null;
     this.session.attachEditors(null);
   }
 
   private renderStub(host: Host): void {
-    const text = this.session.editorText(host.number);
-    let stub = host.stub;
-    if (!stub) {
-      stub = document.createElement('div');
-      stub.className = 'answer-stub';
-      stub.tabIndex = 0;
-      stub.setAttribute('role', 'textbox');
-      stub.setAttribute('aria-multiline', 'true');
-      stub.setAttribute('aria-label', `Answer to question ${host.number}`);
-      stub.addEventListener('focus', () => {
-        // A click already said where the cursor goes.
+    host.stub ??= createStandIn(host.element, host.number, {
+      // A click already said where the cursor goes.
+      focus: () => {
         if (this.pendingFocus?.number !== host.number) this.focus(host.number);
-      });
-      stub.addEventListener('keydown', (event) => this.typeAhead(host, event));
-      // Files dragged over the stand-in: the real editor takes the drop.
-      stub.addEventListener('dragenter', () => this.mount(host.number));
-      stub.addEventListener('mousedown', (event) => {
+      },
+      keydown: (event) => this.typeAhead(host, event),
+      dragenter: () => this.mount(host.number),
+      mousedown: (event) => {
         // Before CodeMirror has loaded, the stand-in takes the focus (and what is typed) meanwhile.
         if (answerEditor) event.preventDefault();
         this.focusWhenReady({ number: host.number, line: null, at: { x: event.clientX, y: event.clientY } });
-      });
-      host.element.appendChild(stub);
-      host.stub = stub;
-    }
-    stub.classList.toggle('answer-stub--empty', text === '');
-    stub.textContent =
-      text === '' ? `Write your answer here. Until you do, the file keeps "${placeholderFor(host.number)}".` : text;
-  }
-
-  private scheduleIdleMounting(): void {
-    if (this.idleHandle !== null || !this.active) return;
-    if (!answerEditor) {
-      this.whenEditorLoaded();
-      return;
-    }
-    this.idleHandle = requestIdle((deadline) => {
-      this.idleHandle = null;
-      for (const host of this.hosts.values()) {
-        if (host.view) continue;
-        if (deadline.timeRemaining() < 6) {
-          this.scheduleIdleMounting();
-          return;
-        }
-        this.mount(host.number);
-      }
+      },
     });
+    showInStandIn(host.stub, host.number, this.session.editorText(host.number));
   }
 }
