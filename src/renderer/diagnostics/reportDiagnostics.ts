@@ -3,6 +3,7 @@
  * store so the navigator, the cards and the problems panel read the same list. Recomputed when the
  * analysis, the figure findings or the idle-time insights change (never on the keystroke itself).
  */
+import { dequal } from 'dequal';
 import type { QuestionStatus } from '../../core/analyzeReport';
 import { aggregateDiagnostics, conflictDiagnostics, questionMarks, type Diagnostic } from '../../core/diagnostics';
 import type { FigureController } from '../figures/figureController';
@@ -89,8 +90,9 @@ export class ReportDiagnostics {
   }
 }
 
+/** Compared field by field: serialising every diagnostic at each pause was most of its garbage. */
 function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i] || JSON.stringify(d) === JSON.stringify(b[i]));
+  return a.length === b.length && a.every((d, i) => d === b[i] || dequal(d, b[i]));
 }
 
 function sameMarks(a: ReadonlyMap<number, QuestionStatus>, b: ReadonlyMap<number, QuestionStatus>): boolean {

@@ -69,8 +69,9 @@ export class AnswerSpans {
    */
   map(edits: readonly TextEdit[], into?: number): boolean {
     let intact = true;
-    const next = new Map<number, AnswerSpan>();
-    for (const [number, span] of this.spans) {
+    // In place, and with forEach: a new Map and an entry array per answer were ~5 kB of garbage
+    // on every key (the spans are this object's own; nobody else holds the Map).
+    this.spans.forEach((span, number) => {
       let { start, end } = span;
       let shift = 0;
       for (const e of edits) {
@@ -84,9 +85,8 @@ export class AnswerSpans {
       }
       start += shift;
       end += shift;
-      next.set(number, { start, end });
-    }
-    this.spans = next;
+      if (start !== span.start || end !== span.end) this.spans.set(number, { start, end });
+    });
     return intact;
   }
 }

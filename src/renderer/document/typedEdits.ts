@@ -25,6 +25,9 @@ export interface LocalChange {
  * reads `after`). Null when the answer has no bytes in the file at all yet (a blank answer without
  * the placeholder): the first text then needs its blank lines around it, which the caller writes.
  */
+/** `s.trim() === ''` without copying the answer on every key (`\s` is what `trim` removes). */
+const isBlank = (s: string): boolean => !/\S/.test(s);
+
 export function typedEdits(
   text: TextSource,
   span: AnswerSpan,
@@ -39,8 +42,8 @@ export function typedEdits(
     { start: span.start, end: span.end, expect: spanText, text: content },
   ];
   const fileText = (s: string) => (eol === '\n' ? s : s.replace(/\n/g, eol));
-  if (after.trim() === '') return span.start === span.end ? [] : whole(placeholderFor(number));
-  if (before.trim() === '') return span.start === span.end ? null : whole(fileText(after));
+  if (isBlank(after)) return span.start === span.end ? [] : whole(placeholderFor(number));
+  if (isBlank(before)) return span.start === span.end ? null : whole(fileText(after));
   // A file mixing line endings inside the answer: its lines are written the file's way.
   if (fileText(before) !== spanText) return whole(fileText(after));
   const extra = eol.length - 1;

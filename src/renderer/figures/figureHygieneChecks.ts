@@ -149,7 +149,8 @@ export class FigureHygieneChecks {
   private updateLive(): void {
     const text = this.session.text;
     if (this.live?.text === text) return;
-    this.live = { text, findings: figureLinkFindings(text) };
+    // The parse the pause's re-analysis made of this text, not one more of the whole report.
+    this.live = { text, findings: figureLinkFindings(text, reportFigureLinks(text, this.session.parsed)) };
     this.publish();
   }
 

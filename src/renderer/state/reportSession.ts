@@ -136,6 +136,11 @@ export class ReportSession {
     return this.document.text;
   }
 
+  /** The parse of `text` (made once per version, shared by whoever needs it at a pause). */
+  get parsed(): ReportDocument {
+    return this.document.doc;
+  }
+
   /** True when something typed or ticked is not on disk yet. */
   get dirty(): boolean {
     return this.disk.dirty;
