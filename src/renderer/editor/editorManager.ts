@@ -50,7 +50,10 @@ interface Host {
   view: EditorView | null;
   /** The editor's state while it is off the page (its card far out of view): it comes back with it. */
   saved: EditorState | null;
-  /** Whether the card is within KEEP_MARGIN of the viewport (its editor stays while it is). */
+  /**
+   * Whether the card is within KEEP_MARGIN of the viewport (its editor stays while it is), as last
+   * observed while it had an editor.
+   */
   near: boolean;
   stub: HTMLElement | null;
   /** Typed into the focused stand-in before CodeMirror had loaded; goes in when the editor does. */
@@ -75,7 +78,11 @@ export type EditorFileHandler = (
 
 export class EditorManager implements EditorSync {
   private readonly hosts = new Map<number, Host>();
-  /** Mounts the editors of cards that come near the viewport. */
+  /**
+   * Mounts the editors of cards that come near the viewport. Each card is watched by one observer
+   * at a time, this one while it has no editor, `keeper` while it has: every observed card costs
+   * each frame (a keystroke's included) an intersection test.
+   */
   private observer: IntersectionObserver | null = null;
   /** Takes the editors of cards that went far out of view off the page. */
   private keeper: IntersectionObserver | null = null;
@@ -133,8 +140,8 @@ export class EditorManager implements EditorSync {
   }
 
   private observe(host: Host): void {
-    this.observer?.observe(host.element);
-    this.keeper?.observe(host.element);
+    if (host.view) this.keeper?.observe(host.element);
+    else this.observer?.observe(host.element);
   }
 
   register(number: number, element: HTMLElement): () => void {
@@ -184,8 +191,11 @@ export class EditorManager implements EditorSync {
       const change = minimalChange(host.view.state.doc.toString(), this.session.editorText(number));
       if (change) answerEditor.showDocumentChange(host.view, change, false);
     } else host.view = this.createEditor(host, answerEditor);
-    // Mounted for a change or a file while far out of view: it goes back once that is done.
-    if (!host.near) window.setTimeout(() => this.release(host), 0);
+    // The keeper's first report on the card says whether it is near; one mounted for a change or a
+    // file while far out of view goes back then (after the change is in).
+    host.near = true;
+    this.observer?.unobserve(host.element);
+    this.keeper?.observe(host.element);
     return host.view;
   }
 
@@ -229,6 +239,8 @@ export class EditorManager implements EditorSync {
     host.unsize = null;
     view.destroy();
     host.view = null;
+    this.keeper?.unobserve(host.element);
+    this.observer?.observe(host.element);
     this.renderStub(host);
   }
 
