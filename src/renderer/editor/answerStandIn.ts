@@ -36,3 +36,15 @@ export function showInStandIn(stub: HTMLElement, number: number, text: string): 
   stub.textContent =
     text === '' ? `Write your answer here. Until you do, the file keeps "${placeholderFor(number)}".` : text;
 }
+
+/**
+ * What was typed into a focused stand-in, `typed` before, after the key `event` (a character, Enter
+ * or Backspace); null for a key that types nothing (a shortcut, an arrow, a composition).
+ */
+export function typedAhead(typed: string, event: KeyboardEvent): string | null {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return null;
+  if (event.key.length === 1) return typed + event.key;
+  if (event.key === 'Enter') return `${typed}\n`;
+  if (event.key === 'Backspace') return typed.slice(0, -1);
+  return null;
+}

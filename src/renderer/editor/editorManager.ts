@@ -18,7 +18,7 @@ import type { EditorView } from '@codemirror/view';
 import { placeholderFor } from '../../core/reportModel';
 import { minimalChange, type TextChange } from '../model/textChange';
 import type { EditorSync, ReportSession } from '../state/reportSession';
-import { createStandIn, showInStandIn } from './answerStandIn';
+import { createStandIn, showInStandIn, typedAhead } from './answerStandIn';
 import { sizeHostToEditor } from './sizedHost';
 
 type AnswerEditorModule = typeof import('./answerEditor');
@@ -50,10 +50,7 @@ interface Host {
   view: EditorView | null;
   /** The editor's state while it is off the page (its card far out of view): it comes back with it. */
   saved: EditorState | null;
-  /**
-   * Whether the card is within KEEP_MARGIN of the viewport (its editor stays while it is), as last
-   * observed while it had an editor.
-   */
+  /** Within KEEP_MARGIN of the viewport, as the keeper last saw it (its editor stays while it is). */
   near: boolean;
   stub: HTMLElement | null;
   /** Typed into the focused stand-in before CodeMirror had loaded; goes in when the editor does. */
@@ -64,10 +61,7 @@ interface Host {
 
 /** A card this close to the viewport gets its editor. */
 const MOUNT_MARGIN = '600px 0px';
-/**
- * A card farther than this from the viewport gives its editor back (wider than MOUNT_MARGIN, so a
- * card at the edge does not mount and unmount as the page moves by a few pixels).
- */
+/** A card farther away gives its editor back (wider, so an edge card does not flap as the page moves). */
 const KEEP_MARGIN = '1600px 0px';
 
 export type EditorFileHandler = (
@@ -79,9 +73,8 @@ export type EditorFileHandler = (
 export class EditorManager implements EditorSync {
   private readonly hosts = new Map<number, Host>();
   /**
-   * Mounts the editors of cards that come near the viewport. Each card is watched by one observer
-   * at a time, this one while it has no editor, `keeper` while it has: every observed card costs
-   * each frame (a keystroke's included) an intersection test.
+   * Mounts the editors of cards coming near the viewport. A card is watched by this one while it has
+   * no editor, by `keeper` while it has: each observed card costs every frame an intersection test.
    */
   private observer: IntersectionObserver | null = null;
   /** Takes the editors of cards that went far out of view off the page. */
@@ -343,11 +336,9 @@ export class EditorManager implements EditorSync {
 
   /** Keys on a focused stand-in while CodeMirror is loading: kept, so nothing typed is lost. */
   private typeAhead(host: Host, event: KeyboardEvent): void {
-    if (answerEditor || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-    if (event.key.length === 1) host.typedAhead += event.key;
-    else if (event.key === 'Enter') host.typedAhead += '\n';
-    else if (event.key === 'Backspace') host.typedAhead = host.typedAhead.slice(0, -1);
-    else return;
+    const typed = answerEditor ? null : typedAhead(host.typedAhead, event);
+    if (typed === null) return;
+    host.typedAhead = typed;
     event.preventDefault();
     if (this.pendingFocus?.number !== host.number) this.focusWhenReady({ number: host.number, line: null, at: null });
   }
