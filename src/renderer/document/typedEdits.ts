@@ -20,14 +20,14 @@ export interface LocalChange {
   readonly insert: string;
 }
 
+/** `s.trim() === ''` without copying the answer on every key (`\s` is what `trim` removes). */
+const isBlank = (s: string): boolean => !/\S/.test(s);
+
 /**
  * The file edits for `changes` typed in question `number`'s editor (which read `before` and now
  * reads `after`). Null when the answer has no bytes in the file at all yet (a blank answer without
  * the placeholder): the first text then needs its blank lines around it, which the caller writes.
  */
-/** `s.trim() === ''` without copying the answer on every key (`\s` is what `trim` removes). */
-const isBlank = (s: string): boolean => !/\S/.test(s);
-
 export function typedEdits(
   text: TextSource,
   span: AnswerSpan,

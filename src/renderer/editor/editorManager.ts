@@ -102,11 +102,8 @@ export class EditorManager implements EditorSync {
    * (an effect and its cleanup); the editors themselves come and go with their cards.
    */
   activate(root: HTMLElement | null): void {
+    this.deactivate();
     this.session.attachEditors(this);
-    this.observer?.disconnect();
-    this.keeper?.disconnect();
-    this.observer = null;
-    this.keeper = null;
     if (!root) return;
     this.observer = new IntersectionObserver(
       (entries) => {
@@ -129,7 +126,7 @@ export class EditorManager implements EditorSync {
     );
     for (const host of this.hosts.values()) this.observe(host);
     // CodeMirror comes right after the form's first frame, for the cards in view.
-    this.whenEditorLoaded();
+    if (!answerEditor) this.whenEditorLoaded();
   }
 
   private observe(host: Host): void {
@@ -181,8 +178,7 @@ export class EditorManager implements EditorSync {
       host.view = answerEditor.reopenAnswerEditor(host.saved, host.element);
       host.saved = null;
       // Changes made elsewhere went into the kept state; this only guards against one that did not.
-      const change = minimalChange(host.view.state.doc.toString(), this.session.editorText(number));
-      if (change) answerEditor.showDocumentChange(host.view, change, false);
+      this.catchUp(host, answerEditor);
     } else host.view = this.createEditor(host, answerEditor);
     // The keeper's first report on the card says whether it is near; one mounted for a change or a
     // file while far out of view goes back then (after the change is in).
@@ -218,9 +214,8 @@ export class EditorManager implements EditorSync {
   }
 
   /**
-   * Takes question `number`'s editor off the page (its card is far out of view): the stand-in shows
-   * the text, and the editor's state is kept to come back with. Never the editor the student is in
-   * (it keeps the focus, and keys, while the page is scrolled elsewhere).
+   * Takes the editor off the page (its card is far out of view), keeping its state to come back with;
+   * never the one the student is in (it keeps the focus, and keys, while the page is scrolled away).
    */
   private release(host: Host): void {
     const view = host.view;
@@ -360,15 +355,20 @@ export class EditorManager implements EditorSync {
 
   resync(): void {
     for (const host of this.hosts.values()) {
-      if (host.view && answerEditor) {
-        const change = minimalChange(host.view.state.doc.toString(), this.session.editorText(host.number));
-        if (change) answerEditor.showDocumentChange(host.view, change, false);
-      } else {
-        this.renderStub(host);
-        const change = host.saved && minimalChange(host.saved.doc.toString(), this.session.editorText(host.number));
-        if (host.saved && change && answerEditor)
-          host.saved = answerEditor.withDocumentChange(host.saved, change, false);
-      }
+      if (!host.view) this.renderStub(host);
+      if (answerEditor) this.catchUp(host, answerEditor);
+    }
+  }
+
+  /** Brings the editor, live or kept, to the session's text (later changes are offsets into it), not undoably. */
+  private catchUp(host: Host, editor: AnswerEditorModule): void {
+    const text = this.session.editorText(host.number);
+    if (host.view) {
+      const change = minimalChange(host.view.state.doc.toString(), text);
+      if (change) editor.showDocumentChange(host.view, change, false);
+    } else if (host.saved) {
+      const change = minimalChange(host.saved.doc.toString(), text);
+      if (change) host.saved = editor.withDocumentChange(host.saved, change, false);
     }
   }
 
