@@ -128,8 +128,12 @@ export function checkReport(text: string, profile: CheckerProfile): CheckResult 
   }
   const failures: Failure[] = [];
   let passed = 0;
+  // report.py pairs answers with its constraints by `zip`: with fewer constraints than answers
+  // (a repo's report.py with one commented out), the answers past the table are never judged and
+  // do not count as passed.
   perAnswer.forEach((answer, i) => {
-    const constraint = profile.questions[i] ?? {};
+    if (i >= profile.questions.length) return;
+    const constraint = profile.questions[i];
     let ok = true;
     if (constraint.words && violates(constraint.words, answer.words)) {
       failures.push({ question: i + 1, kind: 'words', ...constraint.words, got: answer.words });

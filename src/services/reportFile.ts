@@ -49,18 +49,34 @@ export function decodeReport(bytes: Uint8Array, path: string): string {
       path,
     );
   }
-  if (bytes.includes(0)) {
+  let text: string | null = null;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    text = null;
+  }
+  // A stray NUL in text (a paste from a PDF or a terminal) does not stop the course's checker, which
+  // reads the file as UTF-8; only bytes that are not text, or mostly NULs (UTF-32), make a binary file.
+  if (bytes.includes(0) && (text === null || nulShare(bytes) > MAX_NUL_SHARE)) {
     throw new ReportFileError('binary', `${path} is a binary file, not a markdown report`, path);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
+  if (text === null) {
     throw new ReportFileError(
       'not-utf8',
       `${path} is not valid UTF-8 text (the course's checker cannot read it either); re-save it as UTF-8`,
       path,
     );
   }
+  return text;
+}
+
+/** More NUL bytes than this share of a file's bytes: not text, even when it decodes as UTF-8. */
+const MAX_NUL_SHARE = 0.01;
+
+function nulShare(bytes: Uint8Array): number {
+  let nuls = 0;
+  for (let i = bytes.indexOf(0); i !== -1; i = bytes.indexOf(0, i + 1)) nuls++;
+  return nuls / bytes.length;
 }
 
 export async function readReportText(path: string): Promise<string> {

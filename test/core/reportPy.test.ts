@@ -85,6 +85,20 @@ describe("reading the constraint table from a repo's report.py", () => {
     expect(profile.source).toEqual({ kind: 'report.py', path: 'reports/report.py' });
   });
 
+  it('judges only as many answers as the table has constraints, as zip does', () => {
+    // A group commented out question 7's line: report.py zips 31 answers with 30 constraints, so
+    // answer 7 is judged by question 8's rule, and so on, and answer 31 is never judged.
+    const source = classStyleReportPy(COURSE_PROFILE_31.questions, 31).replace(/^( +)("question_7":)/m, '$1# $2');
+    const profile = parseReportPy(source)!;
+    expect(profile.questions).toHaveLength(30);
+    // Every answer empty: passing takes a rule with no minimum (questions 1, 2, 3 and 28; 28 is
+    // applied to answer 27). Answer 31 would pass with no rule, but is not judged at all.
+    const check = checkReport(buildReport({}), profile);
+    expect(check.error).toBeNull();
+    expect(check.answers).toBe(31);
+    expect(check.passed).toBe(4);
+  });
+
   it('returns null for a file that is not the checker', () => {
     expect(parseReportPy('print("hello")\n')).toBeNull();
     expect(parseReportPy('question_constraints = [unknown_rule(3)]')).toBeNull();

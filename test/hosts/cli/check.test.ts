@@ -173,6 +173,16 @@ describe('report-editor check, run as a process', () => {
     }
   });
 
+  it('checks a report with a stray NUL byte in an answer, as the course checker reads it', () => {
+    // Python reads the file as UTF-8 text; NUL is no whitespace to str.split(), so "in\0side" is one word.
+    const report = buildReport({ answers: { 4: `${words(99)} in\u0000side` } });
+    const repo = tempRepo({ 'reports/README.md': new TextEncoder().encode(report) });
+    const run = runCliProcess(['check', '--json', repo]);
+    expect(run.stderr).toBe('');
+    const counted = JSON.parse(run.stdout).questions.find((q: { number: number }) => q.number === 4);
+    expect(counted.words).toBe(100);
+  });
+
   it('asks which file when several hold the template', () => {
     const repo = tempRepo({ 'reports/report.md': buildReport(), 'reports/old.md': buildReport() });
     const run = runCliProcess(['check', repo]);
