@@ -230,6 +230,23 @@ describe('changes on disk', () => {
     expect(answerOf(session, 4)).toBe('my words');
   });
 
+  it('a merge that adds text at the end of another answer shows it in that answer, where typing goes after it', async () => {
+    const { host, session } = setup();
+    session.editAnswer(4, 'my words');
+    const changed = original.replace(words(120), `${words(120)} THEIRS appended`);
+    host.disk.text = changed;
+    session.diskChanged(changed, stampOf(changed));
+    expect(session.state.mergeNotice?.text).toBe('Question 5 changed on disk: merged with your edits.');
+    // The answer's editor is a view of its span: the appended words must be in it, not after it.
+    expect(session.editorText(5)).toBe(`${words(120)} THEIRS appended`);
+    session.editAnswer(5, `${words(120)} THEIRS appended MINE`);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(answerOf(session, 5)).toBe(`${words(120)} THEIRS appended MINE`);
+    expect(host.disk.text).toBe(
+      serializeReport(setAnswer(setAnswer(parseReport(changed), 4, 'my words'), 5, `${words(120)} THEIRS appended MINE`)),
+    );
+  });
+
   it('ask only about an answer changed on both sides; nothing is written until it is answered', async () => {
     const { host, session } = setup();
     session.editAnswer(5, 'my words');

@@ -230,7 +230,9 @@ export class ReportSession {
     const was = own ? this.editorText(only) : '';
     const change = this.document.apply({ edits: rebased, origin });
     if (!change) return null;
-    this.afterChange(change);
+    // An insertion at the edge of that answer (text added at its end by a merge) is the answer's:
+    // `place` counted it in, so the span must grow with it, or the editor never shows it.
+    this.afterChange(change, own ? only : undefined);
     let inEditor = false;
     if (own) {
       const local = minimalChange(was, this.editorText(only));
