@@ -4,7 +4,7 @@
  * typed in it (undo and redo included) as changes against its text before; changes the document
  * made elsewhere (a fix, a reload from disk) come in marked, so they are not reported back.
  */
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, redo } from '@codemirror/commands';
 import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
 import { LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { isolateHistory } from '@codemirror/commands';
@@ -12,6 +12,7 @@ import {
   Annotation,
   Compartment,
   EditorState,
+  Prec,
   Transaction,
   type Extension,
   type Text,
@@ -61,12 +62,32 @@ function placedByStudent(tr: Transaction): boolean {
   );
 }
 
+/**
+ * Ctrl+Shift+Z (⌘+Shift+Z) is redo on every platform, as the help lists it. CodeMirror binds it on
+ * Linux and macOS only, and reads the key without Shift when the event says "z" (Caps Lock, some
+ * layouts and tools): then it ran *undo*, and with nothing to redo the student's last typing
+ * vanished (and autosave wrote that). Handled first, before any keymap sees the key.
+ */
+const redoKey = Prec.highest(
+  EditorView.domEventHandlers({
+    keydown(event, view) {
+      const mac = /Mac|iP(hone|ad|od)/.test(navigator.platform);
+      const mod = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+      if (!mod || !event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z') return false;
+      redo(view);
+      event.preventDefault();
+      return true;
+    },
+  }),
+);
+
 let shared: Extension | null = null;
 
 /** The parts every answer editor has in common (built once). */
 function sharedExtensions(): Extension {
   shared ??= [
     history(),
+    redoKey,
     // Markdown without `markdown()`'s embedded HTML/JS/CSS languages: answers are prose, and those
     // parsers would triple the renderer's size.
     keymap.of([...markdownKeymap, ...defaultKeymap, ...historyKeymap]),
