@@ -101,7 +101,8 @@ describe('a deleted or renamed question heading', () => {
     expect(finding.kind).toBe('missing-question-heading');
     expect(finding.message).toMatch(/reads "### Q16 - Debugging"/);
     expect(finding.message).toMatch(/"> Answer:" line is missing too/);
-    expect(applyFixes(text, P31, 'all')).toBe(clean);
+    // The student's own title stays after the template's heading: a repair drops none of their words.
+    expect(applyFixes(text, P31, 'all')).toBe(clean.replace('### Question 16\n', '### Question 16: Debugging\n'));
   });
 
   it("keeps a heading of the student's that ends the answer before as it is, and a title naming the question goes", () => {
@@ -109,7 +110,7 @@ describe('a deleted or renamed question heading', () => {
     const ownHeading = clean.replace(`${answerFor(15)}\n\n### Question 16\n`, `${answerFor(15)}\n\n#### Summary\n`);
     expect(applyFixes(ownHeading, P31, 'all')).toBe(clean.replace(`${answerFor(15)}\n\n`, `${answerFor(15)}\n\n#### Summary\n\n`));
     const title = clean.replace('### Question 16\n', '**Question 16: debugging**\n');
-    expect(applyFixes(title, P31, 'all')).toBe(clean);
+    expect(applyFixes(title, P31, 'all')).toBe(clean.replace('### Question 16\n', '### Question 16: debugging\n'));
   });
 
   it('takes a repeated number above another question prompt as that question renamed', () => {
@@ -158,16 +159,21 @@ describe('a deleted or renamed question heading', () => {
 
   it('grades heading spellings by what they do to the checker', () => {
     const clean = filledTemplate();
-    const cases: [string, string][] = [
-      ['## Question 9', 'breaks-checker'], // no "###" left between two Answer: lines
-      ['#### question 9', 'cosmetic'],
-      ['### Question 9 CHECK', 'changes-grade'],
+    const cases: [string, string, string][] = [
+      ['## Question 9', 'breaks-checker', '### Question 9'], // no "###" left between two Answer: lines
+      ['#### question 9', 'cosmetic', '### Question 9'],
+      ['###\u00a0Question 9', 'cosmetic', '### Question 9'], // a non-breaking space pasted from the web
+      // The student's own words after the heading are told, never dropped: no fix.
+      ['### Question 9 CHECK', 'cosmetic', '### Question 9 CHECK'],
+      ['#### Question 9 (written by Anna)', 'cosmetic', '### Question 9 (written by Anna)'],
     ];
-    for (const [heading, severity] of cases) {
+    for (const [heading, severity, repaired] of cases) {
       const text = clean.replace('### Question 9\n', `${heading}\n`);
-      const finding = doctor(text, P31).find((f) => f.kind === 'question-heading-format');
+      const findings = doctor(text, P31);
+      expect(findings.filter((f) => f.question === 9), heading).toHaveLength(1);
+      const finding = findings.find((f) => f.kind === 'question-heading-format');
       expect(finding, heading).toMatchObject({ severity, question: 9, line: lineOf(text, heading) });
-      expect(applyFixes(text, P31, 'all'), heading).toBe(clean);
+      expect(applyFixes(text, P31, 'all'), heading).toBe(clean.replace('### Question 9\n', `${repaired}\n`));
     }
   });
 });

@@ -12,7 +12,7 @@ import { templateIndex, type TemplateIndex } from './templateIndex';
 import { lineIndexAt, splitTextLines, type LineEdit, type TextLine, type TextLines } from './textLines';
 
 /** A question heading, as the parser recognises it (any level, any case). */
-export const QUESTION_HEADING = /^ {0,3}#{1,6}[ \t]*Question[ \t]*(\d{1,3})\b/i;
+export { QUESTION_HEADING } from '../reportBoundaries';
 /** The parser's `Answer:` line: the marker opens the line (after quote marks and emphasis). */
 export const MARKER_LINE = /^[ \t]*(?:>[ \t]*)*(?:[*_]{1,3})?Answer:/;
 /** A markdown ATX heading line. */

@@ -16,6 +16,7 @@ import { detectStructure } from './detectStructure';
 import { EditLedger } from './editLedger';
 import { applyLineEdits, type LineEdit, type TextLines } from './textLines';
 import type { Finding, FindingKind, FixChoices, Severity } from './types';
+import { GUARDED_MAX_CHARS, guardRound, type GuardCandidate, type WithheldFix } from './verdictGuard';
 
 const KIND_ORDER: readonly FindingKind[] = [
   'front-matter',
@@ -179,6 +180,11 @@ export interface Repair {
   /** The findings of the text before any fix: what `doctor(text, profile)` says. */
   readonly findings: Finding[];
   /**
+   * Fixes not applied because they would have made the checker's verdict worse (verdictGuard.ts),
+   * each with the verdict the text would have had with it.
+   */
+  readonly withheld: readonly WithheldFix[];
+  /**
    * The findings of the repaired text when the last round diagnosed it (as it does whenever
    * nothing chosen is left to fix), else null: a caller need not diagnose a 2 MB text once more.
    */
@@ -193,29 +199,35 @@ export interface Repair {
 }
 
 /** One round of `repair`: the diagnosis of its text, and that text with its fixes applied. */
-type Round =
+type Round = { readonly withheld: readonly WithheldFix[] } & (
   | { readonly findings: Finding[]; readonly next: string; readonly acceptedIds: readonly string[] }
   /** Nothing chosen was left to fix: what the diagnosis says of the text, which is final. */
-  | { readonly findings: Finding[]; readonly next: null; readonly check: CheckResult; readonly doc: ReportDocument };
+  | { readonly findings: Finding[]; readonly next: null; readonly check: CheckResult; readonly doc: ReportDocument }
+);
+
+/** A withheld fix, recognised in later rounds (whose ids may be numbered afresh). */
+const withheldKey = (finding: Finding) => `${finding.kind}\u0000${finding.message}`;
 
 /**
- * One round: diagnose `current`, apply every chosen fix that does not overlap an earlier one. A
- * function of its own, whose result holds the parse only when the text is final, so that a round's
- * diagnosis (a 2 MB report's lines, parse and drafts: ~90 MB) is garbage once it returns; held in
- * the caller's loop, it stayed alive through the next round's.
+ * One round: diagnose `current`, apply every chosen fix that does not overlap an earlier one and
+ * does not make the checker's verdict worse (verdictGuard.ts). A function of its own, whose result
+ * holds the parse only when the text is final, so that a round's diagnosis (a 2 MB report's lines,
+ * parse and drafts: ~90 MB) is garbage once it returns; held in the caller's loop, it stayed alive
+ * through the next round's.
  */
 function repairRound(
   current: string,
   profile: CheckerProfile,
   pending: ReadonlySet<string> | null,
   choices: FixChoices,
+  withheldKeys: ReadonlySet<string>,
 ): Round {
   const { diagnosed, textLines, check, doc } = diagnose(current, profile);
   const findings = diagnosed.map((d) => d.finding);
-  const candidates = diagnosed.filter((d) => d.draft.fix && (pending === null || pending.has(d.finding.id)));
-  if (candidates.length === 0) return { findings, next: null, check, doc };
-  const accepted: (readonly LineEdit[])[] = [];
-  const acceptedIds: string[] = [];
+  const candidates = diagnosed.filter(
+    (d) => d.draft.fix && (pending === null || pending.has(d.finding.id)) && !withheldKeys.has(withheldKey(d.finding)),
+  );
+  const chosen: GuardCandidate<readonly LineEdit[]>[] = [];
   const ledger = new EditLedger();
   for (const { finding, draft } of candidates) {
     const options = draft.fix!.options;
@@ -224,13 +236,21 @@ function repairRound(
     const edits = draft.fix!.edits(option);
     if (ledger.conflicts(edits)) continue;
     ledger.add(edits);
-    accepted.push(edits);
-    acceptedIds.push(finding.id);
+    chosen.push({ finding, edits });
   }
-  const edits = accepted.flat();
-  const next = applyLineEdits(textLines, edits);
+  if (chosen.length === 0) return { findings, next: null, check, doc, withheld: [] };
+  const apply = (sets: readonly (readonly LineEdit[])[]) => applyLineEdits(textLines, sets.flat());
+  const guarded =
+    current.length <= GUARDED_MAX_CHARS
+      ? guardRound(check, profile, chosen, apply, (f) => f.severity === 'breaks-checker')
+      : { accepted: chosen, withheld: [], text: apply(chosen.map((c) => c.edits)) };
+  const edits = guarded.accepted.flatMap((c) => c.edits);
+  const next = guarded.text;
   assertNoWordLost(current, next, droppableWords(textLines, edits));
-  return next === current ? { findings, next: null, check, doc } : { findings, next, acceptedIds };
+  const withheld = guarded.withheld;
+  return next === current
+    ? { findings, next: null, check, doc, withheld }
+    : { findings, next, acceptedIds: guarded.accepted.map((c) => c.finding.id), withheld };
 }
 
 /**
@@ -254,10 +274,16 @@ export function repair(
   let before: Finding[] | null = null;
   let final: Extract<Round, { next: null }> | null = null;
   const pending = ids === 'all' ? null : new Set(ids);
+  const withheld: WithheldFix[] = [];
+  const withheldKeys = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (round > 0) betweenRounds();
-    const result = repairRound(current, profile, pending, choices);
+    const result = repairRound(current, profile, pending, choices, withheldKeys);
     before ??= result.findings;
+    for (const w of result.withheld) {
+      withheld.push(w);
+      withheldKeys.add(withheldKey(w.finding));
+    }
     if (result.next === null) {
       final = result;
       break;
@@ -271,6 +297,7 @@ export function repair(
   return {
     text: current,
     findings: before ?? [],
+    withheld,
     remaining: final?.findings ?? null,
     check: final?.check ?? null,
     doc: final?.doc ?? null,

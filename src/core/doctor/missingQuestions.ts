@@ -30,12 +30,25 @@ function restorePoint(ctx: DoctorContext, n: number): number {
   return after ? after.heading : lines.length;
 }
 
+/**
+ * The student's words in a renamed question heading ("### Q18 – Unit testing" → "Unit testing"): the
+ * restored heading keeps them after "Question N", so a repair never drops a word they wrote.
+ */
+function ownHeadingWords(content: string, n: number): string {
+  return content
+    .replace(/^[ \t>]*#{0,6}[^\S\r\n]*/, '')
+    .replace(/[ \t#]*$/, '')
+    .replace(/^[*_\s]+|[*_\s]+$/g, '')
+    .replace(/^q[a-z]*\.?[^\p{L}\p{N}]*\d{1,3}(?!\d)[^\p{L}\p{N}]*/iu, '')
+    .replace(new RegExp(`^0*${n}(?!\\d)[^\\p{L}\\p{N}]*`, 'u'), '')
+    .trim();
+}
+
 export function missingQuestions(ctx: DoctorContext): Draft[] {
   const out: Draft[] = [];
   const present = new Set(ctx.zones.map((z) => z.question.number));
   const missing: number[] = [];
   for (let n = 1; n <= ctx.profile.expectedAnswers; n++) if (!present.has(n)) missing.push(n);
-  if (missing.length === 0) return out;
   const usedRenamed = new Set<number>();
   const gaps = new Map<string, Gap>();
   for (const n of missing) {
@@ -53,7 +66,8 @@ export function missingQuestions(ctx: DoctorContext): Draft[] {
       if (located.renamed !== null) {
         usedRenamed.add(located.renamed);
         ctx.claimedLines.add(located.renamed);
-        edits.push({ at: located.renamed, deleteCount: 1, insert: [expected], dropsWords: true });
+        const own = ownHeadingWords(ctx.lines[located.renamed].content, n);
+        edits.push({ at: located.renamed, deleteCount: 1, insert: [own === '' ? expected : `${expected}: ${own}`], dropsWords: true });
       } else {
         const blankBefore = located.start > 0 && !isBlank(ctx.lines[located.start - 1].content);
         const block = ctx.template.block(n) ?? [expected, ''];

@@ -7,6 +7,7 @@
  * no conflict, every byte of every region nobody changed is kept.
  */
 import { lineCounter } from '../lineIndex';
+import { QUESTION_HEADING } from '../reportBoundaries';
 import { diff3, type Region } from './diff3';
 import { mergeAnswerSlot, mergeBoxSlot } from './mergeSlots';
 import { reportUnits, type AnswerSlot, type BoxSlot, type ReportUnits, type Unit } from './reportUnits';
@@ -67,7 +68,6 @@ type Piece =
       readonly message: string;
     };
 
-const QUESTION_HEADING = /^ {0,3}#{1,6}[ \t]*Question[ \t]*(\d{1,3})\b/i;
 const endsWithBreak = (s: string) => s === '' || /[\r\n]$/.test(s);
 
 function keysOf(units: readonly Unit[], intern: (key: string) => number): number[] {

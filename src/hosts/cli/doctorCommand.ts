@@ -21,6 +21,7 @@ import { collectGarbageAfterPhaseOf } from './collectGarbage';
 import { applyFigureRenames, planFigureRenames, type PlannedRename } from './figureFileFixes';
 import { applyFigureTextFixes, safeByDefault } from './figureTextFixes';
 import { movedHeadingNotes } from './movedHeadings';
+import { withheldJson, withheldNotes } from './withheldFixes';
 import './storedPrompts';
 
 const SEVERITY_TITLE: Record<Severity, string> = {
@@ -290,6 +291,9 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
           // scripts already read does not change for reports without figure fixes.
           ...(values.figures || figuresFixed.length > 0 ? { figuresFixed } : {}),
           ...(renamePlan.refused.length > 0 ? { figuresNotFixed: renamePlan.refused } : {}),
+          ...(repairing.withheld.length > 0
+            ? { notApplied: withheldJson(loaded.text, repairing.withheld, loaded.profile) }
+            : {}),
           checker,
           findings: remaining,
         },
@@ -304,7 +308,9 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
     lines.push(
       findings.length === 0
         ? 'No drift from the template found; nothing to repair.'
-        : 'Nothing here can be repaired without changing your words; the file is unchanged.',
+        : repairing.withheld.length > 0
+          ? 'Nothing was repaired; the file is unchanged.'
+          : 'Nothing here can be repaired without changing your words; the file is unchanged.',
       '',
     );
   } else {
@@ -328,11 +334,12 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
     }
     lines.push(`Backup of the original: ${displayPath(io.cwd, backup)}`, '');
   }
+  lines.push(...withheldNotes(loaded.text, repairing.withheld, loaded.profile, where));
   for (const refusal of renamePlan.refused) lines.push(`✗ ${refusal}`);
   if (renamePlan.refused.length > 0) lines.push('');
   lines.push(
     checker.error
-      ? `The course's checker still stops: ${checker.error}`
+      ? `The course's checker ${checkReport(loaded.text, loaded.profile).error ? 'still stops' : 'stops'}: ${checker.error}`
       : `The course's checker finds ${checker.answers} of ${checker.expected} answers.`,
     '',
   );

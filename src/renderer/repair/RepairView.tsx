@@ -5,17 +5,19 @@
  * the repaired text in onApply (the caller saves it like any other edit).
  */
 import { useId, useMemo, useState } from 'react';
+import { checkReport } from '../../core/checkReport';
 import type { CheckerProfile } from '../../core/constraints';
-import { diagnoseDrift } from '../../core/diagnostics';
+import { diagnoseDrift, verdictEffect } from '../../core/diagnostics';
 import {
-  applyFixes,
   diffHunks,
   type Finding,
   type FixChoices,
   lineDiff,
+  repair,
   SEVERITIES,
   type Severity,
 } from '../../core/doctor';
+import { verdictChanges } from './verdictChanges';
 import './RepairView.css';
 
 export interface RepairViewProps {
@@ -49,6 +51,10 @@ interface Preview {
   readonly base: string;
   readonly title: string;
   readonly text: string;
+  /** What the repair changes in the checker's verdict, said before it is applied. */
+  readonly verdict: readonly string[];
+  /** Fixes left out because each would make the verdict worse, with what it would do. */
+  readonly withheld: readonly string[];
 }
 
 export function RepairView({ text, profile, onApply, showTitle = true }: RepairViewProps) {
@@ -68,7 +74,17 @@ export function RepairView({ text, profile, onApply, showTitle = true }: RepairV
 
   const propose = (ids: readonly string[] | 'all', title: string) => {
     try {
-      setPreview({ base: text, title, text: applyFixes(text, profile, ids, choices as FixChoices) });
+      const repaired = repair(text, profile, ids, choices as FixChoices);
+      const before = checkReport(text, profile);
+      setPreview({
+        base: text,
+        title,
+        text: repaired.text,
+        verdict: verdictChanges(before, checkReport(repaired.text, profile), profile),
+        withheld: repaired.withheld.map(
+          (w) => `${w.finding.fix?.label ?? w.finding.message}: ${verdictEffect(before, w.after, profile) ?? 'it makes the verdict worse'}`,
+        ),
+      });
       setFailure(null);
     } catch (e) {
       setPreview(null);
@@ -266,6 +282,23 @@ function DiffPreview({
             ))}
           </div>
         </>
+      )}
+      {preview.verdict.length > 0 && (
+        <ul className="repair-view__verdict" data-testid="repair-verdict" aria-label="What the checker will count">
+          {preview.verdict.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {preview.withheld.length > 0 && (
+        <div data-testid="repair-withheld">
+          <p className="repair-view__explain">Not applied, because each would make the checker's verdict worse:</p>
+          <ul className="repair-view__verdict">
+            {preview.withheld.map((line) => (
+              <li key={line}>{line[0].toUpperCase() + line.slice(1)}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <div className="button-row end">
         <button type="button" onClick={onCancel} data-testid="repair-cancel">

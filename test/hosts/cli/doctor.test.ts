@@ -74,6 +74,24 @@ describe('report-editor doctor, run as a process', () => {
     );
   });
 
+  it('--fix never makes the verdict worse: a fix that would is not applied, and it says so', () => {
+    const answers = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [i + 1, words(120)]));
+    const text = buildReport({ answers: { ...answers, 12: `${words(80)}\n\n## Details\n\n${words(85, 'more')}` } });
+    const repo = tempRepo({ 'reports/README.md': text });
+    const run = runCliProcess(['doctor', '--fix'], repo);
+    // Question 12 passes with the 80 words the checker counts; bold, the heading would add 86 more.
+    expect(run.stdout).toContain('Nothing was repaired; the file is unchanged.');
+    expect(run.stdout).toMatch(
+      /Not applied \(1\): each would make the course's checker's verdict worse[^\n]*\n +✗ line \d+ +Q12 +make the heading bold text: after this, question 12 counts 166 words: over 100\n/,
+    );
+    expect(readme(repo)).toBe(text);
+    expect(backups(repo)).toEqual([]);
+    const json = JSON.parse(runCliProcess(['doctor', '--fix', '--json'], repo).stdout);
+    expect(json.notApplied).toEqual([
+      expect.objectContaining({ kind: 'heading-in-answer', question: 12, effect: 'after this, question 12 counts 166 words: over 100' }),
+    ]);
+  });
+
   it('--fix repairs, keeps a backup, says what it changed, and exits 0', () => {
     const repo = tempRepo({ 'reports/README.md': broken });
     const run = runCliProcess(['doctor', '--fix', '--headings', 'move'], repo);
