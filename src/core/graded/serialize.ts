@@ -20,10 +20,13 @@ export function escapeText(text: string): string {
   return text;
 }
 
+/**
+ * Python-Markdown's `_escape_attrib_html`, not ElementTree's `_escape_attrib`: a newline in an
+ * attribute (an image's alt text over two lines, an href with a line break) stays a newline.
+ */
 export function escapeAttribute(text: string): string {
   text = escapeText(text);
   if (text.includes('"')) text = text.replaceAll('"', '&quot;');
-  if (text.includes('\n')) text = text.replaceAll('\n', '&#10;');
   return text;
 }
 
