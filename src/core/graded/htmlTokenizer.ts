@@ -4,6 +4,7 @@
  * and column of every token. Only its observable behaviour matters here: which spans become
  * start tags, end tags, comments, declarations, references or plain data.
  */
+import { pyStrip } from './pyString';
 
 export interface TokenHandler {
   startTag(tag: string, selfClosing: boolean, text: string): void;
@@ -328,7 +329,7 @@ export class HtmlTokenizer {
       if (!m || m[0].length === 0) break;
       k = m.index + m[0].length;
     }
-    const endText = raw.slice(k, endpos).trim();
+    const endText = pyStrip(raw.slice(k, endpos));
     if (endText !== '>' && endText !== '/>') {
       this.handler.data(raw.slice(i, endpos));
       return endpos;
