@@ -6,6 +6,7 @@
  * self-contained block-level tags at a line start are stashed alone. Everything else stays text.
  */
 import { type HtmlStash, isBlockLevel } from './markers';
+import { pyStrip } from './pyString';
 import { HtmlTokenizer, type TokenHandler } from './htmlTokenizer';
 
 /** At least two lines of only spaces at the given index (a blank line after the block). */
@@ -56,7 +57,8 @@ class Extractor implements TokenHandler {
     if (t.offset === 0) return true;
     if (t.offset > 3) return false;
     const start = this.lineOffset();
-    return t.rawdata.slice(start, start + t.offset).trim() === '';
+    // Python's strip(): U+001C–U+001F and U+0085 are whitespace, a BOM (U+FEFF) is not.
+    return pyStrip(t.rawdata.slice(start, start + t.offset)) === '';
   }
 
   allowsMarkupDeclaration(): boolean {

@@ -4,6 +4,7 @@
  * and column of every token. Only its observable behaviour matters here: which spans become
  * start tags, end tags, comments, declarations, references or plain data.
  */
+import { pyStrip } from './pyString';
 
 export interface TokenHandler {
   startTag(tag: string, selfClosing: boolean, text: string): void;
@@ -43,6 +44,7 @@ const CHARREF = /&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]/y;
 /** Python-Markdown's patch: an entity reference needs its semicolon (and "incomplete" is the same). */
 const ENTITYREF = /&([a-zA-Z][-.a-zA-Z0-9]*);/y;
 const COMMENT_CLOSE = new RegExp(`--[${SPACE}]*>`, 'g');
+const MARKED_SECTION_CLOSE = new RegExp(`][${SPACE}]*][${SPACE}]*>`, 'g');
 const INTERESTING = /[&<]/g;
 const LETTER = /[a-zA-Z]/;
 
@@ -204,6 +206,15 @@ export class HtmlTokenizer {
     }
     const raw = this.rawdata;
     if (raw.startsWith('<!--', i)) return this.parseComment(i);
+    // Python-Markdown (Debian's 3.4.1 carries the fix for its #1534) reads `<![` as a marked
+    // section only for `<![CDATA[`; anything else (`<![endif]>` from Word) is a bogus comment,
+    // and one with no `>` after it leaves just its `<` as text.
+    if (raw.startsWith('<![', i) && !raw.startsWith('<![CDATA[', i)) {
+      const end = this.parseBogusComment(i);
+      if (end !== -1) return end;
+      this.handler.data('<');
+      return i + 1;
+    }
     if (raw.startsWith('<![', i)) return this.parseMarkedSection(i);
     if (raw.slice(i, i + 9).toLowerCase() === '<!doctype') {
       const gt = this.find('>', i + 9);
@@ -214,12 +225,20 @@ export class HtmlTokenizer {
     return this.parseBogusComment(i);
   }
 
+  /** `<![CDATA[…]]>`: up to the first `]\s*]\s*>` (_markupbase's _markedsectionclose). */
   private parseMarkedSection(i: number): number {
     const raw = this.rawdata;
-    const close = this.find(']>', i + 3);
-    if (close === -1) return -1;
-    this.handler.unknownDecl(raw.slice(i + 3, close));
-    return close + 2;
+    const failed = this.notFoundFrom.get(']]>');
+    if (failed !== undefined && i + 3 >= failed) return -1;
+    MARKED_SECTION_CLOSE.lastIndex = i + 3;
+    const m = MARKED_SECTION_CLOSE.exec(raw);
+    if (!m) {
+      // Not found from here, so not from any later section: a line of unclosed ones is linear.
+      this.notFoundFrom.set(']]>', failed === undefined ? i + 3 : Math.min(failed, i + 3));
+      return -1;
+    }
+    this.handler.unknownDecl(raw.slice(i + 3, m.index));
+    return m.index + m[0].length;
   }
 
   private parseBogusComment(i: number): number {
@@ -310,7 +329,7 @@ export class HtmlTokenizer {
       if (!m || m[0].length === 0) break;
       k = m.index + m[0].length;
     }
-    const endText = raw.slice(k, endpos).trim();
+    const endText = pyStrip(raw.slice(k, endpos));
     if (endText !== '>' && endText !== '/>') {
       this.handler.data(raw.slice(i, endpos));
       return endpos;

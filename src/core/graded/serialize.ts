@@ -7,8 +7,12 @@ import type { Element } from './tree';
 
 const EMPTY = new Set(['area', 'base', 'basefont', 'br', 'col', 'frame', 'hr', 'img', 'input', 'isindex', 'link', 'meta', 'param']);
 
-/** `&` not followed by `#digits;`, `#xhex;` or `name;` (case-insensitive). */
-const BARE_AMP = /&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)/gi;
+/**
+ * `&` not followed by `#digits;`, `#xhex;` or `name;` (case-insensitive). Python's `[0-9a-z]` with
+ * re.I also takes the four non-ASCII letters whose case maps onto ASCII (İ ı ſ and the Kelvin
+ * sign); JavaScript's takes none of them without the u flag, so they are listed.
+ */
+const BARE_AMP = /&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z\u0130\u0131\u017f\u212a]+);)/gi;
 
 const SPECIAL = /[&<>]/;
 
@@ -20,10 +24,13 @@ export function escapeText(text: string): string {
   return text;
 }
 
+/**
+ * Python-Markdown's `_escape_attrib_html`, not ElementTree's `_escape_attrib`: a newline in an
+ * attribute (an image's alt text over two lines, an href with a line break) stays a newline.
+ */
 export function escapeAttribute(text: string): string {
   text = escapeText(text);
   if (text.includes('"')) text = text.replaceAll('"', '&quot;');
-  if (text.includes('\n')) text = text.replaceAll('\n', '&#10;');
   return text;
 }
 

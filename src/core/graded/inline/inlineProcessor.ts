@@ -12,7 +12,7 @@ import { backtick } from './backtick';
 import type { InlineContext } from './context';
 import { asterisk, underscore } from './emphasis';
 import { escape } from './escape';
-import { carryPairs, pairsFoundFor } from './linkParts';
+import { carryPairs, keepingPairs, pairsFoundFor } from './linkParts';
 import { imageLink, imageReference, link, reference, shortImageReference, shortReference } from './links';
 import type { InlinePattern } from './pattern';
 import { autolink, automail, entity, html, lineBreak, notStrong } from './simple';
@@ -92,12 +92,6 @@ function triggerCharsIn(data: string): number {
 }
 
 export class InlineProcessor {
-  /**
-   * How many `a` tags Python-Markdown's ancestor list holds right now. That list (the parents'
-   * list, then the element's whole chain again) is only ever asked whether it holds an `a`, and
-   * copying it at every element costs the cube of the nesting depth on hostile nesting.
-   */
-  private linkAncestors = 0;
   private readonly tailHolder: Element = { tag: 'd', attrs: null, text: null, atomic: false, tail: null, children: NO_CHILDREN };
 
   constructor(private readonly ctx: InlineContext) {}
@@ -114,7 +108,6 @@ export class InlineProcessor {
   private applyPattern(pattern: InlinePattern, data: string, patternIndex: number): string {
     // The trigger mask said each single-character trigger was there; longer ones may not be.
     if (MULTI_CHAR_TRIGGERS[patternIndex] && !pattern.triggers.some((t) => data.includes(t))) return data;
-    if (pattern.excludedInLinks && this.linkAncestors > 0) return data;
     this.ctx.effort = EFFORT_PER_PASS + 4 * data.length;
     if (pattern.earlierStaysUnmatched) return this.applyPatternForward(pattern, data, patternIndex, 0);
     // Python searches again from the start after every replacement: earlier positions can match
@@ -142,19 +135,19 @@ export class InlineProcessor {
 
   /** Processes a new node's own text (with the later patterns) and tails, then stashes it. */
   private stashMatch(node: Element | string, patternIndex: number): string {
-    if (typeof node !== 'string' && !node.atomic) {
-      for (let ci = -1; ci < node.children.length; ci++) {
-        const child = ci < 0 ? node : node.children[ci]!;
-        if (child.text) {
-          const link = isLink(child);
-          this.linkAncestors += link;
-          child.text = this.handleInline(child.text, patternIndex + 1);
-          this.linkAncestors -= link;
-        }
-        if (child.tail) child.tail = this.handleInline(child.tail, patternIndex);
-      }
-    }
+    if (typeof node !== 'string' && !node.atomic) keepingPairs(() => this.processNewNode(node, patternIndex));
     return this.ctx.stash(node);
+  }
+
+  /** A new node's own text with the later patterns, its children's tails with this one on. */
+  private processNewNode(node: Element, patternIndex: number): void {
+    for (let ci = -1; ci < node.children.length; ci++) {
+      const child = ci < 0 ? node : node.children[ci]!;
+      // Only the later patterns: a link's text gets images, references, emphasis… but no link
+      // pattern again here (the tree walk later runs all of them on the texts of its children).
+      if (child.text) child.text = this.handleInline(child.text, patternIndex + 1);
+      if (child.tail) child.tail = this.handleInline(child.tail, patternIndex);
+    }
   }
 
   /** The linear fallback: one pass, each search continuing after the previous replacement. */
@@ -251,40 +244,28 @@ export class InlineProcessor {
   }
 
   /**
-   * Python-Markdown's tree walk. Each element on the stack carries two counts of `a` tags: in
-   * the ancestor list it was pushed with, and in its own chain of parents up to the root (which
-   * Python rebuilds from a parent map at every element; here it is known when the element is
-   * pushed, so no map of parents is kept).
+   * Python-Markdown's tree walk: every element's text and tail go through all the patterns, and
+   * the elements made from a text are walked in turn (so the children of a link's text, such as
+   * an `em`, get every pattern again, links included). Python also keeps a list of ancestor tags
+   * for patterns' ANCESTOR_EXCLUDES, but no pattern of 3.4.1 has any: nothing here needs it.
    */
   run(root: Element): void {
     const elements: Element[] = [root];
-    const pushedLinks: number[] = [0];
-    const chainLinks: number[] = [isLink(root)];
     while (elements.length) {
       const current = elements.pop()!;
-      const chain = chainLinks.pop()!;
-      this.linkAncestors = pushedLinks.pop()! + chain;
       let insertQueue: [Element, Element[]][] | null = null;
       for (let ci = 0; ci < current.children.length; ci++) {
         const child = current.children[ci]!;
-        const childChain = chain + isLink(child);
         if (child.text && !child.atomic) {
-          const link = isLink(child);
-          this.linkAncestors += link;
           const text = this.handleInline(child.text);
           // Nothing matched (most texts of elements the patterns made): the text stays as it is.
           if (!text.includes(INLINE_PREFIX)) child.text = text;
           else {
             child.text = null;
             const list = this.processPlaceholders(text, child, true);
-            for (const el of list) {
-              elements.push(el);
-              pushedLinks.push(this.linkAncestors);
-              chainLinks.push(childChain + isLink(el));
-            }
+            for (const el of list) elements.push(el);
             if (list.length) (insertQueue ??= []).push([child, list]);
           }
-          this.linkAncestors -= link;
         }
         if (child.tail) {
           const tail = this.handleInline(child.tail);
@@ -300,19 +281,9 @@ export class InlineProcessor {
             insertChildren(current, ci + 1, tailResult);
           }
         }
-        if (child.children.length) {
-          elements.push(child);
-          pushedLinks.push(this.linkAncestors);
-          chainLinks.push(childChain);
-        }
+        if (child.children.length) elements.push(child);
       }
       if (insertQueue) for (const [el, list] of insertQueue) insertChildren(el, 0, list);
     }
   }
 }
-
-/** 1 for an `a` element (any case, as Python lowercases the tag), else 0. */
-function isLink(el: Element): number {
-  return el.tag.length === 1 && (el.tag === 'a' || el.tag === 'A') ? 1 : 0;
-}
-

@@ -87,6 +87,20 @@ export function pairsFoundFor(data: string): Pairs | null {
 }
 
 /**
+ * Runs `inner` (the patterns on a new link's text, another string) and then gives the pairs found
+ * before back: the search of the outer text goes on right after, and finding its pairs again for
+ * every link it makes (a line of badges) is quadratic.
+ */
+export function keepingPairs<T>(inner: () => T): T {
+  const kept = pairsCache;
+  try {
+    return inner();
+  } finally {
+    pairsCache = kept;
+  }
+}
+
+/**
  * Keeps `pairs` (of `before`) for `after`, which is `before` with `[start, end)` replaced by
  * `insertedLength` characters without brackets (a link made into a placeholder): a pattern that
  * searches from the start again after each replacement would otherwise find every pair of a 2 MB

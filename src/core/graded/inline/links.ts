@@ -16,7 +16,6 @@ type Handler = (ctx: InlineContext, data: string, start: number, afterOpen: numb
 function bracketPattern(name: string, image: boolean, handle: Handler): InlinePattern {
   return {
     name,
-    excludedInLinks: true,
     triggers: [image ? '![' : '['],
     requires: ']',
     find(ctx, data, from, prevAt) {

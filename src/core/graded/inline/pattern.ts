@@ -17,8 +17,6 @@ export interface InlinePattern {
    * search from the start after each replacement then finds what a search onwards finds.
    */
   readonly earlierStaysUnmatched?: boolean;
-  /** Links are not made inside links. */
-  readonly excludedInLinks?: boolean;
   /** Characters one of which every match contains: text without them is skipped at once. */
   readonly triggers: readonly string[];
   /**

@@ -6,6 +6,7 @@
 import { AMP_SUBSTITUTE } from '../markers';
 import { isPythonWhitespace } from '../../pythonText';
 import { element, setAttr } from '../tree';
+import { CODEPOINT_TO_NAME } from './entityNames';
 import type { InlineMatch, InlinePattern } from './pattern';
 
 function regexPattern(
@@ -35,8 +36,6 @@ export const autolink = regexPattern('autolink', ['<'], /<((?:[Ff]|[Hh][Tt])[Tt]
   return a;
 });
 
-const NAMED: Record<number, string> = { 34: 'quot', 38: 'amp', 60: 'lt', 62: 'gt' };
-
 export const automail = regexPattern('automail', ['@'], /<([^<> !]+@[^@<> ]+)>/s, (m, ctx) => {
   let email = ctx.unescape(m[1]!);
   if (email.startsWith('mailto:')) email = email.slice('mailto:'.length);
@@ -44,7 +43,8 @@ export const automail = regexPattern('automail', ['@'], /<([^<> !]+@[^@<> ]+)>/s
   let text = '';
   for (const ch of email) {
     const code = ch.codePointAt(0)!;
-    text += NAMED[code] ? `${AMP_SUBSTITUTE}${NAMED[code]};` : `${AMP_SUBSTITUTE}#${code};`;
+    const name = CODEPOINT_TO_NAME[code];
+    text += name ? `${AMP_SUBSTITUTE}${name};` : `${AMP_SUBSTITUTE}#${code};`;
   }
   a.text = text;
   a.atomic = true;
