@@ -43,7 +43,12 @@ function hasGitFolder(path: string): boolean {
   return exists(join(path, '.git'));
 }
 
-/** The repos directly inside `folder` (each child folder in which a report is found). */
+/**
+ * The repos directly inside `folder`: each child folder in which a report is found, or that is a
+ * git repo (`.git`) or has a `reports/README.md` without a usable report — a group that wrote none,
+ * or named it so that it cannot be found, is a row saying so rather than left out. Other folders
+ * (`logs/`, `notes/`) are not repos.
+ */
 async function reposInside(folder: string): Promise<CheckTarget[]> {
   let names: string[];
   try {
@@ -59,9 +64,11 @@ async function reposInside(folder: string): Promise<CheckTarget[]> {
     try {
       found.push({ input: child, located: await locateReport(child) });
     } catch (error) {
+      if (!(error instanceof ReportFileError)) throw error;
       // A child that holds several template files is a repo too: say so rather than skip it.
-      if (error instanceof ReportFileError && error.problem === 'ambiguous') found.push({ input: child, error });
-      else if (!(error instanceof ReportFileError)) throw error;
+      if (error.problem === 'ambiguous' || hasGitFolder(child) || exists(join(child, 'reports', 'README.md'))) {
+        found.push({ input: child, error });
+      }
     }
   }
   return found;
@@ -127,8 +134,9 @@ export async function resolveCheckTargets(
         !hasGitFolder(path);
       const repos = folderOfRepos ? await reposInside(path) : [];
       // Two template files in one repo are a question for the student, not a batch: a folder of
-      // repos has reports in at least two of its folders.
-      if (repos.length >= 2 || (error.problem === 'no-template' && repos.length > 0)) {
+      // repos has reports in at least two of its folders (repos without one do not count here).
+      const withReport = repos.filter((r) => r.error?.problem !== 'no-template').length;
+      if (withReport >= 2 || (error.problem === 'no-template' && withReport > 0)) {
         batch = true;
         entries.push(...repos);
       } else entries.push({ input: path, error });

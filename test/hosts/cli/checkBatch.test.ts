@@ -2,6 +2,7 @@
  * `report-editor check PATH...`: several repos, report files, or a folder of repos in one process,
  * one summary table, `--verbose` details, `--json` array; exit code the worst of them.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +81,25 @@ describe('report-editor check with several reports', () => {
     expect(run.stdout).toMatch(/^group02\/reports\/README\.md\s+31q\s+29\/31\s+4 7$/m);
     expect(run.stdout).toMatch(/^empty\s+no report found in .*empty/m);
     expect(runCliProcess(['check', 'group01', 'group01/reports'], folder).code).toBe(0);
+  });
+
+  it('lists a clone in a folder of repos that holds no report as a row with the problem, and exits 2', () => {
+    const folder = tempRepo({
+      'group01/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'group01/reports/figures/a.png': 'png',
+      'group02/reports/README.md': buildReport({ answers: { ...passingAnswers31(), 4: words(30) } }),
+      'group03/README.md': '# our project\n',
+      'logs/run.txt': 'not a repo',
+    });
+    for (const group of ['group01', 'group02', 'group03']) execFileSync('git', ['init', '-q'], { cwd: join(folder, group) });
+    const run = runCliProcess(['check', folder], folder);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^group03\s+no report found in .*group03: expected reports\/README\.md/m);
+    expect(run.stdout).not.toMatch(/^logs/m);
+    expect(run.stdout).toContain('1 of 3 reports pass');
+    const json = JSON.parse(runCliProcess(['check', '--json', folder], folder).stdout) as { path: string; problem?: string }[];
+    expect(json.map((r) => r.path.slice(folder.length + 1))).toEqual(['group01/reports/README.md', 'group02/reports/README.md', 'group03']);
+    expect(json[2].problem).toMatch(/^no report found in /);
   });
 
   it.skipIf(!corpusAvailable)('gives the course checker\'s verdict for every real report in one run', () => {
