@@ -4,11 +4,11 @@
  * report's details and `--json` for an array.
  */
 import { statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { locateReport, type LocatedReport } from '../../services/locateReport';
 import { isReportTemplate, rememberDetectionsOf } from '../../core/templateVersion';
-import { readReportText, ReportFileError } from '../../services/reportFile';
+import { decodeLeniently, readReportText, ReportFileError } from '../../services/reportFile';
 import { inspectOnAllCores, inspectShare } from './batchWorkers';
 import type { BatchResult, CheckFormat, CheckTarget } from './checkRun';
 import type { CliIo } from './cliIo';
@@ -22,6 +22,19 @@ async function holdsTemplate(path: string): Promise<boolean> {
     return isReportTemplate(await readReportText(path));
   } catch {
     return true; // unreadable, binary, UTF-16…: let the check say why
+  }
+}
+
+/**
+ * Whether a file the checker cannot read (UTF-16, Latin-1, a NUL byte) holds the template, read as
+ * leniently as it takes to tell: pre-commit hands over every changed markdown file, and a
+ * `results.md` that PowerShell's `>` saved as UTF-16 is no reason to stop a commit.
+ */
+async function holdsTemplateLeniently(path: string): Promise<boolean> {
+  try {
+    return isReportTemplate(decodeLeniently(await readFile(path)));
+  } catch {
+    return true; // a folder, unreadable…: let the check say why
   }
 }
 
@@ -128,6 +141,8 @@ export async function resolveCheckTargets(
       if (!(error instanceof ReportFileError)) throw error;
       // pre-commit passes every changed markdown file: the project's README is not a report.
       if (options.onlyReports && error.problem === 'no-template' && (await stat(path).then((s) => s.isFile(), () => false))) continue;
+      // …whatever its encoding: only a file that holds the template must be UTF-8.
+      if (options.onlyReports && (error.problem === 'not-utf8' || error.problem === 'binary') && !(await holdsTemplateLeniently(path))) continue;
       const folderOfRepos =
         (error.problem === 'no-template' || error.problem === 'ambiguous') &&
         (await stat(path).then((s) => s.isDirectory(), () => false)) &&
