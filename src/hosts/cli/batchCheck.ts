@@ -3,7 +3,7 @@
  * process (a teacher's folder of clones, a CI matrix), with one summary table, `--verbose` for each
  * report's details and `--json` for an array.
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { locateReport, type LocatedReport } from '../../services/locateReport';
@@ -113,6 +113,27 @@ async function looksLikeFolderOfRepos(path: string): Promise<boolean> {
 }
 
 /**
+ * The targets without repeats: the same report named several ways (`good good/reports
+ * good/reports/README.md`, or through a symlink) is checked once, under the name given first.
+ */
+function withoutRepeats(entries: CheckTarget[]): CheckTarget[] {
+  if (entries.length < 2) return entries;
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const path = e.located?.reportPath ?? e.input;
+    let key = path;
+    try {
+      key = realpathSync(path);
+    } catch {
+      // not there: its name is the key
+    }
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
  * Turns the PATHs into reports. A folder that is not a repo itself (no `.git`) and holds no single
  * report is taken as a folder of repos. More than one PATH, or such a folder, makes a batch.
  */
@@ -157,7 +178,8 @@ export async function resolveCheckTargets(
       } else entries.push({ input: path, error });
     }
   }
-  return { batch: batch && entries.length > 1, entries };
+  const unique = withoutRepeats(entries);
+  return { batch: batch && unique.length > 1, entries: unique };
 }
 
 function templateName(report: ReportVerdict): string {

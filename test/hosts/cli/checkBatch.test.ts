@@ -3,7 +3,7 @@
  * one summary table, `--verbose` details, `--json` array; exit code the worst of them.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, runCliProcess, tempRepo } from '../../support/cli';
@@ -100,6 +100,18 @@ describe('report-editor check with several reports', () => {
     const json = JSON.parse(runCliProcess(['check', '--json', folder], folder).stdout) as { path: string; problem?: string }[];
     expect(json.map((r) => r.path.slice(folder.length + 1))).toEqual(['group01/reports/README.md', 'group02/reports/README.md', 'group03']);
     expect(json[2].problem).toMatch(/^no report found in /);
+  });
+
+  it('checks a report named several ways once, under the name given first', () => {
+    const folder = folderOfRepos();
+    symlinkSync(join(folder, 'group01'), join(folder, 'alias'));
+    const run = runCliProcess(['check', 'group01', 'group01/reports', 'group01/reports/README.md', 'alias', 'group02'], folder);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter((r) => /README\.md/.test(r))).toEqual([
+      expect.stringMatching(/^group01\/reports\/README\.md\s+31q\s+31\/31$/),
+      expect.stringMatching(/^group02\/reports\/README\.md\s+31q\s+29\/31\s+4 7$/),
+    ]);
+    expect(run.stdout).toContain('1 of 2 reports pass');
   });
 
   it.skipIf(!corpusAvailable)('gives the course checker\'s verdict for every real report in one run', () => {
