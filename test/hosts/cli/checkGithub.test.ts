@@ -105,6 +105,13 @@ describe('report-editor check --format github', () => {
     expect(new Set(parseLines(outside.stdout).annotations.map((a) => a.props.file))).toEqual(new Set(['reports/README.md']));
   });
 
+  it('keeps a path with backticks inside its code span in the job summary', () => {
+    const repo = tempRepo({ 'we`ird``name/reports/README.md': buildReport({ answers: passingAnswers31() }), 'we`ird``name/reports/figures/a.png': 'png' });
+    const summary = join(repo, 'summary.md');
+    expect(runGithub(['we`ird``name'], repo, { GITHUB_STEP_SUMMARY: summary }).code).toBe(0);
+    expect(readFileSync(summary, 'utf8')).toMatch(/^\| ```we`ird``name\/reports\/README\.md``` \| 31 questions \| 31\/31 \|/m);
+  });
+
   it('keeps a message with newlines, %, : and , on one command line', () => {
     expect(escapeData('50% done\nnext\r')).toBe('50%25 done%0Anext%0D');
     expect(escapeProperty('a: b, c')).toBe('a%3A b%2C c');

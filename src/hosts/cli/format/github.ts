@@ -99,20 +99,30 @@ export function githubProblem(input: string, reason: string, cwd: string, env: N
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
+/**
+ * `text` as a markdown code span: fenced by one backtick more than its longest run of them, with a
+ * space inside where it begins or ends with one (CommonMark), so a backtick in a path cannot end it.
+ */
+function codeSpan(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
 /** The job summary: the summary table as markdown, and each report's failures. */
 export function jobSummaryMarkdown(results: readonly BatchResult[], cwd: string, env: NodeJS.ProcessEnv = process.env): string {
   const out = ['### report-editor check', '', '| report | template | passed | error | failing questions |', '| --- | --- | --- | --- | --- |'];
   for (const r of results) {
     const path = workspacePath(r.report?.loaded.reportPath ?? r.input, cwd, env);
     if (!r.report) {
-      out.push(`| \`${cell(path)}\` | | | ${cell(r.error ?? '')} | |`);
+      out.push(`| ${codeSpan(cell(path))} | | | ${cell(r.error ?? '')} | |`);
       continue;
     }
     const { check } = r.report.analysis;
     const t = r.report.loaded.template;
     const expected = r.report.loaded.profile.expectedAnswers;
     out.push(
-      `| \`${cell(path)}\` | ${t ? `${t.generation} questions${t.version === 'unknown' ? '' : ` (${t.version})`}` : '?'} | ${check.error ? `-/${expected}` : `${check.passed}/${check.answers}`} | ${check.error ? cell(check.error) : ''} | ${[...new Set(check.failures.map((f) => f.question))].join(', ')} |`,
+      `| ${codeSpan(cell(path))} | ${t ? `${t.generation} questions${t.version === 'unknown' ? '' : ` (${t.version})`}` : '?'} | ${check.error ? `-/${expected}` : `${check.passed}/${check.answers}`} | ${check.error ? cell(check.error) : ''} | ${[...new Set(check.failures.map((f) => f.question))].join(', ')} |`,
     );
   }
   for (const r of results) {
