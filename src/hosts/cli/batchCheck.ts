@@ -7,6 +7,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { locateReport, type LocatedReport } from '../../services/locateReport';
+import { countOf } from '../../core/constraints';
 import { isReportTemplate, rememberDetectionsOf } from '../../core/templateVersion';
 import { decodeLeniently, readReportText, ReportFileError } from '../../services/reportFile';
 import { inspectOnAllCores, inspectShare } from './batchWorkers';
@@ -199,7 +200,7 @@ export function summaryTable(results: readonly BatchResult<ReportVerdict>[], cwd
       repo,
       templateName(r.report),
       check.error ? `-/${expected}` : `${check.passed}/${check.answers}`,
-      check.error ? `checker stops: ${check.answers} answers, not ${expected}` : '',
+      check.error ? `checker stops: ${countOf(check.answers, 'answer')}, not ${expected}` : '',
       [...new Set(check.failures.map((f) => f.question))].join(' '),
     ];
   });

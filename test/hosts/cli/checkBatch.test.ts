@@ -114,6 +114,22 @@ describe('report-editor check with several reports', () => {
     expect(run.stdout).toContain('1 of 2 reports pass');
   });
 
+  it('says "1 image", "1 word" and "1 answer" in the singular', () => {
+    const folder = tempRepo({
+      'one/reports/README.md': buildReport({ answers: { ...passingAnswers31(), 4: 'one', 29: words(210) } }),
+      'one/reports/figures/a.png': 'png',
+      // No "> Answer:" line, one "Answer:" in the last answer: the checker finds 1 answer.
+      'stops/reports/README.md': buildReport({ dropMarker: Array.from({ length: 31 }, (_, i) => i + 1), answers: { 31: 'Answer: the only one' } }),
+    });
+    const one = runCliProcess(['check', 'one'], folder).stdout;
+    expect(one).toMatch(/✗ Question 4 \(line \d+\): 1 word, needs 100–200 words$/m);
+    expect(one).toMatch(/✗ Question 29 \(line \d+\): 0 images, needs exactly 1 image$/m);
+    const stops = runCliProcess(['check', 'stops'], folder).stdout;
+    expect(stops).toContain('It finds 1 answer instead of 31');
+    expect(runCliProcess(['check', 'one', 'stops'], folder).stdout).toMatch(/checker stops: 1 answer, not 31$/m);
+    for (const out of [one, stops]) expect(out).not.toMatch(/\b1 (words|images|answers)\b/);
+  });
+
   it.skipIf(!corpusAvailable)('gives the course checker\'s verdict for every real report in one run', () => {
     const reports = corpusFiles().filter((f) => f.kind === 'report');
     const run = runCliProcess(['check', '--json', ...reports.map((f) => f.path)]);

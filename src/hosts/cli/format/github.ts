@@ -7,7 +7,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { formatRange } from '../../../core/constraints';
+import { countOf, formatRange } from '../../../core/constraints';
 import type { BatchResult } from '../checkRun';
 import type { CliIo } from '../cliIo';
 import { relativeTo } from '../displayPath';
@@ -74,14 +74,13 @@ export function githubAnnotations(report: InspectedReport, cwd: string, env: Nod
       command(
         'error',
         { file, title: "report.py check stops with an error" },
-        `${check.error}\nIt finds ${check.answers} answers instead of ${expected}, so it checks nothing; the warnings show where.`,
+        `${check.error}\nIt finds ${countOf(check.answers, 'answer')} instead of ${expected}, so it checks nothing; the warnings show where.`,
       ),
     );
   }
   const byQuestion = new Map(report.analysis.questions.map((q) => [q.number, q]));
   for (const f of check.failures) {
-    const unit = f.kind === 'words' ? (f.got === 1 ? 'word' : 'words') : f.got === 1 ? 'image' : 'images';
-    const summary = `${f.got} ${unit}, needs ${formatRange(f)}`;
+    const summary = `${countOf(f.got, f.kind === 'words' ? 'word' : 'image')}, needs ${formatRange(f)}`;
     lines.push(command('error', { file, line: byQuestion.get(f.question)?.answerLine, title: `Question ${f.question} fails report.py check` }, `Question ${f.question}: ${summary}`));
   }
   for (const w of allWarnings(report.warnings)) {
@@ -130,8 +129,7 @@ export function jobSummaryMarkdown(results: readonly BatchResult[], cwd: string,
     const byQuestion = new Map(r.report.analysis.questions.map((q) => [q.number, q]));
     out.push('', `**${workspacePath(r.report.loaded.reportPath, cwd, env)}**`, '');
     for (const f of r.report.analysis.check.failures) {
-      const unit = f.kind === 'words' ? 'words' : 'images';
-      out.push(`- Question ${f.question} (line ${byQuestion.get(f.question)?.answerLine ?? '?'}): ${f.got} ${unit}, needs ${formatRange(f)}`);
+      out.push(`- Question ${f.question} (line ${byQuestion.get(f.question)?.answerLine ?? '?'}): ${countOf(f.got, f.kind === 'words' ? 'word' : 'image')}, needs ${formatRange(f)}`);
     }
   }
   return `${out.join('\n')}\n`;
