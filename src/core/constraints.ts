@@ -90,3 +90,10 @@ export function courseProfile(generation: Generation): CheckerProfile {
 export function formatRange(range: Range): string {
   return range.min === range.max ? `exactly ${range.min}` : `${range.min}–${range.max}`;
 }
+
+/** A count with its unit, singular for one: `1 word`, `0 images`, `30 answers`. */
+export const countOf = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** What `range` asks for, with its unit: `100–200 words`, `exactly 1 image`. */
+export const formatNeed = (range: Range, kind: 'words' | 'images'): string =>
+  range.min === range.max ? `exactly ${countOf(range.min, kind.slice(0, -1))}` : `${formatRange(range)} ${kind}`;

@@ -79,6 +79,24 @@ function nulShare(bytes: Uint8Array): number {
   return nuls / bytes.length;
 }
 
+/**
+ * The text of `bytes` however it was saved, only to tell whether it holds the template (never to
+ * check it): UTF-16 by its byte-order mark, otherwise UTF-8 with U+FFFD for whatever is not UTF-8
+ * (Latin-1's `é`, a NUL byte stays a NUL). The template's headings are ASCII, so they read the same.
+ */
+export function decodeLeniently(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = new Uint8Array(bytes.length - 2 - (bytes.length % 2));
+    for (let i = 0; i < swapped.length; i += 2) {
+      swapped[i] = bytes[i + 3];
+      swapped[i + 1] = bytes[i + 2];
+    }
+    return new TextDecoder('utf-16le').decode(swapped);
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
 export async function readReportText(path: string): Promise<string> {
   let info;
   try {

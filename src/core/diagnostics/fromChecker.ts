@@ -4,10 +4,8 @@
  * disagrees with the headings the student sees.
  */
 import type { ReportAnalysis, ReportWarning } from '../analyzeReport';
-import { formatRange, type CheckerProfile, type Range } from '../constraints';
+import { countOf, formatNeed, type CheckerProfile, type Range } from '../constraints';
 import type { Diagnostic } from './diagnostic';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The checker's error in plain words (its own words follow in parentheses). */
 export function checkerErrorMessage(analysis: ReportAnalysis, profile: CheckerProfile): string {
@@ -15,7 +13,7 @@ export function checkerErrorMessage(analysis: ReportAnalysis, profile: CheckerPr
   const why = check.error?.startsWith('IndexError')
     ? 'it finds no "Answer:" line at all'
     : check.error === profile.countError || check.error?.includes('Number of answers')
-      ? `it finds ${check.answers} answers, not ${profile.expectedAnswers} (${check.answers < profile.expectedAnswers ? 'an "Answer:" line is missing' : 'there is an extra "Answer:"'})`
+      ? `it finds ${countOf(check.answers, 'answer')}, not ${profile.expectedAnswers} (${check.answers < profile.expectedAnswers ? 'an "Answer:" line is missing' : 'there is an extra "Answer:"'})`
       : String(check.error);
   return `The course's checker stops: ${why}. Nothing is graded until this is fixed.`;
 }
@@ -34,7 +32,7 @@ function failure(
     question,
     line,
     range: null,
-    message: `Question ${question}: ${plural(got, kind === 'words' ? 'word' : 'image')}, needs ${formatRange(range)} ${kind}`,
+    message: `Question ${question}: ${countOf(got, kind === 'words' ? 'word' : 'image')}, needs ${formatNeed(range, kind)}`,
     fixes: [],
   };
 }

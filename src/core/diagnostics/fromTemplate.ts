@@ -2,11 +2,11 @@
  * Template drift in the ranges: where the template's prompt tells the student one range and the
  * checker in force enforces another. The student cannot fix it; they should know which one counts.
  */
-import { formatRange, type Range } from '../constraints';
+import { formatNeed, type Range } from '../constraints';
 import type { RangeDifference } from '../templateVersion';
 import type { Diagnostic } from './diagnostic';
 
-const describe = (range: Range | null, kind: string) => (range ? `${formatRange(range)} ${kind}` : `no ${kind} limit`);
+const describe = (range: Range | null, kind: 'words' | 'images') => (range ? formatNeed(range, kind) : `no ${kind} limit`);
 
 export function templateDiagnostics(differences: readonly RangeDifference[]): Diagnostic[] {
   return differences.map((d) => ({

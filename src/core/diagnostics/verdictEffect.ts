@@ -22,11 +22,11 @@ export function verdictEffect(before: CheckResult, after: CheckResult, profile: 
     return `after this, the checker finds all ${after.answers} answers and grades them: passed ${after.passed}/${after.answers}`;
   }
   if (before.error === null && after.error !== null) {
-    return `after this, the checker stops (it finds ${after.answers} answers, not ${profile.expectedAnswers}) and grades nothing`;
+    return `after this, the checker stops (it finds ${plural(after.answers, 'answer')}, not ${profile.expectedAnswers}) and grades nothing`;
   }
   if (before.error !== null) {
     return after.answers !== before.answers
-      ? `after this, the checker still stops, finding ${after.answers} answers instead of ${before.answers}`
+      ? `after this, the checker still stops, finding ${plural(after.answers, 'answer')} instead of ${before.answers}`
       : undefined;
   }
   const changes: string[] = [];

@@ -4,7 +4,7 @@
  * without changing a word of them.
  */
 import { checkReport, type CheckResult } from '../checkReport';
-import type { CheckerProfile } from '../constraints';
+import { countOf, type CheckerProfile } from '../constraints';
 import type { ReportDocument } from '../reportModel';
 import { comparableWords, eachComparableWord } from './answerWords';
 import { createContext, type Draft } from './context';
@@ -93,7 +93,7 @@ function diagnose(
       severity: 'breaks-checker',
       line: null,
       question: null,
-      message: `The course's checker stops with "${ctx.check.error}" (it finds ${ctx.check.answers} answers, not ${ctx.profile.expectedAnswers}), and no single drift from the template explains it. Look for "Answer:" and "###" written in unusual places.`,
+      message: `The course's checker stops with "${ctx.check.error}" (it finds ${countOf(ctx.check.answers, 'answer')}, not ${ctx.profile.expectedAnswers}), and no single drift from the template explains it. Look for "Answer:" and "###" written in unusual places.`,
     });
   }
   const kindRank = new Map(KIND_ORDER.map((kind, i) => [kind, i]));

@@ -3,12 +3,13 @@
  * process (a teacher's folder of clones, a CI matrix), with one summary table, `--verbose` for each
  * report's details and `--json` for an array.
  */
-import { statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { realpathSync, statSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { locateReport, type LocatedReport } from '../../services/locateReport';
+import { countOf } from '../../core/constraints';
 import { isReportTemplate, rememberDetectionsOf } from '../../core/templateVersion';
-import { readReportText, ReportFileError } from '../../services/reportFile';
+import { decodeLeniently, readReportText, ReportFileError } from '../../services/reportFile';
 import { inspectOnAllCores, inspectShare } from './batchWorkers';
 import type { BatchResult, CheckFormat, CheckTarget } from './checkRun';
 import type { CliIo } from './cliIo';
@@ -22,6 +23,19 @@ async function holdsTemplate(path: string): Promise<boolean> {
     return isReportTemplate(await readReportText(path));
   } catch {
     return true; // unreadable, binary, UTF-16…: let the check say why
+  }
+}
+
+/**
+ * Whether a file the checker cannot read (UTF-16, Latin-1, a NUL byte) holds the template, read as
+ * leniently as it takes to tell: pre-commit hands over every changed markdown file, and a
+ * `results.md` that PowerShell's `>` saved as UTF-16 is no reason to stop a commit.
+ */
+async function holdsTemplateLeniently(path: string): Promise<boolean> {
+  try {
+    return isReportTemplate(decodeLeniently(await readFile(path)));
+  } catch {
+    return true; // a folder, unreadable…: let the check say why
   }
 }
 
@@ -43,7 +57,12 @@ function hasGitFolder(path: string): boolean {
   return exists(join(path, '.git'));
 }
 
-/** The repos directly inside `folder` (each child folder in which a report is found). */
+/**
+ * The repos directly inside `folder`: each child folder in which a report is found, or that is a
+ * git repo (`.git`) or has a `reports/README.md` without a usable report — a group that wrote none,
+ * or named it so that it cannot be found, is a row saying so rather than left out. Other folders
+ * (`logs/`, `notes/`) are not repos.
+ */
 async function reposInside(folder: string): Promise<CheckTarget[]> {
   let names: string[];
   try {
@@ -59,9 +78,11 @@ async function reposInside(folder: string): Promise<CheckTarget[]> {
     try {
       found.push({ input: child, located: await locateReport(child) });
     } catch (error) {
+      if (!(error instanceof ReportFileError)) throw error;
       // A child that holds several template files is a repo too: say so rather than skip it.
-      if (error instanceof ReportFileError && error.problem === 'ambiguous') found.push({ input: child, error });
-      else if (!(error instanceof ReportFileError)) throw error;
+      if (error.problem === 'ambiguous' || hasGitFolder(child) || exists(join(child, 'reports', 'README.md'))) {
+        found.push({ input: child, error });
+      }
     }
   }
   return found;
@@ -93,6 +114,27 @@ async function looksLikeFolderOfRepos(path: string): Promise<boolean> {
 }
 
 /**
+ * The targets without repeats: the same report named several ways (`good good/reports
+ * good/reports/README.md`, or through a symlink) is checked once, under the name given first.
+ */
+function withoutRepeats(entries: CheckTarget[]): CheckTarget[] {
+  if (entries.length < 2) return entries;
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const path = e.located?.reportPath ?? e.input;
+    let key = path;
+    try {
+      key = realpathSync(path);
+    } catch {
+      // not there: its name is the key
+    }
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
  * Turns the PATHs into reports. A folder that is not a repo itself (no `.git`) and holds no single
  * report is taken as a folder of repos. More than one PATH, or such a folder, makes a batch.
  */
@@ -121,20 +163,24 @@ export async function resolveCheckTargets(
       if (!(error instanceof ReportFileError)) throw error;
       // pre-commit passes every changed markdown file: the project's README is not a report.
       if (options.onlyReports && error.problem === 'no-template' && (await stat(path).then((s) => s.isFile(), () => false))) continue;
+      // …whatever its encoding: only a file that holds the template must be UTF-8.
+      if (options.onlyReports && (error.problem === 'not-utf8' || error.problem === 'binary') && !(await holdsTemplateLeniently(path))) continue;
       const folderOfRepos =
         (error.problem === 'no-template' || error.problem === 'ambiguous') &&
         (await stat(path).then((s) => s.isDirectory(), () => false)) &&
         !hasGitFolder(path);
       const repos = folderOfRepos ? await reposInside(path) : [];
       // Two template files in one repo are a question for the student, not a batch: a folder of
-      // repos has reports in at least two of its folders.
-      if (repos.length >= 2 || (error.problem === 'no-template' && repos.length > 0)) {
+      // repos has reports in at least two of its folders (repos without one do not count here).
+      const withReport = repos.filter((r) => r.error?.problem !== 'no-template').length;
+      if (withReport >= 2 || (error.problem === 'no-template' && withReport > 0)) {
         batch = true;
         entries.push(...repos);
       } else entries.push({ input: path, error });
     }
   }
-  return { batch: batch && entries.length > 1, entries };
+  const unique = withoutRepeats(entries);
+  return { batch: batch && unique.length > 1, entries: unique };
 }
 
 function templateName(report: ReportVerdict): string {
@@ -154,7 +200,7 @@ export function summaryTable(results: readonly BatchResult<ReportVerdict>[], cwd
       repo,
       templateName(r.report),
       check.error ? `-/${expected}` : `${check.passed}/${check.answers}`,
-      check.error ? `checker stops: ${check.answers} answers, not ${expected}` : '',
+      check.error ? `checker stops: ${countOf(check.answers, 'answer')}, not ${expected}` : '',
       [...new Set(check.failures.map((f) => f.question))].join(' '),
     ];
   });

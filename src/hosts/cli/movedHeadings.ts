@@ -64,8 +64,8 @@ export function movedHeadingNotes(
       now === undefined
         ? ''
         : was === undefined
-          ? `; the checker now counts ${now} words`
-          : `; the checker counts ${was} → ${now} words`;
+          ? `; the checker now counts ${plural(now, 'word')}`
+          : `; the checker counts ${was} → ${plural(now, 'word')}`;
     notes.push(`  Q${question}: moved ${parts.join(', ')} below the answer${counts}`);
   }
   return notes;

@@ -2,7 +2,8 @@
  * `report-editor check PATH...`: several repos, report files, or a folder of repos in one process,
  * one summary table, `--verbose` details, `--json` array; exit code the worst of them.
  */
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, runCliProcess, tempRepo } from '../../support/cli';
@@ -80,6 +81,53 @@ describe('report-editor check with several reports', () => {
     expect(run.stdout).toMatch(/^group02\/reports\/README\.md\s+31q\s+29\/31\s+4 7$/m);
     expect(run.stdout).toMatch(/^empty\s+no report found in .*empty/m);
     expect(runCliProcess(['check', 'group01', 'group01/reports'], folder).code).toBe(0);
+  });
+
+  it('lists a clone in a folder of repos that holds no report as a row with the problem, and exits 2', () => {
+    const folder = tempRepo({
+      'group01/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'group01/reports/figures/a.png': 'png',
+      'group02/reports/README.md': buildReport({ answers: { ...passingAnswers31(), 4: words(30) } }),
+      'group03/README.md': '# our project\n',
+      'logs/run.txt': 'not a repo',
+    });
+    for (const group of ['group01', 'group02', 'group03']) execFileSync('git', ['init', '-q'], { cwd: join(folder, group) });
+    const run = runCliProcess(['check', folder], folder);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^group03\s+no report found in .*group03: expected reports\/README\.md/m);
+    expect(run.stdout).not.toMatch(/^logs/m);
+    expect(run.stdout).toContain('1 of 3 reports pass');
+    const json = JSON.parse(runCliProcess(['check', '--json', folder], folder).stdout) as { path: string; problem?: string }[];
+    expect(json.map((r) => r.path.slice(folder.length + 1))).toEqual(['group01/reports/README.md', 'group02/reports/README.md', 'group03']);
+    expect(json[2].problem).toMatch(/^no report found in /);
+  });
+
+  it('checks a report named several ways once, under the name given first', () => {
+    const folder = folderOfRepos();
+    symlinkSync(join(folder, 'group01'), join(folder, 'alias'));
+    const run = runCliProcess(['check', 'group01', 'group01/reports', 'group01/reports/README.md', 'alias', 'group02'], folder);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter((r) => /README\.md/.test(r))).toEqual([
+      expect.stringMatching(/^group01\/reports\/README\.md\s+31q\s+31\/31$/),
+      expect.stringMatching(/^group02\/reports\/README\.md\s+31q\s+29\/31\s+4 7$/),
+    ]);
+    expect(run.stdout).toContain('1 of 2 reports pass');
+  });
+
+  it('says "1 image", "1 word" and "1 answer" in the singular', () => {
+    const folder = tempRepo({
+      'one/reports/README.md': buildReport({ answers: { ...passingAnswers31(), 4: 'one', 29: words(210) } }),
+      'one/reports/figures/a.png': 'png',
+      // No "> Answer:" line, one "Answer:" in the last answer: the checker finds 1 answer.
+      'stops/reports/README.md': buildReport({ dropMarker: Array.from({ length: 31 }, (_, i) => i + 1), answers: { 31: 'Answer: the only one' } }),
+    });
+    const one = runCliProcess(['check', 'one'], folder).stdout;
+    expect(one).toMatch(/✗ Question 4 \(line \d+\): 1 word, needs 100–200 words$/m);
+    expect(one).toMatch(/✗ Question 29 \(line \d+\): 0 images, needs exactly 1 image$/m);
+    const stops = runCliProcess(['check', 'stops'], folder).stdout;
+    expect(stops).toContain('It finds 1 answer instead of 31');
+    expect(runCliProcess(['check', 'one', 'stops'], folder).stdout).toMatch(/checker stops: 1 answer, not 31$/m);
+    for (const out of [one, stops]) expect(out).not.toMatch(/\b1 (words|images|answers)\b/);
   });
 
   it.skipIf(!corpusAvailable)('gives the course checker\'s verdict for every real report in one run', () => {

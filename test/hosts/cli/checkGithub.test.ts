@@ -3,7 +3,7 @@
  * GitHub Actions workflow command or plain log text, and the annotations point at the lines the
  * human output names. The job summary lands in $GITHUB_STEP_SUMMARY.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ function runGithub(args: string[], cwd: string, env: Record<string, string> = {}
   const r = spawnSync(process.execPath, [CLI_PATH, 'check', ...args, '--format', 'github'], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env },
+    env: { ...process.env, GITHUB_STEP_SUMMARY: '', GITHUB_WORKSPACE: '', ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -84,6 +84,32 @@ describe('report-editor check --format github', () => {
     const md = readFileSync(summary, 'utf8');
     expect(md).toContain('| report | template | passed | error | failing questions |');
     expect(md).toMatch(/^\| `reports\/README\.md` \| 31 questions \| 31\/31 \| {2}\| {2}\|$/m);
+  });
+
+  it('names the report from the repository root, whichever folder the step runs in', () => {
+    const failing = buildReport({ answers: { ...passingAnswers31(), 4: words(30) } });
+    const files = (repo: string) =>
+      parseLines(runGithub([], join(repo, 'reports'), { GITHUB_STEP_SUMMARY: join(repo, 'summary.md') }).stdout).annotations.map((a) => a.props.file);
+    // The git work tree's root ($GITHUB_WORKSPACE unset)…
+    const gitRepo = tempRepo({ 'README.md': '# project\n', 'reports/README.md': failing });
+    execFileSync('git', ['init', '-q'], { cwd: gitRepo });
+    expect(new Set(files(gitRepo))).toEqual(new Set(['reports/README.md']));
+    expect(readFileSync(join(gitRepo, 'summary.md'), 'utf8')).toMatch(/^\| `reports\/README\.md` \| 31 questions \| 30\/31 \|/m);
+    // …or $GITHUB_WORKSPACE, when the report is inside it.
+    const workspace = tempRepo({ 'project/reports/README.md': failing });
+    const run = runGithub([], join(workspace, 'project', 'reports'), { GITHUB_WORKSPACE: workspace });
+    expect(new Set(parseLines(run.stdout).annotations.map((a) => a.props.file))).toEqual(new Set(['project/reports/README.md']));
+    // Neither: relative to the current folder, as before.
+    const bare = tempRepo({ 'reports/README.md': failing });
+    const outside = runGithub([], bare, { GITHUB_WORKSPACE: workspace });
+    expect(new Set(parseLines(outside.stdout).annotations.map((a) => a.props.file))).toEqual(new Set(['reports/README.md']));
+  });
+
+  it('keeps a path with backticks inside its code span in the job summary', () => {
+    const repo = tempRepo({ 'we`ird``name/reports/README.md': buildReport({ answers: passingAnswers31() }), 'we`ird``name/reports/figures/a.png': 'png' });
+    const summary = join(repo, 'summary.md');
+    expect(runGithub(['we`ird``name'], repo, { GITHUB_STEP_SUMMARY: summary }).code).toBe(0);
+    expect(readFileSync(summary, 'utf8')).toMatch(/^\| ```we`ird``name\/reports\/README\.md``` \| 31 questions \| 31\/31 \|/m);
   });
 
   it('keeps a message with newlines, %, : and , on one command line', () => {

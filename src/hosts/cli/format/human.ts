@@ -1,6 +1,7 @@
 /** `report-editor check`'s text for people: the failures, then every other problem once, by section. */
 import type { ReportAnalysis } from '../../../core/analyzeReport';
 import type { Diagnostic, DiagnosticSource } from '../../../core/diagnostics';
+import { countOf } from '../../../core/constraints';
 import type { LoadedReport } from '../../../services/loadReport';
 import { relativeTo } from '../displayPath';
 
@@ -41,7 +42,7 @@ export function formatHuman(
   if (check.error) {
     lines.push(`The course's checker stops here: ${check.error}`);
     lines.push(
-      `  It finds ${check.answers} answers instead of ${loaded.profile.expectedAnswers}, so it checks nothing. The warnings below show where.`,
+      `  It finds ${countOf(check.answers, 'answer')} instead of ${loaded.profile.expectedAnswers}, so it checks nothing. The warnings below show where.`,
     );
     lines.push('');
   }
