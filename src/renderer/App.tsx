@@ -49,6 +49,8 @@ export function App({ api, startup }: AppProps) {
   /** An open that did not end in a report while one was open: shown over it, which stays open. */
   const [problem, setProblem] = useState<OpenProblem | null>(null);
   const sessionRef = useRef<ReportSession | null>(null);
+  /** Hands a new session the change on disk that arrived before it (useHostEvents). */
+  const claimDiskChange = useRef<((session: ReportSession) => void) | null>(null);
   const editorCommands = useRef<EditorCommands | null>(null);
   const noticeId = useRef(0);
 
@@ -64,6 +66,7 @@ export function App({ api, startup }: AppProps) {
     const session = next.kind === 'editor' ? next.session : null;
     if (previous && previous !== session) previous.dispose();
     sessionRef.current = session;
+    if (session) claimDiskChange.current?.(session);
     setScreen(next);
   }, []);
 
@@ -198,7 +201,7 @@ export function App({ api, startup }: AppProps) {
     };
   }, [startup, openPath]);
 
-  useHostEvents(api, sessionRef, run, openPath, showNotice);
+  useHostEvents(api, sessionRef, run, openPath, showNotice, claimDiskChange);
   useShortcutKeys(initial?.platform ?? null, run);
   useSaveOnLeave(initial?.host ?? null, sessionRef);
   const askForPath = useCallback(() => setOverlay('open'), []);

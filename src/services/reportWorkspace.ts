@@ -49,8 +49,12 @@ export type EmitEvent = <E extends keyof ApiEvents>(event: E, payload: ApiEvents
 interface OpenFile {
   readonly reportPath: string;
   readonly repoRoot: string;
-  /** Stamp of what we last read from or wrote to disk. */
-  stamp: DiskStamp;
+  /**
+   * Stamp of the content the watcher last saw (or the open loaded). Our own saves do not set it:
+   * every page of the report is told of every new content — another tab of the browser host must
+   * see a save made in this one — and each page knows its own saves' stamps (renderer/state/diskSync.ts).
+   */
+  seen: DiskStamp;
   watcher: FSWatcher | null;
   watcherReady: Promise<void>;
 }
@@ -113,7 +117,7 @@ export class ReportWorkspace {
     this.current = {
       reportPath: located.reportPath,
       repoRoot: located.repoRoot,
-      stamp,
+      seen: stamp,
       watcher: null,
       watcherReady: Promise.resolve(),
     };
@@ -121,6 +125,10 @@ export class ReportWorkspace {
       const watcher = this.startWatching(this.current);
       this.current.watcher = watcher;
       this.current.watcherReady = new Promise((done) => watcher.once('ready', () => done()));
+      // A write between loading and the watcher's start (a reloaded tab's last save landing) has no
+      // event: look once more when it is ready.
+      const opened = this.current;
+      void opened.watcherReady.then(() => this.reportIfChanged(opened));
     }
     await this.recent?.add({ repoRoot: located.repoRoot, reportPath: located.reportPath }).catch(() => undefined);
     return {
@@ -164,7 +172,6 @@ export class ReportWorkspace {
     }
     if (diskText !== null && diskStamp !== null) {
       if (diskText === request.text) {
-        open.stamp = diskStamp;
         return { kind: 'unchanged', stamp: diskStamp };
       }
       if (diskStamp !== request.baseStamp && !request.force) {
@@ -174,20 +181,15 @@ export class ReportWorkspace {
     const readOnly = await this.checkWritable(open.reportPath, request.makeWritable === true);
     if (readOnly) return readOnly;
     const stamp = stampOf(request.text);
-    // Set before writing so the watcher recognises our own change.
-    const previous = open.stamp;
-    open.stamp = stamp;
     let outcome;
     try {
       outcome = await replaceIfUnchanged(open.reportPath, request.text, diskStamp);
     } catch (error) {
-      open.stamp = previous;
       return { kind: 'error', message: `Could not save ${open.reportPath}: ${writeFailure(error)}. Your text is still here; nothing was lost.` };
     }
     if (outcome.kind === 'changed') {
       // Another program wrote the file while this save was in flight: theirs stays on disk.
       const theirs = stampOf(outcome.bytes);
-      open.stamp = theirs;
       return { kind: 'conflict', diskText: decodeDiskText(outcome.bytes, open.reportPath), stamp: theirs };
     }
     return { kind: 'saved', stamp };
@@ -220,25 +222,28 @@ export class ReportWorkspace {
       ignored: (path) => path !== open.reportPath && path !== dirname(open.reportPath),
       awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 },
     });
-    const onChange = async () => {
-      if (this.current !== open) return;
-      let text: string;
-      try {
-        text = decodeReport(await readFile(open.reportPath), open.reportPath);
-      } catch {
-        return;
-      }
-      const stamp = stampOf(text);
-      if (stamp === open.stamp) return;
-      open.stamp = stamp;
-      this.emit('reportChanged', { reportPath: open.reportPath, text, stamp });
-    };
+    const onChange = () => this.reportIfChanged(open);
     watcher.on('add', onChange);
     watcher.on('change', onChange);
     watcher.on('unlink', () => {
       if (this.current === open) this.emit('reportRemoved', { reportPath: open.reportPath });
     });
     return watcher;
+  }
+
+  /** Tells the pages when the report's content differs from what was last seen (each new content once). */
+  private async reportIfChanged(open: OpenFile): Promise<void> {
+    if (this.current !== open) return;
+    let text: string;
+    try {
+      text = decodeReport(await readFile(open.reportPath), open.reportPath);
+    } catch {
+      return;
+    }
+    const stamp = stampOf(text);
+    if (stamp === open.seen || this.current !== open) return;
+    open.seen = stamp;
+    this.emit('reportChanged', { reportPath: open.reportPath, text, stamp });
   }
 
   /** Resolves once the watcher is ready (tests wait on it so no early event is missed). */

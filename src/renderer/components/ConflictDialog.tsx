@@ -26,7 +26,8 @@ export const ConflictDialog = memo(function ConflictDialog({ session }: { sessio
   // A new merge (another change on disk meanwhile) asks again from the start.
   useEffect(() => setChoices(conflict ? conflict.regions.map(() => null) : []), [conflict]);
 
-  if (!conflict || conflict.dismissed) return null;
+  // `waiting`: the student is typing; it opens at the pause, so no key lands in it unseen.
+  if (!conflict || conflict.dismissed || conflict.waiting) return null;
   const file = session.report.relativePath;
   const answered = choices.filter((c) => c !== null).length;
   const complete = choices.length === conflict.regions.length && answered === choices.length;
@@ -42,7 +43,9 @@ export const ConflictDialog = memo(function ConflictDialog({ session }: { sessio
       <p>
         {conflict.cause === 'external'
           ? `Another program (a git pull, a groupmate's editor) changed ${file} while you have unsaved edits here.`
-          : `${file} was changed by another program since it was loaded, so your edits were not saved yet.`}{' '}
+          : conflict.cause === 'kept'
+            ? `Your edits that were not saved when ${file} was last closed in this browser are back, but the file changed meanwhile.`
+            : `${file} was changed by another program since it was loaded, so your edits were not saved yet.`}{' '}
         Everything else is merged; {conflict.regions.length === 1 ? 'one place was' : `${conflict.regions.length} places were`}{' '}
         changed on both sides{questions.length > 0 ? ` (question ${questions.join(', ')})` : ''}. Choose what to keep in
         each: nothing is written until every one is answered.

@@ -1,6 +1,6 @@
 /** What arrives from the host while the app runs: the file changed on disk, menu commands, a second launch, quit. */
-import { useEffect, type RefObject } from 'react';
-import type { ReportApi } from '../../api/contract';
+import { useEffect, useRef, type RefObject } from 'react';
+import type { ApiEvents, ReportApi } from '../../api/contract';
 import type { AppAction } from '../model/shortcuts';
 import type { ReportSession } from '../state/reportSession';
 
@@ -10,12 +10,25 @@ export function useHostEvents(
   run: (action: AppAction) => void,
   openPath: (path: string) => Promise<void>,
   showNotice: (text: string) => void,
+  /** Set here: the app calls it with each new session, which is then told of a change it missed. */
+  claimRef: RefObject<((session: ReportSession) => void) | null>,
 ): void {
+  // The host answers an open before the page has built its session: a change on disk in between
+  // (a reloaded tab's last save landing) waits here for it, or the page would show the old text.
+  const unclaimed = useRef<ApiEvents['reportChanged'] | null>(null);
   useEffect(() => {
+    claimRef.current = (session) => {
+      const missed = unclaimed.current;
+      unclaimed.current = null;
+      if (missed && missed.reportPath === session.report.reportPath) session.diskChanged(missed.text, missed.stamp);
+    };
     const offs = [
-      api.on('reportChanged', ({ reportPath, text, stamp }) => {
+      api.on('reportChanged', (change) => {
         const session = sessionRef.current;
-        if (session && session.report.reportPath === reportPath) session.diskChanged(text, stamp);
+        if (session && session.report.reportPath === change.reportPath) {
+          unclaimed.current = null;
+          session.diskChanged(change.text, change.stamp);
+        } else unclaimed.current = change;
       }),
       api.on('reportRemoved', ({ reportPath }) => {
         const session = sessionRef.current;
@@ -36,6 +49,9 @@ export function useHostEvents(
         });
       }),
     ];
-    return () => offs.forEach((off) => off());
-  }, [api, sessionRef, run, showNotice, openPath]);
+    return () => {
+      offs.forEach((off) => off());
+      claimRef.current = null;
+    };
+  }, [api, sessionRef, run, showNotice, openPath, claimRef]);
 }

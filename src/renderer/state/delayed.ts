@@ -19,6 +19,11 @@ export class Delayed {
     this.arm(now, delayMs);
   }
 
+  /** A run is waiting (for the autosave: something changed within its delay). */
+  get pending(): boolean {
+    return this.timer !== null;
+  }
+
   cancel(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;

@@ -10,6 +10,7 @@ import type { TextEdit } from '../../core/textEdit';
 import type { ChangeOrigin, DocumentAuthority } from '../document/documentAuthority';
 import { editsBetween } from '../document/textDiff';
 import { Delayed } from './delayed';
+import { KeptVersions } from './keptVersion';
 import type { MergeResolution } from './mergeResolution';
 import type { SaveOptions, SaveOutcome, SessionState } from './sessionTypes';
 import type { Store } from '../document/store';
@@ -35,6 +36,14 @@ export class DiskSync {
   private readonly autosaveLater = new Delayed(() => void this.save());
   /** "Cancel" on the read-only question: autosaves stop asking (the banner stays) until a save succeeds. */
   private readOnlyDeclined = false;
+  /**
+   * Our own saves, whose echo the host sends every page (another tab must see them): the text of
+   * the save in flight (an echo before its answer) and the stamps written lately (a late echo).
+   */
+  private inFlight: string | null = null;
+  private readonly written: DiskStamp[] = [];
+  /** The student's version while it cannot be saved, kept across a reload or a closed tab. */
+  private readonly kept: KeptVersions;
 
   constructor(
     private readonly port: DiskSyncPort,
@@ -44,6 +53,7 @@ export class DiskSync {
   ) {
     this.diskText = text;
     this.stamp = stamp;
+    this.kept = new KeptVersions(port.reportPath);
   }
 
   /** The text last loaded or saved: the base of a merge. */
@@ -58,6 +68,11 @@ export class DiskSync {
 
   private get state(): SessionState {
     return this.port.store.getState();
+  }
+
+  /** Something changed within the autosave's delay: the student is (likely) typing. */
+  get autosavePending(): boolean {
+    return this.autosaveLater.pending;
   }
 
   scheduleAutosave(): void {
@@ -76,16 +91,20 @@ export class DiskSync {
   }
 
   /**
-   * The file changed on disk. The host already keeps our own saves' echo from us (it knows the
-   * stamp it wrote); what it reports with the stamp we know is nothing new either.
+   * The file changed on disk. What it reports with the stamp we know is nothing new, and neither
+   * is the echo of our own save (the host tells every page of every change).
    */
   diskChanged(text: string, stamp: DiskStamp): void {
     if (this.port.isDisposed() || stamp === this.stamp) return;
+    if (text === this.inFlight || this.written.includes(stamp)) return;
+    // Events come in the order the disk changed: an echo of ours older than this one came before it.
+    this.written.length = 0;
     this.port.flush();
     if (text === this.port.document.text) {
       // The disk caught up with us (another tool wrote the same text).
       this.diskText = text;
       this.stamp = stamp;
+      this.kept.clear();
       this.port.store.setState({ saveState: 'saved', conflict: null, removedOnDisk: false });
       return;
     }
@@ -94,6 +113,33 @@ export class DiskSync {
       return;
     }
     if (this.port.merge().withDisk(text, stamp, 'external')) this.scheduleAutosave();
+    else this.keepUnsaved();
+  }
+
+  /** Edits this page cannot save (yet) are kept in its storage until they are: a reload loses nothing. */
+  keepUnsaved(): void {
+    if (this.dirty) this.kept.keep(this.diskText, this.port.document.text);
+  }
+
+  /**
+   * A version of this report kept by a page that could not save it (reloaded, closed): merged into
+   * the text just opened like a change on disk (base: the text it was edited from), so where the
+   * file changed too the merge dialog asks, and the rest comes back and is saved.
+   */
+  restoreKept(): void {
+    const kept = this.kept.read();
+    if (!kept || this.port.isDisposed()) return;
+    this.kept.adopt(kept);
+    const disk = this.diskText;
+    if (kept.text === disk) return this.kept.clear();
+    this.diskText = kept.base;
+    this.port.apply(editsBetween(disk, kept.text), 'disk');
+    this.port.flush();
+    if (!this.port.merge().withDisk(disk, this.stamp, 'kept')) return;
+    const id = (this.state.mergeNotice?.id ?? 0) + 1;
+    const text = 'Your edits that were not saved when this report was last closed in this browser are back, merged with the file.';
+    this.port.store.setState({ mergeNotice: { text, id } });
+    this.scheduleAutosave();
   }
 
   diskRemoved(): void {
@@ -134,16 +180,23 @@ export class DiskSync {
     if (port.isDisposed()) return 'skipped';
     port.flush();
     this.autosaveLater.cancel();
-    if (this.state.conflict && !force) return 'conflict';
+    if (this.state.conflict && !force) {
+      // The merge waited for the typing to pause (mergeResolution.ts): now it asks.
+      if (this.state.conflict.waiting) port.merge().review();
+      this.keepUnsaved();
+      return 'conflict';
+    }
     // The read-only question is open: the student answers it before anything is tried again.
     if (this.state.readOnly?.asking && !makeWritable) return 'read-only';
     if (!force && !this.dirty && !this.state.removedOnDisk) {
+      this.kept.clear();
       if (this.state.saveState !== 'saved') port.store.setState({ saveState: 'saved' });
       return 'unchanged';
     }
     const text = port.document.text;
     port.store.setState({ saveState: 'saving' });
     let result: SaveResult;
+    this.inFlight = text;
     try {
       result = await port.api.invoke('saveReport', {
         reportPath: port.reportPath,
@@ -154,12 +207,17 @@ export class DiskSync {
       });
     } catch (error) {
       result = { kind: 'error', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` };
+    } finally {
+      this.inFlight = null;
     }
     if (port.isDisposed()) return result.kind;
     const patch: { -readonly [K in keyof SessionState]?: SessionState[K] } = {};
     if (result.kind === 'saved' || result.kind === 'unchanged') {
       this.stamp = result.stamp;
       this.diskText = text;
+      this.written.push(result.stamp);
+      if (this.written.length > 4) this.written.shift();
+      this.kept.clear();
       patch.saveError = null;
       patch.removedOnDisk = false;
       patch.readOnly = null;
@@ -173,12 +231,15 @@ export class DiskSync {
       }
       patch.saveState = this.dirty ? 'unsaved' : 'saved';
       port.store.setState(patch);
+      if (this.state.conflict) this.keepUnsaved();
       return this.state.conflict ? 'conflict' : result.kind;
     } else if (result.kind === 'read-only') {
       patch.readOnly = { message: result.message, asking: !this.readOnlyDeclined };
       patch.saveError = null;
+      this.keepUnsaved();
     } else {
       patch.saveError = result.message;
+      this.keepUnsaved();
     }
     patch.saveState = this.dirty ? 'unsaved' : 'saved';
     port.store.setState(patch);

@@ -31,6 +31,8 @@ export interface MergePort {
   save(): Promise<SaveOutcome>;
   scheduleAutosave(): void;
   cancelAutosave(): void;
+  /** Something changed within the autosave's delay (the student is typing). */
+  typing(): boolean;
 }
 
 export class MergeResolution {
@@ -48,12 +50,17 @@ export class MergeResolution {
    */
   withDisk(text: string, stamp: DiskStamp, cause: Conflict['cause']): boolean {
     const { port } = this;
+    // Keys typed as the change arrives would land in the dialog, which takes the focus, and be
+    // lost: while the student types it waits for the pause (the autosave's, which opens it), then
+    // asks about the text as it is by then.
+    const waiting = cause === 'external' && port.typing();
     port.cancelAutosave();
     const mine = port.document.text;
     const base = port.base();
     const merge = mergeDiskChange(base, mine, text);
     if (merge.regions.length > 0) {
-      port.store.setState({ conflict: { diskText: text, stamp, cause, mine, merged: merge.text, regions: merge.regions, dismissed: false } });
+      port.store.setState({ conflict: { diskText: text, stamp, cause, mine, merged: merge.text, regions: merge.regions, dismissed: false, waiting } });
+      if (waiting) port.scheduleAutosave();
       return false;
     }
     const notice = describeDiskChange(base, text);
@@ -100,7 +107,7 @@ export class MergeResolution {
     this.port.flush();
     if (this.port.document.text !== conflict.mine) {
       if (this.withDisk(conflict.diskText, conflict.stamp, conflict.cause)) this.port.scheduleAutosave();
-    } else this.port.store.setState({ conflict: { ...conflict, dismissed: false } });
+    } else this.port.store.setState({ conflict: { ...conflict, dismissed: false, waiting: false } });
   }
 
   /**

@@ -2,16 +2,12 @@
  * One open report: its document authority (the text, versioned; every change enters there as
  * edits), what is shown of it (the parse and its analysis, refreshed when typing pauses; the typed
  * answer's meters at once), and the save/sync state machine, which alone knows what the disk holds.
- *
  * Answer editors are views: a keystroke is an edit of the answer's bytes in the file (nothing
  * around it is rewritten); a fix, repair, figure link or reload is an edit too, shown in the
  * editors as an ordinary change — in the answer's own undo history when it touches one answer, as
- * one entry of the global undo when it touches several.
- *
- * Its shapes are in sessionTypes.ts; when each view catches up with a new version, in
- * ../document/scheduler.ts (`session.scheduler`); saving and what the disk holds, in diskSync.ts;
- * merging a change on disk into the edits here, and resolving git's conflict markers, in
- * mergeResolution.ts (`session.merge`).
+ * one entry of the global undo when it touches several. Its shapes are in sessionTypes.ts; when
+ * each view catches up, ../document/scheduler.ts; saving and what the disk holds, diskSync.ts (a
+ * version it could not save, keptVersion.ts); merges and git's markers, mergeResolution.ts.
  */
 import { analyzeReport } from '../../core/analyzeReport';
 import { setAnswer, setChecked } from '../../core/editReport';
@@ -69,11 +65,7 @@ export class ReportSession {
   private editors: EditorSync | null = null;
   private disposed = false;
 
-  constructor(
-    api: ReportApi,
-    report: OpenedReport,
-    options: SessionOptions = {},
-  ) {
+  constructor(api: ReportApi, report: OpenedReport, options: SessionOptions = {}) {
     this.report = report;
     this.document = new DocumentAuthority(report.text);
     const pauseMs = options.flushDelayMs ?? 250;
@@ -124,7 +116,9 @@ export class ReportSession {
       save: () => this.save(),
       scheduleAutosave: () => this.scheduleAutosave(),
       cancelAutosave: () => this.disk.cancelAutosave(),
+      typing: () => this.disk.autosavePending,
     });
+    this.disk.restoreKept();
   }
 
   get state(): SessionState {
@@ -331,6 +325,11 @@ export class ReportSession {
   /** "Cancel" on the read-only question: the edits stay here, unsaved, and the banner says so. */
   keepReadOnly(): void {
     this.disk.keepReadOnly();
+  }
+
+  /** The page is being left: edits not saved yet are kept in its storage (keptVersion.ts). */
+  keepUnsaved(): void {
+    this.disk.keepUnsaved();
   }
 
   /** Before quitting or switching reports: everything saved? */

@@ -14,8 +14,11 @@ export type SaveState = 'saved' | 'unsaved' | 'saving';
 export interface Conflict {
   readonly diskText: string;
   readonly stamp: DiskStamp;
-  /** `external`: the file changed on disk while there were unsaved edits; `save`: a save found it changed. */
-  readonly cause: 'external' | 'save';
+  /**
+   * `external`: the file changed on disk while there were unsaved edits; `save`: a save found it
+   * changed; `kept`: edits a closed or reloaded page could not save, brought back (keptVersion.ts).
+   */
+  readonly cause: 'external' | 'save' | 'kept';
   /** The local text the merge was made from. */
   readonly mine: string;
   /** The merged text, with conflict markers (base included) in each of `regions`. */
@@ -23,6 +26,8 @@ export interface Conflict {
   readonly regions: readonly ConflictRegion[];
   /** "Cancel": the dialog is closed; the local text stays here unsaved, the disk keeps its version. */
   readonly dismissed: boolean;
+  /** The student was typing as the change arrived: the dialog (which takes the focus) waits for a pause. */
+  readonly waiting?: boolean;
 }
 
 /** The last save found the file read-only; `asking`: the dialog is up (until the student answers). */
