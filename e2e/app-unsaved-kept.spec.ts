@@ -9,13 +9,18 @@ import { parseReport } from '../src/core/parseReport';
 import { findQuestion, serializeReport } from '../src/core/reportModel';
 import { buildReport, words } from '../test/support/reportBuilder';
 import { editorText, focusAnswer, modKey, openForm, watchErrors } from './support/app';
-import { expect, test } from './support/host';
+import type { Page } from '@playwright/test';
+import { expect, type HostedRepo, type HostOptions, test } from './support/host';
 
 const REPORT = buildReport({ answers: { 3: words(40, 'three'), 4: words(40, 'four'), 5: words(40, 'five') } });
 const answer = (text: string, n: number) => findQuestion(parseReport(text), n)!.answer;
 const withAnswer = (text: string, n: number, value: string) => serializeReport(setAnswer(parseReport(text), n, value));
 
-test('a save made in one tab shows in another tab of the same server; the saving tab stays quiet', async ({ page, context, hostRepo }) => {
+test('a save made in one tab shows in another tab of the same server; the saving tab stays quiet', async ({
+  page,
+  context,
+  hostRepo,
+}) => {
   const host = await hostRepo({ files: { 'reports/README.md': REPORT } });
   const errors = watchErrors(page);
   const other = await context.newPage();
@@ -37,7 +42,9 @@ test('a save made in one tab shows in another tab of the same server; the saving
   await expect(page.getByTestId('notice')).toHaveCount(0);
   await page.keyboard.type('!');
   await page.keyboard.press(`${modKey}+s`);
-  await expect.poll(() => readFile(host.path('reports/README.md'), 'utf8')).toBe(withAnswer(REPORT, 4, `${answer(REPORT, 4)} FROM-TAB-A!`));
+  await expect
+    .poll(() => readFile(host.path('reports/README.md'), 'utf8'))
+    .toBe(withAnswer(REPORT, 4, `${answer(REPORT, 4)} FROM-TAB-A!`));
   await expect.poll(() => editorText(other, 4), { timeout: 10_000 }).toBe(`${answer(REPORT, 4)} FROM-TAB-A!`);
   expect(errors).toEqual([]);
 });
@@ -63,7 +70,11 @@ test('a change on disk while the page is opening shows once the form is there', 
   expect(await readFile(file, 'utf8')).toBe(changed);
 });
 
-test('edits held by a merge left open survive a reload: the merge asks again with them', async ({ page, hostRepo }) => {
+/** The report open, " MINE-A" typed at the end of answer 3, then a groupmate's change to it on disk. */
+async function typeThenTheyChange(
+  page: Page,
+  hostRepo: (options: HostOptions) => Promise<HostedRepo>,
+): Promise<{ file: string; theirs: string }> {
   const host = await hostRepo({ files: { 'reports/README.md': REPORT } });
   const file = host.path('reports/README.md');
   await openForm(page, host);
@@ -73,6 +84,11 @@ test('edits held by a merge left open survive a reload: the merge asks again wit
   await page.keyboard.type(' MINE-A');
   const theirs = withAnswer(REPORT, 3, `${answer(REPORT, 3)} THEIRS`);
   await writeFile(file, theirs);
+  return { file, theirs };
+}
+
+test('edits held by a merge left open survive a reload: the merge asks again with them', async ({ page, hostRepo }) => {
+  const { file, theirs } = await typeThenTheyChange(page, hostRepo);
   const dialog = page.getByTestId('conflict-dialog');
   await expect(dialog).toBeVisible({ timeout: 10_000 });
   await dialog.getByTestId('merge-cancel').click();
@@ -102,15 +118,11 @@ test('edits held by a merge left open survive a reload: the merge asks again wit
   expect(await readFile(file, 'utf8')).toBe(merged);
 });
 
-test('keys typed as a change to the same answer arrives are kept: the merge asks when typing pauses', async ({ page, hostRepo }) => {
-  const host = await hostRepo({ files: { 'reports/README.md': REPORT } });
-  const file = host.path('reports/README.md');
-  await openForm(page, host);
-  await page.waitForTimeout(800);
-  await focusAnswer(page, 3);
-  await page.keyboard.press(`${modKey}+End`);
-  await page.keyboard.type(' MINE-A');
-  await writeFile(file, withAnswer(REPORT, 3, `${answer(REPORT, 3)} THEIRS`));
+test('keys typed as a change to the same answer arrives are kept: the merge asks when typing pauses', async ({
+  page,
+  hostRepo,
+}) => {
+  const { file } = await typeThenTheyChange(page, hostRepo);
   // Typing goes on through the moment the change is seen (the watcher takes ~100 ms).
   for (let i = 0; i < 6; i++) await page.keyboard.type(` KEY${i}`, { delay: 30 });
   const dialog = page.getByTestId('conflict-dialog');

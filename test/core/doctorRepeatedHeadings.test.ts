@@ -37,6 +37,16 @@ describe('many headings of one question without "> Answer:"', () => {
     expect(fixed.match(/^> Answer:$/gm)).toHaveLength(31 + 500);
   });
 
+  it('a question block pasted many times is one duplicate finding that says how many', () => {
+    const clean = buildReport({ answers: { 6: 'six' } });
+    const q5 = clean.slice(clean.indexOf('### Question 5\n'), clean.indexOf('### Question 6\n'));
+    const findings = ofKind(doctor(clean.replace(q5, q5.repeat(6)), P31), 'duplicate-question');
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toMatch(/^"### Question 5" appears 6 times, a second time here\./);
+    const twice = ofKind(doctor(clean.replace(q5, q5.repeat(3)), P31), 'duplicate-question');
+    expect(twice.map((f) => f.message.slice(0, 40))).toEqual(Array(2).fill('"### Question 5" appears a second time h'));
+  });
+
   it('are still one finding each when there are only a few', () => {
     const clean = buildReport({ answers: { 6: 'six' } });
     const text = clean.replace('six\n', `six\n\n${'### Question 6\n\nrepeated\n\n'.repeat(3)}`);

@@ -184,6 +184,8 @@ export interface Repair {
    * each with the verdict the text would have had with it.
    */
   readonly withheld: readonly WithheldFix[];
+  /** Whether the course's checker stopped with an error on the text before any fix. */
+  readonly stoppedBefore: boolean;
   /**
    * The findings of the repaired text when the last round diagnosed it (as it does whenever
    * nothing chosen is left to fix), else null: a caller need not diagnose a 2 MB text once more.
@@ -199,7 +201,7 @@ export interface Repair {
 }
 
 /** One round of `repair`: the diagnosis of its text, and that text with its fixes applied. */
-type Round = { readonly withheld: readonly WithheldFix[] } & (
+type Round = { readonly withheld: readonly WithheldFix[]; readonly stopped: boolean } & (
   | { readonly findings: Finding[]; readonly next: string; readonly acceptedIds: readonly string[] }
   /** Nothing chosen was left to fix: what the diagnosis says of the text, which is final. */
   | { readonly findings: Finding[]; readonly next: null; readonly check: CheckResult; readonly doc: ReportDocument }
@@ -238,7 +240,8 @@ function repairRound(
     ledger.add(edits);
     chosen.push({ finding, edits });
   }
-  if (chosen.length === 0) return { findings, next: null, check, doc, withheld: [] };
+  const stopped = check.error !== null;
+  if (chosen.length === 0) return { findings, next: null, check, doc, withheld: [], stopped };
   const apply = (sets: readonly (readonly LineEdit[])[]) => applyLineEdits(textLines, sets.flat());
   const guarded =
     current.length <= GUARDED_MAX_CHARS
@@ -249,8 +252,8 @@ function repairRound(
   assertNoWordLost(current, next, droppableWords(textLines, edits));
   const withheld = guarded.withheld;
   return next === current
-    ? { findings, next: null, check, doc, withheld }
-    : { findings, next, acceptedIds: guarded.accepted.map((c) => c.finding.id), withheld };
+    ? { findings, next: null, check, doc, withheld, stopped }
+    : { findings, next, acceptedIds: guarded.accepted.map((c) => c.finding.id), withheld, stopped };
 }
 
 /**
@@ -276,9 +279,11 @@ export function repair(
   const pending = ids === 'all' ? null : new Set(ids);
   const withheld: WithheldFix[] = [];
   const withheldKeys = new Set<string>();
+  let stoppedBefore = false;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (round > 0) betweenRounds();
     const result = repairRound(current, profile, pending, choices, withheldKeys);
+    if (before === null) stoppedBefore = result.stopped;
     before ??= result.findings;
     for (const w of result.withheld) {
       withheld.push(w);
@@ -298,6 +303,7 @@ export function repair(
     text: current,
     findings: before ?? [],
     withheld,
+    stoppedBefore,
     remaining: final?.findings ?? null,
     check: final?.check ?? null,
     doc: final?.doc ?? null,

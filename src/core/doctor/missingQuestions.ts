@@ -44,6 +44,9 @@ function ownHeadingWords(content: string, n: number): string {
     .trim();
 }
 
+/** Repeats of one question number listed one by one; more are one finding. */
+const MAX_REPEATS_LISTED = 3;
+
 export function missingQuestions(ctx: DoctorContext): Draft[] {
   const out: Draft[] = [];
   const present = new Set(ctx.zones.map((z) => z.question.number));
@@ -126,20 +129,31 @@ export function missingQuestions(ctx: DoctorContext): Draft[] {
       });
     }
   }
-  // A repeated number that is not some missing question's renamed heading.
+  // A repeated number that is not some missing question's renamed heading. Past a few repeats of
+  // one number (a pasted or generated file: 117,000 headings in 2 MB), one finding says how many.
+  const repeats = new Map<number, number[]>();
   const seen = new Set<number>();
   for (const zone of ctx.zones) {
     const n = zone.question.number;
     if (seen.has(n) && !usedRenamed.has(zone.heading)) {
-      out.push({
-        kind: 'duplicate-question',
-        severity: ctx.check.error ? 'breaks-checker' : 'changes-grade',
-        line: zone.heading,
-        question: n,
-        message: `"### Question ${n}" appears a second time here. The checker matches answers to questions by position, so every answer after this one is graded as the next question. Merge the two or renumber them.`,
-      });
+      const lines = repeats.get(n);
+      if (lines) lines.push(zone.heading);
+      else repeats.set(n, [zone.heading]);
     }
     seen.add(n);
+  }
+  const severity = ctx.check.error ? 'breaks-checker' : 'changes-grade';
+  for (const [n, lines] of repeats) {
+    const many = lines.length > MAX_REPEATS_LISTED;
+    for (const line of many ? lines.slice(0, 1) : lines) {
+      out.push({
+        kind: 'duplicate-question',
+        severity,
+        line,
+        question: n,
+        message: `"### Question ${n}" appears ${many ? `${lines.length + 1} times, a second time here` : 'a second time here'}. The checker matches answers to questions by position, so every answer after this one is graded as the next question. Merge the two or renumber them.`,
+      });
+    }
   }
   return out;
 }

@@ -227,18 +227,23 @@ export class HtmlTokenizer {
 
   /** `<![CDATA[…]]>`: up to the first `]\s*]\s*>` (_markupbase's _markedsectionclose). */
   private parseMarkedSection(i: number): number {
-    const raw = this.rawdata;
-    const failed = this.notFoundFrom.get(']]>');
-    if (failed !== undefined && i + 3 >= failed) return -1;
-    MARKED_SECTION_CLOSE.lastIndex = i + 3;
-    const m = MARKED_SECTION_CLOSE.exec(raw);
-    if (!m) {
-      // Not found from here, so not from any later section: a line of unclosed ones is linear.
-      this.notFoundFrom.set(']]>', failed === undefined ? i + 3 : Math.min(failed, i + 3));
-      return -1;
-    }
-    this.handler.unknownDecl(raw.slice(i + 3, m.index));
+    const m = this.findClose(MARKED_SECTION_CLOSE, ']]>', i + 3);
+    if (!m) return -1;
+    this.handler.unknownDecl(this.rawdata.slice(i + 3, m.index));
     return m.index + m[0].length;
+  }
+
+  /**
+   * The next match of `close` (a global regular expression) from `from`. Not found from here is not
+   * found from any later point either (remembered under `key`), so a line of unclosed ones is linear.
+   */
+  private findClose(close: RegExp, key: string, from: number): RegExpExecArray | null {
+    const failed = this.notFoundFrom.get(key);
+    if (failed !== undefined && from >= failed) return null;
+    close.lastIndex = from;
+    const m = close.exec(this.rawdata);
+    if (!m) this.notFoundFrom.set(key, failed === undefined ? from : Math.min(failed, from));
+    return m;
   }
 
   private parseBogusComment(i: number): number {
@@ -251,14 +256,8 @@ export class HtmlTokenizer {
 
   private parseComment(i: number): number {
     const raw = this.rawdata;
-    const failed = this.notFoundFrom.get('-->');
-    if (failed !== undefined && i + 4 >= failed) return -1;
-    COMMENT_CLOSE.lastIndex = i + 4;
-    const m = COMMENT_CLOSE.exec(raw);
-    if (!m) {
-      this.notFoundFrom.set('-->', failed === undefined ? i + 4 : Math.min(failed, i + 4));
-      return -1;
-    }
+    const m = this.findClose(COMMENT_CLOSE, '-->', i + 4);
+    if (!m) return -1;
     // Python-Markdown only takes a comment closed by exactly `-->`; otherwise the `<` is text.
     // (Mid-document, 3.4.1 then re-parses from the start and never ends; at the start it goes on.)
     if (m[0] !== '-->') {

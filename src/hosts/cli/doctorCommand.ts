@@ -339,7 +339,7 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
   if (renamePlan.refused.length > 0) lines.push('');
   lines.push(
     checker.error
-      ? `The course's checker ${checkReport(loaded.text, loaded.profile).error ? 'still stops' : 'stops'}: ${checker.error}`
+      ? `The course's checker ${repairing.stoppedBefore ? 'still stops' : 'stops'}: ${checker.error}`
       : `The course's checker finds ${checker.answers} of ${checker.expected} answers.`,
     '',
   );
