@@ -71,6 +71,13 @@ export function charBefore(text: string, index: number): string | undefined {
   return text[index - 1];
 }
 
+/** Where the last `count` code points of `text` begin: Python's negative index `-count`. */
+export function fromEnd(text: string, count: number): number {
+  let index = text.length;
+  for (let i = 0; i < count && index > 0; i++) index -= charBefore(text, index)!.length;
+  return index;
+}
+
 /** The code point starting at `index`. */
 export function charAt(text: string, index: number): string | undefined {
   if (index >= text.length) return undefined;

@@ -4,7 +4,7 @@
  */
 import { PY_SPACE } from '../pyRegex';
 import { isPythonWhitespace } from '../../pythonText';
-import { pyStrip } from '../pyString';
+import { fromEnd, pyStrip } from '../pyString';
 import type { InlineContext } from './context';
 
 /**
@@ -220,8 +220,17 @@ export function getLink(ctx: InlineContext, data: string, index: number): LinkTa
     }
     ctx.effort -= pos - startIndex;
     if (brackets !== 0 && backtrack === 0) {
-      href = data.slice(startIndex, lastBracket - 1);
-      i = lastBracket;
+      if (lastBracket === -1) {
+        // A `(` inside the unclosed title can use up the backtrack count, and then no `)` ever
+        // set lastBracket: Python goes on with -1 as an index. Its href is data[startIndex:-2]
+        // and the caller's data[-1:] keeps the text's last character after the link, counted in
+        // code points (an emoji at the end is one character to Python, two units here).
+        href = data.slice(startIndex, fromEnd(data, 2));
+        i = fromEnd(data, 1);
+      } else {
+        href = data.slice(startIndex, lastBracket - 1);
+        i = lastBracket;
+      }
       brackets = 0;
     }
     if (brackets !== 0) return null;
