@@ -44,6 +44,21 @@ function writeFailure(error: unknown): string {
         : String((error as Error).message ?? error);
 }
 
+/** A file unchanged this long is taken as written (as the watcher's awaitWriteFinish does). */
+const STABLE_MS = 80;
+
+/** The file's bytes once two reads STABLE_MS apart agree (at most ~2 s of waiting). */
+async function readSettled(path: string): Promise<Buffer> {
+  let bytes = await readFile(path);
+  for (let i = 0; i < 25; i++) {
+    await new Promise((done) => setTimeout(done, STABLE_MS));
+    const again = await readFile(path);
+    if (again.equals(bytes)) return again;
+    bytes = again;
+  }
+  return bytes;
+}
+
 export type EmitEvent = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void;
 
 interface OpenFile {
@@ -128,7 +143,7 @@ export class ReportWorkspace {
       // A write between loading and the watcher's start (a reloaded tab's last save landing) has no
       // event: look once more when it is ready.
       const opened = this.current;
-      void opened.watcherReady.then(() => this.reportIfChanged(opened));
+      void opened.watcherReady.then(() => this.reportIfChanged(opened, true));
     }
     await this.recent?.add({ repoRoot: located.repoRoot, reportPath: located.reportPath }).catch(() => undefined);
     return {
@@ -220,7 +235,7 @@ export class ReportWorkspace {
       depth: 0,
       ignoreInitial: true,
       ignored: (path) => path !== open.reportPath && path !== dirname(open.reportPath),
-      awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 },
+      awaitWriteFinish: { stabilityThreshold: STABLE_MS, pollInterval: 20 },
     });
     const onChange = () => this.reportIfChanged(open);
     watcher.on('add', onChange);
@@ -231,12 +246,17 @@ export class ReportWorkspace {
     return watcher;
   }
 
-  /** Tells the pages when the report's content differs from what was last seen (each new content once). */
-  private async reportIfChanged(open: OpenFile): Promise<void> {
+  /**
+   * Tells the pages when the report's content differs from what was last seen (each new content
+   * once). `settle`: not after a watcher event (those wait for the write to finish), so the file is
+   * read until it holds still: a look while another program is writing it would see it half written,
+   * and a page with nothing unsaved would load that half (its cards rebuilt, the focus lost).
+   */
+  private async reportIfChanged(open: OpenFile, settle = false): Promise<void> {
     if (this.current !== open) return;
     let text: string;
     try {
-      text = decodeReport(await readFile(open.reportPath), open.reportPath);
+      text = decodeReport(settle ? await readSettled(open.reportPath) : await readFile(open.reportPath), open.reportPath);
     } catch {
       return;
     }
