@@ -3,9 +3,8 @@
  * "after this, question 12 counts 166 words: over 100". Silent when the verdict does not change.
  */
 import type { CheckResult } from '../checkReport';
-import type { CheckerProfile, Range } from '../constraints';
+import { type CheckerProfile, countOf, type Range } from '../constraints';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function judge(got: number, range: Range): string {
   if (got > range.max) return `over ${range.max}`;
@@ -22,11 +21,11 @@ export function verdictEffect(before: CheckResult, after: CheckResult, profile: 
     return `after this, the checker finds all ${after.answers} answers and grades them: passed ${after.passed}/${after.answers}`;
   }
   if (before.error === null && after.error !== null) {
-    return `after this, the checker stops (it finds ${plural(after.answers, 'answer')}, not ${profile.expectedAnswers}) and grades nothing`;
+    return `after this, the checker stops (it finds ${countOf(after.answers, 'answer')}, not ${profile.expectedAnswers}) and grades nothing`;
   }
   if (before.error !== null) {
     return after.answers !== before.answers
-      ? `after this, the checker still stops, finding ${plural(after.answers, 'answer')} instead of ${before.answers}`
+      ? `after this, the checker still stops, finding ${countOf(after.answers, 'answer')} instead of ${before.answers}`
       : undefined;
   }
   const changes: string[] = [];
@@ -39,7 +38,7 @@ export function verdictEffect(before: CheckResult, after: CheckResult, profile: 
       if (!range || !was) continue;
       const got = answer[kind];
       if (got === was[kind] || failing(before, q, kind) === failing(after, q, kind)) continue;
-      changes.push(`question ${q} counts ${plural(got, kind === 'words' ? 'word' : 'image')}: ${judge(got, range)}`);
+      changes.push(`question ${q} counts ${countOf(got, kind === 'words' ? 'word' : 'image')}: ${judge(got, range)}`);
     }
   }
   return changes.length > 0 ? `after this, ${changes.join('; ')}` : undefined;

@@ -9,7 +9,7 @@
  * the heading it sits under. (`--headings bold` keeps every heading above its text.)
  */
 import { checkReport } from '../../core/checkReport';
-import type { CheckerProfile } from '../../core/constraints';
+import { type CheckerProfile, countOf } from '../../core/constraints';
 import type { Finding } from '../../core/doctor';
 import { countWords } from '../../core/pythonText';
 
@@ -26,7 +26,6 @@ function wordsUnder(lines: readonly string[], index: number): number {
   return words;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * One line per question whose headings were moved (findings `heading-in-answer` fixed with the
@@ -55,7 +54,7 @@ export function movedHeadingNotes(
   for (const [question, findings] of [...byQuestion].sort((a, b) => a[0] - b[0])) {
     const parts = findings.map((f) => {
       const heading = lines[f.line! - 1]?.trim() ?? '';
-      return `"${heading}" (the ${plural(wordsUnder(lines, f.line! - 1), 'word')} under it stay in place)`;
+      return `"${heading}" (the ${countOf(wordsUnder(lines, f.line! - 1), 'word')} under it stay in place)`;
     });
     // Answers are positional for the checker: a count means this question only without its error.
     const was = before.error === null ? before.perAnswer[question - 1]?.words : undefined;
@@ -64,8 +63,8 @@ export function movedHeadingNotes(
       now === undefined
         ? ''
         : was === undefined
-          ? `; the checker now counts ${plural(now, 'word')}`
-          : `; the checker counts ${was} → ${plural(now, 'word')}`;
+          ? `; the checker now counts ${countOf(now, 'word')}`
+          : `; the checker counts ${was} → ${countOf(now, 'word')}`;
     notes.push(`  Q${question}: moved ${parts.join(', ')} below the answer${counts}`);
   }
   return notes;

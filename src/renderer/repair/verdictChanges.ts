@@ -4,7 +4,7 @@
  * limit, so "Repair all" says first what the student will be graded on.
  */
 import type { CheckResult } from '../../core/checkReport';
-import type { CheckerProfile, Range } from '../../core/constraints';
+import { type CheckerProfile, countOf, type Range } from '../../core/constraints';
 
 function judge(got: number, range: Range | undefined): string {
   if (!range) return '';
@@ -34,9 +34,8 @@ export function verdictChanges(before: CheckResult, after: CheckResult, profile:
       // Graded for the first time: only what fails needs saying (the line above gives the total).
       if (!was && !(constraint[kind] && (answer[kind] < constraint[kind].min || answer[kind] > constraint[kind].max)))
         continue;
-      const noun = kind === 'words' ? 'words' : 'images';
       lines.push(
-        `Question ${answer.index}: ${was ? `${was[kind]} → ` : ''}${answer[kind]} ${noun}${judge(answer[kind], constraint[kind])}.`,
+        `Question ${answer.index}: ${was ? `${was[kind]} → ` : ''}${countOf(answer[kind], kind.slice(0, -1))}${judge(answer[kind], constraint[kind])}.`,
       );
     }
   }
