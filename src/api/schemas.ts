@@ -173,11 +173,12 @@ export const CHANNEL_SCHEMAS = {
     response: answers<{ dataUrl: string; width: number; height: number; bytes: number }>(),
   },
   /**
-   * Renames the file (the name made safe); answers the relink, and the renderer points the links of
-   * the text it holds at the new name (unsaved text included), as edits like typing.
+   * Renames the file (the name made safe; with `exact`, as given: an undo putting it back); answers
+   * the relink, and the renderer points the links of the text it holds at the new name (unsaved
+   * text included), as edits like typing.
    */
   renameFigure: {
-    request: z.object({ from: path, to: path }).strict(),
+    request: z.object({ from: path, to: path, exact: z.boolean().optional() }).strict(),
     response: answers<{ relativeLink: string; path: string; relink: FigureRelink }>(),
   },
   /**

@@ -97,6 +97,33 @@ describe('renameFigure', () => {
     expect(result.relativeLink).toBe('figures/con-file.png');
     expect(readdirSync(repo.figures)).toEqual(['con-file.png']);
   });
+
+  it('puts a renamed file back under its exact old name for an undo, and nowhere else', async () => {
+    const bytes = await png();
+    const repo = reportRepo({ 19: '![a](figures/overview.png)' }, { 'reports/figures/overview.png': bytes });
+    const back = await renameFigure({
+      reportPath: repo.reportPath,
+      from: 'figures/overview.png',
+      to: 'figures/Bucket Overview_v2.PNG',
+      exact: true,
+    });
+    // Not slugified: the name the links go back to.
+    expect(back.relativeLink).toBe('figures/Bucket Overview_v2.PNG');
+    expect(readdirSync(repo.figures)).toEqual(['Bucket Overview_v2.PNG']);
+    expect(readFileSync(join(repo.figures, 'Bucket Overview_v2.PNG')).equals(bytes)).toBe(true);
+
+    const from = 'figures/Bucket Overview_v2.PNG';
+    for (const to of ['notes.md', 'figures/../../README.png', 'evil\\x.png', 'x.png\u0007', '..']) {
+      expect((await refusal(renameFigure({ reportPath: repo.reportPath, from, to, exact: true }))).problem).toBe(
+        'bad-name',
+      );
+    }
+    writeFileSync(join(repo.figures, 'taken.png'), 'x');
+    expect((await refusal(renameFigure({ reportPath: repo.reportPath, from, to: 'taken.png', exact: true }))).problem).toBe(
+      'exists',
+    );
+    expect(readdirSync(repo.figures).sort()).toEqual(['Bucket Overview_v2.PNG', 'taken.png']);
+  });
 });
 
 describe('removing a figure', () => {

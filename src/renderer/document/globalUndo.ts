@@ -7,12 +7,15 @@
 import type { TextEdit } from '../../core/textEdit';
 import { createStore, type Store } from './store';
 import type { DocumentChange } from './documentAuthority';
+import type { FigureMove } from './figureMove';
 
 export interface UndoEntry {
   readonly label: string;
   /** The inverse edits, against the text of `version`. */
   readonly edits: readonly TextEdit[];
   readonly version: number;
+  /** The figure file to move back with it (the change was a rename's links: figureMove.ts). */
+  readonly figureMove?: FigureMove;
 }
 
 /** The edits that take `change`'s result back to the text before it. */
@@ -33,8 +36,13 @@ export class GlobalUndo {
   });
   private readonly entries: UndoEntry[] = [];
 
-  push(change: DocumentChange, label: string): void {
-    this.entries.push({ label, edits: inverseOf(change), version: change.version });
+  push(change: DocumentChange, label: string, figureMove?: FigureMove): void {
+    this.entries.push({
+      label,
+      edits: inverseOf(change),
+      version: change.version,
+      ...(figureMove ? { figureMove } : {}),
+    });
     if (this.entries.length > DEPTH) this.entries.shift();
     this.publish();
   }

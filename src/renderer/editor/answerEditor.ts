@@ -4,7 +4,7 @@
  * typed in it (undo and redo included) as changes against its text before; changes the document
  * made elsewhere (a fix, a reload from disk) come in marked, so they are not reported back.
  */
-import { defaultKeymap, history, historyKeymap, redo } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, invertedEffects, redo } from '@codemirror/commands';
 import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
 import { LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { isolateHistory } from '@codemirror/commands';
@@ -13,6 +13,7 @@ import {
   Compartment,
   EditorState,
   Prec,
+  StateEffect,
   Transaction,
   type Extension,
   type Text,
@@ -22,6 +23,7 @@ import { dropCursor, EditorView, keymap, placeholder } from '@codemirror/view';
 import { placeholderFor } from '../../core/reportModel';
 import { estimateBlock, MAX_BLOCK_CHARS, MAX_BLOCK_COST, MAX_NESTING } from '../../core/render/renderGuard';
 import { carriesFiles, filesOf, pastedImages } from '../model/figureFiles';
+import { reversedMove, type FigureMove } from '../document/figureMove';
 import type { LocalChange } from '../document/typedEdits';
 import type { TextChange } from '../model/textChange';
 import { gitGutter, setCommittedAnswer } from './gitGutter';
@@ -29,6 +31,17 @@ import { markdownHighlightStyle } from './markdownHighlight';
 
 /** Marks a transaction that shows a change the document made elsewhere (not typing). */
 export const fromDocument = Annotation.define<boolean>();
+
+/**
+ * A figure file moved with this change (a rename pointed the links at its new name). The history
+ * keeps the reverse with the change, so an undo transaction carries the move that puts the file
+ * back, and a redo the move again (figureMove.ts); the editor hands those to `onFigureMove`.
+ */
+const figureMoved = StateEffect.define<FigureMove>();
+
+const figureMovesInHistory = invertedEffects.of((tr) =>
+  tr.effects.filter((e) => e.is(figureMoved)).map((e) => figureMoved.of(reversedMove(e.value as FigureMove))),
+);
 
 export interface AnswerEditorOptions {
   readonly number: number;
@@ -44,6 +57,8 @@ export interface AnswerEditorOptions {
   readonly onFiles?: (files: readonly File[], at: { readonly pos: number; readonly pasted: boolean }) => void;
   /** The answer as last committed, for the change gutter (null: no git, or not committed). */
   readonly committed?: string | null;
+  /** An undo or redo here took a figure rename back (or did it again): the file must follow. */
+  readonly onFigureMove?: (move: FigureMove) => void;
 }
 
 /**
@@ -87,6 +102,7 @@ let shared: Extension | null = null;
 function sharedExtensions(): Extension {
   shared ??= [
     history(),
+    figureMovesInHistory,
     redoKey,
     // Markdown without `markdown()`'s embedded HTML/JS/CSS languages: answers are prose, and those
     // parsers would triple the renderer's size.
@@ -143,6 +159,10 @@ export function createAnswerEditor(options: AnswerEditorOptions): EditorView {
       }),
       EditorView.updateListener.of((update) => {
         if (update.transactions.some(placedByStudent)) options.onStudentCursor?.();
+        for (const tr of update.transactions) {
+          if (!tr.isUserEvent('undo') && !tr.isUserEvent('redo')) continue;
+          for (const e of tr.effects) if (e.is(figureMoved)) options.onFigureMove?.(e.value as FigureMove);
+        }
         if (!update.docChanged) return;
         if (update.transactions.every((tr) => !tr.docChanged || tr.annotation(fromDocument))) return;
         const changes: LocalChange[] = [];
@@ -206,9 +226,10 @@ export function withCommittedAnswer(state: EditorState, committed: string | null
   return state.update(committedAnswer(committed)).state;
 }
 
-function documentChange(change: TextChange, undoable: boolean): TransactionSpec {
+function documentChange(change: TextChange, undoable: boolean, move?: FigureMove): TransactionSpec {
   return {
     changes: change,
+    ...(move && undoable ? { effects: figureMoved.of(move) } : {}),
     // A fix is one undo step of its own, never merged with the typing before or after it.
     annotations: [fromDocument.of(true), Transaction.addToHistory.of(undoable), isolateHistory.of('full')],
     ...(undoable ? { userEvent: 'input.replace' } : {}),
@@ -219,13 +240,18 @@ function documentChange(change: TextChange, undoable: boolean): TransactionSpec 
  * Shows a change the document made (the cursor maps through it): in the editor's undo history when
  * `undoable` (a fix: Ctrl/⌘+Z takes it back, one step), else not (a reload from disk).
  */
-export function showDocumentChange(view: EditorView, change: TextChange, undoable: boolean): void {
-  view.dispatch(documentChange(change, undoable));
+export function showDocumentChange(view: EditorView, change: TextChange, undoable: boolean, move?: FigureMove): void {
+  view.dispatch(documentChange(change, undoable, move));
 }
 
 /** `showDocumentChange` for an editor that is off the page: its kept state takes the change. */
-export function withDocumentChange(state: EditorState, change: TextChange, undoable: boolean): EditorState {
-  return state.update(documentChange(change, undoable)).state;
+export function withDocumentChange(
+  state: EditorState,
+  change: TextChange,
+  undoable: boolean,
+  move?: FigureMove,
+): EditorState {
+  return state.update(documentChange(change, undoable, move)).state;
 }
 
 /** Puts the cursor at the start of `line` (1-based, clamped) and focuses the editor. */

@@ -16,6 +16,7 @@
 import type { EditorState } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { placeholderFor } from '../../core/reportModel';
+import type { FigureMove } from '../document/figureMove';
 import { minimalChange, type TextChange } from '../model/textChange';
 import type { EditorSync, ReportSession } from '../state/reportSession';
 import { createStandIn, showInStandIn, typedAhead } from './answerStandIn';
@@ -209,6 +210,7 @@ export class EditorManager implements EditorSync {
       },
       onStudentCursor: () => this.placed.add(number),
       onFiles: (files, at) => this.onFiles?.(number, files, at),
+      onFigureMove: (move) => this.session.moveFigure(move),
       committed: this.committedText(number),
     });
   }
@@ -338,16 +340,16 @@ export class EditorManager implements EditorSync {
     if (this.pendingFocus?.number !== host.number) this.focusWhenReady({ number: host.number, line: null, at: null });
   }
 
-  receive(number: number, change: TextChange, undoable: boolean): boolean {
+  receive(number: number, change: TextChange, undoable: boolean, move?: FigureMove): boolean {
     const host = this.hosts.get(number);
     if (!host) return false;
     if (host.view && answerEditor) {
-      answerEditor.showDocumentChange(host.view, change, undoable);
+      answerEditor.showDocumentChange(host.view, change, undoable, move);
       return true;
     }
     this.renderStub(host);
     if (host.saved && answerEditor) {
-      host.saved = answerEditor.withDocumentChange(host.saved, change, undoable);
+      host.saved = answerEditor.withDocumentChange(host.saved, change, undoable, move);
       return true;
     }
     return false;

@@ -13,6 +13,7 @@ import { questionsLinking } from '../../core/figures/figureDiskFindings';
 import { removeFigureLink } from '../../core/figures/figureLinkEdits';
 import type { FigureFix } from '../../core/figures/figureFindings';
 import type { FigureImportOutcome, FigureUpload, InitialState, ReportApi } from '../../api/contract';
+import type { FigureMove } from '../document/figureMove';
 import type { EditorManager } from '../editor/editorManager';
 import type { ReportSession } from '../state/reportSession';
 import { createStore, type Store } from '../document/store';
@@ -60,6 +61,7 @@ export class FigureController {
   ) {
     this.store = createStore<FigureState>({ cards: new Map(), findings: [], git: null, disk: null });
     this.hygiene = new FigureHygieneChecks(api, session, this.store);
+    session.attachFigureMover((move) => void this.followUndo(move));
   }
 
   /** A component using the figures: the first starts the hygiene checks, the last stops them. */
@@ -228,7 +230,7 @@ export class FigureController {
   /** Renames the file and points every link at the new name. Throws with the reason when refused. */
   async rename(number: number, from: string, to: string): Promise<void> {
     const result = await this.api.invoke('renameFigure', { from, to });
-    const applied = await applyRelink(this.session, result.relink, 'figure');
+    const applied = await applyRelink(this.session, result.relink, 'figure', { moved: true });
     const links = applied.edits === 1 ? '1 link' : `${applied.edits} links`;
     this.postMessages(number, [
       applied.outside
@@ -238,6 +240,27 @@ export class FigureController {
           }
         : { tone: 'ok', text: `Renamed ${from} to ${result.relativeLink} (${links} updated).` },
     ]);
+    this.hygiene.schedule();
+  }
+
+  /**
+   * An undo (or redo) took a rename's links back (or again): the file moves with them, under its
+   * exact name, so the links point at a file again. Refused when that name is taken meanwhile: the
+   * student is told, and nothing is overwritten.
+   */
+  private async followUndo(move: FigureMove): Promise<void> {
+    const number = questionsLinking(this.session.text, move.to)?.[0] ?? null;
+    let message: Omit<FigureMessage, 'id'>;
+    try {
+      await this.api.invoke('renameFigure', { from: move.from, to: move.to, exact: true });
+      message = { tone: 'ok', text: `Renamed ${move.from} to ${move.to}, as its links now say.` };
+    } catch (error) {
+      message = {
+        tone: 'error',
+        text: `The links point at ${move.to} again, but the file is still ${move.from}: ${errorText(error)}`,
+      };
+    }
+    if (number !== null) this.postMessages(number, [message]);
     this.hygiene.schedule();
   }
 

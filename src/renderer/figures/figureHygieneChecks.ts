@@ -132,7 +132,7 @@ export class FigureHygieneChecks {
         const result = await this.api.invoke('applyFigureFix', { fix });
         message = `${result.message}.`;
         if (result.relink) {
-          const applied = await applyRelink(this.session, result.relink, 'fix');
+          const applied = await applyRelink(this.session, result.relink, 'fix', { moved: fix.kind === 'rename-file' });
           if (applied.outside) message = `Not fixed in the report: ${whyNotRelinked(applied)}`;
         }
       }

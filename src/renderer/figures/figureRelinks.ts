@@ -8,6 +8,7 @@
 import { relinkEdits, type FigureRelink } from '../../core/figures/figureLinkEdits';
 import { parseReport } from '../../core/parseReport';
 import type { TextEdit } from '../../core/textEdit';
+import type { FigureMove } from '../document/figureMove';
 import type { ReportSession } from '../state/reportSession';
 
 /** What applying a relink changed. */
@@ -29,6 +30,7 @@ export async function applyAnswerEdits(
   edits: readonly TextEdit[],
   origin: 'figure' | 'fix',
   label: string,
+  figureMove?: FigureMove,
 ): Promise<Applied> {
   if (edits.length === 0) return { changed: [], outside: false, edits: 0 };
   const doc = parseReport(session.text);
@@ -41,19 +43,24 @@ export async function applyAnswerEdits(
     if (!question) return { changed: [], outside: true, edits: 0 };
     changed.add(question.number);
   }
-  session.applyChange(edits, origin, { label });
+  session.applyChange(edits, origin, { label, ...(figureMove ? { figureMove } : {}) });
   await session.save();
   return { changed: [...changed], outside: false, edits: edits.length };
 }
 
-/** Points the session's links to `relink.from` at `relink.to` (see applyAnswerEdits). */
+/**
+ * Points the session's links to `relink.from` at `relink.to` (see applyAnswerEdits). `moved`: the
+ * file itself moved (a rename, not a copy), so undoing this moves it back (figureMove.ts).
+ */
 export function applyRelink(
   session: ReportSession,
   relink: FigureRelink,
   origin: 'figure' | 'fix',
+  options: { readonly moved?: boolean } = {},
 ): Promise<Applied> {
   const edits = relinkEdits(session.text, relink);
-  return applyAnswerEdits(session, edits, origin, origin === 'fix' ? 'Undo the fix' : 'Undo the figure change');
+  const label = origin === 'fix' ? 'Undo the fix' : 'Undo the figure change';
+  return applyAnswerEdits(session, edits, origin, label, options.moved ? { from: relink.from, to: relink.to } : undefined);
 }
 
 /** Why a relink changed nothing, for a message. */

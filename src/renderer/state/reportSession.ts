@@ -17,6 +17,7 @@ import type { DiskStamp, OpenedReport, ReportApi } from '../../api/contract';
 import { findConflictMarkers } from '../../core/merge/conflictMarkers';
 import { AnswerSpans, editorTextIn } from '../document/answerSpans';
 import { DocumentAuthority, type ChangeOrigin, type DocumentChange } from '../document/documentAuthority';
+import { reversedMove, type FigureMove, type FigureMover } from '../document/figureMove';
 import { GlobalUndo } from '../document/globalUndo';
 import { DocumentScheduler } from '../document/scheduler';
 import { editsBetween } from '../document/textDiff';
@@ -63,6 +64,7 @@ export class ReportSession {
   /** The spans crossed an edge: rebuilt from the parse at the next refresh. */
   private spansBroken = false;
   private editors: EditorSync | null = null;
+  private figureMover: FigureMover | null = null;
   private disposed = false;
 
   constructor(api: ReportApi, report: OpenedReport, options: SessionOptions = {}) {
@@ -144,6 +146,16 @@ export class ReportSession {
     this.editors = editors;
   }
 
+  /** Who renames figure files when an undo or redo takes a rename back (the figures controller). */
+  attachFigureMover(mover: FigureMover | null): void {
+    this.figureMover = mover;
+  }
+
+  /** An undo or redo took a figure rename's links back (or again): the file follows them. */
+  moveFigure(move: FigureMove): void {
+    this.figureMover?.(move);
+  }
+
   /** The text an editor for question `number` shows: its span of the file. */
   editorText(number: number): string {
     const span = this.spans.get(number);
@@ -206,12 +218,13 @@ export class ReportSession {
    * `version` is the one they were computed against (they are moved onto the current text; an edit
    * whose bytes changed since throws EditMismatchError and nothing is applied). The editors show
    * the change: in the answer's own undo history when it touches one answer whose editor is there,
-   * else as one entry of the global undo (`label` names it). Not saved here (see `save`).
+   * else as one entry of the global undo (`label` names it). `figureMove`: the figure file this
+   * change's links followed, which its undo moves back. Not saved here (see `save`).
    */
   applyChange(
     edits: readonly TextEdit[],
     origin: ChangeOrigin,
-    options: { readonly version?: number; readonly label?: string } = {},
+    options: { readonly version?: number; readonly label?: string; readonly figureMove?: FigureMove } = {},
   ): DocumentChange | null {
     if (this.disposed) return null;
     const rebased = options.version === undefined ? edits : this.document.rebase(edits, options.version);
@@ -230,12 +243,15 @@ export class ReportSession {
     let inEditor = false;
     if (own) {
       const local = minimalChange(was, this.editorText(only));
-      inEditor = local ? (this.editors?.receive(only, local, undoable) ?? false) : true;
+      inEditor = local ? (this.editors?.receive(only, local, undoable, options.figureMove) ?? false) : true;
     } else {
       // Several answers, or text around them: the editors are rebuilt from the new parse.
       this.spansBroken = true;
     }
-    if (undoable && !inEditor) this.undo.push(change, options.label ?? 'Undo the last change');
+    if (undoable && !inEditor) {
+      const moveBack = options.figureMove && reversedMove(options.figureMove);
+      this.undo.push(change, options.label ?? 'Undo the last change', moveBack);
+    }
     if (this.spansBroken) this.flush();
     if (this.state.saveState === 'saved' && this.dirty) this.store.setState({ saveState: 'unsaved' });
     return change;
@@ -266,6 +282,7 @@ export class ReportSession {
       if (error instanceof RangeError) return false;
       throw error;
     }
+    if (entry.figureMove) this.moveFigure(entry.figureMove);
     this.scheduleAutosave();
     return true;
   }

@@ -3,6 +3,7 @@ import type { DiskStamp, SaveResult } from '../../api/contract';
 import type { ReportAnalysis } from '../../core/analyzeReport';
 import type { ConflictRegion } from '../../core/merge/conflictMarkers';
 import type { ReportDocument } from '../../core/reportModel';
+import type { FigureMove } from '../document/figureMove';
 import type { LocalChange } from '../document/typedEdits';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving';
@@ -58,9 +59,10 @@ export interface EditorSync {
   mount(number: number): unknown;
   /**
    * Shows `change` (against the editor's text) in question `number`'s editor, in its undo history
-   * when `undoable`. False when that question has no editor (yet).
+   * when `undoable`, with the figure `move` it made, if any (its undo moves the file back). False
+   * when that question has no editor (yet).
    */
-  receive(number: number, change: LocalChange, undoable: boolean): boolean;
+  receive(number: number, change: LocalChange, undoable: boolean, move?: FigureMove): boolean;
   /** The structure changed: every editor takes its text from the session again. */
   resync(): void;
 }

@@ -10,6 +10,8 @@ export type FigureProblem =
   | 'not-found'
   /** A path that would leave the report's `figures/` folder (or the report's folder). */
   | 'outside-figures'
+  /** A name that is not one plain file name with the figure's extension (an exact rename). */
+  | 'bad-name'
   /** The requested name is taken; nothing is ever overwritten. */
   | 'exists'
   /** A fix that no longer matches the report (it changed since the check ran). */

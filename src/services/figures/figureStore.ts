@@ -18,7 +18,7 @@ import { resolveInside } from '../safePath';
 import { FigureError } from './figureError';
 import { figuresFolder, isImportableFormat, linkOf, resolveFigure, resolveInReport, sniffFile, walkFigures } from './figureFolder';
 import { importFigure, MAX_FIGURE_INPUT_BYTES, OVERSIZED_BYTES, OVERSIZED_WIDTH, type Oversize } from './figureImport';
-import { extensionOfName, renamedStem } from './figureNames';
+import { extensionOfName, plainFileName, renamedStem } from './figureNames';
 import { downscaleImage, imageDimensions, thumbnail } from './imageCodec';
 import { sniffImageFormat, type ImageFormat } from './imageFormat';
 import { NO_HARD_LINKS, writeUnderFreeName } from './newFigureFile';
@@ -83,15 +83,41 @@ export interface RenamedFigure {
 }
 
 /**
- * Renames a figure (same folder, same extension, the name made safe like an import's). Refuses to
- * replace an existing file. Answers the relink for the caller to point its text's links at the new name.
+ * The name an undo puts a renamed figure back under, exactly as it was (spaces, capitals and all),
+ * so long as it is one plain file name with the figure's own extension (`to` may be the link,
+ * `figures/...`: the file stays in its folder): a page cannot use it to give a figure another kind
+ * or move it out of its folder.
  */
-export async function renameFigure(request: { reportPath: string; from: string; to: string }): Promise<RenamedFigure> {
+function exactName(to: string, extension: string): string {
+  const name = plainFileName(to);
+  const climbs = to.includes('\\') || to.split('/').includes('..');
+  if (climbs || name === '' || name === '.' || name !== to.slice(to.length - name.length)) {
+    throw new FigureError('bad-name', `"${to}" is not a plain file name; nothing was renamed.`);
+  }
+  if (extensionOfName(name).toLowerCase() !== extension.toLowerCase()) {
+    throw new FigureError('bad-name', `${name} would change the figure's extension; nothing was renamed.`);
+  }
+  return name;
+}
+
+/**
+ * Renames a figure (same folder, same extension, the name made safe like an import's; with `exact`,
+ * the name as given: an undo putting a file back, see exactName). Refuses to replace an existing
+ * file. Answers the relink for the caller to point its text's links at the new name.
+ */
+export async function renameFigure(request: {
+  reportPath: string;
+  from: string;
+  to: string;
+  exact?: boolean;
+}): Promise<RenamedFigure> {
   const source = await resolveFigure(request.reportPath, request.from);
   const info = await lstat(source.path).catch(() => null);
   if (!info?.isFile()) throw new FigureError('not-found', `${source.relativeLink} does not exist.`);
   const extension = extensionOfName(source.path);
-  const name = `${renamedStem(request.to)}${extension ? `.${extension}` : ''}`;
+  const name = request.exact
+    ? exactName(request.to, extension)
+    : `${renamedStem(request.to)}${extension ? `.${extension}` : ''}`;
   const target = await resolveInside(dirname(source.path), name);
   const relativeLink = linkOf(source.folder, target);
   if (target === source.path) return { relativeLink, path: target, relink: { from: source.relativeLink, to: relativeLink } };

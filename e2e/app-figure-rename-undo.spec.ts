@@ -1,0 +1,106 @@
+/**
+ * Undoing a figure rename puts the file back too, under its exact old name: the links go back to
+ * that name, so the file must, or the report would link a file that is not there. In the answer's
+ * editor (one answer links it: Ctrl/⌘+Z, and Ctrl/⌘+Shift+Z renames it again) and from the global
+ * undo (several answers link it). Synthetic reports: no corpus needed.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import sharp from 'sharp';
+import { buildReport } from '../test/support/reportBuilder';
+import { editorText, focusAnswer, modKey, openForm, saveNow, watchErrors } from './support/app';
+import { expect, test, type HostedRepo } from './support/host';
+
+/** A capitalised name with an underscore: renaming makes it a slug, so only an exact undo gets it back. */
+const ORIGINAL = 'Bucket_Overview.png';
+
+const png = () =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 20, g: 120, b: 200 } } })
+    .png()
+    .toBuffer();
+
+const figureFiles = async (host: HostedRepo) => (await readdir(host.path('reports/figures'))).sort();
+
+async function renameFigureOf(page: Page, number: number, to: string): Promise<void> {
+  const thumb = page.getByTestId(`figure-thumb-${number}`).first();
+  await thumb.getByTestId('figure-rename').click();
+  await page.getByTestId('figure-rename-input').fill(to);
+  await page.getByTestId('figure-rename-submit').click();
+  await expect(page.getByTestId('figure-rename-dialog')).toHaveCount(0);
+}
+
+test('Ctrl/⌘+Z after renaming a figure puts the file back under its old name; redo renames it again', async ({
+  page,
+  hostRepo,
+}) => {
+  const errors = watchErrors(page);
+  const answer = `Our bucket:\n\n![Bucket](figures/${ORIGINAL})`;
+  const report = buildReport({ answers: { 19: answer } });
+  const host = await hostRepo({ files: { 'reports/README.md': report, [`reports/figures/${ORIGINAL}`]: await png() } });
+  await openForm(page, host);
+  const file = host.path('reports/README.md');
+
+  await renameFigureOf(page, 19, 'Overview');
+  await expect(page.getByTestId('figure-thumb-19')).toHaveAttribute('data-link', 'figures/overview.png');
+  expect(await figureFiles(host)).toEqual(['overview.png']);
+  await saveNow(page);
+  expect(await readFile(file, 'utf8')).toBe(report.replace(`figures/${ORIGINAL}`, 'figures/overview.png'));
+
+  await focusAnswer(page, 19);
+  await page.keyboard.press(`${modKey}+z`);
+  await expect.poll(() => editorText(page, 19)).toBe(answer);
+  await expect.poll(() => figureFiles(host)).toEqual([ORIGINAL]);
+  await expect(page.getByTestId('figure-thumb-19')).toHaveAttribute('data-state', 'loaded');
+  await saveNow(page);
+  expect((await readFile(file)).equals(Buffer.from(report))).toBe(true);
+
+  await page.keyboard.press(`${modKey}+Shift+z`);
+  await expect.poll(() => figureFiles(host)).toEqual(['overview.png']);
+  await saveNow(page);
+  expect(await readFile(file, 'utf8')).toBe(report.replace(`figures/${ORIGINAL}`, 'figures/overview.png'));
+  expect(errors).toEqual([]);
+});
+
+test('the global undo of a rename linked from two answers puts the file back as well', async ({ page, hostRepo }) => {
+  const errors = watchErrors(page);
+  const report = buildReport({
+    answers: { 19: `![Bucket](figures/${ORIGINAL})`, 20: `The same bucket: ![again](figures/${ORIGINAL})` },
+  });
+  const host = await hostRepo({ files: { 'reports/README.md': report, [`reports/figures/${ORIGINAL}`]: await png() } });
+  await openForm(page, host);
+
+  await renameFigureOf(page, 19, 'Overview');
+  await expect.poll(() => editorText(page, 20)).toBe('The same bucket: ![again](figures/overview.png)');
+  expect(await figureFiles(host)).toEqual(['overview.png']);
+
+  await page.getByTestId('global-undo').click();
+  await expect.poll(() => editorText(page, 20)).toBe(`The same bucket: ![again](figures/${ORIGINAL})`);
+  await expect.poll(() => figureFiles(host)).toEqual([ORIGINAL]);
+  await saveNow(page);
+  expect((await readFile(host.path('reports/README.md'))).equals(Buffer.from(report))).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test("undoing the problems panel's rename of a file with spaces gives the file its name back", async ({
+  page,
+  hostRepo,
+}) => {
+  const errors = watchErrors(page);
+  const answer = '![Plot](figures/my plot.png)';
+  const report = buildReport({ answers: { 19: answer } });
+  const host = await hostRepo({ files: { 'reports/README.md': report, 'reports/figures/my plot.png': await png() } });
+  await openForm(page, host);
+
+  const problem = page.getByTestId('problem').and(page.locator('[data-kind="path-with-spaces"][data-question="19"]'));
+  await page.locator('li', { has: problem }).locator('[data-testid="problem-fix"][data-fix="rename-file"]').click();
+  await expect.poll(() => editorText(page, 19)).toBe('![Plot](figures/my-plot.png)');
+  await expect.poll(() => figureFiles(host)).toEqual(['my-plot.png']);
+
+  await focusAnswer(page, 19);
+  await page.keyboard.press(`${modKey}+z`);
+  await expect.poll(() => editorText(page, 19)).toBe(answer);
+  await expect.poll(() => figureFiles(host)).toEqual(['my plot.png']);
+  await saveNow(page);
+  expect((await readFile(host.path('reports/README.md'))).equals(Buffer.from(report))).toBe(true);
+  expect(errors).toEqual([]);
+});
