@@ -47,3 +47,29 @@ export async function makeWritable(path: string): Promise<void> {
   const mode = (await stat(path)).mode & 0o7777;
   await chmod(path, mode | 0o200);
 }
+
+/**
+ * How to make a read-only file writable, for a one-line message: `chmod u+w` only works for its
+ * owner (or root), and Windows has no chmod. `owner` is the file's uid (null: unknown).
+ */
+export function writableHint(
+  shown: string,
+  owner: number | null,
+  platform: NodeJS.Platform = process.platform,
+  uid: number | undefined = process.getuid?.(),
+): string {
+  if (platform === 'win32') return `clear its Read-only attribute: attrib -r "${shown}"`;
+  if (owner !== null && uid !== undefined && uid !== 0 && owner !== uid) {
+    return `it belongs to another user (uid ${owner}), so only they can change that; or work in a clone of your own`;
+  }
+  return `chmod u+w ${shown}`;
+}
+
+/** `writableHint` for the file at `path` (its owner read from the disk), as the user `uid`. */
+export async function writableHintFor(path: string, shown: string, uid = process.getuid?.()): Promise<string> {
+  const owner = await stat(path).then(
+    (info) => info.uid,
+    () => null,
+  );
+  return writableHint(shown, owner, process.platform, uid);
+}
