@@ -7,7 +7,7 @@
 import type { TextEdit } from '../../core/textEdit';
 import { createStore, type Store } from './store';
 import type { DocumentChange } from './documentAuthority';
-import type { FigureMove } from './figureMove';
+import { reversedMove, type FigureMove, type FigureMover } from './figureMove';
 
 export interface UndoEntry {
   readonly label: string;
@@ -36,12 +36,17 @@ export class GlobalUndo {
   });
   private readonly entries: UndoEntry[] = [];
 
+  /** Set by the figure module: moves a file back when an undo takes a rename's links back. */
+  figureMover: FigureMover | null = null;
+
+  /** `figureMove`: the figure file the change's links followed (its undo moves it back). */
   push(change: DocumentChange, label: string, figureMove?: FigureMove): void {
+    const moveBack = figureMove && reversedMove(figureMove);
     this.entries.push({
       label,
       edits: inverseOf(change),
       version: change.version,
-      ...(figureMove ? { figureMove } : {}),
+      ...(moveBack ? { figureMove: moveBack } : {}),
     });
     if (this.entries.length > DEPTH) this.entries.shift();
     this.publish();

@@ -7,11 +7,10 @@
  * elsewhere some work (CodeMirror listens to the whole document's selection changes), so typing
  * in a report with 31 live editors was measurably slower than with a few (docs/BENCHMARKS.md).
  *
- * CodeMirror itself is a chunk of its own (a third of the app's script): the page starts without
- * it and loads it when the form first asks for an editor (right after the form's first frame), so
- * compiling it is not on the way to the form. Until it has arrived, asking for an editor queues
- * the request (a click on a stand-in, a jump to a question) and it is carried out as soon as the
- * chunk is in; keys typed into a focused stand-in meanwhile go into the editor with it.
+ * CodeMirror is a chunk of its own (a third of the app's script), loaded when the form first asks
+ * for an editor (after its first frame), so compiling it is not on the way to the form. Until then
+ * a request for an editor (a click on a stand-in, a jump to a question) waits for the chunk; keys
+ * typed into a focused stand-in meanwhile go into the editor with it.
  */
 import type { EditorState } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
@@ -210,7 +209,7 @@ export class EditorManager implements EditorSync {
       },
       onStudentCursor: () => this.placed.add(number),
       onFiles: (files, at) => this.onFiles?.(number, files, at),
-      onFigureMove: (move) => this.session.moveFigure(move),
+      onFigureMove: (move) => this.session.undo.figureMover?.(move),
       committed: this.committedText(number),
     });
   }

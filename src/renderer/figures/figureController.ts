@@ -61,7 +61,7 @@ export class FigureController {
   ) {
     this.store = createStore<FigureState>({ cards: new Map(), findings: [], git: null, disk: null });
     this.hygiene = new FigureHygieneChecks(api, session, this.store);
-    session.attachFigureMover((move) => void this.followUndo(move));
+    session.undo.figureMover = (move) => void this.followUndo(move);
   }
 
   /** A component using the figures: the first starts the hygiene checks, the last stops them. */

@@ -17,7 +17,7 @@ import type { DiskStamp, OpenedReport, ReportApi } from '../../api/contract';
 import { findConflictMarkers } from '../../core/merge/conflictMarkers';
 import { AnswerSpans, editorTextIn } from '../document/answerSpans';
 import { DocumentAuthority, type ChangeOrigin, type DocumentChange } from '../document/documentAuthority';
-import { reversedMove, type FigureMove, type FigureMover } from '../document/figureMove';
+import type { FigureMove } from '../document/figureMove';
 import { GlobalUndo } from '../document/globalUndo';
 import { DocumentScheduler } from '../document/scheduler';
 import { editsBetween } from '../document/textDiff';
@@ -64,7 +64,6 @@ export class ReportSession {
   /** The spans crossed an edge: rebuilt from the parse at the next refresh. */
   private spansBroken = false;
   private editors: EditorSync | null = null;
-  private figureMover: FigureMover | null = null;
   private disposed = false;
 
   constructor(api: ReportApi, report: OpenedReport, options: SessionOptions = {}) {
@@ -144,16 +143,6 @@ export class ReportSession {
 
   attachEditors(editors: EditorSync | null): void {
     this.editors = editors;
-  }
-
-  /** Who renames figure files when an undo or redo takes a rename back (the figures controller). */
-  attachFigureMover(mover: FigureMover | null): void {
-    this.figureMover = mover;
-  }
-
-  /** An undo or redo took a figure rename's links back (or again): the file follows them. */
-  moveFigure(move: FigureMove): void {
-    this.figureMover?.(move);
   }
 
   /** The text an editor for question `number` shows: its span of the file. */
@@ -248,10 +237,7 @@ export class ReportSession {
       // Several answers, or text around them: the editors are rebuilt from the new parse.
       this.spansBroken = true;
     }
-    if (undoable && !inEditor) {
-      const moveBack = options.figureMove && reversedMove(options.figureMove);
-      this.undo.push(change, options.label ?? 'Undo the last change', moveBack);
-    }
+    if (undoable && !inEditor) this.undo.push(change, options.label ?? 'Undo the last change', options.figureMove);
     if (this.spansBroken) this.flush();
     if (this.state.saveState === 'saved' && this.dirty) this.store.setState({ saveState: 'unsaved' });
     return change;
@@ -282,7 +268,7 @@ export class ReportSession {
       if (error instanceof RangeError) return false;
       throw error;
     }
-    if (entry.figureMove) this.moveFigure(entry.figureMove);
+    if (entry.figureMove) this.undo.figureMover?.(entry.figureMove);
     this.scheduleAutosave();
     return true;
   }
