@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isReportTemplate } from '../core/templateVersion';
 import { readReportText, ReportFileError } from './reportFile';
-import { markdownFilesIn, SEARCH_DEPTH } from './reportSearch';
+import { SEARCH_DEPTH, SEARCH_ENTRY_BUDGET, searchMarkdownFiles } from './reportSearch';
 
 export interface LocatedReport {
   /** Absolute path of the report markdown file. */
@@ -49,11 +49,22 @@ function repoRootOf(reportPath: string): string {
  * looks and what it skips), shallowest first.
  */
 export async function findReportCandidates(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const path of await markdownFilesIn(folder)) {
-    if ((await templateText(path)) !== null) found.push(path);
+  return (await searchCandidates(folder)).candidates;
+}
+
+/**
+ * The candidates, and whether the search read the whole repo (down to SEARCH_DEPTH). Copies in a
+ * nested git repo (a submodule, a clone of the course's repo) count only when no other file holds
+ * the template.
+ */
+async function searchCandidates(folder: string): Promise<{ candidates: string[]; complete: boolean }> {
+  const { files, complete } = await searchMarkdownFiles(folder);
+  const own: string[] = [];
+  const nested: string[] = [];
+  for (const file of files) {
+    if ((await templateText(file.path)) !== null) (file.inNestedRepo ? nested : own).push(file.path);
   }
-  return found;
+  return { candidates: own.length > 0 ? own : nested, complete };
 }
 
 /**
@@ -71,7 +82,7 @@ export async function locateReport(input: string): Promise<LocatedReport> {
     const text = await templateText(preferred);
     if (text !== null) return { reportPath: preferred, repoRoot: repoRootOf(preferred), text };
   }
-  const candidates = await findReportCandidates(path);
+  const { candidates, complete } = await searchCandidates(path);
   if (candidates.length === 1) return { reportPath: candidates[0], repoRoot: path };
   if (candidates.length > 1) {
     throw new ReportFileError(
@@ -93,7 +104,7 @@ export async function locateReport(input: string): Promise<LocatedReport> {
     'no-template',
     text !== null && text.trim() === ''
       ? `${expected} is empty; copy the course's report template into it (or pick the file that holds your report)`
-      : `no report found in ${path}: expected reports/README.md (or another markdown file in the repo, up to ${SEARCH_DEPTH} folders down) holding the 02476 exam template`,
+      : `no report found in ${path}: expected reports/README.md (or another markdown file in the repo, up to ${SEARCH_DEPTH} folders down) holding the 02476 exam template${complete ? '' : ` (the search stopped after ${SEARCH_ENTRY_BUDGET.toLocaleString('en-US')} files and folders: name the report's file)`}`,
     path,
   );
 }

@@ -94,6 +94,48 @@ describe('locateReport from the repo root', () => {
     expect(run.stdout.split('\n')[0]).toMatch(/^.*MyProject\/reports\/README\.md: 31-question template/);
   });
 
+  it('finds the report past a big folder the search does not skip (images/ with 30,000 files)', async () => {
+    const repo = tempRepo({ 'report/README.md': report });
+    const images = join(repo, 'images');
+    mkdirSync(images);
+    for (let i = 0; i < 30_000; i++) closeSync(openSync(join(images, `img${i}.png`), 'w'));
+    expect((await locateReport(repo)).reportPath).toBe(join(repo, 'report/README.md'));
+  }, 60_000);
+
+  it('says so when the search stopped before it read the whole repo', async () => {
+    const repo = tempRepo({ 'zz/deep/report.md': report });
+    for (let d = 0; d < 25; d++) {
+      const dir = join(repo, `samples${d}`);
+      mkdirSync(dir);
+      for (let i = 0; i < 1000; i++) closeSync(openSync(join(dir, `s${i}.wav`), 'w'));
+    }
+    const error = await locateReport(repo).catch((e: unknown) => e);
+    expect((error as ReportFileError).problem).toBe('no-template');
+    expect((error as Error).message).toMatch(
+      /the search stopped after 20,000 files and folders: name the report's file\)$/,
+    );
+  }, 60_000);
+
+  it('does not count a copy of the template inside a git submodule or nested clone', async () => {
+    const repo = tempRepo({
+      'reports/readme.md': report,
+      'external/course/.git': 'gitdir: ../../.git/modules/course\n',
+      'external/course/reports/README.md': report,
+      'vendor/template/.git/HEAD': 'ref: refs/heads/main\n',
+      'vendor/template/README.md': report,
+    });
+    expect((await locateReport(repo)).reportPath).toBe(join(repo, 'reports/readme.md'));
+  });
+
+  it('still finds a report that only a nested repo holds', async () => {
+    const repo = tempRepo({
+      'README.md': projectReadme,
+      'MyProject/.git/HEAD': 'ref: refs/heads/main\n',
+      'MyProject/reports/README.md': report,
+    });
+    expect((await locateReport(repo)).reportPath).toBe(join(repo, 'MyProject/reports/README.md'));
+  });
+
   it('opens a repo with 100,000 files under data/ about as fast as an empty one', async () => {
     const huge = tempRepo({ 'MyProject/reports/README.md': report });
     for (let d = 0; d < 100; d++) {
