@@ -90,9 +90,10 @@ async function reposInside(folder: string): Promise<CheckTarget[]> {
 
 /**
  * A folder that is no repo itself (no `.git`, no report at its top) with at least two child folders
- * holding `reports/README.md`: a teacher's folder of clones. Recognised from a few `stat`s, before
- * the search for a report inside it would read every child's markdown files only to find them
- * "ambiguous".
+ * that are git repos or hold `reports/README.md`: a teacher's folder of clones, also when only one
+ * of them has a report (the others are rows saying they have none). Recognised from a few `stat`s,
+ * before the search for a report inside it would read every child's markdown files only to find
+ * them "ambiguous".
  */
 async function looksLikeFolderOfRepos(path: string): Promise<boolean> {
   if (!(await stat(path).then((s) => s.isDirectory(), () => false))) return false;
@@ -105,10 +106,10 @@ async function looksLikeFolderOfRepos(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-  let withReport = 0;
+  let repos = 0;
   for (const name of names) {
-    if (exists(join(path, name, 'reports', 'README.md'))) withReport++;
-    if (withReport >= 2) return true;
+    if (hasGitFolder(join(path, name)) || exists(join(path, name, 'reports', 'README.md'))) repos++;
+    if (repos >= 2) return true;
   }
   return false;
 }

@@ -102,6 +102,21 @@ describe('report-editor check with several reports', () => {
     expect(json[2].problem).toMatch(/^no report found in /);
   });
 
+  it('lists every clone of a folder of repos in which only one holds a report (the others empty)', () => {
+    const folder = tempRepo({
+      'group01/MyProject/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'group02/README.md': '# our project\n',
+      'group03/src/train.py': 'print(1)\n',
+    });
+    for (const group of ['group01', 'group02', 'group03']) execFileSync('git', ['init', '-q'], { cwd: join(folder, group) });
+    const run = runCliProcess(['check', folder], folder);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^group01\/MyProject\/reports\/README\.md\s+31q/m);
+    expect(run.stdout).toMatch(/^group02\s+no report found in /m);
+    expect(run.stdout).toMatch(/^group03\s+no report found in /m);
+    expect(run.stdout).toContain('1 of 3 reports pass');
+  });
+
   it('checks a report named several ways once, under the name given first', () => {
     const folder = folderOfRepos();
     symlinkSync(join(folder, 'group01'), join(folder, 'alias'));
