@@ -3,7 +3,7 @@
  * the repo that holds the template. Groups rename it (`reports/readme.md`, `report/README.md`,
  * `exam_report.md`) or keep their project one folder down (`MyProject/reports/README.md`).
  */
-import { stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isReportTemplate } from '../core/templateVersion';
 import { readReportText, ReportFileError } from './reportFile';
@@ -64,7 +64,27 @@ async function searchCandidates(folder: string): Promise<{ candidates: string[];
   for (const file of files) {
     if ((await templateText(file.path)) !== null) (file.inNestedRepo ? nested : own).push(file.path);
   }
-  return { candidates: own.length > 0 ? own : nested, complete };
+  return { candidates: await withoutLinks(own.length > 0 ? own : nested), complete };
+}
+
+/**
+ * The candidates with each file once: a markdown symlink to the report (`docs/report.md` for a
+ * docs site) is the same report, named by the real file when that is among them.
+ */
+async function withoutLinks(paths: string[]): Promise<string[]> {
+  if (paths.length < 2) return paths;
+  const byTarget = new Map<string, { path: string; link: boolean }>();
+  for (const path of paths) {
+    const target = await realpath(path).catch(() => path);
+    const link = await lstat(path).then(
+      (s) => s.isSymbolicLink(),
+      () => false,
+    );
+    const seen = byTarget.get(target);
+    if (seen === undefined || (seen.link && !link)) byTarget.set(target, { path, link });
+  }
+  const kept = new Set([...byTarget.values()].map((v) => v.path));
+  return paths.filter((p) => kept.has(p));
 }
 
 /**

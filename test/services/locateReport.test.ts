@@ -3,7 +3,7 @@
  * not slow that down. Real folders in temp dirs; locateReport is what the CLI, the browser host
  * and the Electron app all call.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/services/loadReport';
@@ -115,6 +115,12 @@ describe('locateReport from the repo root', () => {
       /the search stopped after 20,000 files and folders: name the report's file\)$/,
     );
   }, 60_000);
+
+  it("counts a markdown symlink to the report once, under the real file's name", async () => {
+    const repo = tempRepo({ 'report/README.md': report, 'docs/index.md': '# Docs\n' });
+    symlinkSync('../report/README.md', join(repo, 'docs/report.md'));
+    expect((await locateReport(repo)).reportPath).toBe(join(repo, 'report/README.md'));
+  });
 
   it('does not count a copy of the template inside a git submodule or nested clone', async () => {
     const repo = tempRepo({
