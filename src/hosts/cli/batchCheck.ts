@@ -3,7 +3,7 @@
  * process (a teacher's folder of clones, a CI matrix), with one summary table, `--verbose` for each
  * report's details and `--json` for an array.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { locateReport, type LocatedReport } from '../../services/locateReport';
@@ -57,6 +57,25 @@ function hasGitFolder(path: string): boolean {
   return exists(join(path, '.git'));
 }
 
+/** Files only a project's repo has at its top: a clone downloaded as a zip has no `.git`. */
+const PROJECT_FILES = ['reports', 'README.md', 'readme.md', 'pyproject.toml', 'requirements.txt', 'setup.py', 'setup.cfg', 'Dockerfile', 'Makefile', 'tasks.py', '.gitignore', '.dvc'];
+
+/**
+ * Whether a child of a folder of repos is a group's repo: a git repo, a folder with the files of a
+ * project, or a folder holding only such a project (GitHub's zip download: `group07/mlops-main/`).
+ */
+function looksLikeRepo(path: string, levels = 1): boolean {
+  if (hasGitFolder(path) || PROJECT_FILES.some((name) => exists(join(path, name)))) return true;
+  if (levels === 0) return false;
+  let children: Dirent[];
+  try {
+    children = readdirSync(path, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
+  } catch {
+    return false;
+  }
+  return children.length === 1 && children[0].isDirectory() && looksLikeRepo(join(path, children[0].name), levels - 1);
+}
+
 /**
  * The repos directly inside `folder`: each child folder in which a report is found, or that is a
  * git repo (`.git`) or has a `reports/README.md` without a usable report — a group that wrote none,
@@ -80,7 +99,7 @@ async function reposInside(folder: string): Promise<CheckTarget[]> {
     } catch (error) {
       if (!(error instanceof ReportFileError)) throw error;
       // A child that holds several template files is a repo too: say so rather than skip it.
-      if (error.problem === 'ambiguous' || hasGitFolder(child) || exists(join(child, 'reports', 'README.md'))) {
+      if (error.problem === 'ambiguous' || looksLikeRepo(child)) {
         found.push({ input: child, error });
       }
     }

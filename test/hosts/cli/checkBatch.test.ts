@@ -117,6 +117,23 @@ describe('report-editor check with several reports', () => {
     expect(run.stdout).toContain('1 of 3 reports pass');
   });
 
+  it('lists a downloaded (zip, no .git) clone without a report as a row too, and exits 2', () => {
+    const folder = tempRepo({
+      'group01/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'group02/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'group03/README.md': '# our project\n',
+      'group03/pyproject.toml': '[project]\nname = "x"\n',
+      'group04/mlops-project-main/requirements.txt': 'torch\n',
+      'logs/run.txt': 'not a repo',
+    });
+    const run = runCliProcess(['check', folder], folder);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^group03\s+no report found in /m);
+    expect(run.stdout).toMatch(/^group04\s+no report found in /m);
+    expect(run.stdout).not.toMatch(/^logs/m);
+    expect(run.stdout).toContain('2 of 4 reports pass');
+  });
+
   it('checks a report named several ways once, under the name given first', () => {
     const folder = folderOfRepos();
     symlinkSync(join(folder, 'group01'), join(folder, 'alias'));
