@@ -77,10 +77,10 @@ function looksLikeRepo(path: string, levels = 1): boolean {
 }
 
 /**
- * The repos directly inside `folder`: each child folder in which a report is found, or that is a
- * git repo (`.git`) or has a `reports/README.md` without a usable report — a group that wrote none,
- * or named it so that it cannot be found, is a row saying so rather than left out. Other folders
- * (`logs/`, `notes/`) are not repos.
+ * The repos directly inside `folder`: each child folder in which a report is found, or that looks
+ * like a repo (`.git`, `reports/`, a project's files: looksLikeRepo) without a usable report — a
+ * group that wrote none, or named it so that it cannot be found, is a row saying so rather than
+ * left out. Other folders (`logs/`, `notes/`) are not repos.
  */
 async function reposInside(folder: string): Promise<CheckTarget[]> {
   let names: string[];
