@@ -57,8 +57,17 @@ function hasGitFolder(path: string): boolean {
   return exists(join(path, '.git'));
 }
 
-/** Files only a project's repo has at its top: a clone downloaded as a zip has no `.git`. */
-const PROJECT_FILES = ['reports', 'README.md', 'readme.md', 'pyproject.toml', 'requirements.txt', 'setup.py', 'setup.cfg', 'Dockerfile', 'Makefile', 'tasks.py', '.gitignore', '.dvc'];
+/**
+ * Files a project's repo has at its top and a folder of clones has not: a clone downloaded as a zip
+ * has no `.git`.
+ */
+const PROJECT_TOP_FILES = ['pyproject.toml', 'requirements.txt', 'setup.py', 'setup.cfg', 'Dockerfile', 'Makefile', 'tasks.py', '.gitignore', '.dvc'];
+
+/** The same, and a README or `reports/` (which a teacher's folder of clones may have too). */
+const PROJECT_FILES = [...PROJECT_TOP_FILES, 'reports', 'README.md', 'readme.md'];
+
+/** Whether `path` is a repo itself, with or without `.git`: never a folder of repos. */
+const isProjectTop = (path: string): boolean => hasGitFolder(path) || PROJECT_TOP_FILES.some((name) => exists(join(path, name)));
 
 /**
  * Whether a child of a folder of repos is a group's repo: a git repo, a folder with the files of a
@@ -188,7 +197,7 @@ export async function resolveCheckTargets(
       const folderOfRepos =
         (error.problem === 'no-template' || error.problem === 'ambiguous') &&
         (await stat(path).then((s) => s.isDirectory(), () => false)) &&
-        !hasGitFolder(path);
+        !isProjectTop(path);
       const repos = folderOfRepos ? await reposInside(path) : [];
       // Two template files in one repo are a question for the student, not a batch: a folder of
       // repos has reports in at least two of its folders (repos without one do not count here).

@@ -134,6 +134,19 @@ describe('report-editor check with several reports', () => {
     expect(run.stdout).toContain('2 of 4 reports pass');
   });
 
+  it('names the template copies of a repo downloaded without .git instead of checking them as a folder of repos', () => {
+    const repo = tempRepo({
+      'README.md': '# our project\n',
+      'requirements.txt': 'torch\n',
+      'report/README.md': buildReport({ answers: passingAnswers31() }),
+      'docs/old_report.md': buildReport(),
+    });
+    const run = runCliProcess(['check', repo], repo);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/several markdown files hold the report template: docs\/old_report\.md, report\/README\.md; name one/);
+    expect(run.stdout).toBe('');
+  });
+
   it('checks a report named several ways once, under the name given first', () => {
     const folder = folderOfRepos();
     symlinkSync(join(folder, 'group01'), join(folder, 'alias'));
