@@ -85,6 +85,21 @@ function looksLikeRepo(path: string, levels = 1): boolean {
   return children.length === 1 && children[0].isDirectory() && looksLikeRepo(join(path, children[0].name), levels - 1);
 }
 
+/** The names of the folders among `entries` of `folder`, symlinks to folders too (a teacher's links to clones). */
+function childFolders(folder: string, entries: Dirent[]): string[] {
+  return entries
+    .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || (e.isSymbolicLink() && isFolder(join(folder, e.name)))))
+    .map((e) => e.name);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The repos directly inside `folder`: each child folder in which a report is found, or that looks
  * like a repo (`.git`, `reports/`, a project's files: looksLikeRepo) without a usable report — a
@@ -94,7 +109,7 @@ function looksLikeRepo(path: string, levels = 1): boolean {
 async function reposInside(folder: string): Promise<CheckTarget[]> {
   let names: string[];
   try {
-    names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+    names = childFolders(folder, await readdir(folder, { withFileTypes: true }));
   } catch {
     return [];
   }
@@ -130,7 +145,7 @@ async function looksLikeFolderOfRepos(path: string): Promise<boolean> {
   if (exists(readme) && (await holdsTemplate(readme))) return false;
   let names: string[];
   try {
-    names = (await readdir(path, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+    names = childFolders(path, await readdir(path, { withFileTypes: true }));
   } catch {
     return false;
   }

@@ -147,6 +147,17 @@ describe('report-editor check with several reports', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('checks a folder of symlinks to repos', () => {
+    const clones = folderOfRepos();
+    const links = tempRepo({});
+    for (const group of ['group01', 'group02', 'group03']) symlinkSync(join(clones, group), join(links, group));
+    const run = runCliProcess(['check', links], links);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^group01\/reports\/README\.md\s+31q\s+31\/31$/m);
+    expect(run.stdout).toMatch(/^group03\/MyProject\/reports\/README\.md\s+31q/m);
+    expect(run.stdout).toContain('1 of 3 reports pass');
+  });
+
   it('checks a report named several ways once, under the name given first', () => {
     const folder = folderOfRepos();
     symlinkSync(join(folder, 'group01'), join(folder, 'alias'));
