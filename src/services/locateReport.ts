@@ -3,10 +3,10 @@
  * the repo that holds the template. Groups rename it (`reports/readme.md`, `report/README.md`,
  * `exam_report.md`) or keep their project one folder down (`MyProject/reports/README.md`).
  */
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isReportTemplate } from '../core/templateVersion';
-import { readReportText, ReportFileError } from './reportFile';
+import { decodeLeniently, readReportText, ReportFileError } from './reportFile';
 import { SEARCH_DEPTH, SEARCH_ENTRY_BUDGET, searchMarkdownFiles } from './reportSearch';
 
 export interface LocatedReport {
@@ -45,6 +45,25 @@ function repoRootOf(reportPath: string): string {
 }
 
 /**
+ * Whether `path` holds the template, also when saved so that the checker cannot read it (UTF-16
+ * from Windows, Latin-1): that file is the report, and checking it says how to re-save it, where
+ * leaving it out said "no report found".
+ */
+async function holdsTemplate(path: string): Promise<boolean> {
+  try {
+    return isReportTemplate(await readReportText(path));
+  } catch (error) {
+    if (!(error instanceof ReportFileError) || (error.problem !== 'not-utf8' && error.problem !== 'binary'))
+      return false;
+    try {
+      return isReportTemplate(decodeLeniently(await readFile(path)));
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
  * Markdown files holding the template anywhere in the repo (see `reportSearch.ts` for where it
  * looks and what it skips), shallowest first.
  */
@@ -62,7 +81,7 @@ async function searchCandidates(folder: string): Promise<{ candidates: string[];
   const own: string[] = [];
   const nested: string[] = [];
   for (const file of files) {
-    if ((await templateText(file.path)) !== null) (file.inNestedRepo ? nested : own).push(file.path);
+    if (await holdsTemplate(file.path)) (file.inNestedRepo ? nested : own).push(file.path);
   }
   return { candidates: await withoutLinks(own.length > 0 ? own : nested), complete };
 }

@@ -122,6 +122,16 @@ describe('locateReport from the repo root', () => {
     expect((await locateReport(repo)).reportPath).toBe(join(repo, 'report/README.md'));
   });
 
+  it('finds a report saved as UTF-16 outside reports/README.md, so the check can say what is wrong with it', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(report, 'utf16le')]);
+    const repo = tempRepo({ 'README.md': projectReadme, 'reports/readme.md': utf16 });
+    const run = runCliProcess(['check', repo]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /reports\/readme\.md is saved as UTF-16 text, which the course's checker cannot read; re-save it as UTF-8/,
+    );
+  });
+
   it('does not count a copy of the template inside a git submodule or nested clone', async () => {
     const repo = tempRepo({
       'reports/readme.md': report,
