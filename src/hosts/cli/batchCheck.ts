@@ -132,17 +132,18 @@ async function reposInside(folder: string): Promise<CheckTarget[]> {
 }
 
 /**
- * A folder that is no repo itself (no `.git`, no report at its top) with at least two child folders
- * that are git repos or hold `reports/README.md`: a teacher's folder of clones, also when only one
- * of them has a report (the others are rows saying they have none). Recognised from a few `stat`s,
+ * A folder that is no repo itself (no `.git` or project files, no report at its top) with at least
+ * two child folders that are (git, or downloaded without `.git`: project files at their top) or
+ * hold `reports/README.md`: a teacher's folder of clones, also when only one of them has a report (the others are rows saying they have none). Recognised from a few `stat`s,
  * before the search for a report inside it would read every child's markdown files only to find
  * them "ambiguous".
  */
 async function looksLikeFolderOfRepos(path: string): Promise<boolean> {
   if (!(await stat(path).then((s) => s.isDirectory(), () => false))) return false;
-  if (hasGitFolder(path) || exists(join(path, 'reports', 'README.md'))) return false;
+  if (isProjectTop(path) || exists(join(path, 'reports', 'README.md'))) return false;
   const readme = join(path, 'README.md');
-  if (exists(readme) && (await holdsTemplate(readme))) return false;
+  const hasReadme = exists(readme);
+  if (hasReadme && (await holdsTemplate(readme))) return false;
   let names: string[];
   try {
     names = childFolders(path, await readdir(path, { withFileTypes: true }));
@@ -151,7 +152,10 @@ async function looksLikeFolderOfRepos(path: string): Promise<boolean> {
   }
   let repos = 0;
   for (const name of names) {
-    if (hasGitFolder(join(path, name)) || exists(join(path, name, 'reports', 'README.md'))) repos++;
+    const child = join(path, name);
+    // A downloaded project's own folders (`api/Dockerfile`, `training/requirements.txt`) are no
+    // clones: project files count only below a folder without a README of its own.
+    if (hasGitFolder(child) || exists(join(child, 'reports', 'README.md')) || (!hasReadme && isProjectTop(child))) repos++;
     if (repos >= 2) return true;
   }
   return false;
@@ -212,7 +216,8 @@ export async function resolveCheckTargets(
       const folderOfRepos =
         (error.problem === 'no-template' || error.problem === 'ambiguous') &&
         (await stat(path).then((s) => s.isDirectory(), () => false)) &&
-        !isProjectTop(path);
+        !isProjectTop(path) &&
+        !exists(join(path, 'README.md'));
       const repos = folderOfRepos ? await reposInside(path) : [];
       // Two template files in one repo are a question for the student, not a batch: a folder of
       // repos has reports in at least two of its folders (repos without one do not count here).

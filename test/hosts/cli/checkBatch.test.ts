@@ -134,6 +134,21 @@ describe('report-editor check with several reports', () => {
     expect(run.stdout).toContain('2 of 4 reports pass');
   });
 
+  it('lists every downloaded (zip) clone of a folder in which only one holds a report', () => {
+    const folder = tempRepo({
+      'group01/requirements.txt': 'torch\n',
+      'group01/MyProject/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'group02/README.md': '# our project\n',
+      'group02/pyproject.toml': '[project]\nname = "x"\n',
+      'group03/.gitignore': '*.pyc\n',
+    });
+    const run = runCliProcess(['check', folder], folder);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^group01\/MyProject\/reports\/README\.md\s+31q\s+31\/31$/m);
+    expect(run.stdout).toMatch(/^group02\s+no report found in /m);
+    expect(run.stdout).toMatch(/^group03\s+no report found in /m);
+  });
+
   it('names the template copies of a repo downloaded without .git instead of checking them as a folder of repos', () => {
     const repo = tempRepo({
       'README.md': '# our project\n',
@@ -145,6 +160,17 @@ describe('report-editor check with several reports', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/several markdown files hold the report template: docs\/old_report\.md, report\/README\.md; name one/);
     expect(run.stdout).toBe('');
+    // …also when it has no project files at its top, only in its own folders.
+    const parts = tempRepo({
+      'README.md': '# our project\n',
+      'api/Dockerfile': 'FROM python\n',
+      'training/requirements.txt': 'torch\n',
+      'training/reports/README.md': buildReport(),
+      'docs/report.md': buildReport(),
+    });
+    const second = runCliProcess(['check', parts], parts);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/several markdown files hold the report template: docs\/report\.md, training\/reports\/README\.md; name one/);
   });
 
   it('checks a folder of symlinks to repos', () => {
