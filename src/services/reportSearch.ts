@@ -57,8 +57,8 @@ function skipped(name: string): boolean {
 export interface FoundMarkdown {
   readonly path: string;
   /**
-   * Inside a git repo of its own below the root (a submodule, a clone of the course's repo): a
-   * copy of the template there is not the group's report unless nothing else is.
+   * Inside a git repo of its own below the root, itself a git repo (a submodule, a clone of the
+   * course's repo): a copy of the template there is not the group's report unless nothing else is.
    */
   readonly inNestedRepo: boolean;
 }
@@ -70,6 +70,7 @@ export interface FoundMarkdown {
 export async function searchMarkdownFiles(root: string): Promise<{ files: FoundMarkdown[]; complete: boolean }> {
   const found: { path: string; depth: number; nested: boolean }[] = [];
   let budget = SEARCH_ENTRY_BUDGET;
+  let rootIsRepo = false;
   let level: { dir: string; nested: boolean }[] = [{ dir: root, nested: false }];
   for (let depth = 0; depth <= SEARCH_DEPTH && level.length > 0 && budget > 0; depth++) {
     const next: { dir: string; nested: boolean }[] = [];
@@ -98,7 +99,10 @@ export async function searchMarkdownFiles(root: string): Promise<{ files: FoundM
         continue; // unreadable folder: nothing to find there
       }
       if (isVirtualenv) continue;
-      const nested = parentNested || (isRepo && depth > 0);
+      if (depth === 0) rootIsRepo = isRepo;
+      // A repo inside the repo is a submodule or a vendored clone; inside a folder that is no repo
+      // (a parent of clones) it is where the reports are.
+      const nested = parentNested || (isRepo && depth > 0 && rootIsRepo);
       for (const path of markdown) found.push({ path, depth, nested });
       next.push(...subfolders.map((sub) => ({ dir: sub, nested })));
     }

@@ -134,6 +134,7 @@ describe('locateReport from the repo root', () => {
 
   it('does not count a copy of the template inside a git submodule or nested clone', async () => {
     const repo = tempRepo({
+      '.git/HEAD': 'ref: refs/heads/main\n',
       'reports/readme.md': report,
       'external/course/.git': 'gitdir: ../../.git/modules/course\n',
       'external/course/reports/README.md': report,
@@ -141,6 +142,15 @@ describe('locateReport from the repo root', () => {
       'vendor/template/README.md': report,
     });
     expect((await locateReport(repo)).reportPath).toBe(join(repo, 'reports/readme.md'));
+  });
+
+  it('does not prefer a stray copy over the report of a repo inside a folder that is no repo', async () => {
+    const parent = tempRepo({
+      'myrepo/.git/HEAD': 'ref: refs/heads/main\n',
+      'myrepo/reports/README.md': report,
+      'notes/template.md': report,
+    });
+    expect(await locateReport(parent).catch((e: ReportFileError) => e.problem)).toBe('ambiguous');
   });
 
   it('still finds a report that only a nested repo holds', async () => {
