@@ -7,7 +7,7 @@ import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isReportTemplate } from '../core/templateVersion';
 import { decodeLeniently, readReportText, ReportFileError } from './reportFile';
-import { SEARCH_DEPTH, SEARCH_ENTRY_BUDGET, searchMarkdownFiles } from './reportSearch';
+import { FOLDER_ENTRY_LIMIT, SEARCH_DEPTH, SEARCH_ENTRY_BUDGET, searchMarkdownFiles } from './reportSearch';
 
 export interface LocatedReport {
   /** Absolute path of the report markdown file. */
@@ -143,7 +143,7 @@ export async function locateReport(input: string): Promise<LocatedReport> {
     'no-template',
     text !== null && text.trim() === ''
       ? `${expected} is empty; copy the course's report template into it (or pick the file that holds your report)`
-      : `no report found in ${path}: expected reports/README.md (or another markdown file in the repo, up to ${SEARCH_DEPTH} folders down) holding the 02476 exam template${complete ? '' : ` (the search stopped after ${SEARCH_ENTRY_BUDGET.toLocaleString('en-US')} files and folders: name the report's file)`}`,
+      : `no report found in ${path}: expected reports/README.md (or another markdown file in the repo, up to ${SEARCH_DEPTH} folders down) holding the 02476 exam template${complete ? '' : ` (the search read only part of the repo, which has folders of over ${FOLDER_ENTRY_LIMIT.toLocaleString('en-US')} files or over ${SEARCH_ENTRY_BUDGET.toLocaleString('en-US')} in all: name the report's file)`}`,
     path,
   );
 }

@@ -65,12 +65,14 @@ export interface FoundMarkdown {
 
 /**
  * Markdown files in `root` down to SEARCH_DEPTH folders: files in the root's `reports/` folder
- * first, then by depth, then by path. `complete` is false when the entry budget ran out first.
+ * first, then by depth, then by path. `complete` is false when it read only part of the repo
+ * (the entry budget ran out, or a folder had more than FOLDER_ENTRY_LIMIT entries).
  */
 export async function searchMarkdownFiles(root: string): Promise<{ files: FoundMarkdown[]; complete: boolean }> {
   const found: { path: string; depth: number; nested: boolean }[] = [];
   let budget = SEARCH_ENTRY_BUDGET;
   let rootIsRepo = false;
+  let cut = false;
   let level: { dir: string; nested: boolean }[] = [{ dir: root, nested: false }];
   for (let depth = 0; depth <= SEARCH_DEPTH && level.length > 0 && budget > 0; depth++) {
     const next: { dir: string; nested: boolean }[] = [];
@@ -86,7 +88,10 @@ export async function searchMarkdownFiles(root: string): Promise<{ files: FoundM
           if (--budget <= 0) break;
           // A folder with thousands of entries is data (images/, samples/), whatever its name:
           // read no further, so that it does not spend the budget the rest of the repo needs.
-          if (++read > FOLDER_ENTRY_LIMIT) break;
+          if (++read > FOLDER_ENTRY_LIMIT) {
+            cut = true;
+            break;
+          }
           if (entry.name === '.git') isRepo = true;
           else if (entry.isFile() || entry.isSymbolicLink()) {
             if (entry.name === 'pyvenv.cfg') isVirtualenv = true;
@@ -112,5 +117,5 @@ export async function searchMarkdownFiles(root: string): Promise<{ files: FoundM
   const files = found
     .sort((a, b) => Number(inReports(b.path)) - Number(inReports(a.path)) || a.depth - b.depth || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((f) => ({ path: f.path, inNestedRepo: f.nested }));
-  return { files, complete: budget > 0 };
+  return { files, complete: budget > 0 && !cut };
 }

@@ -112,7 +112,7 @@ describe('locateReport from the repo root', () => {
     const error = await locateReport(repo).catch((e: unknown) => e);
     expect((error as ReportFileError).problem).toBe('no-template');
     expect((error as Error).message).toMatch(
-      /the search stopped after 20,000 files and folders: name the report's file\)$/,
+      /\(the search read only part of the repo, which has folders of over 1,000 files or over 20,000 in all: name the report's file\)$/,
     );
   }, 60_000);
 
@@ -130,6 +130,17 @@ describe('locateReport from the repo root', () => {
     expect(run.stderr).toMatch(
       /reports\/readme\.md is saved as UTF-16 text, which the course's checker cannot read; re-save it as UTF-8/,
     );
+  });
+
+  it('says so when a folder had too many entries to read them all', async () => {
+    const repo = tempRepo({ 'README.md': projectReadme });
+    mkdirSync(join(repo, 'images'));
+    for (let i = 0; i < 1500; i++) closeSync(openSync(join(repo, 'images', `img${i}.png`), 'w'));
+    expect(((await locateReport(repo).catch((e: unknown) => e)) as Error).message).toMatch(
+      /read only part of the repo/,
+    );
+    const small = tempRepo({ 'README.md': projectReadme, 'images/a.png': '' });
+    expect(((await locateReport(small).catch((e: unknown) => e)) as Error).message).not.toMatch(/part of the repo/);
   });
 
   it('does not count a copy of the template inside a git submodule or nested clone', async () => {
