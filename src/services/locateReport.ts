@@ -39,6 +39,23 @@ async function templateText(path: string): Promise<string | null> {
   }
 }
 
+/**
+ * The git repo `folder` is inside, when it is not a repo root itself: a student who runs `check`
+ * in `src/` is told where the report would be found.
+ */
+async function enclosingRepo(folder: string): Promise<string | null> {
+  const hasGit = (dir: string) =>
+    stat(join(dir, '.git')).then(
+      () => true,
+      () => false,
+    );
+  if (await hasGit(folder)) return null;
+  for (let dir = dirname(folder); dir !== dirname(dir); dir = dirname(dir)) {
+    if (await hasGit(dir)) return dir;
+  }
+  return null;
+}
+
 function repoRootOf(reportPath: string): string {
   const folder = dirname(reportPath);
   return basename(folder) === 'reports' ? dirname(folder) : folder;
@@ -111,7 +128,13 @@ async function withoutLinks(paths: string[]): Promise<string[]> {
  * Throws ReportFileError `no-template` when none is found and `ambiguous` when several are
  * (the app lets the user choose; the CLI asks for a file).
  */
-export async function locateReport(input: string): Promise<LocatedReport> {
+export async function locateReport(
+  input: string,
+  options: {
+    /** Whether "no report found" in a folder inside a git repo names that repo (not for a clone in a folder of repos). */
+    readonly nameEnclosingRepo?: boolean;
+  } = {},
+): Promise<LocatedReport> {
   const path = resolve(input);
   if (!(await isDirectory(path))) {
     const text = await readReportText(path); // turns a missing or unreadable file into a clear error
@@ -139,11 +162,12 @@ export async function locateReport(input: string): Promise<LocatedReport> {
   } catch (error) {
     if (error instanceof ReportFileError && error.problem !== 'not-found') throw error;
   }
+  const repo = options.nameEnclosingRepo === false ? null : await enclosingRepo(path);
   throw new ReportFileError(
     'no-template',
     text !== null && text.trim() === ''
       ? `${expected} is empty; copy the course's report template into it (or pick the file that holds your report)`
-      : `no report found in ${path}: expected reports/README.md (or another markdown file in the repo, up to ${SEARCH_DEPTH} folders down) holding the 02476 exam template${complete ? '' : ` (the search read only part of the repo, which has folders of over ${FOLDER_ENTRY_LIMIT.toLocaleString('en-US')} files or over ${SEARCH_ENTRY_BUDGET.toLocaleString('en-US')} in all: name the report's file)`}`,
+      : `no report found in ${path}: expected reports/README.md (or another markdown file in the repo, up to ${SEARCH_DEPTH} folders down) holding the 02476 exam template${repo === null ? '' : ` (this folder is inside the git repo ${repo}: open that)`}${complete ? '' : ` (the search read only part of the repo, which has folders of over ${FOLDER_ENTRY_LIMIT.toLocaleString('en-US')} files or over ${SEARCH_ENTRY_BUDGET.toLocaleString('en-US')} in all: name the report's file)`}`,
     path,
   );
 }

@@ -143,6 +143,21 @@ describe('locateReport from the repo root', () => {
     expect(((await locateReport(small).catch((e: unknown) => e)) as Error).message).not.toMatch(/part of the repo/);
   });
 
+  it('tells a student who opens a folder inside the repo (src/) to open the repo', async () => {
+    const repo = tempRepo({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'reports/README.md': report,
+      'src/train.py': 'print(1)\n',
+    });
+    const error = await locateReport(join(repo, 'src')).catch((e: unknown) => e);
+    expect((error as ReportFileError).problem).toBe('no-template');
+    expect((error as Error).message).toContain(`(this folder is inside the git repo ${repo}: open that)`);
+    const empty = tempRepo({ '.git/HEAD': 'ref: refs/heads/main\n' });
+    expect(((await locateReport(empty).catch((e: unknown) => e)) as Error).message).not.toContain(
+      'inside the git repo',
+    );
+  });
+
   it('does not count a copy of the template inside a git submodule or nested clone', async () => {
     const repo = tempRepo({
       '.git/HEAD': 'ref: refs/heads/main\n',

@@ -119,7 +119,7 @@ async function reposInside(folder: string): Promise<CheckTarget[]> {
   for (const name of names.sort()) {
     const child = join(folder, name);
     try {
-      found.push({ input: child, located: await locateReport(child) });
+      found.push({ input: child, located: await locateReport(child, { nameEnclosingRepo: false }) });
     } catch (error) {
       if (!(error instanceof ReportFileError)) throw error;
       // A child that holds several template files is a repo too: say so rather than skip it.

@@ -149,6 +149,19 @@ describe('report-editor check with several reports', () => {
     expect(run.stdout).toMatch(/^group03\s+no report found in /m);
   });
 
+  it("does not tell a clone kept inside the teacher's own git repo to open that repo", () => {
+    const staff = tempRepo({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'clones/group01/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'clones/group02/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'clones/group03/pyproject.toml': '[project]\nname = "x"\n',
+    });
+    const run = runCliProcess(['check', 'clones'], staff);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^clones\/group03\s+no report found in /m);
+    expect(run.stdout).not.toContain('inside the git repo');
+  });
+
   it('names the template copies of a repo downloaded without .git instead of checking them as a folder of repos', () => {
     const repo = tempRepo({
       'README.md': '# our project\n',
