@@ -3,7 +3,7 @@
  * not slow that down. Real folders in temp dirs; locateReport is what the CLI, the browser host
  * and the Electron app all call.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/services/loadReport';
@@ -92,6 +92,100 @@ describe('locateReport from the repo root', () => {
     const repo = tempRepo({ 'README.md': projectReadme, 'MyProject/reports/README.md': report });
     const run = runCliProcess(['check', repo]);
     expect(run.stdout.split('\n')[0]).toMatch(/^.*MyProject\/reports\/README\.md: 31-question template/);
+  });
+
+  it('finds the report past a big folder the search does not skip (images/ with 30,000 files)', async () => {
+    const repo = tempRepo({ 'report/README.md': report });
+    const images = join(repo, 'images');
+    mkdirSync(images);
+    for (let i = 0; i < 30_000; i++) closeSync(openSync(join(images, `img${i}.png`), 'w'));
+    expect((await locateReport(repo)).reportPath).toBe(join(repo, 'report/README.md'));
+  }, 60_000);
+
+  it('says so when the search stopped before it read the whole repo', async () => {
+    const repo = tempRepo({ 'zz/deep/report.md': report });
+    for (let d = 0; d < 25; d++) {
+      const dir = join(repo, `samples${d}`);
+      mkdirSync(dir);
+      for (let i = 0; i < 1000; i++) closeSync(openSync(join(dir, `s${i}.wav`), 'w'));
+    }
+    const error = await locateReport(repo).catch((e: unknown) => e);
+    expect((error as ReportFileError).problem).toBe('no-template');
+    expect((error as Error).message).toMatch(
+      /\(the search read only part of the repo, which has folders of over 1,000 files or over 20,000 in all: name the report's file\)$/,
+    );
+  }, 60_000);
+
+  it("counts a markdown symlink to the report once, under the real file's name", async () => {
+    const repo = tempRepo({ 'report/README.md': report, 'docs/index.md': '# Docs\n' });
+    symlinkSync('../report/README.md', join(repo, 'docs/report.md'));
+    expect((await locateReport(repo)).reportPath).toBe(join(repo, 'report/README.md'));
+  });
+
+  it('finds a report saved as UTF-16 outside reports/README.md, so the check can say what is wrong with it', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(report, 'utf16le')]);
+    const repo = tempRepo({ 'README.md': projectReadme, 'reports/readme.md': utf16 });
+    const run = runCliProcess(['check', repo]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /reports\/readme\.md is saved as UTF-16 text, which the course's checker cannot read; re-save it as UTF-8/,
+    );
+  });
+
+  it('says so when a folder had too many entries to read them all', async () => {
+    const repo = tempRepo({ 'README.md': projectReadme });
+    mkdirSync(join(repo, 'images'));
+    for (let i = 0; i < 1500; i++) closeSync(openSync(join(repo, 'images', `img${i}.png`), 'w'));
+    expect(((await locateReport(repo).catch((e: unknown) => e)) as Error).message).toMatch(
+      /read only part of the repo/,
+    );
+    const small = tempRepo({ 'README.md': projectReadme, 'images/a.png': '' });
+    expect(((await locateReport(small).catch((e: unknown) => e)) as Error).message).not.toMatch(/part of the repo/);
+  });
+
+  it('tells a student who opens a folder inside the repo (src/) to open the repo', async () => {
+    const repo = tempRepo({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'reports/README.md': report,
+      'src/train.py': 'print(1)\n',
+    });
+    const error = await locateReport(join(repo, 'src')).catch((e: unknown) => e);
+    expect((error as ReportFileError).problem).toBe('no-template');
+    expect((error as Error).message).toContain(`(this folder is inside the git repo ${repo}: open that)`);
+    const empty = tempRepo({ '.git/HEAD': 'ref: refs/heads/main\n' });
+    expect(((await locateReport(empty).catch((e: unknown) => e)) as Error).message).not.toContain(
+      'inside the git repo',
+    );
+  });
+
+  it('does not count a copy of the template inside a git submodule or nested clone', async () => {
+    const repo = tempRepo({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'reports/readme.md': report,
+      'external/course/.git': 'gitdir: ../../.git/modules/course\n',
+      'external/course/reports/README.md': report,
+      'vendor/template/.git/HEAD': 'ref: refs/heads/main\n',
+      'vendor/template/README.md': report,
+    });
+    expect((await locateReport(repo)).reportPath).toBe(join(repo, 'reports/readme.md'));
+  });
+
+  it('does not prefer a stray copy over the report of a repo inside a folder that is no repo', async () => {
+    const parent = tempRepo({
+      'myrepo/.git/HEAD': 'ref: refs/heads/main\n',
+      'myrepo/reports/README.md': report,
+      'notes/template.md': report,
+    });
+    expect(await locateReport(parent).catch((e: ReportFileError) => e.problem)).toBe('ambiguous');
+  });
+
+  it('still finds a report that only a nested repo holds', async () => {
+    const repo = tempRepo({
+      'README.md': projectReadme,
+      'MyProject/.git/HEAD': 'ref: refs/heads/main\n',
+      'MyProject/reports/README.md': report,
+    });
+    expect((await locateReport(repo)).reportPath).toBe(join(repo, 'MyProject/reports/README.md'));
   });
 
   it('opens a repo with 100,000 files under data/ about as fast as an empty one', async () => {

@@ -3,7 +3,7 @@
  * process (a teacher's folder of clones, a CI matrix), with one summary table, `--verbose` for each
  * report's details and `--json` for an array.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { locateReport, type LocatedReport } from '../../services/locateReport';
@@ -58,15 +58,58 @@ function hasGitFolder(path: string): boolean {
 }
 
 /**
- * The repos directly inside `folder`: each child folder in which a report is found, or that is a
- * git repo (`.git`) or has a `reports/README.md` without a usable report — a group that wrote none,
- * or named it so that it cannot be found, is a row saying so rather than left out. Other folders
- * (`logs/`, `notes/`) are not repos.
+ * Files a project's repo has at its top and a folder of clones has not: a clone downloaded as a zip
+ * has no `.git`.
+ */
+const PROJECT_TOP_FILES = ['pyproject.toml', 'requirements.txt', 'setup.py', 'setup.cfg', 'Dockerfile', 'Makefile', 'tasks.py', '.gitignore', '.dvc'];
+
+/** The same, and a README or `reports/` (which a teacher's folder of clones may have too). */
+const PROJECT_FILES = [...PROJECT_TOP_FILES, 'reports', 'README.md', 'readme.md'];
+
+/** Whether `path` is a repo itself, with or without `.git`: never a folder of repos. */
+const isProjectTop = (path: string): boolean => hasGitFolder(path) || PROJECT_TOP_FILES.some((name) => exists(join(path, name)));
+
+/**
+ * Whether a child of a folder of repos is a group's repo: a git repo, a folder with the files of a
+ * project, or a folder holding only such a project (GitHub's zip download: `group07/mlops-main/`).
+ */
+function looksLikeRepo(path: string, levels = 1): boolean {
+  if (hasGitFolder(path) || PROJECT_FILES.some((name) => exists(join(path, name)))) return true;
+  if (levels === 0) return false;
+  let children: Dirent[];
+  try {
+    children = readdirSync(path, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
+  } catch {
+    return false;
+  }
+  return children.length === 1 && children[0].isDirectory() && looksLikeRepo(join(path, children[0].name), levels - 1);
+}
+
+/** The names of the folders among `entries` of `folder`, symlinks to folders too (a teacher's links to clones). */
+function childFolders(folder: string, entries: Dirent[]): string[] {
+  return entries
+    .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || (e.isSymbolicLink() && isFolder(join(folder, e.name)))))
+    .map((e) => e.name);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The repos directly inside `folder`: each child folder in which a report is found, or that looks
+ * like a repo (`.git`, `reports/`, a project's files: looksLikeRepo) without a usable report — a
+ * group that wrote none, or named it so that it cannot be found, is a row saying so rather than
+ * left out. Other folders (`logs/`, `notes/`) are not repos.
  */
 async function reposInside(folder: string): Promise<CheckTarget[]> {
   let names: string[];
   try {
-    names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+    names = childFolders(folder, await readdir(folder, { withFileTypes: true }));
   } catch {
     return [];
   }
@@ -76,11 +119,11 @@ async function reposInside(folder: string): Promise<CheckTarget[]> {
   for (const name of names.sort()) {
     const child = join(folder, name);
     try {
-      found.push({ input: child, located: await locateReport(child) });
+      found.push({ input: child, located: await locateReport(child, { nameEnclosingRepo: false }) });
     } catch (error) {
       if (!(error instanceof ReportFileError)) throw error;
       // A child that holds several template files is a repo too: say so rather than skip it.
-      if (error.problem === 'ambiguous' || hasGitFolder(child) || exists(join(child, 'reports', 'README.md'))) {
+      if (error.problem === 'ambiguous' || looksLikeRepo(child)) {
         found.push({ input: child, error });
       }
     }
@@ -89,26 +132,31 @@ async function reposInside(folder: string): Promise<CheckTarget[]> {
 }
 
 /**
- * A folder that is no repo itself (no `.git`, no report at its top) with at least two child folders
- * holding `reports/README.md`: a teacher's folder of clones. Recognised from a few `stat`s, before
- * the search for a report inside it would read every child's markdown files only to find them
- * "ambiguous".
+ * A folder that is no repo itself (no `.git` or project files, no report at its top) with at least
+ * two child folders that are (git, or downloaded without `.git`: project files at their top) or
+ * hold `reports/README.md`: a teacher's folder of clones, also when only one of them has a report (the others are rows saying they have none). Recognised from a few `stat`s,
+ * before the search for a report inside it would read every child's markdown files only to find
+ * them "ambiguous".
  */
 async function looksLikeFolderOfRepos(path: string): Promise<boolean> {
   if (!(await stat(path).then((s) => s.isDirectory(), () => false))) return false;
-  if (hasGitFolder(path) || exists(join(path, 'reports', 'README.md'))) return false;
+  if (isProjectTop(path) || exists(join(path, 'reports', 'README.md'))) return false;
   const readme = join(path, 'README.md');
-  if (exists(readme) && (await holdsTemplate(readme))) return false;
+  const hasReadme = exists(readme);
+  if (hasReadme && (await holdsTemplate(readme))) return false;
   let names: string[];
   try {
-    names = (await readdir(path, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+    names = childFolders(path, await readdir(path, { withFileTypes: true }));
   } catch {
     return false;
   }
-  let withReport = 0;
+  let repos = 0;
   for (const name of names) {
-    if (exists(join(path, name, 'reports', 'README.md'))) withReport++;
-    if (withReport >= 2) return true;
+    const child = join(path, name);
+    // A downloaded project's own folders (`api/Dockerfile`, `training/requirements.txt`) are no
+    // clones: project files count only below a folder without a README of its own.
+    if (hasGitFolder(child) || exists(join(child, 'reports', 'README.md')) || (!hasReadme && isProjectTop(child))) repos++;
+    if (repos >= 2) return true;
   }
   return false;
 }
@@ -168,7 +216,8 @@ export async function resolveCheckTargets(
       const folderOfRepos =
         (error.problem === 'no-template' || error.problem === 'ambiguous') &&
         (await stat(path).then((s) => s.isDirectory(), () => false)) &&
-        !hasGitFolder(path);
+        !isProjectTop(path) &&
+        !exists(join(path, 'README.md'));
       const repos = folderOfRepos ? await reposInside(path) : [];
       // Two template files in one repo are a question for the student, not a batch: a folder of
       // repos has reports in at least two of its folders (repos without one do not count here).

@@ -6,6 +6,7 @@
 import { useState, type ReactNode } from 'react';
 import type { OpenResult } from '../../api/contract';
 import { useShell } from '../shell/appContext';
+import { noReportText } from '../model/noReportText';
 import { relativeTo } from '../model/paths';
 import { Modal } from '../layout/Modal';
 import { PathForm } from './PathForm';
@@ -51,19 +52,13 @@ function ReportChooser({ repoRoot, candidates }: { repoRoot: string; candidates:
   );
 }
 
-/**
- * The host's own wording when it says more than the explanation above it (an empty
- * reports/README.md); its standard "no report found … expected reports/README.md" is not repeated.
- */
-function extraReason(message: string): string | null {
-  return /^no report found in /.test(message) ? null : message;
-}
-
 function NoReport({ repoRoot, message, over }: { repoRoot: string; message: string; over: boolean }) {
   const shell = useShell();
   const [typePath, setTypePath] = useState(false);
   const [creating, setCreating] = useState(false);
-  const extra = extraReason(message);
+  // The host's own wording when it says more than the explanation below (an empty
+  // reports/README.md), and its notes (inside a git repo, a search cut short).
+  const { reason: extra, notes, insideRepo } = noReportText(message);
   const pickFile = async () => {
     let picked: string | null = null;
     try {
@@ -96,14 +91,19 @@ function NoReport({ repoRoot, message, over }: { repoRoot: string; message: stri
           {extra}
         </p>
       )}
-      {extra === null && (
+      {notes.map((note) => (
+        <p className="message" data-testid="no-report-note" key={note}>
+          {note}
+        </p>
+      ))}
+      {extra === null && !insideRepo && (
         <p>
           Starting the report? The app can create <code>reports/README.md</code> from the course&rsquo;s newest
           template, with a <code>figures/</code> folder beside it for your images. Nothing that exists is changed.
         </p>
       )}
       <div className="button-row">
-        {extra === null && (
+        {extra === null && !insideRepo && (
           <button
             type="button"
             // Over an open report, going back to it is the highlighted choice.

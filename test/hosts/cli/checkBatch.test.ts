@@ -102,6 +102,101 @@ describe('report-editor check with several reports', () => {
     expect(json[2].problem).toMatch(/^no report found in /);
   });
 
+  it('lists every clone of a folder of repos in which only one holds a report (the others empty)', () => {
+    const folder = tempRepo({
+      'group01/MyProject/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'group02/README.md': '# our project\n',
+      'group03/src/train.py': 'print(1)\n',
+    });
+    for (const group of ['group01', 'group02', 'group03']) execFileSync('git', ['init', '-q'], { cwd: join(folder, group) });
+    const run = runCliProcess(['check', folder], folder);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^group01\/MyProject\/reports\/README\.md\s+31q/m);
+    expect(run.stdout).toMatch(/^group02\s+no report found in /m);
+    expect(run.stdout).toMatch(/^group03\s+no report found in /m);
+    expect(run.stdout).toContain('1 of 3 reports pass');
+  });
+
+  it('lists a downloaded (zip, no .git) clone without a report as a row too, and exits 2', () => {
+    const folder = tempRepo({
+      'group01/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'group02/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'group03/README.md': '# our project\n',
+      'group03/pyproject.toml': '[project]\nname = "x"\n',
+      'group04/mlops-project-main/requirements.txt': 'torch\n',
+      'logs/run.txt': 'not a repo',
+    });
+    const run = runCliProcess(['check', folder], folder);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^group03\s+no report found in /m);
+    expect(run.stdout).toMatch(/^group04\s+no report found in /m);
+    expect(run.stdout).not.toMatch(/^logs/m);
+    expect(run.stdout).toContain('2 of 4 reports pass');
+  });
+
+  it('lists every downloaded (zip) clone of a folder in which only one holds a report', () => {
+    const folder = tempRepo({
+      'group01/requirements.txt': 'torch\n',
+      'group01/MyProject/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'group02/README.md': '# our project\n',
+      'group02/pyproject.toml': '[project]\nname = "x"\n',
+      'group03/.gitignore': '*.pyc\n',
+    });
+    const run = runCliProcess(['check', folder], folder);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^group01\/MyProject\/reports\/README\.md\s+31q\s+31\/31$/m);
+    expect(run.stdout).toMatch(/^group02\s+no report found in /m);
+    expect(run.stdout).toMatch(/^group03\s+no report found in /m);
+  });
+
+  it("does not tell a clone kept inside the teacher's own git repo to open that repo", () => {
+    const staff = tempRepo({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'clones/group01/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'clones/group02/reports/README.md': buildReport({ answers: passingAnswers31() }),
+      'clones/group03/pyproject.toml': '[project]\nname = "x"\n',
+    });
+    const run = runCliProcess(['check', 'clones'], staff);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^clones\/group03\s+no report found in /m);
+    expect(run.stdout).not.toContain('inside the git repo');
+  });
+
+  it('names the template copies of a repo downloaded without .git instead of checking them as a folder of repos', () => {
+    const repo = tempRepo({
+      'README.md': '# our project\n',
+      'requirements.txt': 'torch\n',
+      'report/README.md': buildReport({ answers: passingAnswers31() }),
+      'docs/old_report.md': buildReport(),
+    });
+    const run = runCliProcess(['check', repo], repo);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/several markdown files hold the report template: docs\/old_report\.md, report\/README\.md; name one/);
+    expect(run.stdout).toBe('');
+    // …also when it has no project files at its top, only in its own folders.
+    const parts = tempRepo({
+      'README.md': '# our project\n',
+      'api/Dockerfile': 'FROM python\n',
+      'training/requirements.txt': 'torch\n',
+      'training/reports/README.md': buildReport(),
+      'docs/report.md': buildReport(),
+    });
+    const second = runCliProcess(['check', parts], parts);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/several markdown files hold the report template: docs\/report\.md, training\/reports\/README\.md; name one/);
+  });
+
+  it('checks a folder of symlinks to repos', () => {
+    const clones = folderOfRepos();
+    const links = tempRepo({});
+    for (const group of ['group01', 'group02', 'group03']) symlinkSync(join(clones, group), join(links, group));
+    const run = runCliProcess(['check', links], links);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^group01\/reports\/README\.md\s+31q\s+31\/31$/m);
+    expect(run.stdout).toMatch(/^group03\/MyProject\/reports\/README\.md\s+31q/m);
+    expect(run.stdout).toContain('1 of 3 reports pass');
+  });
+
   it('checks a report named several ways once, under the name given first', () => {
     const folder = folderOfRepos();
     symlinkSync(join(folder, 'group01'), join(folder, 'alias'));
