@@ -83,6 +83,8 @@ export type GitSetupResult =
       readonly lines: readonly string[];
       /** .gitattributes changed or is not committed: the group should commit it. */
       readonly toCommit: boolean;
+      /** A .gitignore ignores .gitattributes: only `git add -f` adds it (status does not list it either). */
+      readonly ignored: boolean;
     }
   /** Exit code 2: not a repository, git config failed; 1: a nearer .gitattributes overrides ours. */
   | { readonly ok: false; readonly code: 1 | 2; readonly message: string };
@@ -134,5 +136,7 @@ export async function installMergeDriver(reportPath: string, command: string): P
   );
 
   const status = await runGit(root, ['status', '--porcelain', '--', '.gitattributes']);
-  return { ok: true, root, path, lines, toCommit: attributesChanged || status.stdout.trim() !== '' };
+  const tracked = (await runGit(root, ['ls-files', '--', '.gitattributes'])).stdout.trim() !== '';
+  const ignored = !tracked && (await runGit(root, ['check-ignore', '-q', '--', '.gitattributes'])).code === 0;
+  return { ok: true, root, path, lines, toCommit: attributesChanged || ignored || status.stdout.trim() !== '', ignored };
 }

@@ -54,6 +54,18 @@ describe('report-editor git-setup', () => {
     expect(attr(sandbox, dir, 'README.md')).toBe('README.md: merge: unspecified');
   });
 
+  it('says to add .gitattributes with -f, every time, when the .gitignore ignores it (a plain git add refuses it)', () => {
+    const { sandbox, dir } = repo({ 'reports/README.md': buildReport(), '.gitignore': '.*\n!.gitignore\n' });
+    for (const run of [sandbox.cli(dir, ['git-setup']), sandbox.cli(dir, ['git-setup'])]) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toContain('Nothing to commit');
+      expect(run.stdout).toContain('git add -f .gitattributes && git commit');
+    }
+    sandbox.git(dir, ['add', '-f', '.gitattributes']);
+    sandbox.git(dir, ['commit', '-q', '-m', 'driver']);
+    expect(sandbox.cli(dir, ['git-setup']).stdout).toContain('Nothing to commit');
+  });
+
   it('does not add a line when another pattern already sends the report to the driver', () => {
     const { sandbox, dir } = repo({ 'reports/README.md': buildReport(), '.gitattributes': 'reports/*.md merge=mlops-report\n' });
     expect(sandbox.cli(dir, ['git-setup']).code).toBe(0);
