@@ -84,7 +84,7 @@ test('a real repo: changed questions marked, uncommitted and behind shown, the m
     await banner.getByRole('button', { name: 'Set up' }).click();
     await expect(page.getByTestId('notice')).toContainText('Git now merges reports/README.md answer by answer');
     await expect(banner).toHaveCount(0);
-    expect(git(repo, 'config', '--get', 'merge.mlops-report.driver')).toMatch(/report-editor\.js merge-driver %O %A %B %P --marker-size %L\n$/);
+    expect(git(repo, 'config', '--get', 'merge.mlops-report.driver')).toMatch(/report-editor\.js merge-driver %O %A %B %P --marker-size %L; .* git merge-file .*\n$/);
     expect(readFileSync(join(repo, '.gitattributes'), 'utf8')).toContain('reports/README.md merge=mlops-report');
 
     // Committed: no marks, nothing uncommitted (asked again when the window comes back to the front).

@@ -137,7 +137,8 @@ export function createApiHandlers(
       try {
         const result = await installMergeDriver(openReport(), command);
         if (!result.ok) return { ok: false, message: result.message };
-        const commit = result.toCommit ? ' Commit .gitattributes so the whole group merges the report this way.' : '';
+        const force = result.ignored ? ' (your .gitignore ignores it: git add -f .gitattributes)' : '';
+        const commit = result.toCommit ? ` Commit .gitattributes${force} so the whole group merges the report this way.` : '';
         return { ok: true, toCommit: result.toCommit, message: `Git now merges ${result.path} answer by answer in this clone.${commit}` };
       } catch (error) {
         return { ok: false, message: error instanceof Error ? error.message : String(error) };

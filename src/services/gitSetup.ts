@@ -32,10 +32,22 @@ export function attributePattern(path: string): string {
  * The command git runs: the absolute paths of this Node and this CLI, so git finds the driver even
  * when `report-editor` is not on PATH (run git-setup again after moving or reinstalling it).
  * `program` replaces the Node part (Electron runs the CLI as Node with ELECTRON_RUN_AS_NODE=1).
+ *
+ * When the driver cannot run (the CLI moved or removed, that Node uninstalled or upgraded into
+ * another folder, a crash: anything but its own 0 "merged" or 1 "conflicts written"), git would
+ * take OURS as it is, with no markers, and only say CONFLICT: committing that would silently drop
+ * the pulled answers. So the command then falls back to git's own line merge (`git merge-file`,
+ * what git does without the driver) and says to run git-setup again.
  */
 export function driverCommand(entry: string | undefined, program = shellQuote(process.execPath)): string {
   const run = entry ? `${program} ${shellQuote(entry)}` : 'report-editor';
-  return `${run} merge-driver %O %A %B %P --marker-size %L`;
+  // Node exits 1 for a script that is not there, as the driver does for a conflict: look first.
+  const present = entry ? `[ -f ${shellQuote(entry)} ] && ` : '';
+  return (
+    `${present}${run} merge-driver %O %A %B %P --marker-size %L; s=$?; [ $s -le 1 ] && ${present}exit $s; ` +
+    `echo "report-editor: the merge driver could not run, so git merged" %P "line by line; run report-editor git-setup again in this clone" >&2; ` +
+    'git merge-file --marker-size=%L -L ours -L base -L theirs %A %O %B && exit 0; exit 1'
+  );
 }
 
 /**
@@ -71,6 +83,8 @@ export type GitSetupResult =
       readonly lines: readonly string[];
       /** .gitattributes changed or is not committed: the group should commit it. */
       readonly toCommit: boolean;
+      /** A .gitignore ignores .gitattributes: only `git add -f` adds it (status does not list it either). */
+      readonly ignored: boolean;
     }
   /** Exit code 2: not a repository, git config failed; 1: a nearer .gitattributes overrides ours. */
   | { readonly ok: false; readonly code: 1 | 2; readonly message: string };
@@ -122,5 +136,7 @@ export async function installMergeDriver(reportPath: string, command: string): P
   );
 
   const status = await runGit(root, ['status', '--porcelain', '--', '.gitattributes']);
-  return { ok: true, root, path, lines, toCommit: attributesChanged || status.stdout.trim() !== '' };
+  const tracked = (await runGit(root, ['ls-files', '--', '.gitattributes'])).stdout.trim() !== '';
+  const ignored = !tracked && (await runGit(root, ['check-ignore', '-q', '--', '.gitattributes'])).code === 0;
+  return { ok: true, root, path, lines, toCommit: attributesChanged || ignored || status.stdout.trim() !== '', ignored };
 }

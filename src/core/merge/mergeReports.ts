@@ -193,7 +193,8 @@ export function mergeReports(baseText: string, mineText: string, theirsText: str
   const base = reportUnits(baseText);
   const mine = reportUnits(mineText);
   const theirs = reportUnits(theirsText);
-  const eol = base.lineEnding;
+  // The sides' line ending when they agree (both members on Windows, the base from Linux), else the base's.
+  const eol = mine.lineEnding === theirs.lineEnding ? mine.lineEnding : base.lineEnding;
   const size = options.markerSize ?? 7;
   const label = { mine: 'ours', base: 'base', theirs: 'theirs', ...options.labels };
   const open = `${'<'.repeat(size)} ${label.mine}${eol}`;

@@ -22,7 +22,8 @@ async function setup(located: { reportPath: string }, io: CliIo): Promise<number
   io.out('');
   if (result.toCommit) {
     io.out('Commit .gitattributes so the whole group merges the report this way:');
-    io.out('  git add .gitattributes && git commit -m "Merge the report answer by answer"');
+    if (result.ignored) io.out('(your .gitignore ignores .gitattributes, so git add needs -f)');
+    io.out(`  git add ${result.ignored ? '-f ' : ''}.gitattributes && git commit -m "Merge the report answer by answer"`);
   } else {
     io.out('Nothing to commit: .gitattributes is already committed.');
   }

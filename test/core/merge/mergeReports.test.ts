@@ -171,6 +171,15 @@ describe('mergeReports: answer by answer', () => {
     );
   });
 
+  it('writes its markers with the line endings both sides use, when both moved away from the base\'s (Windows members)', () => {
+    const lf = buildReport({ answers: { 8: 'base eight' } });
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const result = mergeReports(lf, crlf.replace('base eight', 'mine eight'), crlf.replace('base eight', 'their eight'), { showBase: true });
+    const [c] = result.conflicts;
+    expect(result.text.slice(c.range.start, c.range.end)).toBe('<<<<<<< ours\r\nmine eight\r\n||||||| base\r\nbase eight\r\n=======\r\ntheir eight\r\n>>>>>>> theirs');
+    expect(result.text).not.toMatch(/[^\r]\n/);
+  });
+
   it('merges answers and ticks into a newer template one member pasted in (reworded prompts and boxes)', () => {
     const older = filledTemplate({ version: '2025-01' });
     const answers = Object.fromEntries(parseReport(older).questions.map((q) => [q.number, q.answer]));

@@ -27,7 +27,9 @@ describe('report-editor git-setup', () => {
     expect(attr(sandbox, dir, 'reports/README.md')).toBe('reports/README.md: merge: mlops-report');
     const driver = sandbox.git(dir, ['config', '--local', '--get', 'merge.mlops-report.driver']).stdout.trim();
     // Absolute paths of node and the CLI: git finds the driver without report-editor on PATH.
-    expect(driver).toBe(`${shellQuote(process.execPath)} ${shellQuote(CLI_PATH)} merge-driver %O %A %B %P --marker-size %L`);
+    expect(driver).toContain(`${shellQuote(process.execPath)} ${shellQuote(CLI_PATH)} merge-driver %O %A %B %P --marker-size %L;`);
+    // …and git's own line merge when that command cannot run (mergeDriver.test.ts runs it).
+    expect(driver).toMatch(/ git merge-file --marker-size=%L -L ours -L base -L theirs %A %O %B /);
     expect(sandbox.git(dir, ['config', '--local', '--get', 'merge.mlops-report.name']).stdout).toMatch(/answer by answer/);
 
     sandbox.git(dir, ['add', '.gitattributes']);
@@ -50,6 +52,18 @@ describe('report-editor git-setup', () => {
     expect(attr(sandbox, dir, 'reports/README.md')).toBe('reports/README.md: merge: mlops-report');
     // Other markdown files keep git's own merge.
     expect(attr(sandbox, dir, 'README.md')).toBe('README.md: merge: unspecified');
+  });
+
+  it('says to add .gitattributes with -f, every time, when the .gitignore ignores it (a plain git add refuses it)', () => {
+    const { sandbox, dir } = repo({ 'reports/README.md': buildReport(), '.gitignore': '.*\n!.gitignore\n' });
+    for (const run of [sandbox.cli(dir, ['git-setup']), sandbox.cli(dir, ['git-setup'])]) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toContain('Nothing to commit');
+      expect(run.stdout).toContain('git add -f .gitattributes && git commit');
+    }
+    sandbox.git(dir, ['add', '-f', '.gitattributes']);
+    sandbox.git(dir, ['commit', '-q', '-m', 'driver']);
+    expect(sandbox.cli(dir, ['git-setup']).stdout).toContain('Nothing to commit');
   });
 
   it('does not add a line when another pattern already sends the report to the driver', () => {

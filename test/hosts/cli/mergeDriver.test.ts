@@ -5,6 +5,7 @@
  * line merge (printed for comparison) also stops on the neighbouring boxes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setAnswer, setChecked } from '../../../src/core/editReport';
@@ -12,12 +13,15 @@ import { findConflictMarkers } from '../../../src/core/merge/conflictMarkers';
 import { parseReport } from '../../../src/core/parseReport';
 import { findQuestion, serializeReport } from '../../../src/core/reportModel';
 import { BLANK_TEMPLATES } from '../../../src/core/templates/blankTemplates';
-import { assertCliBuilt } from '../../support/cli';
+import { driverCommand } from '../../../src/services/gitSetup';
+import { assertCliBuilt, CLI_PATH } from '../../support/cli';
 import { GitSandbox } from '../../support/gitSandbox';
 
 beforeAll(assertCliBuilt);
 
 const REPORT = 'reports/README.md';
+/** A folder that does not exist: where a moved CLI or an upgraded Node used to be. */
+const GONE = join(tmpdir(), 'report-editor-moved-away');
 // The course's current blank template (the same bytes as the corpus's blank-2026-01-31q.md), held
 // in the repo: a report with enough boxes to tick 0, 1 and 5 whether or not the corpus is there.
 const template = BLANK_TEMPLATES.find((t) => t.version === '2026-01')!.text;
@@ -117,6 +121,21 @@ describe('report-editor merge-driver with real git', () => {
     const [region] = findConflictMarkers(merged);
     expect(region.insideAnswer).toBe(7);
     expect(region.base).toBe(`${findQuestion(parseReport(template), 7)!.answer}\n`);
+  });
+
+  // The driver command holds absolute paths (git-setup); after the CLI is moved or reinstalled, or
+  // Node is upgraded to another folder, the command fails to start. git then takes OURS as it is
+  // (no markers) and only says CONFLICT: committing it would drop the pulled answers silently.
+  it.each([
+    ['the CLI was moved or removed', () => driverCommand(join(GONE, 'report-editor.cjs'))],
+    ['the Node it names is gone', () => driverCommand(CLI_PATH, join(GONE, 'node'))],
+  ])("still leaves both members' words between git's markers when %s", (_, stale) => {
+    const { sandbox, b, pull, merged } = concurrentEdits(true, (sandbox, b) => sandbox.git(b, ['config', 'merge.mlops-report.driver', stale()]));
+    expect(pull.code).not.toBe(0);
+    expect(pull.stderr).toMatch(/git-setup/);
+    expect(sandbox.git(b, ['diff', '--name-only', '--diff-filter=U']).stdout.trim()).toBe(REPORT);
+    for (const words of [A[3], A[7], B[4], B[7]]) expect(merged).toContain(words);
+    expect(findConflictMarkers(merged).length).toBeGreaterThan(0);
   });
 });
 
