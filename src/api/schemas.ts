@@ -187,7 +187,12 @@ export const CHANNEL_SCHEMAS = {
    */
   deleteFigure: {
     request: z.object({ target: path }).strict(),
-    response: answers<{ deleted: boolean; linkedBy: readonly number[] }>(),
+    response: answers<{ deleted: boolean; linkedBy: readonly number[]; restoreToken?: string }>(),
+  },
+  /** Puts back a file this session deleted (the token its delete answered): the undo of a delete. */
+  restoreFigure: {
+    request: z.object({ token: z.string().uuid() }).strict(),
+    response: answers<{ relativeLink: string }>(),
   },
   /** Writes a smaller copy; answers the relink from the original to the copy. */
   downscaleFigure: {
@@ -221,7 +226,7 @@ export const CHANNEL_SCHEMAS = {
    */
   applyFigureFix: {
     request: z.object({ fix: fileFix }).strict(),
-    response: answers<{ message: string; relink?: FigureRelink }>(),
+    response: answers<{ message: string; relink?: FigureRelink; restoreToken?: string }>(),
   },
   /**
    * Git awareness of the open report: its answers in HEAD (the renderer compares them with the text

@@ -12,6 +12,7 @@ import { installMergeDriver } from './gitSetup';
 import {
   carryOutFigureFix,
   deleteFigureIfUnused,
+  restoreDeleted,
   downscaleFigure,
   figureFacts,
   figureThumbnail,
@@ -127,6 +128,10 @@ export function createApiHandlers(
     figureThumbnail: async (request) => figureThumbnail({ ...request, reportPath: openReport() }),
     renameFigure: async (request) => renameFigure({ ...request, reportPath: openReport() }),
     deleteFigure: async (request) => deleteFigureIfUnused({ ...request, reportPath: openReport() }),
+    restoreFigure: async (request) => {
+      openReport();
+      return restoreDeleted(request.token);
+    },
     downscaleFigure: async (request) => downscaleFigure({ ...request, reportPath: openReport() }),
     figureFacts: async (request) => figureFacts(openReport(), request),
     applyFigureFix: async (request) => carryOutFigureFix(openReport(), request.fix),

@@ -10,6 +10,7 @@ import {
   figureThumbnail,
   listFigures,
   renameFigure,
+  restoreDeleted,
 } from '../../src/services/figures';
 import { BLUE, png, reportRepo } from './figuresSupport';
 
@@ -126,6 +127,25 @@ describe('renameFigure', () => {
   });
 });
 
+describe('undoing a delete', () => {
+  it('puts the deleted file back byte for byte, once, and never over a file that took its name', async () => {
+    const bytes = await png();
+    const repo = reportRepo({}, { 'reports/figures/a.png': bytes, 'reports/figures/b.png': await png(5, 5, BLUE) });
+    const deleted = await deleteFigureIfUnused({ reportPath: repo.reportPath, target: 'figures/a.png' });
+    expect(deleted.deleted).toBe(true);
+    expect(readdirSync(repo.figures)).toEqual(['b.png']);
+    expect(await restoreDeleted(deleted.restoreToken!)).toEqual({ relativeLink: 'figures/a.png' });
+    expect(readFileSync(join(repo.figures, 'a.png')).equals(bytes)).toBe(true);
+    // A token restores once.
+    expect((await refusal(restoreDeleted(deleted.restoreToken!))).problem).toBe('not-found');
+
+    const again = await deleteFigureIfUnused({ reportPath: repo.reportPath, target: 'figures/b.png' });
+    writeFileSync(join(repo.figures, 'b.png'), 'a new file under the old name');
+    expect((await refusal(restoreDeleted(again.restoreToken!))).problem).toBe('exists');
+    expect(readFileSync(join(repo.figures, 'b.png'), 'utf8')).toBe('a new file under the old name');
+  });
+});
+
 describe('removing a figure', () => {
   it('removes the link, then deletes the file only when nothing else in the saved report links it', async () => {
     const repo = reportRepo(
@@ -146,6 +166,7 @@ describe('removing a figure', () => {
     expect(await deleteFigureIfUnused({ reportPath: repo.reportPath, target: 'figures/a.png' })).toEqual({
       deleted: true,
       linkedBy: [],
+      restoreToken: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(readdirSync(repo.figures)).toEqual([]);
     expect(text).toContain('> Answer:\n\nBucket:\n\n### Question 20');

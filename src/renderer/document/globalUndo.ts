@@ -7,7 +7,7 @@
 import type { TextEdit } from '../../core/textEdit';
 import { createStore, type Store } from './store';
 import type { DocumentChange } from './documentAuthority';
-import { reversedMove, type FigureMove, type FigureMover } from './figureMove';
+import { reversedMove, type FigureFileUndo, type FigureMove } from './figureMove';
 
 export interface UndoEntry {
   readonly label: string;
@@ -16,6 +16,8 @@ export interface UndoEntry {
   readonly version: number;
   /** The figure file to move back with it (the change was a rename's links: figureMove.ts). */
   readonly figureMove?: FigureMove;
+  /** A deleted figure to put back (its delete's token); such an entry changes no text. */
+  readonly restoreToken?: string;
 }
 
 /** The edits that take `change`'s result back to the text before it. */
@@ -36,8 +38,8 @@ export class GlobalUndo {
   });
   private readonly entries: UndoEntry[] = [];
 
-  /** Set by the figure module: moves a file back when an undo takes a rename's links back. */
-  figureMover: FigureMover | null = null;
+  /** Set by the figure module: the file work of an undo (a rename's file moved back, a deleted one put back). */
+  figureFiles: FigureFileUndo | null = null;
 
   /** `figureMove`: the figure file the change's links followed (its undo moves it back). */
   push(change: DocumentChange, label: string, figureMove?: FigureMove): void {
@@ -48,6 +50,22 @@ export class GlobalUndo {
       version: change.version,
       ...(moveBack ? { figureMove: moveBack } : {}),
     });
+    this.trim();
+  }
+
+  /** A figure file deleted (kept by the host for `restoreToken`): one undo step that puts it back. */
+  pushDeleted(label: string, restoreToken: string): void {
+    this.entries.push({ label, edits: [], version: 0, restoreToken });
+    this.trim();
+  }
+
+  /** After `entry`'s text is undone: its file work. */
+  carryOutFiles(entry: UndoEntry): void {
+    if (entry.figureMove) this.figureFiles?.move(entry.figureMove);
+    if (entry.restoreToken !== undefined) this.figureFiles?.restore(entry.restoreToken);
+  }
+
+  private trim(): void {
     if (this.entries.length > DEPTH) this.entries.shift();
     this.publish();
   }

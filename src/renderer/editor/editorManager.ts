@@ -209,7 +209,7 @@ export class EditorManager implements EditorSync {
       },
       onStudentCursor: () => this.placed.add(number),
       onFiles: (files, at) => this.onFiles?.(number, files, at),
-      onFigureMove: (move) => this.session.undo.figureMover?.(move),
+      onFigureMove: (move) => this.session.undo.figureFiles?.move(move),
       committed: this.committedText(number),
     });
   }

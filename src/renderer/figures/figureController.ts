@@ -53,6 +53,8 @@ export class FigureController {
   private users = 0;
   private readonly hygiene: FigureHygieneChecks;
   private messageId = 0;
+  /** The card a file was deleted from, by its restore token: where putting it back is told. */
+  private readonly deletedFrom = new Map<string, number>();
 
   constructor(
     readonly api: ReportApi,
@@ -61,7 +63,10 @@ export class FigureController {
   ) {
     this.store = createStore<FigureState>({ cards: new Map(), findings: [], git: null, disk: null });
     this.hygiene = new FigureHygieneChecks(api, session, this.store);
-    session.undo.figureMover = (move) => void this.followUndo(move);
+    session.undo.figureFiles = {
+      move: (move) => void this.followUndo(move),
+      restore: (token) => void this.restoreDeleted(token),
+    };
   }
 
   /** A component using the figures: the first starts the hygiene checks, the last stops them. */
@@ -213,9 +218,13 @@ export class FigureController {
       // Saved first: the service checks the saved report too, which may still hold the link just removed.
       if (linkedBy === null) await this.session.save();
       const result = linkedBy !== null ? { deleted: false, linkedBy } : await this.api.invoke('deleteFigure', { target });
+      if (result.deleted && 'restoreToken' in result && result.restoreToken) {
+        this.session.undo.pushDeleted(`Undo deleting ${target}`, result.restoreToken);
+        this.deletedFrom.set(result.restoreToken, number);
+      }
       this.postMessages(number, [
         result.deleted
-          ? { tone: 'ok', text: `Deleted ${target}.` }
+          ? { tone: 'ok', text: `Deleted ${target}. Undo in the top bar puts it back.` }
           : {
               tone: 'info',
               text: `${target} was kept: question ${result.linkedBy.join(', ')} still links it.`,
@@ -260,6 +269,23 @@ export class FigureController {
         text: `The links point at ${move.to} again, but the file is still ${move.from}: ${errorText(error)}`,
       };
     }
+    if (number !== null) this.postMessages(number, [message]);
+    this.hygiene.schedule();
+  }
+
+  /** An undo of a delete: the file comes back where it was, unless a file took its name since. */
+  private async restoreDeleted(token: string): Promise<void> {
+    let message: Omit<FigureMessage, 'id'>;
+    let link: string | null = null;
+    try {
+      link = (await this.api.invoke('restoreFigure', { token })).relativeLink;
+      message = { tone: 'ok', text: `Put ${link} back.` };
+    } catch (error) {
+      message = { tone: 'error', text: `The deleted file was not put back: ${errorText(error)}` };
+    }
+    const number =
+      this.deletedFrom.get(token) ?? (link === null ? undefined : questionsLinking(this.session.text, link)?.[0]) ?? null;
+    this.deletedFrom.delete(token);
     if (number !== null) this.postMessages(number, [message]);
     this.hygiene.schedule();
   }

@@ -131,6 +131,10 @@ export class FigureHygieneChecks {
         if (fix.kind === 'delete-file') await this.session.save();
         const result = await this.api.invoke('applyFigureFix', { fix });
         message = `${result.message}.`;
+        if (result.restoreToken) {
+          this.session.undo.pushDeleted(`Undo deleting ${fix.kind === 'delete-file' ? fix.target : 'the file'}`, result.restoreToken);
+          message += ' Undo in the top bar puts it back.';
+        }
         if (result.relink) {
           const applied = await applyRelink(this.session, result.relink, 'fix', { moved: fix.kind === 'rename-file' });
           if (applied.outside) message = `Not fixed in the report: ${whyNotRelinked(applied)}`;

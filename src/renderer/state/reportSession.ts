@@ -263,12 +263,12 @@ export class ReportSession {
     const entry = this.undo.pop();
     if (!entry) return false;
     try {
-      this.applyChange(entry.edits, 'undo', { version: entry.version });
+      if (entry.edits.length > 0) this.applyChange(entry.edits, 'undo', { version: entry.version });
     } catch (error) {
       if (error instanceof RangeError) return false;
       throw error;
     }
-    if (entry.figureMove) this.undo.figureMover?.(entry.figureMove);
+    this.undo.carryOutFiles(entry);
     this.scheduleAutosave();
     return true;
   }

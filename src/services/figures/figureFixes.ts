@@ -25,6 +25,8 @@ export interface FixOutcome {
   readonly message: string;
   /** The file the report's links should follow to (none for delete and git add). */
   readonly relink?: FigureRelink;
+  /** A deleted file, kept for an undo (`restoreFigure`). */
+  readonly restoreToken?: string;
 }
 
 const stale = (why: string) => new FigureError('stale-fix', `This fix no longer matches the files (${why}); check again.`);
@@ -75,7 +77,7 @@ export async function carryOutFigureFix(reportPath: string, fix: FigureFix): Pro
     case 'delete-file': {
       const result = await deleteFigureIfUnused({ reportPath, target: fix.target });
       if (!result.deleted) throw stale(`the saved report links ${fix.target}; it was kept`);
-      return { message: `Deleted ${fix.target}` };
+      return { message: `Deleted ${fix.target}`, ...(result.restoreToken ? { restoreToken: result.restoreToken } : {}) };
     }
     case 'git-add': {
       const facts = await factsOf(reportPath, fix.target);

@@ -15,6 +15,7 @@ import { normalizeFigurePath } from '../../core/figures/figureLink';
 import type { FigureRelink } from '../../core/figures/figureLinkEdits';
 import { syncFolder, tempPathFor } from '../atomicWrite';
 import { resolveInside } from '../safePath';
+import { keepDeleted } from './deletedFigures';
 import { FigureError } from './figureError';
 import { figuresFolder, isImportableFormat, linkOf, resolveFigure, resolveInReport, sniffFile, walkFigures } from './figureFolder';
 import { importFigure, MAX_FIGURE_INPUT_BYTES, OVERSIZED_BYTES, OVERSIZED_WIDTH, type Oversize } from './figureImport';
@@ -141,15 +142,18 @@ export async function renameFigure(request: {
 export async function deleteFigureIfUnused(request: {
   reportPath: string;
   target: string;
-}): Promise<{ deleted: boolean; linkedBy: readonly number[] }> {
+}): Promise<{ deleted: boolean; linkedBy: readonly number[]; restoreToken?: string }> {
   const figure = await resolveFigure(request.reportPath, request.target);
   const saved = await readFile(request.reportPath, 'utf8').catch(() => '');
   const linked = questionsLinking(saved, figure.relativeLink);
   if (linked !== null) return { deleted: false, linkedBy: linked };
   const info = await lstat(figure.path).catch(() => null);
   if (!info?.isFile()) throw new FigureError('not-found', `${figure.relativeLink} does not exist.`);
+  // Kept for an undo (deletedFigures.ts); too large to keep, it is deleted all the same.
+  const bytes = info.size <= MAX_FIGURE_INPUT_BYTES ? await readFile(figure.path) : null;
   await unlink(figure.path);
-  return { deleted: true, linkedBy: [] };
+  const restoreToken = bytes ? keepDeleted(figure.path, figure.relativeLink, bytes) : undefined;
+  return { deleted: true, linkedBy: [], ...(restoreToken ? { restoreToken } : {}) };
 }
 
 export interface DownscaledFigure {

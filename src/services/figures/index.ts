@@ -24,6 +24,7 @@ export {
   type FigureFile,
   type RenamedFigure,
 } from './figureStore';
+export { restoreDeleted } from './deletedFigures';
 export { figureFacts } from './figureFacts';
 export { carryOutFigureFix, type FixOutcome } from './figureFixes';
 export { figureHygiene, figureWarnings, type FigureHygiene, type FigureWarning } from './figureHygiene';

@@ -1,8 +1,10 @@
 /**
- * Undoing a figure rename puts the file back too, under its exact old name: the links go back to
- * that name, so the file must, or the report would link a file that is not there. In the answer's
- * editor (one answer links it: Ctrl/⌘+Z, and Ctrl/⌘+Shift+Z renames it again) and from the global
- * undo (several answers link it). Synthetic reports: no corpus needed.
+ * Undo takes back what figure operations do to files, not only to the text. Undoing a rename puts
+ * the file back under its exact old name: the links go back to that name, so the file must, or the
+ * report would link a file that is not there. In the answer's editor (one answer links it: Ctrl/⌘+Z,
+ * and Ctrl/⌘+Shift+Z renames it again) and from the global undo (several answers link it). A deleted
+ * file is one step of the global undo, which puts it back byte for byte. Synthetic reports: no
+ * corpus needed.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -101,6 +103,60 @@ test("undoing the problems panel's rename of a file with spaces gives the file i
   await expect.poll(() => editorText(page, 19)).toBe(answer);
   await expect.poll(() => figureFiles(host)).toEqual(['my plot.png']);
   await saveNow(page);
+  expect((await readFile(host.path('reports/README.md'))).equals(Buffer.from(report))).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test("Remove, then Delete the file: the top bar's Undo puts the file back, Ctrl/⌘+Z in the answer the link", async ({
+  page,
+  hostRepo,
+}) => {
+  const errors = watchErrors(page);
+  const answer = `Our bucket:\n\n![Bucket](figures/${ORIGINAL})`;
+  const report = buildReport({ answers: { 19: answer } });
+  const bytes = await png();
+  const host = await hostRepo({ files: { 'reports/README.md': report, [`reports/figures/${ORIGINAL}`]: bytes } });
+  await openForm(page, host);
+
+  await page.getByTestId('figure-thumb-19').getByTestId('figure-remove').click();
+  await page.getByTestId('figure-delete-confirm').click();
+  await expect(page.getByTestId('figure-message-19')).toContainText(`Deleted figures/${ORIGINAL}`);
+  expect(await figureFiles(host)).toEqual([]);
+
+  await page.getByTestId('global-undo').click();
+  await expect.poll(() => figureFiles(host)).toEqual([ORIGINAL]);
+  expect((await readFile(host.path(`reports/figures/${ORIGINAL}`))).equals(bytes)).toBe(true);
+  await expect(page.getByTestId('figure-message-19')).toContainText(`Put figures/${ORIGINAL} back`);
+  await expect(page.getByTestId('global-undo')).toHaveCount(0);
+
+  await focusAnswer(page, 19);
+  await page.keyboard.press(`${modKey}+z`);
+  await expect.poll(() => editorText(page, 19)).toBe(answer);
+  await expect(page.getByTestId('figure-thumb-19')).toHaveAttribute('data-state', 'loaded');
+  await saveNow(page);
+  expect((await readFile(host.path('reports/README.md'))).equals(Buffer.from(report))).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test("the problems panel's Delete of an unused file is undone from the top bar, byte for byte", async ({
+  page,
+  hostRepo,
+}) => {
+  const errors = watchErrors(page);
+  const report = buildReport({ answers: { 19: '![Bucket](figures/used.png)' } });
+  const unused = await png();
+  const host = await hostRepo({
+    files: { 'reports/README.md': report, 'reports/figures/used.png': await png(), 'reports/figures/old.png': unused },
+  });
+  await openForm(page, host);
+
+  const problem = page.getByTestId('problem').and(page.locator('[data-kind="unused-file"]'));
+  await page.locator('li', { has: problem }).locator('[data-testid="problem-fix"][data-fix="delete-file"]').click();
+  await expect.poll(() => figureFiles(host)).toEqual(['used.png']);
+
+  await page.getByTestId('global-undo').click();
+  await expect.poll(() => figureFiles(host)).toEqual(['old.png', 'used.png']);
+  expect((await readFile(host.path('reports/figures/old.png'))).equals(unused)).toBe(true);
   expect((await readFile(host.path('reports/README.md'))).equals(Buffer.from(report))).toBe(true);
   expect(errors).toEqual([]);
 });
