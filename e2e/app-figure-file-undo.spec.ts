@@ -31,15 +31,40 @@ async function renameFigureOf(page: Page, number: number, to: string): Promise<v
   await expect(page.getByTestId('figure-rename-dialog')).toHaveCount(0);
 }
 
+/** A synthetic report with these answers, and these files in reports/figures/, open in the app. */
+async function openWith(
+  page: Page,
+  hostRepo: (options: { files: Record<string, string | Uint8Array> }) => Promise<HostedRepo>,
+  answers: Record<number, string>,
+  figures: Record<string, Uint8Array>,
+): Promise<{ host: HostedRepo; report: string }> {
+  const report = buildReport({ answers });
+  const files: Record<string, string | Uint8Array> = { 'reports/README.md': report };
+  for (const [name, bytes] of Object.entries(figures)) files[`reports/figures/${name}`] = bytes;
+  const host = await hostRepo({ files });
+  await openForm(page, host);
+  return { host, report };
+}
+
+/** Saves now and expects the report on disk to be `report`, byte for byte. */
+async function expectSavedAs(page: Page, host: HostedRepo, report: string): Promise<void> {
+  await saveNow(page);
+  expect((await readFile(host.path('reports/README.md'))).equals(Buffer.from(report))).toBe(true);
+}
+
+/** Clicks the `fix` of the problems panel's `kind` problem. */
+async function applyProblemFix(page: Page, kind: string, fix: string): Promise<void> {
+  const problem = page.getByTestId('problem').and(page.locator(`[data-kind="${kind}"]`));
+  await page.locator('li', { has: problem }).locator(`[data-testid="problem-fix"][data-fix="${fix}"]`).click();
+}
+
 test('Ctrl/⌘+Z after renaming a figure puts the file back under its old name; redo renames it again', async ({
   page,
   hostRepo,
 }) => {
   const errors = watchErrors(page);
   const answer = `Our bucket:\n\n![Bucket](figures/${ORIGINAL})`;
-  const report = buildReport({ answers: { 19: answer } });
-  const host = await hostRepo({ files: { 'reports/README.md': report, [`reports/figures/${ORIGINAL}`]: await png() } });
-  await openForm(page, host);
+  const { host, report } = await openWith(page, hostRepo, { 19: answer }, { [ORIGINAL]: await png() });
   const file = host.path('reports/README.md');
 
   await renameFigureOf(page, 19, 'Overview');
@@ -53,8 +78,7 @@ test('Ctrl/⌘+Z after renaming a figure puts the file back under its old name; 
   await expect.poll(() => editorText(page, 19)).toBe(answer);
   await expect.poll(() => figureFiles(host)).toEqual([ORIGINAL]);
   await expect(page.getByTestId('figure-thumb-19')).toHaveAttribute('data-state', 'loaded');
-  await saveNow(page);
-  expect((await readFile(file)).equals(Buffer.from(report))).toBe(true);
+  await expectSavedAs(page, host, report);
 
   await page.keyboard.press(`${modKey}+Shift+z`);
   await expect.poll(() => figureFiles(host)).toEqual(['overview.png']);
@@ -65,11 +89,8 @@ test('Ctrl/⌘+Z after renaming a figure puts the file back under its old name; 
 
 test('the global undo of a rename linked from two answers puts the file back as well', async ({ page, hostRepo }) => {
   const errors = watchErrors(page);
-  const report = buildReport({
-    answers: { 19: `![Bucket](figures/${ORIGINAL})`, 20: `The same bucket: ![again](figures/${ORIGINAL})` },
-  });
-  const host = await hostRepo({ files: { 'reports/README.md': report, [`reports/figures/${ORIGINAL}`]: await png() } });
-  await openForm(page, host);
+  const answers = { 19: `![Bucket](figures/${ORIGINAL})`, 20: `The same bucket: ![again](figures/${ORIGINAL})` };
+  const { host, report } = await openWith(page, hostRepo, answers, { [ORIGINAL]: await png() });
 
   await renameFigureOf(page, 19, 'Overview');
   await expect.poll(() => editorText(page, 20)).toBe('The same bucket: ![again](figures/overview.png)');
@@ -78,8 +99,7 @@ test('the global undo of a rename linked from two answers puts the file back as 
   await page.getByTestId('global-undo').click();
   await expect.poll(() => editorText(page, 20)).toBe(`The same bucket: ![again](figures/${ORIGINAL})`);
   await expect.poll(() => figureFiles(host)).toEqual([ORIGINAL]);
-  await saveNow(page);
-  expect((await readFile(host.path('reports/README.md'))).equals(Buffer.from(report))).toBe(true);
+  await expectSavedAs(page, host, report);
   expect(errors).toEqual([]);
 });
 
@@ -89,12 +109,9 @@ test("undoing the problems panel's rename of a file with spaces gives the file i
 }) => {
   const errors = watchErrors(page);
   const answer = '![Plot](figures/my plot.png)';
-  const report = buildReport({ answers: { 19: answer } });
-  const host = await hostRepo({ files: { 'reports/README.md': report, 'reports/figures/my plot.png': await png() } });
-  await openForm(page, host);
+  const { host, report } = await openWith(page, hostRepo, { 19: answer }, { 'my plot.png': await png() });
 
-  const problem = page.getByTestId('problem').and(page.locator('[data-kind="path-with-spaces"][data-question="19"]'));
-  await page.locator('li', { has: problem }).locator('[data-testid="problem-fix"][data-fix="rename-file"]').click();
+  await applyProblemFix(page, 'path-with-spaces', 'rename-file');
   await expect.poll(() => editorText(page, 19)).toBe('![Plot](figures/my-plot.png)');
   await expect.poll(() => figureFiles(host)).toEqual(['my-plot.png']);
 
@@ -102,8 +119,7 @@ test("undoing the problems panel's rename of a file with spaces gives the file i
   await page.keyboard.press(`${modKey}+z`);
   await expect.poll(() => editorText(page, 19)).toBe(answer);
   await expect.poll(() => figureFiles(host)).toEqual(['my plot.png']);
-  await saveNow(page);
-  expect((await readFile(host.path('reports/README.md'))).equals(Buffer.from(report))).toBe(true);
+  await expectSavedAs(page, host, report);
   expect(errors).toEqual([]);
 });
 
@@ -113,10 +129,8 @@ test("Remove, then Delete the file: the top bar's Undo puts the file back, Ctrl/
 }) => {
   const errors = watchErrors(page);
   const answer = `Our bucket:\n\n![Bucket](figures/${ORIGINAL})`;
-  const report = buildReport({ answers: { 19: answer } });
   const bytes = await png();
-  const host = await hostRepo({ files: { 'reports/README.md': report, [`reports/figures/${ORIGINAL}`]: bytes } });
-  await openForm(page, host);
+  const { host, report } = await openWith(page, hostRepo, { 19: answer }, { [ORIGINAL]: bytes });
 
   await page.getByTestId('figure-thumb-19').getByTestId('figure-remove').click();
   await page.getByTestId('figure-delete-confirm').click();
@@ -133,8 +147,7 @@ test("Remove, then Delete the file: the top bar's Undo puts the file back, Ctrl/
   await page.keyboard.press(`${modKey}+z`);
   await expect.poll(() => editorText(page, 19)).toBe(answer);
   await expect(page.getByTestId('figure-thumb-19')).toHaveAttribute('data-state', 'loaded');
-  await saveNow(page);
-  expect((await readFile(host.path('reports/README.md'))).equals(Buffer.from(report))).toBe(true);
+  await expectSavedAs(page, host, report);
   expect(errors).toEqual([]);
 });
 
@@ -143,15 +156,11 @@ test("the problems panel's Delete of an unused file is undone from the top bar, 
   hostRepo,
 }) => {
   const errors = watchErrors(page);
-  const report = buildReport({ answers: { 19: '![Bucket](figures/used.png)' } });
   const unused = await png();
-  const host = await hostRepo({
-    files: { 'reports/README.md': report, 'reports/figures/used.png': await png(), 'reports/figures/old.png': unused },
-  });
-  await openForm(page, host);
+  const figures = { 'used.png': await png(), 'old.png': unused };
+  const { host, report } = await openWith(page, hostRepo, { 19: '![Bucket](figures/used.png)' }, figures);
 
-  const problem = page.getByTestId('problem').and(page.locator('[data-kind="unused-file"]'));
-  await page.locator('li', { has: problem }).locator('[data-testid="problem-fix"][data-fix="delete-file"]').click();
+  await applyProblemFix(page, 'unused-file', 'delete-file');
   await expect.poll(() => figureFiles(host)).toEqual(['used.png']);
 
   await page.getByTestId('global-undo').click();
