@@ -87,6 +87,24 @@ test('Ctrl/⌘+Z after renaming a figure puts the file back under its old name; 
   expect(errors).toEqual([]);
 });
 
+test('two renames undone with two quick Ctrl/⌘+Z give the file its first name back', async ({ page, hostRepo }) => {
+  const errors = watchErrors(page);
+  const answer = `![Bucket](figures/${ORIGINAL})`;
+  const { host, report } = await openWith(page, hostRepo, { 19: answer }, { [ORIGINAL]: await png() });
+  await renameFigureOf(page, 19, 'first');
+  await expect(page.getByTestId('figure-thumb-19')).toHaveAttribute('data-link', 'figures/first.png');
+  await renameFigureOf(page, 19, 'second');
+  await expect(page.getByTestId('figure-thumb-19')).toHaveAttribute('data-link', 'figures/second.png');
+
+  await focusAnswer(page, 19);
+  await page.keyboard.press(`${modKey}+z`);
+  await page.keyboard.press(`${modKey}+z`);
+  await expect.poll(() => editorText(page, 19)).toBe(answer);
+  await expect.poll(() => figureFiles(host)).toEqual([ORIGINAL]);
+  await expectSavedAs(page, host, report);
+  expect(errors).toEqual([]);
+});
+
 test('the global undo of a rename linked from two answers puts the file back as well', async ({ page, hostRepo }) => {
   const errors = watchErrors(page);
   const answers = { 19: `![Bucket](figures/${ORIGINAL})`, 20: `The same bucket: ![again](figures/${ORIGINAL})` };

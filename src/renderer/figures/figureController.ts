@@ -55,6 +55,7 @@ export class FigureController {
   private messageId = 0;
   /** The card a file was deleted from, by its restore token: where putting it back is told. */
   private readonly deletedFrom = new Map<string, number>();
+  private undoWork: Promise<void> = Promise.resolve();
 
   constructor(
     readonly api: ReportApi,
@@ -64,8 +65,8 @@ export class FigureController {
     this.store = createStore<FigureState>({ cards: new Map(), findings: [], git: null, disk: null });
     this.hygiene = new FigureHygieneChecks(api, session, this.store);
     session.undo.figureFiles = {
-      move: (move) => void this.followUndo(move),
-      restore: (token) => void this.restoreDeleted(token),
+      move: (move) => this.afterUndoWork(() => this.followUndo(move)),
+      restore: (token) => this.afterUndoWork(() => this.restoreDeleted(token)),
     };
   }
 
@@ -257,6 +258,14 @@ export class FigureController {
    * exact name, so the links point at a file again. Refused when that name is taken meanwhile: the
    * student is told, and nothing is overwritten.
    */
+  /**
+   * Undo's file work runs in the order the undos came: two quick Ctrl/⌘+Z after two renames move
+   * C back to B, then B back to A (run at once, the second would find no B yet).
+   */
+  private afterUndoWork(work: () => Promise<void>): void {
+    this.undoWork = this.undoWork.then(work, work);
+  }
+
   private async followUndo(move: FigureMove): Promise<void> {
     const number = questionsLinking(this.session.text, move.to)?.[0] ?? null;
     let message: Omit<FigureMessage, 'id'>;
