@@ -53,9 +53,9 @@ export class GlobalUndo {
     this.trim();
   }
 
-  /** A figure file deleted (kept by the host for `restoreToken`): one undo step that puts it back. */
-  pushDeleted(label: string, restoreToken: string): void {
-    this.entries.push({ label, edits: [], version: 0, restoreToken });
+  /** The figure file `target` deleted (kept by the host for `restoreToken`): one undo step that puts it back. */
+  pushDeleted(target: string, restoreToken: string): void {
+    this.entries.push({ label: `Undo deleting ${target}`, edits: [], version: 0, restoreToken });
     this.trim();
   }
 

@@ -220,7 +220,7 @@ export class FigureController {
       if (linkedBy === null) await this.session.save();
       const result = linkedBy !== null ? { deleted: false, linkedBy } : await this.api.invoke('deleteFigure', { target });
       if (result.deleted && 'restoreToken' in result && result.restoreToken) {
-        this.session.undo.pushDeleted(`Undo deleting ${target}`, result.restoreToken);
+        this.session.undo.pushDeleted(target, result.restoreToken);
         this.deletedFrom.set(result.restoreToken, number);
       }
       this.postMessages(number, [
@@ -254,11 +254,6 @@ export class FigureController {
   }
 
   /**
-   * An undo (or redo) took a rename's links back (or again): the file moves with them, under its
-   * exact name, so the links point at a file again. Refused when that name is taken meanwhile: the
-   * student is told, and nothing is overwritten.
-   */
-  /**
    * Undo's file work runs in the order the undos came: two quick Ctrl/⌘+Z after two renames move
    * C back to B, then B back to A (run at once, the second would find no B yet).
    */
@@ -266,6 +261,11 @@ export class FigureController {
     this.undoWork = this.undoWork.then(work, work);
   }
 
+  /**
+   * An undo (or redo) took a rename's links back (or again): the file moves with them, under its
+   * exact name, so the links point at a file again. Refused when that name is taken meanwhile: the
+   * student is told, and nothing is overwritten.
+   */
   private async followUndo(move: FigureMove): Promise<void> {
     const number = questionsLinking(this.session.text, move.to)?.[0] ?? null;
     let message: Omit<FigureMessage, 'id'>;

@@ -131,8 +131,8 @@ export class FigureHygieneChecks {
         if (fix.kind === 'delete-file') await this.session.save();
         const result = await this.api.invoke('applyFigureFix', { fix });
         message = `${result.message}.`;
-        if (result.restoreToken) {
-          this.session.undo.pushDeleted(`Undo deleting ${fix.kind === 'delete-file' ? fix.target : 'the file'}`, result.restoreToken);
+        if (fix.kind === 'delete-file' && result.restoreToken) {
+          this.session.undo.pushDeleted(fix.target, result.restoreToken);
           message += ' Undo in the top bar puts it back.';
         }
         if (result.relink) {
