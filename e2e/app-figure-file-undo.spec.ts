@@ -46,6 +46,13 @@ async function openWith(
   return { host, report };
 }
 
+/** Presses Ctrl/⌘+Z `times` in question 19's answer; its text is then `answer`. */
+async function undoInAnswer19(page: Page, answer: string, times = 1): Promise<void> {
+  await focusAnswer(page, 19);
+  for (let i = 0; i < times; i++) await page.keyboard.press(`${modKey}+z`);
+  await expect.poll(() => editorText(page, 19)).toBe(answer);
+}
+
 /** Saves now and expects the report on disk to be `report`, byte for byte. */
 async function expectSavedAs(page: Page, host: HostedRepo, report: string): Promise<void> {
   await saveNow(page);
@@ -73,9 +80,7 @@ test('Ctrl/⌘+Z after renaming a figure puts the file back under its old name; 
   await saveNow(page);
   expect(await readFile(file, 'utf8')).toBe(report.replace(`figures/${ORIGINAL}`, 'figures/overview.png'));
 
-  await focusAnswer(page, 19);
-  await page.keyboard.press(`${modKey}+z`);
-  await expect.poll(() => editorText(page, 19)).toBe(answer);
+  await undoInAnswer19(page, answer);
   await expect.poll(() => figureFiles(host)).toEqual([ORIGINAL]);
   await expect(page.getByTestId('figure-thumb-19')).toHaveAttribute('data-state', 'loaded');
   await expectSavedAs(page, host, report);
@@ -96,10 +101,7 @@ test('two renames undone with two quick Ctrl/⌘+Z give the file its first name 
   await renameFigureOf(page, 19, 'second');
   await expect(page.getByTestId('figure-thumb-19')).toHaveAttribute('data-link', 'figures/second.png');
 
-  await focusAnswer(page, 19);
-  await page.keyboard.press(`${modKey}+z`);
-  await page.keyboard.press(`${modKey}+z`);
-  await expect.poll(() => editorText(page, 19)).toBe(answer);
+  await undoInAnswer19(page, answer, 2);
   await expect.poll(() => figureFiles(host)).toEqual([ORIGINAL]);
   await expectSavedAs(page, host, report);
   expect(errors).toEqual([]);
@@ -133,9 +135,7 @@ test("undoing the problems panel's rename of a file with spaces gives the file i
   await expect.poll(() => editorText(page, 19)).toBe('![Plot](figures/my-plot.png)');
   await expect.poll(() => figureFiles(host)).toEqual(['my-plot.png']);
 
-  await focusAnswer(page, 19);
-  await page.keyboard.press(`${modKey}+z`);
-  await expect.poll(() => editorText(page, 19)).toBe(answer);
+  await undoInAnswer19(page, answer);
   await expect.poll(() => figureFiles(host)).toEqual(['my plot.png']);
   await expectSavedAs(page, host, report);
   expect(errors).toEqual([]);
@@ -161,9 +161,7 @@ test("Remove, then Delete the file: the top bar's Undo puts the file back, Ctrl/
   await expect(page.getByTestId('figure-message-19')).toContainText(`Put figures/${ORIGINAL} back`);
   await expect(page.getByTestId('global-undo')).toHaveCount(0);
 
-  await focusAnswer(page, 19);
-  await page.keyboard.press(`${modKey}+z`);
-  await expect.poll(() => editorText(page, 19)).toBe(answer);
+  await undoInAnswer19(page, answer);
   await expect(page.getByTestId('figure-thumb-19')).toHaveAttribute('data-state', 'loaded');
   await expectSavedAs(page, host, report);
   expect(errors).toEqual([]);
