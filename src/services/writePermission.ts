@@ -23,21 +23,23 @@ export function modeIsReadOnly(mode: number): boolean {
 
 /**
  * Throws ReadOnlyFileError when `path` exists and is read-only: no write bit, or this user may not
- * write it. A missing file is not read-only (writing creates it).
+ * write it. A missing file is not read-only (writing creates it). `message` may depend on the
+ * file's owner (its uid), for a hint that works (`writableHint`).
  */
-export async function assertWritable(path: string, message?: string): Promise<void> {
-  let mode: number;
+export async function assertWritable(path: string, message?: string | ((owner: number) => string)): Promise<void> {
+  let info: { mode: number; uid: number };
   try {
-    mode = (await stat(path)).mode;
+    info = await stat(path);
   } catch {
     return;
   }
-  if (modeIsReadOnly(mode)) throw new ReadOnlyFileError(path, message);
+  const refusal = () => new ReadOnlyFileError(path, typeof message === 'function' ? message(info.uid) : message);
+  if (modeIsReadOnly(info.mode)) throw refusal();
   try {
     await access(path, fsConstants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') throw new ReadOnlyFileError(path, message);
+    if (code === 'EACCES' || code === 'EPERM') throw refusal();
     throw error;
   }
 }
@@ -63,13 +65,4 @@ export function writableHint(
     return `it belongs to another user (uid ${owner}), so only they can change that; or work in a clone of your own`;
   }
   return `chmod u+w ${shown}`;
-}
-
-/** `writableHint` for the file at `path` (its owner read from the disk), as the user `uid`. */
-export async function writableHintFor(path: string, shown: string, uid = process.getuid?.()): Promise<string> {
-  const owner = await stat(path).then(
-    (info) => info.uid,
-    () => null,
-  );
-  return writableHint(shown, owner, process.platform, uid);
 }

@@ -2,7 +2,7 @@ import { chmodSync, chownSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writableHint, writableHintFor } from '../../src/services/writePermission';
+import { assertWritable, writableHint } from '../../src/services/writePermission';
 
 describe('how a read-only report is made writable, in one line', () => {
   it('is chmod u+w for its owner (and for root), which chmod allows', () => {
@@ -30,8 +30,13 @@ describe('how a read-only report is made writable, in one line', () => {
       writeFileSync(path, 'x');
       chmodSync(path, 0o444);
       chownSync(path, 4242, 4242);
-      expect(await writableHintFor(path, 'README.md', 1000)).toContain('another user (uid 4242)');
-      expect(await writableHintFor(path, 'README.md', 4242)).toBe('chmod u+w README.md');
+      const refusedAs = (uid: number) =>
+        assertWritable(path, (owner) => writableHint('README.md', owner, 'linux', uid)).then(
+          () => 'writable',
+          (error: Error) => error.message,
+        );
+      expect(await refusedAs(1000)).toContain('another user (uid 4242)');
+      expect(await refusedAs(4242)).toBe('chmod u+w README.md');
     },
   );
 });

@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../../services/atomicWrite';
 import { loadReport, type LoadedReport } from '../../services/loadReport';
 import { locateReport } from '../../services/locateReport';
 import { readReportText, ReportFileError } from '../../services/reportFile';
-import { assertWritable, writableHintFor } from '../../services/writePermission';
+import { assertWritable, writableHint } from '../../services/writePermission';
 import type { CommandRun } from './cliIo';
 import { collectGarbageAfterPhaseOf } from './collectGarbage';
 import { applyFigureRenames, planFigureRenames, type PlannedRename } from './figureFileFixes';
@@ -241,7 +241,8 @@ export const runDoctorCommand: CommandRun = async (args, io) => {
     // A read-only report (also for root) is left alone, and then no backup is left behind either.
     await assertWritable(
       loaded.reportPath,
-      `${shown} is read-only; nothing was repaired or backed up (make it writable first: ${await writableHintFor(loaded.reportPath, shown)})`,
+      (owner) =>
+        `${shown} is read-only; nothing was repaired or backed up (make it writable first: ${writableHint(shown, owner)})`,
     );
     backup = await writeBackup(loaded.reportPath);
     // Files are renamed last, just before the text that links their new names is written.
