@@ -62,6 +62,18 @@ function repoRootOf(reportPath: string): string {
 }
 
 /**
+ * Whether a file the checker cannot read (UTF-16, Latin-1, a NUL byte) holds the template, read as
+ * leniently as it takes to tell; null when it cannot be read at all (a folder, no permission).
+ */
+export async function holdsTemplateLeniently(path: string): Promise<boolean | null> {
+  try {
+    return isReportTemplate(decodeLeniently(await readFile(path)));
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Whether `path` holds the template, also when saved so that the checker cannot read it (UTF-16
  * from Windows, Latin-1): that file is the report, and checking it says how to re-save it, where
  * leaving it out said "no report found".
@@ -72,11 +84,7 @@ async function holdsTemplate(path: string): Promise<boolean> {
   } catch (error) {
     if (!(error instanceof ReportFileError) || (error.problem !== 'not-utf8' && error.problem !== 'binary'))
       return false;
-    try {
-      return isReportTemplate(decodeLeniently(await readFile(path)));
-    } catch {
-      return false;
-    }
+    return (await holdsTemplateLeniently(path)) === true;
   }
 }
 

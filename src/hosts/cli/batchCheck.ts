@@ -4,12 +4,12 @@
  * report's details and `--json` for an array.
  */
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { locateReport, type LocatedReport } from '../../services/locateReport';
+import { holdsTemplateLeniently, locateReport, type LocatedReport } from '../../services/locateReport';
 import { countOf } from '../../core/constraints';
 import { isReportTemplate, rememberDetectionsOf } from '../../core/templateVersion';
-import { decodeLeniently, readReportText, ReportFileError } from '../../services/reportFile';
+import { readReportText, ReportFileError } from '../../services/reportFile';
 import { inspectOnAllCores, inspectShare } from './batchWorkers';
 import type { BatchResult, CheckFormat, CheckTarget } from './checkRun';
 import type { CliIo } from './cliIo';
@@ -23,19 +23,6 @@ async function holdsTemplate(path: string): Promise<boolean> {
     return isReportTemplate(await readReportText(path));
   } catch {
     return true; // unreadable, binary, UTF-16…: let the check say why
-  }
-}
-
-/**
- * Whether a file the checker cannot read (UTF-16, Latin-1, a NUL byte) holds the template, read as
- * leniently as it takes to tell: pre-commit hands over every changed markdown file, and a
- * `results.md` that PowerShell's `>` saved as UTF-16 is no reason to stop a commit.
- */
-async function holdsTemplateLeniently(path: string): Promise<boolean> {
-  try {
-    return isReportTemplate(decodeLeniently(await readFile(path)));
-  } catch {
-    return true; // a folder, unreadable…: let the check say why
   }
 }
 
@@ -211,8 +198,9 @@ export async function resolveCheckTargets(
       if (!(error instanceof ReportFileError)) throw error;
       // pre-commit passes every changed markdown file: the project's README is not a report.
       if (options.onlyReports && error.problem === 'no-template' && (await stat(path).then((s) => s.isFile(), () => false))) continue;
-      // …whatever its encoding: only a file that holds the template must be UTF-8.
-      if (options.onlyReports && (error.problem === 'not-utf8' || error.problem === 'binary') && !(await holdsTemplateLeniently(path))) continue;
+      // …whatever its encoding: only a file that holds the template must be UTF-8 (a `results.md`
+      // PowerShell's `>` saved as UTF-16 is no reason to stop a commit). Unreadable: the check says why.
+      if (options.onlyReports && (error.problem === 'not-utf8' || error.problem === 'binary') && (await holdsTemplateLeniently(path)) === false) continue;
       const folderOfRepos =
         (error.problem === 'no-template' || error.problem === 'ambiguous') &&
         (await stat(path).then((s) => s.isDirectory(), () => false)) &&
