@@ -4,8 +4,7 @@
  * `&#10;`). A lone `\r` or `\r\n` is a newline by then. Expected HTML is what Debian's
  * Python-Markdown 3.4.1 returned for each input (`markdown.markdown(text)`).
  */
-import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../../../src/core';
+import { rendersAsPython } from './pythonCases';
 
 const PYTHON: [string, string][] = [
   ['![a\nb](c)', '<p><img alt="a\nb" src="c" /></p>'],
@@ -18,8 +17,4 @@ const PYTHON: [string, string][] = [
   ['![a\r\nb](c "t\ru")', '<p><img alt="a\nb" src="c" title="t u" /></p>'],
 ];
 
-describe('a newline inside an attribute value, as Python-Markdown 3.4.1 writes it', () => {
-  for (const [input, output] of PYTHON) {
-    it(JSON.stringify(input), () => expect(markdownToHtml(input)).toBe(output));
-  }
-});
+rendersAsPython('a newline inside an attribute value, as Python-Markdown 3.4.1 writes it', PYTHON);

@@ -8,8 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../../../src/core';
 import { CODEPOINT_TO_NAME } from '../../../src/core/graded/inline/entityNames';
+import { rendersAsPython } from './pythonCases';
 
 const PYTHON: [string, string][] = [
   ["<s\u00f8ren@dtu.dk>", "<p><a href=\"&#109;&#97;&#105;&#108;&#116;&#111;&#58;&#115;&#248;&#114;&#101;&#110;&#64;&#100;&#116;&#117;&#46;&#100;&#107;\">&#115;&oslash;&#114;&#101;&#110;&#64;&#100;&#116;&#117;&#46;&#100;&#107;</a></p>"],
@@ -19,11 +19,7 @@ const PYTHON: [string, string][] = [
   ["<mailto:\u00e5@b>", "<p><a href=\"&#109;&#97;&#105;&#108;&#116;&#111;&#58;&#229;&#64;&#98;\">&aring;&#64;&#98;</a></p>"],
 ];
 
-describe('non-ASCII characters of an email autolink, as Python-Markdown 3.4.1 writes them', () => {
-  for (const [input, output] of PYTHON) {
-    it(JSON.stringify(input), () => expect(markdownToHtml(input)).toBe(output));
-  }
-});
+rendersAsPython('non-ASCII characters of an email autolink, as Python-Markdown 3.4.1 writes them', PYTHON);
 
 describe("the table of entity names (Python's html.entities.codepoint2name)", () => {
   it('has the 252 HTML 4 names, from quot (34) to diams (9830)', () => {

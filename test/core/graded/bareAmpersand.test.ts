@@ -4,8 +4,7 @@
  * the Kelvin sign (U+212A): their case maps onto ASCII letters. Expected HTML is what Debian's
  * Python-Markdown 3.4.1 returned for each input (`markdown.markdown(text)`).
  */
-import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../../../src/core';
+import { rendersAsPython } from './pythonCases';
 
 const PYTHON: [string, string][] = [
   ["&\u0130;", "<p>&\u0130;</p>"],
@@ -14,8 +13,4 @@ const PYTHON: [string, string][] = [
   ["[a](&\u0131;)", "<p><a href=\"&\u0131;\">a</a></p>"],
 ];
 
-describe('a & before a name with non-ASCII letters, as Python-Markdown 3.4.1 writes it', () => {
-  for (const [input, output] of PYTHON) {
-    it(JSON.stringify(input), () => expect(markdownToHtml(input)).toBe(output));
-  }
-});
+rendersAsPython('a & before a name with non-ASCII letters, as Python-Markdown 3.4.1 writes it', PYTHON);

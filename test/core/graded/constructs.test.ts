@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml, renderGradedAnswer, renderGradedPage } from '../../../src/core';
 import { SHARED_DIR } from '../../support/corpus';
+import { rendersAsPython } from './pythonCases';
 
 const DOC = join(SHARED_DIR, 'PYTHON-MARKDOWN.md');
 
@@ -87,11 +88,7 @@ const OBSERVED: [string, string][] = [
   ['<details>\n<summary>S</summary>\n\n*x*\n</details>\nafter', '<details>\n<summary>S</summary>\n\n*x*\n</details>\n<p>after</p>'],
 ];
 
-describe('Python-Markdown behaviour found by comparing with the real one', () => {
-  for (const [input, output] of OBSERVED) {
-    it(JSON.stringify(input), () => expect(markdownToHtml(input)).toBe(output));
-  }
-});
+rendersAsPython('Python-Markdown behaviour found by comparing with the real one', OBSERVED);
 
 describe('the graded page around the text', () => {
   it('drops the first 43 characters, counted as Python counts them (code points, after CRLF → LF)', () => {

@@ -5,8 +5,7 @@
  * start tag ends cleanly in `>` or `/>`. Expected HTML is what Debian's Python-Markdown 3.4.1
  * returned for each input (`markdown.markdown(text)`).
  */
-import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../../../src/core';
+import { rendersAsPython } from './pythonCases';
 
 const PYTHON: [string, string][] = [
   ["\ufeff<div>", "<p>\ufeff<div></p>"],
@@ -22,8 +21,4 @@ const PYTHON: [string, string][] = [
   ["<br \ufeff>", "<p><br \ufeff></p>"],
 ];
 
-describe("raw HTML after Python-only whitespace or a BOM, as Python-Markdown 3.4.1 reads it", () => {
-  for (const [input, output] of PYTHON) {
-    it(JSON.stringify(input), () => expect(markdownToHtml(input)).toBe(output));
-  }
-});
+rendersAsPython("raw HTML after Python-only whitespace or a BOM, as Python-Markdown 3.4.1 reads it", PYTHON);

@@ -6,8 +6,8 @@
  * each input (`markdown.markdown(text)`, a fresh process per input).
  */
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../../../src/core';
 import { renderCpuMs } from './renderCpu';
+import { rendersAsPython } from './pythonCases';
 
 const PYTHON: [string, string][] = [
   ['[![alt](figures/a.png)](http://x)', '<p><a href="http://x"><img alt="alt" src="figures/a.png" /></a></p>'],
@@ -25,11 +25,7 @@ const PYTHON: [string, string][] = [
   ['[*[x](y)*](z)', '<p><a href="z"><em><a href="y">x</a></em></a></p>'],
 ];
 
-describe('links and images inside the text of a link, as Python-Markdown 3.4.1 makes them', () => {
-  for (const [input, output] of PYTHON) {
-    it(JSON.stringify(input), () => expect(markdownToHtml(input)).toBe(output));
-  }
-});
+rendersAsPython('links and images inside the text of a link, as Python-Markdown 3.4.1 makes them', PYTHON);
 
 describe('a line of clickable images', () => {
   // Each link's text is searched with the bracket patterns too; the outer line's pairs of

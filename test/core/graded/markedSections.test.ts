@@ -5,8 +5,7 @@
  * and `<![endif]>`, is a bogus comment: text, escaped in its paragraph. Expected HTML is what
  * Debian's Python-Markdown 3.4.1 returned for each input (`markdown.markdown(text)`).
  */
-import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../../../src/core';
+import { rendersAsPython } from './pythonCases';
 
 const PYTHON: [string, string][] = [
   ["<![CDATA[ x ]]>", "<![CDATA[ x ]]>"],
@@ -26,8 +25,4 @@ const PYTHON: [string, string][] = [
   ["<![endif]>\n\n<![CDATA[\n\nfoo\n]]>", "<p>&lt;![endif]&gt;</p>\n<![CDATA[\n\nfoo\n]]>"],
 ];
 
-describe('CDATA sections and conditional comments, as Python-Markdown 3.4.1 reads them', () => {
-  for (const [input, output] of PYTHON) {
-    it(JSON.stringify(input), () => expect(markdownToHtml(input)).toBe(output));
-  }
-});
+rendersAsPython('CDATA sections and conditional comments, as Python-Markdown 3.4.1 reads them', PYTHON);

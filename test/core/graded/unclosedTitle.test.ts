@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from '../../../src/core';
 import { renderCpuMs } from './renderCpu';
+import { rendersAsPython } from './pythonCases';
 
 const PYTHON: [string, string][] = [
   // The three cases QA found.
@@ -61,11 +62,7 @@ const PYTHON: [string, string][] = [
   ["[x](a '(\u00e9", '<p><a href="a \'">x</a>\u00e9</p>'],
 ];
 
-describe('links with an unclosed title holding a `(`, as Python-Markdown 3.4.1 makes them', () => {
-  for (const [input, output] of PYTHON) {
-    it(JSON.stringify(input), () => expect(markdownToHtml(input)).toBe(output));
-  }
-});
+rendersAsPython('links with an unclosed title holding a `(`, as Python-Markdown 3.4.1 makes them', PYTHON);
 
 describe('a line of such links', () => {
   // The first link takes the rest of the line as its href: one scan, not one per opener.
