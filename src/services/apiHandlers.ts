@@ -129,7 +129,7 @@ export function createApiHandlers(
     renameFigure: async (request) => renameFigure({ ...request, reportPath: openReport() }),
     deleteFigure: async (request) => deleteFigureIfUnused({ ...request, reportPath: openReport() }),
     restoreFigure: async (request) => {
-      openReport();
+      openReport(); // like every figure call: refused while no report is open
       return restoreDeleted(request.token);
     },
     downscaleFigure: async (request) => downscaleFigure({ ...request, reportPath: openReport() }),
